@@ -1,0 +1,45 @@
+// `node dist/electron/host.cjs [--data DIR] [--port N]`: open the data folder and serve the
+// app on 127.0.0.1. Used by `npm start` where Electron is missing, and by the e2e tests.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { openApp } from '../services/app';
+import { dataDirArgument, defaultDataDir } from '../services/paths';
+import { startHost } from './server';
+
+declare const __CUNJI_VERSION__: string;
+
+export const DEFAULT_HOST_PORT = 5177;
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const dataDir = dataDirArgument(argv) ?? defaultDataDir(process.platform, process.env, homedir());
+  const portArg = argv.find((a) => a.startsWith('--port='))?.slice('--port='.length) ?? (argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : undefined);
+  const port = portArg === undefined ? DEFAULT_HOST_PORT : Number(portArg);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not ${portArg}`);
+
+  const app = await openApp({
+    dataDir,
+    appVersion: __CUNJI_VERSION__,
+    onUnexpected: (method, error) => console.error(`[cunji] ${method} failed:`, error),
+  });
+  const staticDir = join(__dirname, '..', 'renderer');
+  const host = await startHost({ dispatch: app.dispatch, staticDir, port }).catch(async (error: NodeJS.ErrnoException) => {
+    // The usual port is taken (a second copy running?): take any free one rather than fail.
+    if (error.code === 'EADDRINUSE' && portArg === undefined) return startHost({ dispatch: app.dispatch, staticDir, port: 0 });
+    throw error;
+  });
+  console.log(`村记 Cunji is running at ${host.url}  (data: ${dataDir})`);
+  const stop = () => {
+    void host.close().then(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[cunji] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+// The browser host: the built renderer and the contract's handlers over HTTP, on 127.0.0.1
+// only. It is how the e2e tests drive the real app in Chromium, and how `npm start` still
+// serves Cunji where the Electron binary cannot be had.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Dispatch } from '../services/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../services/csp';
+
+export const API_PATH_PREFIX = '/api/';
+/** Inputs are small forms; anything larger is refused before it is parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface HostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+}
+
+export interface RunningHost {
+  readonly server: Server;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startHost({ dispatch, staticDir, port = 0 }: HostOptions): Promise<RunningHost> {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach the API.
+    const host = req.headers.host ?? '';
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return sendText(res, 403, 'Forbidden host');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith(API_PATH_PREFIX)) return handleApi(req, res, decodeURIComponent(url.pathname.slice(API_PATH_PREFIX.length)));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    return serveStatic(res, url.pathname);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return sendText(res, 405, 'Use POST');
+    // Only JSON: a cross-site form or text/plain POST would need no CORS preflight.
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendText(res, 415, 'Send application/json');
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === null) {
+      return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: `Request larger than ${MAX_BODY_BYTES} bytes` } });
+    }
+    let envelope: unknown;
+    try {
+      envelope = body.length ? JSON.parse(body) : {};
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not JSON' } });
+    }
+    const input = envelope && typeof envelope === 'object' ? (envelope as { input?: unknown }).input : undefined;
+    sendJson(res, 200, await dispatch(method, input));
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string): void {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let file = join(staticDir, relative);
+    if (!file.startsWith(normalize(staticDir + sep)) && file !== normalize(staticDir)) return sendText(res, 403, 'Forbidden');
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html'); // the app routes itself
+    if (!existsSync(file)) return sendText(res, 404, 'The renderer is not built: run npm run build');
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}

@@ -1,0 +1,52 @@
+// Opens one installation's data folder: the database (migrated, backed up first), the device
+// identity, the clock, the store and the handlers. The Electron shell and the browser host both
+// start here, so they serve exactly the same app.
+import { join } from 'node:path';
+import { createUuidV7Source, type RandomBytes } from '../../db/ids';
+import { openDatabase, type OpenedDatabase } from '../../db/open';
+import { createStore } from '../../db/store';
+import { createHlcClock } from '../../db/sync/hlc';
+import type { Handlers } from '../../shared/api/types';
+import type { ServiceContext } from './context';
+import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
+import { createHandlers } from './handlers';
+import { ensureDeviceIdentity } from './identity';
+
+export const DATABASE_FILE_NAME = 'cunji.sqlite';
+
+export interface OpenAppOptions extends DispatchOptions {
+  dataDir: string;
+  appVersion: string;
+  now?: () => number;
+  random?: RandomBytes;
+  nativeBinding?: string;
+}
+
+export interface OpenedApp {
+  readonly context: ServiceContext;
+  readonly handlers: Handlers;
+  readonly dispatch: Dispatch;
+  close(): void;
+}
+
+export async function openApp(options: OpenAppOptions): Promise<OpenedApp> {
+  const now = options.now ?? Date.now;
+  const db: OpenedDatabase = await openDatabase(join(options.dataDir, DATABASE_FILE_NAME), {
+    now,
+    nativeBinding: options.nativeBinding,
+  });
+  try {
+    const identity = ensureDeviceIdentity(db, options.random);
+    // The clock resumes after the greatest change this database holds, whatever the wall says.
+    const lastChange = db.sqlite.prepare('SELECT max(id) FROM changes').pluck().get() as string | null;
+    const clock = createHlcClock(now, lastChange ? lastChange.slice(0, 16) : null);
+    const newId = createUuidV7Source(now, options.random);
+    const store = createStore({ db, clock, newId, deviceId: identity.deviceId });
+    const context: ServiceContext = { db, store, clock, newId, now, identity, dataDir: options.dataDir, appVersion: options.appVersion };
+    const handlers = createHandlers(context);
+    return { context, handlers, dispatch: createDispatch(handlers, options), close: () => db.close() };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

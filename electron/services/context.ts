@@ -1,0 +1,18 @@
+// What every handler is given. Built once per open database; nothing module-level, so two
+// devices (two contexts) can live in one test process.
+import type { OpenedDatabase } from '../../db/open';
+import type { IdSource } from '../../db/ids';
+import type { Store } from '../../db/store';
+import type { HlcClock } from '../../db/sync/hlc';
+import type { DeviceIdentity } from './identity';
+
+export interface ServiceContext {
+  readonly db: OpenedDatabase;
+  readonly store: Store;
+  readonly clock: HlcClock;
+  readonly newId: IdSource;
+  readonly now: () => number;
+  readonly identity: DeviceIdentity;
+  readonly dataDir: string;
+  readonly appVersion: string;
+}

@@ -1,0 +1,46 @@
+// device.*: first-run setup. The device id and key already exist (made when the database was
+// first opened); setup records who uses the device and which villages it keeps.
+import type { Handlers } from '../../shared/api/types';
+import { ApiError } from '../../shared/api/result';
+import type { DeviceProfile } from '../../shared/domain/device';
+import type { ServiceContext } from './context';
+import { readProfile, saveProfile } from './profile';
+
+type DeviceHandlers = Pick<Handlers, 'device.status' | 'device.setup'>;
+
+export function deviceHandlers(ctx: ServiceContext): DeviceHandlers {
+  return {
+    'device.status': () => {
+      const profile = readProfile(ctx);
+      return profile ? { setUp: true, profile } : { setUp: false };
+    },
+    'device.setup': (input) => {
+      return ctx.store.transaction(() => {
+        if (readProfile(ctx)) throw new ApiError('ALREADY_SET_UP', 'This device is already set up');
+        const villageIds = input.villages.map((v) =>
+          ctx.store.create('villages', null, {
+            name: v.name,
+            code: v.code ?? null,
+            township: input.township,
+            county: input.county,
+            notes: null,
+          }),
+        );
+        const profile: DeviceProfile = {
+          deviceId: ctx.identity.deviceId,
+          role: input.role,
+          name: input.name,
+          unit: input.unit,
+          unitLevel: input.unitLevel,
+          township: input.township,
+          county: input.county,
+          villageIds,
+          keyFingerprint: ctx.identity.keyFingerprint,
+          demo: false,
+        };
+        saveProfile(ctx, profile);
+        return profile;
+      });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The one table every side of a call is derived from: the preload bridge, the ipcMain
+// registration, the browser host's routes, the service handlers and the renderer's client.
+// A method is `noun.verb`; its input schema is what the main process parses before acting.
+import { z } from 'zod';
+import { deviceProfile, deviceSetupInput, deviceStatus } from '../domain/device';
+import { rowId } from '../domain/validation';
+import { village, villageInput, villagePatch } from '../domain/village';
+
+const noInput = z.strictObject({}).optional().default({});
+
+export const appInfo = z.object({
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  dataDir: z.string(),
+  databaseFile: z.string(),
+});
+
+export const villageList = z.object({ items: z.array(village), total: z.number().int() });
+
+export const contract = {
+  'app.info': { input: noInput, output: appInfo },
+
+  'device.status': { input: noInput, output: deviceStatus },
+  'device.setup': { input: deviceSetupInput, output: deviceProfile },
+
+  'villages.list': {
+    input: z
+      .strictObject({ search: z.string().trim().max(40).optional() })
+      .optional()
+      .default({}),
+    output: villageList,
+  },
+  'villages.get': { input: z.strictObject({ id: rowId }), output: village },
+  'villages.create': { input: villageInput, output: village },
+  'villages.update': { input: z.strictObject({ id: rowId, patch: villagePatch }), output: village },
+  'villages.delete': { input: z.strictObject({ id: rowId }), output: z.object({ id: rowId }) },
+
+  'demo.load': { input: noInput, output: deviceProfile },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type ApiMethod = keyof Contract;
+export const API_METHODS = Object.keys(contract) as ApiMethod[];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The IPC channel a method travels on; the preload refuses anything without this prefix. */
+export const API_CHANNEL_PREFIX = 'api:';
+export function channelOf(method: ApiMethod): `api:${ApiMethod}` {
+  return `${API_CHANNEL_PREFIX}${method}`;
+}

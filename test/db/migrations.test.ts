@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { LEDGERS, LEDGER_NAMES } from '../../db/ledgers';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index';
+import { DatabaseTooNewError, openDatabase } from '../../db/open';
+import { useTempDirs } from '../helpers/tempDir';
+
+const tempDir = useTempDirs();
+const migrationsDir = join(import.meta.dirname, '../../db/migrations');
+
+describe('the migration list', () => {
+  it('lists every NNNN_name.ts file in the folder, in order, numbered in steps of 10', () => {
+    const files = readdirSync(migrationsDir)
+      .filter((f) => f !== 'index.ts')
+      .sort();
+    for (const f of files) expect(f).toMatch(/^\d{4}_[a-z0-9_]+\.ts$/);
+    expect(MIGRATIONS.map((m) => `${m.name}.ts`)).toEqual(files);
+    MIGRATIONS.forEach((m, i) => {
+      expect(m.version).toBe((i + 1) * 10);
+      expect(m.name.slice(0, 4)).toBe(String(m.version).padStart(4, '0'));
+    });
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length * 10);
+  });
+});
+
+describe('opening a database', () => {
+  it('creates every ledger with exactly the columns the allow-list names, in WAL at synchronous NORMAL', async () => {
+    const db = await openDatabase(join(tempDir(), 'a.sqlite'));
+    expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(1);
+    for (const table of LEDGER_NAMES) {
+      const columns = (db.sqlite.pragma(`table_info(${table})`) as { name: string; type: string }[]).map((c) => [c.name, c.type.toLowerCase()]);
+      expect(columns).toEqual([
+        ['id', 'text'],
+        ['village_id', 'text'],
+        ['created_at', 'text'],
+        ['updated_at', 'text'],
+        ['deleted_at', 'text'],
+        ...Object.entries(LEDGERS[table]),
+      ]);
+    }
+    db.close();
+  });
+
+  it('keeps old-shaped data through later migrations and backs the old file up first', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'old.sqlite');
+    const old = await openDatabase(file, { targetVersion: 10 });
+    expect(old.schemaVersion).toBe(10);
+    old.sqlite
+      .prepare("INSERT INTO villages (id, village_id, created_at, updated_at, name, township) VALUES ('v1', 'v1', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z', '李家村', '青石镇')")
+      .run();
+    old.close();
+
+    const db = await openDatabase(file, { backupDir: join(dir, 'backups'), now: () => Date.UTC(2026, 0, 2) });
+    expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.sqlite.prepare('SELECT name, township FROM villages').all()).toEqual([{ name: '李家村', township: '青石镇' }]);
+    expect(db.backupFile).not.toBeNull();
+    const backup = new BetterSqlite3(db.backupFile!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(10);
+    expect(backup.prepare('SELECT name FROM villages').pluck().all()).toEqual(['李家村']);
+    backup.close();
+    db.close();
+  });
+
+  it('takes no backup of a new database or of one already up to date', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'new.sqlite');
+    const first = await openDatabase(file);
+    expect(first.backupFile).toBeNull();
+    first.close();
+    const again = await openDatabase(file);
+    expect(again.backupFile).toBeNull();
+    again.close();
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+  });
+
+  it('refuses a database from a newer version with a clear error and leaves the file untouched', async () => {
+    const file = join(tempDir(), 'future.sqlite');
+    const raw = new BetterSqlite3(file);
+    raw.exec('CREATE TABLE villages (id TEXT PRIMARY KEY, name TEXT)');
+    raw.prepare("INSERT INTO villages VALUES ('x', '未来村')").run();
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 990}`);
+    raw.close();
+    const before = createHash('sha256').update(readFileSync(file)).digest('hex');
+
+    const error = await openDatabase(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseTooNewError);
+    expect((error as Error).message).toContain(`schema version ${LATEST_SCHEMA_VERSION + 990}`);
+    expect((error as Error).message).toContain('newer Cunji');
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before);
+  });
+
+  it('rolls a failing migration back whole: no half-made table, the version unmoved', async () => {
+    const file = join(tempDir(), 'fail.sqlite');
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: LATEST_SCHEMA_VERSION + 10,
+        name: 'broken',
+        up: async (db: Kysely<any>) => {
+          await db.schema.createTable('half_made').addColumn('id', 'text').execute();
+          throw new Error('disk full, say');
+        },
+      },
+    ];
+    await expect(openDatabase(file, { migrations: broken })).rejects.toThrow('disk full');
+    const db = new BetterSqlite3(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_made'").pluck().get()).toBe(0);
+    db.close();
+  });
+});
