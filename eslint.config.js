@@ -24,6 +24,8 @@ function fence(files, message, { paths = [], regexes = [] }) {
   };
 }
 
+/** A relative import that passes through one of the named folders. */
+const REL = '^\\.\\.?/(.*/)?';
 const NODE_BUILTINS = '^(node:.*|fs|path|os|child_process|crypto|http|https|net|url|zlib|stream|worker_threads)$';
 
 export default tseslint.config(
@@ -48,28 +50,28 @@ export default tseslint.config(
 
   fence(['shared/**'], bad('shared/', 'it imports only zod'), {
     paths: ['electron', 'react', 'react-dom', 'better-sqlite3', 'kysely', 'antd'],
-    regexes: [NODE_BUILTINS, '(^|/)(db|electron|renderer)(/|$)'],
+    regexes: [NODE_BUILTINS, REL + '(db|electron|renderer)(/|$)'],
   }),
   fence(['db/**'], bad('db/', 'it imports shared/ and its own libraries only'), {
     paths: ['electron', 'react', 'react-dom', 'antd'],
-    regexes: ['(^|/)(electron|renderer)(/|$)'],
+    regexes: [REL + '(electron|renderer)(/|$)'],
   }),
   fence(['electron/host/**'], bad('electron/host', "plain Node over services: no 'electron', no shell, no renderer"), {
     paths: ['electron', 'react', 'react-dom', 'antd'],
-    regexes: ['(^|/)(main|preload|renderer)(/|$)'],
+    regexes: [REL + '(main|preload|renderer)(/|$)'],
   }),
   fence(['electron/services/**'], bad('electron/services', "plain Node: no 'electron', no shell, no host, no renderer"), {
     paths: ['electron', 'react', 'react-dom', 'antd'],
-    regexes: ['(^|/)(main|preload|renderer|host)(/|$)'],
+    regexes: [REL + '(main|preload|renderer|host)(/|$)'],
   }),
   fence(['electron/main/**'], bad('electron/main', 'the shell imports services, db and shared, never the renderer or the host'), {
-    regexes: ['(^|/)(renderer|host)(/|$)'],
+    regexes: [REL + '(renderer|host)(/|$)'],
   }),
   fence(['electron/preload/**'], bad('electron/preload', "only 'electron' and shared/"), {
-    regexes: [NODE_BUILTINS, '(^|/)(db|services|host|main|renderer)(/|$)', '^(better-sqlite3|kysely)$'],
+    regexes: [NODE_BUILTINS, REL + '(db|services|host|main|renderer)(/|$)', '^(better-sqlite3|kysely)$'],
   }),
   fence(['renderer/**'], bad('renderer/', 'only shared/ and UI libraries; the store is reached through the api'), {
     paths: ['electron', 'better-sqlite3', 'kysely'],
-    regexes: [NODE_BUILTINS, '(^|/)(db|electron)(/|$)'],
+    regexes: [NODE_BUILTINS, REL + '(db|electron)(/|$)'],
   }),
 );

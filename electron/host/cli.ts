@@ -1,5 +1,6 @@
 // `node dist/electron/host.cjs [--data DIR] [--port N]`: open the data folder and serve the
 // app on 127.0.0.1. Used by `npm start` where Electron is missing, and by the e2e tests.
+import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../services/app';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     throw error;
   });
   console.log(`村记 Cunji is running at ${host.url}  (data: ${dataDir})`);
+  if (argv.includes('--open')) openInBrowser(host.url);
   const stop = () => {
     void host.close().then(() => {
       app.close();
@@ -37,6 +39,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Best effort: a person who typed `npm start` wants to see the app, not copy a URL. */
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No opener on this machine: the printed URL is enough.
+  }
 }
 
 main().catch((error: unknown) => {

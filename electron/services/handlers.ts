@@ -1,7 +1,7 @@
 // Every handler of the contract, composed from one map per feature (as Actual Budget does).
 // The `Handlers` type makes a missing method a type error; `assertComplete` catches a
 // duplicate or stray name at start-up.
-import { API_METHODS } from '../../shared/api/contract';
+import { API_METHODS, isApiMethod } from '../../shared/api/contract';
 import type { Handlers } from '../../shared/api/types';
 import type { ServiceContext } from './context';
 import { demoHandlers } from './demo';
@@ -30,7 +30,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     }
   }
   const missing = API_METHODS.filter((m) => !(m in handlers));
-  const stray = Object.keys(handlers).filter((m) => !(API_METHODS as string[]).includes(m));
+  const stray = Object.keys(handlers).filter((m) => !isApiMethod(m));
   if (missing.length || stray.length) throw new Error(`Handlers do not match the contract: missing ${missing}, stray ${stray}`);
   return handlers as Handlers;
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { deviceProfile, deviceSetupInput, deviceStatus } from '../domain/device';
 import { rowId } from '../domain/validation';
 import { village, villageInput, villagePatch } from '../domain/village';
+import { API_CHANNEL_PREFIX, API_METHODS, channelOf, isApiMethod, type ApiMethod } from './methods';
 
 const noInput = z.strictObject({}).optional().default({});
 
@@ -36,18 +37,7 @@ export const contract = {
   'villages.delete': { input: z.strictObject({ id: rowId }), output: z.object({ id: rowId }) },
 
   'demo.load': { input: noInput, output: deviceProfile },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
-export type ApiMethod = keyof Contract;
-export const API_METHODS = Object.keys(contract) as ApiMethod[];
-
-export function isApiMethod(name: string): name is ApiMethod {
-  return Object.prototype.hasOwnProperty.call(contract, name);
-}
-
-/** The IPC channel a method travels on; the preload refuses anything without this prefix. */
-export const API_CHANNEL_PREFIX = 'api:';
-export function channelOf(method: ApiMethod): `api:${ApiMethod}` {
-  return `${API_CHANNEL_PREFIX}${method}`;
-}
+export { API_CHANNEL_PREFIX, API_METHODS, channelOf, isApiMethod, type ApiMethod };

@@ -1,0 +1,54 @@
+// The import fences in eslint.config.js keep the architecture's arrows pointing down.
+// Each case plants one import in a file of a folder and asks ESLint (the real config) about it.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
+
+async function layeringErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: file });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const upward: [folder: string, file: string, source: string][] = [
+  ['shared', 'shared/domain/planted.ts', "import { openDatabase } from '../../db/open';"],
+  ['shared', 'shared/domain/planted.ts', "import { readFileSync } from 'node:fs';"],
+  ['shared', 'shared/api/planted.ts', "import { createStore } from '../../db/store';"],
+  ['shared', 'shared/api/planted.ts', "import React from 'react';"],
+  ['db', 'db/planted.ts', "import { openApp } from '../electron/services/app';"],
+  ['db', 'db/sync/planted.ts', "import { app } from 'electron';"],
+  ['services', 'electron/services/planted.ts', "import { app } from 'electron';"],
+  ['services', 'electron/services/planted.ts', "import { startHost } from '../host/server';"],
+  ['services', 'electron/services/planted.ts', "import { registerApi } from '../main/ipc';"],
+  ['host', 'electron/host/planted.ts', "import { windowOptions } from '../main/windowOptions';"],
+  ['main', 'electron/main/planted.ts', "import { api } from '../../renderer/src/api';"],
+  ['preload', 'electron/preload/planted.ts', "import { openDatabase } from '../../db/open';"],
+  ['preload', 'electron/preload/planted.ts', "import { join } from 'node:path';"],
+  ['renderer', 'renderer/src/planted.ts', "import { openDatabase } from '../../db/open';"],
+  ['renderer', 'renderer/src/planted.ts', "import { readFileSync } from 'fs';"],
+  ['renderer', 'renderer/src/planted.ts', "import Database from 'better-sqlite3';"],
+  ['renderer', 'renderer/src/planted.ts', "import { ipcRenderer } from 'electron';"],
+  ['renderer', 'renderer/src/planted.ts', "import { createDispatch } from '../../electron/services/dispatch';"],
+];
+
+const allowed: [file: string, source: string][] = [
+  ['shared/domain/planted.ts', "import { z } from 'zod';"],
+  ['db/planted.ts', "import { LEDGERS } from './ledgers';\nimport { V } from '../shared/domain/validation';"],
+  ['electron/services/planted.ts', "import { openDatabase } from '../../db/open';\nimport { join } from 'node:path';"],
+  ['electron/host/planted.ts', "import { openApp } from '../services/app';"],
+  ['electron/main/planted.ts', "import { app } from 'electron';\nimport { openApp } from '../services/app';"],
+  ['electron/preload/planted.ts', "import { contextBridge } from 'electron';\nimport { buildBridge } from '../../shared/api/bridge';"],
+  ['renderer/src/planted.ts', "import { createClient } from '../../shared/api/client';\nimport { Button } from 'antd';"],
+];
+
+describe('the import fences', () => {
+  it.each(upward)('refuse an upward import from %s (%s: %s)', async (_folder, file, source) => {
+    const errors = await layeringErrors(file, `${source}\nexport const x = 1;\n`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('Bad layering: ');
+  });
+
+  it.each(allowed)('let %s import what lies below it', async (file, source) => {
+    expect(await layeringErrors(file, `${source}\nexport const x = 1;\n`)).toEqual([]);
+  });
+});
