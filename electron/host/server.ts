@@ -49,9 +49,11 @@ export async function startHost({ dispatch, staticDir, port = 0 }: HostOptions):
     const host = req.headers.host ?? '';
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return sendText(res, 403, 'Forbidden host');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith(API_PATH_PREFIX)) return handleApi(req, res, decodeURIComponent(url.pathname.slice(API_PATH_PREFIX.length)));
+    const pathname = safeDecode(url.pathname);
+    if (pathname === null) return sendText(res, 400, 'Malformed percent-encoding in the path');
+    if (pathname.startsWith(API_PATH_PREFIX)) return handleApi(req, res, pathname.slice(API_PATH_PREFIX.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
-    return serveStatic(res, url.pathname);
+    return serveStatic(res, pathname);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -73,7 +75,7 @@ export async function startHost({ dispatch, staticDir, port = 0 }: HostOptions):
   }
 
   function serveStatic(res: ServerResponse, pathname: string): void {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const relative = normalize(pathname).replace(/^([/\\])+/, '');
     let file = join(staticDir, relative);
     if (!file.startsWith(normalize(staticDir + sep)) && file !== normalize(staticDir)) return sendText(res, 403, 'Forbidden');
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html'); // the app routes itself
@@ -100,6 +102,14 @@ export async function startHost({ dispatch, staticDir, port = 0 }: HostOptions):
       server.close(() => resolve());
     }),
   };
+}
+
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {

@@ -3,10 +3,17 @@
 import type { Handlers } from '../../shared/api/types';
 import { ApiError } from '../../shared/api/result';
 import type { DeviceProfile } from '../../shared/domain/device';
+import { V } from '../../shared/domain/validation';
 import type { ServiceContext } from './context';
 import { readProfile, saveProfile } from './profile';
 
 type DeviceHandlers = Pick<Handlers, 'device.status' | 'device.setup'>;
+
+/** The same village twice in one setup form is a slip (one name per township, as villages.create). */
+function refuseRepeatedNames(names: string[]): void {
+  const issues = names.flatMap((name, i) => (names.indexOf(name) < i ? [{ path: ['villages', i, 'name'], message: V.duplicateVillage }] : []));
+  if (issues.length) throw new ApiError('INVALID_INPUT', 'The same village is listed twice', issues);
+}
 
 export function deviceHandlers(ctx: ServiceContext): DeviceHandlers {
   return {
@@ -17,6 +24,7 @@ export function deviceHandlers(ctx: ServiceContext): DeviceHandlers {
     'device.setup': (input) => {
       return ctx.store.transaction(() => {
         if (readProfile(ctx)) throw new ApiError('ALREADY_SET_UP', 'This device is already set up');
+        refuseRepeatedNames(input.villages.map((v) => v.name));
         const villageIds = input.villages.map((v) =>
           ctx.store.create('villages', null, {
             name: v.name,

@@ -5,6 +5,7 @@ import { contract, isApiMethod } from '../../shared/api/contract';
 import { ApiError, type ApiIssue, type ApiResult } from '../../shared/api/result';
 import type { Handlers } from '../../shared/api/types';
 import { StoreError } from '../../db/store';
+import { V } from '../../shared/domain/validation';
 import type { z } from 'zod';
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
@@ -37,8 +38,10 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
 }
 
 export function toIssues(error: z.ZodError): ApiIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    // An unknown key is named as its own field, so a screen (or a log) can say which one.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key], message: V.unknownField }));
+    return [{ path, message: issue.message }];
+  });
 }

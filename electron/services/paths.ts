@@ -6,17 +6,19 @@ import { join } from 'node:path';
 export const PRODUCT_NAME = '村记';
 
 export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), PRODUCT_NAME);
 }
 
-/** `--data DIR` or `--data=DIR` from a command line. */
+/** `--data DIR` or `--data=DIR` from a command line; null when absent or empty. */
 export function dataDirArgument(argv: readonly string[]): string | null {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--data' && argv[i + 1]) return argv[i + 1]!;
-    if (arg.startsWith('--data=')) return arg.slice('--data='.length);
+    const value = arg === '--data' ? argv[i + 1] : arg.startsWith('--data=') ? arg.slice('--data='.length) : undefined;
+    if (value === undefined) continue;
+    // `--data --port 5177` is a missing value, not a folder named "--port".
+    return value.trim() && !value.startsWith('--') ? value : null;
   }
   return null;
 }

@@ -3,7 +3,7 @@
 // A method is `noun.verb`; its input schema is what the main process parses before acting.
 import { z } from 'zod';
 import { deviceProfile, deviceSetupInput, deviceStatus } from '../domain/device';
-import { rowId } from '../domain/validation';
+import { rowId, V } from '../domain/validation';
 import { village, villageInput, villagePatch } from '../domain/village';
 import { API_CHANNEL_PREFIX, API_METHODS, channelOf, isApiMethod, type ApiMethod } from './methods';
 
@@ -26,7 +26,7 @@ export const contract = {
 
   'villages.list': {
     input: z
-      .strictObject({ search: z.string().trim().max(40).optional() })
+      .strictObject({ search: z.string({ error: V.invalid }).trim().max(40, { error: V.tooLong }).optional() })
       .optional()
       .default({}),
     output: villageList,

@@ -10,6 +10,7 @@ export const V = {
   invalid: 'validation.invalid',
   uuid: 'validation.uuid',
   duplicateVillage: 'validation.duplicateVillage',
+  unknownField: 'validation.unknownField',
 } as const;
 
 export type ValidationKey = (typeof V)[keyof typeof V];
