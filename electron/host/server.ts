@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../services/dispatch';
-import { CONTENT_SECURITY_POLICY } from '../services/csp';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../services/csp';
 
 export const API_PATH_PREFIX = '/api/';
 /** Inputs are small forms; anything larger is refused before it is parsed. */
@@ -82,7 +82,7 @@ export async function startHost({ dispatch, staticDir, port = 0 }: HostOptions):
     if (!existsSync(file)) return sendText(res, 404, 'The renderer is not built: run npm run build');
     res.writeHead(200, {
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
     });

@@ -1,7 +1,7 @@
 // Who this installation belongs to: set once on first run, then fixed for the device's life.
 import { z } from 'zod';
 import { enumValues, type LabelledEnum } from './labels';
-import { optionalText, requiredText, V } from './validation';
+import { choiceError, optionalText, requiredText, V } from './validation';
 import { divisionCode } from './village';
 
 export const ROLE_LABELS = {
@@ -9,7 +9,7 @@ export const ROLE_LABELS = {
   coordinator: { zh: '镇街协调员', en: 'Township coordinator' },
 } as const satisfies LabelledEnum<string>;
 export type Role = keyof typeof ROLE_LABELS;
-export const role = z.enum(enumValues(ROLE_LABELS), { error: V.invalid });
+export const role = z.enum(enumValues(ROLE_LABELS), { error: choiceError });
 
 /** The level of the unit that sent the secretary (派出单位层级). */
 export const UNIT_LEVEL_LABELS = {
@@ -20,7 +20,7 @@ export const UNIT_LEVEL_LABELS = {
   township: { zh: '乡镇', en: 'Township' },
 } as const satisfies LabelledEnum<string>;
 export type UnitLevel = keyof typeof UNIT_LEVEL_LABELS;
-export const unitLevel = z.enum(enumValues(UNIT_LEVEL_LABELS), { error: V.invalid });
+export const unitLevel = z.enum(enumValues(UNIT_LEVEL_LABELS), { error: choiceError });
 
 export const setupVillage = z.strictObject({
   name: requiredText(40),

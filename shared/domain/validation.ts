@@ -15,6 +15,11 @@ export const V = {
 
 export type ValidationKey = (typeof V)[keyof typeof V];
 
+/** For a choice (enum): nothing chosen is "required", a value not on the list is "invalid". */
+export function choiceError(issue: { input?: unknown }): string {
+  return issue.input === undefined || issue.input === null ? V.required : V.invalid;
+}
+
 /** Text a person must type: trimmed, not empty, at most `max` characters. */
 export function requiredText(max: number) {
   return z

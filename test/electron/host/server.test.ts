@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startHost, type RunningHost } from '../../../electron/host/server';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/services/csp';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../../electron/services/csp';
 import { expectOk, openTestApp, SECRETARY_SETUP, type TestApp } from '../../helpers/openedApp';
 import { useTempDirs } from '../../helpers/tempDir';
 
@@ -241,7 +241,7 @@ describe('the static files', () => {
       const response = await fetch(`${host.url}${path.slice(1)}`);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type'), path).toBe(type);
-      expect(response.headers.get('content-security-policy'), path).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('content-security-policy'), path).toBe(CONTENT_SECURITY_POLICY_HEADER);
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(await response.text(), path).toBe(content);
     }
@@ -252,7 +252,7 @@ describe('the static files', () => {
       const response = await raw(path);
       expect(response.status, path).toBe(200);
       expect(response.headers['content-type'], path).toBe('text/html; charset=utf-8');
-      expect(response.headers['content-security-policy'], path).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers['content-security-policy'], path).toBe(CONTENT_SECURITY_POLICY_HEADER);
       expect(response.body, path).toBe(INDEX_HTML);
     }
   });

@@ -8,7 +8,7 @@ import { API_METHODS, channelOf } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/result';
 import { isAppFrame, registerApi } from '../../../electron/main/ipc';
 import { MIN_HEIGHT, MIN_WIDTH, windowOptions } from '../../../electron/main/windowOptions';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/services/csp';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../../electron/services/csp';
 
 type Handler = (event: IpcMainInvokeEvent, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -122,6 +122,7 @@ describe('the content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|https?:|\*/);
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    expect(CONTENT_SECURITY_POLICY_HEADER).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 
   it('is the one the renderer page declares', () => {

@@ -117,7 +117,8 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
     'device.setup': [
       ...wrongShapes(),
       ...strayKeys(setup({})),
-      { label: 'no role', input: setup({ role: undefined }), path: ['role'], message: V.invalid },
+      { label: 'no role', input: setup({ role: undefined }), path: ['role'], message: V.required },
+      { label: 'no unit level', input: setup({ unitLevel: undefined }), path: ['unitLevel'], message: V.required },
       { label: 'an unknown role', input: setup({ role: 'admin' }), path: ['role'], message: V.invalid },
       { label: 'a role in the wrong case', input: setup({ role: 'Secretary' }), path: ['role'], message: V.invalid },
       { label: 'an empty name', input: setup({ name: '' }), path: ['name'], message: V.required },

@@ -1,0 +1,32 @@
+// The top bar: the app, who this device belongs to, a badge when the data is a demo, and
+// the language switch.
+import { Layout, Tag } from 'antd';
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { ROLE_LABELS } from '../../../shared/domain/device';
+import { labelOf } from '../../../shared/domain/labels';
+import { useAppStore } from '../store/useAppStore';
+import { Brand } from './Brand';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function AppHeader(): JSX.Element {
+  const { t } = useTranslation();
+  const { profile, language } = useAppStore(useShallow((s) => ({ profile: s.profile, language: s.language })));
+  return (
+    <Layout.Header className="app-header">
+      <Brand tagline />
+      {profile && (
+        <span className="app-header-who" data-testid="header-who">
+          {t('header.who', { name: profile.name, role: labelOf(ROLE_LABELS, profile.role, language), township: profile.township })}
+        </span>
+      )}
+      {profile?.demo && (
+        <Tag color="gold" variant="solid" data-testid="demo-badge">
+          {t('header.demo')}
+        </Tag>
+      )}
+      <LanguageSwitch />
+    </Layout.Header>
+  );
+}

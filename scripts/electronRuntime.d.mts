@@ -1,0 +1,2 @@
+export function findElectronBinary(): { binary: string; version: string } | null;
+export function electronNativeBinding(electronVersion: string): Promise<string>;

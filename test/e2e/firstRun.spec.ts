@@ -1,0 +1,62 @@
+// A newcomer's first minutes: the setup screen refuses what is missing (in Chinese, next to the
+// field, storing nothing), accepts a secretary's details, and what was saved is still there
+// after a reload and after the app itself is restarted.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function chooseOption(page: Page, fieldId: string, label: string): Promise<void> {
+  await page.locator(`#${fieldId}`).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: label }).click();
+}
+
+test('first-run setup as a secretary; the village survives a reload and a restart', async ({ page, app }) => {
+  await page.goto(app.url());
+  await expect(page.getByTestId('setup-form')).toBeVisible();
+
+  // Nothing filled in: each required field says so, in Chinese, and nothing is stored.
+  await page.getByTestId('setup-submit').click();
+  await expect(page.locator('#setup_name_help')).toHaveText('请填写此项');
+  await expect(page.locator('#setup_township_help')).toHaveText('请填写此项');
+  await expect(page.locator('#setup_villages_0_name_help')).toHaveText('请填写此项');
+  expect((await app.call('device.status')).value).toEqual({ setUp: false });
+
+  await page.locator('#setup_name').fill('王建国');
+  await chooseOption(page, 'setup_unitLevel', '县直单位');
+  await page.locator('#setup_unit').fill('临河县农业农村局');
+  await page.locator('#setup_township').fill('青石镇');
+  await page.locator('#setup_county').fill('临河县');
+  await page.locator('#setup_villages_0_name').fill('李家村');
+  // A division code that is not 12 digits is refused next to its field.
+  await page.locator('#setup_villages_0_code').fill('12345');
+  await page.getByTestId('setup-submit').click();
+  await expect(page.locator('#setup_villages_0_code_help')).toHaveText('区划代码应为12位数字');
+  expect((await app.call('device.status')).value).toEqual({ setUp: false });
+
+  await page.locator('#setup_villages_0_code').fill('371325101201');
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByTestId('header-who')).toContainText('王建国');
+
+  await page.getByTestId('nav-villages').click();
+  const table = page.getByTestId('villages-table');
+  await expect(table).toContainText('李家村');
+  await expect(table).toContainText('371325101201');
+
+  await page.reload();
+  await page.getByTestId('nav-villages').click();
+  await expect(page.getByTestId('villages-table')).toContainText('李家村');
+
+  await app.restart();
+  await page.goto(app.url());
+  await expect(page.getByTestId('header-who')).toContainText('王建国');
+  await page.getByTestId('nav-villages').click();
+  await expect(page.getByTestId('villages-table')).toContainText('李家村');
+});
+
+test('a newcomer can load the demo township in one click', async ({ page, app }) => {
+  await page.goto(app.url());
+  await page.getByTestId('demo-load').click();
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
+  await expect(page.getByTestId('overview-village-count')).toContainText('6');
+  await page.getByTestId('nav-villages').click();
+  await expect(page.getByTestId('villages-table')).toContainText('柳树沟村');
+});
