@@ -52,6 +52,11 @@ export const LEDGERS = {
     township_review_date: 'text', county_decision_date: 'text', measures: 'text',
     risk_cleared: 'integer', cleared_date: 'text',
   },
+  village_indicators: {
+    year: 'integer', household_count: 'integer', population: 'integer', party_members: 'integer',
+    village_types: 'text', collective_income_fen: 'integer', operating_funds_fen: 'integer',
+    venue_status: 'text', reserve_cadres_trained: 'integer',
+  },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
 export type LedgerName = keyof typeof LEDGERS;

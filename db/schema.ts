@@ -149,6 +149,18 @@ export interface MonitoredHouseholdsTable extends SyncedRow {
   cleared_date: string | null;
 }
 
+export interface VillageIndicatorsTable extends SyncedRow {
+  year: number | null;
+  household_count: number | null;
+  population: number | null;
+  party_members: number | null;
+  village_types: string | null;
+  collective_income_fen: number | null;
+  operating_funds_fen: number | null;
+  venue_status: string | null;
+  reserve_cadres_trained: number | null;
+}
+
 /** One row per column written, by anyone, ever. The ledgers are its projection. */
 export interface ChangesTable {
   /** hlc + origin: fixed width, sorts as it compares. */
@@ -194,6 +206,7 @@ export interface Database {
   diary_entries: DiaryEntriesTable;
   leave_requests: LeaveRequestsTable;
   monitored_households: MonitoredHouseholdsTable;
+  village_indicators: VillageIndicatorsTable;
   changes: ChangesTable;
   cell_heads: CellHeadsTable;
   meta: MetaTable;

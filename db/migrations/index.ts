@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import * as m0010 from './0010_ledgers';
 import * as m0020 from './0020_change_log';
+import * as m0030 from './0030_indicators_and_list_indexes';
 
 export interface Migration {
   readonly version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010_ledgers', up: m0010.up },
   { version: 20, name: '0020_change_log', up: m0020.up },
+  { version: 30, name: '0030_indicators_and_list_indexes', up: m0030.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { deviceProfile, deviceSetupInput, deviceStatus } from '../domain/device';
 import { rowId, V } from '../domain/validation';
 import { village, villageInput, villagePatch } from '../domain/village';
+import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
+import { crudEntries } from './ledgerContract';
 import { API_CHANNEL_PREFIX, API_METHODS, channelOf, isApiMethod, type ApiMethod } from './methods';
 
 const noInput = z.strictObject({}).optional().default({});
@@ -37,6 +39,20 @@ export const contract = {
   'villages.delete': { input: z.strictObject({ id: rowId }), output: z.object({ id: rowId }) },
 
   'demo.load': { input: noInput, output: deviceProfile },
+
+  ...crudEntries(L.households),
+  ...crudEntries(L.members),
+  ...crudEntries(L.visits),
+  ...crudEntries(L.needs),
+  ...crudEntries(L.plans),
+  ...crudEntries(L.projects),
+  ...crudEntries(L.funds),
+  ...crudEntries(L.commitments),
+  ...crudEntries(L.diary),
+  ...crudEntries(L.leaves),
+  ...crudEntries(L.monitoring),
+  ...crudEntries(L.indicators),
+  ...crudEntries(L.secretaries),
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

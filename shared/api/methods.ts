@@ -1,7 +1,7 @@
 // The contract's method names alone, with no schemas: what the preload needs, so the sandboxed
 // bridge stays a few hundred bytes instead of carrying zod. contract.ts must define exactly
 // these (`satisfies Record<ApiMethod, …>` refuses a missing or an extra one).
-export const API_METHODS = [
+const BASE_METHODS = [
   'app.info',
   'device.status',
   'device.setup',
@@ -13,7 +13,34 @@ export const API_METHODS = [
   'demo.load',
 ] as const;
 
-export type ApiMethod = (typeof API_METHODS)[number];
+/** The ledgers kept through the same five methods (shared/domain/ledgers defines each). */
+export const LEDGER_NOUNS = [
+  'households',
+  'members',
+  'visits',
+  'needs',
+  'plans',
+  'projects',
+  'funds',
+  'commitments',
+  'diary',
+  'leaves',
+  'monitoring',
+  'indicators',
+  'secretaries',
+] as const;
+export type LedgerNoun = (typeof LEDGER_NOUNS)[number];
+
+export const CRUD_VERBS = ['list', 'get', 'create', 'update', 'delete'] as const;
+export type CrudVerb = (typeof CRUD_VERBS)[number];
+export type CrudMethod = `${LedgerNoun}.${CrudVerb}`;
+
+export type ApiMethod = (typeof BASE_METHODS)[number] | CrudMethod;
+
+export const API_METHODS: readonly ApiMethod[] = [
+  ...BASE_METHODS,
+  ...LEDGER_NOUNS.flatMap((noun) => CRUD_VERBS.map((verb): CrudMethod => `${noun}.${verb}`)),
+];
 
 /** The IPC channel a method travels on; nothing without this prefix is ever sent. */
 export const API_CHANNEL_PREFIX = 'api:';

@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const ERROR_CODES = [
   'INVALID_INPUT', // the input did not match the contract; `issues` say which field and why
   'NOT_FOUND', // the row does not exist (or is deleted)
+  'NEEDS_CONFIRMATION', // a soft rule: `issues` name what to confirm; send again with `confirm`
   'NOT_SET_UP', // the device has not been set up yet
   'ALREADY_SET_UP', // first-run setup may happen only once
   'UNKNOWN_METHOD', // a method name that is not in the contract

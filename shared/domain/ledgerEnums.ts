@@ -131,3 +131,49 @@ export const SIGNAL_SOURCE_LABELS = {
   grid_check: { zh: '网格员排查', en: 'Grid worker check' },
   department: { zh: '部门筛查预警', en: 'Department data alert' },
 } as const satisfies LabelledEnum<string>;
+
+export const RELATION_LABELS = {
+  head: { zh: '户主', en: 'Head' },
+  spouse: { zh: '配偶', en: 'Spouse' },
+  child: { zh: '子女', en: 'Child' },
+  parent: { zh: '父母', en: 'Parent' },
+  grandchild: { zh: '孙子女', en: 'Grandchild' },
+  sibling: { zh: '兄弟姐妹', en: 'Sibling' },
+  other: { zh: '其他', en: 'Other' },
+} as const satisfies LabelledEnum<string>;
+
+export const LABOUR_LABELS = {
+  full: { zh: '有劳动力', en: 'Able to work' },
+  weak: { zh: '弱劳动力', en: 'Partly able' },
+  none: { zh: '无劳动力', en: 'Not able' },
+  lost: { zh: '丧失劳动力', en: 'Lost capacity' },
+} as const satisfies LabelledEnum<string>;
+
+/** Health is sensitive: never shown in public notices or exported without asking. */
+export const HEALTH_LABELS = {
+  healthy: { zh: '健康', en: 'Healthy' },
+  chronic: { zh: '长期慢性病', en: 'Chronic illness' },
+  serious: { zh: '大病', en: 'Serious illness' },
+  disabled: { zh: '残疾', en: 'Disability' },
+} as const satisfies LabelledEnum<string>;
+
+export const SCHOOLING_LABELS = {
+  preschool: { zh: '学龄前', en: 'Pre-school' },
+  primary: { zh: '小学', en: 'Primary' },
+  junior: { zh: '初中', en: 'Junior secondary' },
+  senior: { zh: '高中（中专）', en: 'Senior secondary' },
+  college: { zh: '大专及以上', en: 'College or above' },
+  illiterate: { zh: '文盲或半文盲', en: 'Not literate' },
+} as const satisfies LabelledEnum<string>;
+
+export const HOUSING_GRADE_LABELS = {
+  safe: { zh: '安全住房', en: 'Safe' },
+  c: { zh: 'C级危房', en: 'Grade C unsafe' },
+  d: { zh: 'D级危房', en: 'Grade D unsafe' },
+} as const satisfies LabelledEnum<string>;
+
+export const VENUE_STATUS_LABELS = {
+  good: { zh: '达标', en: 'Up to standard' },
+  rebuilt: { zh: '新建或改造', en: 'Built or rebuilt' },
+  poor: { zh: '不达标', en: 'Below standard' },
+} as const satisfies LabelledEnum<string>;

@@ -11,6 +11,25 @@ export const V = {
   uuid: 'validation.uuid',
   duplicateVillage: 'validation.duplicateVillage',
   unknownField: 'validation.unknownField',
+  date: 'validation.date',
+  money: 'validation.money',
+  notNegative: 'validation.notNegative',
+  tooLarge: 'validation.tooLarge',
+  wholeNumber: 'validation.wholeNumber',
+  year: 'validation.year',
+  idNumber: 'validation.idNumber',
+  idBirthDate: 'validation.idBirthDate',
+  idCheckDigit: 'validation.idCheckDigit',
+  phone: 'validation.phone',
+  dateOrder: 'validation.dateOrder',
+  villageOutOfScope: 'validation.villageOutOfScope',
+  reference: 'validation.reference',
+  overspend: 'validation.overspend',
+  duplicateIdNumber: 'validation.duplicateIdNumber',
+  similarHousehold: 'validation.similarHousehold',
+  diaryDayTaken: 'validation.diaryDayTaken',
+  approverLevel: 'validation.approverLevel',
+  postingTooShort: 'validation.postingTooShort',
 } as const;
 
 export type ValidationKey = (typeof V)[keyof typeof V];
@@ -41,3 +60,68 @@ export function optionalText(max: number) {
 
 /** UUIDv7 (or any RFC 9562 UUID) in lowercase text, as every synced row id is. */
 export const rowId = z.string({ error: V.uuid }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: V.uuid });
+
+/** A calendar date as ISO text (YYYY-MM-DD) that exists (no 2 月 30 日). */
+export function isoDate() {
+  return z
+    .string({ error: choiceError })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: V.date })
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, { error: V.date });
+}
+
+export function optionalIsoDate() {
+  return isoDate()
+    .or(z.literal(''))
+    .nullish()
+    .transform((s) => (s ? s : null));
+}
+
+/** Whole fen, not negative, within what a JS number holds exactly. */
+export function moneyFen() {
+  return z
+    .number({ error: choiceError })
+    .int({ error: V.money })
+    .min(0, { error: V.notNegative })
+    .max(Number.MAX_SAFE_INTEGER, { error: V.tooLarge });
+}
+
+export function count(max = 1_000_000) {
+  return z.number({ error: choiceError }).int({ error: V.wholeNumber }).min(0, { error: V.notNegative }).max(max, { error: V.tooLarge });
+}
+
+export function year() {
+  return z.number({ error: choiceError }).int({ error: V.year }).min(2000, { error: V.year }).max(2100, { error: V.year });
+}
+
+/** One value of a labelled enum. */
+export function choice<V extends string>(labels: Readonly<Record<V, unknown>>) {
+  return z.enum(Object.keys(labels) as [V, ...V[]], { error: choiceError });
+}
+
+export function optionalChoice<V extends string>(labels: Readonly<Record<V, unknown>>) {
+  return choice(labels)
+    .nullish()
+    .transform((v) => v ?? null);
+}
+
+/** Several values of a labelled enum (kept as JSON text), each at most once. */
+export function choices<V extends string>(labels: Readonly<Record<V, unknown>>) {
+  return z
+    .array(choice(labels), { error: V.invalid })
+    .max(Object.keys(labels).length, { error: V.tooLong })
+    .refine((list) => new Set(list).size === list.length, { error: V.invalid })
+    .default([]);
+}
+
+/** A mainland mobile (11 digits from 1) or a landline with area code. Shown masked. */
+export function optionalPhone() {
+  return z
+    .string({ error: V.phone })
+    .trim()
+    .regex(/^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: V.phone })
+    .nullish()
+    .transform((s) => (s ? s.replace('-', '') : null));
+}

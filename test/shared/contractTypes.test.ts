@@ -5,6 +5,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createClient, splitMethod } from '../../shared/api/client';
 import { API_CHANNEL_PREFIX, API_METHODS, channelOf, contract, isApiMethod, type ApiMethod } from '../../shared/api/contract';
 import { ApiError, type ApiResult } from '../../shared/api/result';
+import type { LedgerNoun } from '../../shared/api/methods';
 import type { ApiClient, ApiInput, ApiOutput, ApiParsedInput, Bridge, Handlers, Transport } from '../../shared/api/types';
 import type { DeviceProfile, DeviceSetupInput, DeviceStatus } from '../../shared/domain/device';
 import type { Village, VillageInput } from '../../shared/domain/village';
@@ -42,7 +43,8 @@ describe('the derived types', () => {
     expectTypeOf<ApiClient['villages']['list']>().toBeCallableWith({ search: '李' });
     expectTypeOf<ApiClient['demo']['load']>().toBeCallableWith();
 
-    expectTypeOf<keyof ApiClient>().toEqualTypeOf<'app' | 'device' | 'villages' | 'demo'>();
+    expectTypeOf<keyof ApiClient>().toEqualTypeOf<'app' | 'device' | 'villages' | 'demo' | LedgerNoun>();
+    expectTypeOf<keyof ApiClient['households']>().toEqualTypeOf<'list' | 'get' | 'create' | 'update' | 'delete'>();
     expectTypeOf<keyof ApiClient['villages']>().toEqualTypeOf<'list' | 'get' | 'create' | 'update' | 'delete'>();
   });
 
@@ -59,7 +61,7 @@ describe('the derived types', () => {
       // @ts-expect-error no such verb
       void api.villages.destroy({ id: 'x' });
       // @ts-expect-error no such noun
-      void api.households.list();
+      void api.farms.list();
       // @ts-expect-error villages.create needs its input
       void api.villages.create();
       // @ts-expect-error villages.get takes { id }, not a bare string

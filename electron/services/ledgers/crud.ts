@@ -1,0 +1,181 @@
+// The five methods of a ledger, from its definition and rules: list (filtered, searched,
+// sorted and paged in SQLite, limited to the villages in scope), get, create, update, delete.
+// Every write goes through the store, so it lands in the change log and syncs.
+import { ApiError, type ApiIssue } from '../../../shared/api/result';
+import type { CrudMethod, LedgerNoun } from '../../../shared/api/methods';
+import type { Handlers } from '../../../shared/api/types';
+import { snakeCase, type Confirmation, type LedgerDefinition } from '../../../shared/domain/ledgers/define';
+import { V } from '../../../shared/domain/validation';
+import { isLedger, isLedgerColumn, type LedgerName } from '../../../db/ledgers';
+import type { ServiceContext } from '../context';
+import { requireProfile } from '../profile';
+import { fromRow, toColumns } from './codec';
+import { LEDGER_RULES, REFERENCES, type LedgerRules } from './rules';
+import { requireVillageInScope, villagesInScope } from './scope';
+
+type AnyDefinition = LedgerDefinition<string, Record<string, never>>;
+type Row = Record<string, unknown>;
+
+interface ListInput {
+  villageId?: string;
+  search?: string;
+  filters?: Record<string, unknown>;
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+  sort?: { field: string; order: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+const q = (identifier: string) => `"${identifier}"`;
+
+export function today(now: () => number): string {
+  const d = new Date(now());
+  // The secretary's calendar day (China has one time zone), not UTC's.
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Handlers, CrudMethod> {
+  const noun = def.noun as LedgerNoun;
+  const rules: LedgerRules = LEDGER_RULES[noun] ?? {};
+  if (!isLedger(def.table)) throw new Error(`${noun}: ${def.table} is not a ledger table`);
+  const table: LedgerName = def.table;
+  const columnOf = (field: string) => {
+    const column = snakeCase(field);
+    if (!isLedgerColumn(table, column)) throw new Error(`${noun}.${field}: ${table} has no column ${column}`);
+    return column;
+  };
+  // Fail at start-up, not on first use, if a definition names a column the table lacks.
+  for (const field of Object.keys(def.fields)) columnOf(field);
+  const referenceFields = Object.keys(def.fields).filter((f) => f in REFERENCES);
+
+  function withRefNames(rows: Row[]): Record<string, unknown>[] {
+    return rows.map((row) => {
+      const record = fromRow(def, row);
+      const refNames: Record<string, string> = {};
+      for (const field of referenceFields) {
+        const label = row[`ref_${field}`];
+        if (typeof label === 'string') refNames[field] = label;
+      }
+      return { ...record, refNames };
+    });
+  }
+
+  /** SELECT of the table with one label column per reference (the household's head, …). */
+  function selectSql(): string {
+    const joins = referenceFields.map((field, i) => {
+      const ref = REFERENCES[field]!;
+      return { column: `r${i}.${q(ref.label)} AS ${q(`ref_${field}`)}`, join: `LEFT JOIN ${q(ref.table)} AS r${i} ON r${i}.id = t.${q(columnOf(field))}` };
+    });
+    return `SELECT t.*${joins.map((j) => `, ${j.column}`).join('')} FROM ${q(table)} AS t ${joins.map((j) => j.join).join(' ')}`;
+  }
+
+  function getLive(id: string): Row {
+    const row = ctx.db.sqlite.prepare(`${selectSql()} WHERE t.id = ? AND t.deleted_at IS NULL`).get(id) as Row | undefined;
+    if (!row || !villagesInScope(ctx).includes(row.village_id as string)) throw new ApiError('NOT_FOUND', `${noun} ${id} does not exist`);
+    return row;
+  }
+
+  function referenceIssues(villageId: string, record: Record<string, unknown>): ApiIssue[] {
+    return referenceFields.flatMap((field) => {
+      const target = record[field];
+      if (target === null || target === undefined) return [];
+      const ref = REFERENCES[field]!;
+      const found = ctx.db.sqlite.prepare(`SELECT 1 FROM ${q(ref.table)} WHERE id = ? AND village_id = ? AND deleted_at IS NULL`).get(target, villageId);
+      return found ? [] : [{ path: [field], message: V.reference }];
+    });
+  }
+
+  /** Everything that can refuse a write, in order: pure checks, references, hard rules, soft rules. */
+  function refuseIfWrong(villageId: string, id: string | null, record: Record<string, unknown>, confirm: readonly Confirmation[] = []): void {
+    const hard = [...def.check(record as never), ...referenceIssues(villageId, record), ...(rules.hard?.({ ctx, villageId, id, record }) ?? [])];
+    if (hard.length) throw new ApiError('INVALID_INPUT', `${noun}: the record was refused`, hard);
+    const soft = (rules.soft?.({ ctx, villageId, id, record }) ?? []).filter((s) => !confirm.includes(s.confirmation));
+    if (soft.length) {
+      throw new ApiError('NEEDS_CONFIRMATION', soft.map((s) => s.confirmation).join(','), soft.map((s) => ({ ...s.issue, path: s.issue.path, message: s.issue.message })));
+    }
+  }
+
+  function list(input: ListInput): { items: Record<string, unknown>[]; total: number } {
+    requireProfile(ctx);
+    const scope = villagesInScope(ctx);
+    const where: string[] = ['t.deleted_at IS NULL', 't.village_id IN (SELECT value FROM json_each(?))'];
+    const params: unknown[] = [JSON.stringify(input.villageId ? scope.filter((v) => v === input.villageId) : scope)];
+    for (const [field, value] of Object.entries(input.filters ?? {})) {
+      if (value === undefined) continue;
+      const codec = def.codecs[field as never];
+      where.push(value === null ? `t.${q(columnOf(field))} IS NULL` : `t.${q(columnOf(field))} = ?`);
+      if (value !== null) params.push(codec === 'bool' ? (value ? 1 : 0) : value);
+    }
+    if (input.search && def.searchable.length) {
+      where.push(`(${def.searchable.map((f) => `t.${q(columnOf(f))} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      const pattern = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      for (let i = 0; i < def.searchable.length; i++) params.push(pattern);
+    }
+    if (def.dateField && input.from) (where.push(`t.${q(columnOf(def.dateField))} >= ?`), params.push(input.from));
+    if (def.dateField && input.to) (where.push(`t.${q(columnOf(def.dateField))} <= ?`), params.push(input.to));
+    if (def.due && input.overdue) {
+      where.push(`t.${q(columnOf(def.due.field))} < ? AND t.${q(columnOf(def.due.status))} NOT IN (SELECT value FROM json_each(?))`);
+      params.push(today(ctx.now), JSON.stringify(def.due.done));
+    }
+    const whereSql = where.join(' AND ');
+    const sortField = input.sort?.field ?? def.dateField ?? 'updatedAt';
+    const sortColumn = sortField === 'createdAt' ? 'created_at' : sortField === 'updatedAt' ? 'updated_at' : columnOf(sortField);
+    const order = input.sort?.order ?? 'desc';
+    const total = ctx.db.sqlite.prepare(`SELECT count(*) FROM ${q(table)} AS t WHERE ${whereSql}`).pluck().get(...params) as number;
+    const rows = ctx.db.sqlite
+      .prepare(`${selectSql()} WHERE ${whereSql} ORDER BY t.${q(sortColumn)} ${order === 'asc' ? 'ASC' : 'DESC'}, t.id LIMIT ? OFFSET ?`)
+      .all(...params, input.limit, input.offset) as Row[];
+    return { items: withRefNames(rows), total };
+  }
+
+  const handlers: Record<string, (input: never) => unknown> = {
+    [`${noun}.list`]: (input: ListInput) => list(input),
+    [`${noun}.get`]: ({ id }: { id: string }) => withRefNames([getLive(id)])[0],
+    [`${noun}.create`]: (input: Record<string, unknown> & { villageId: string; confirm?: Confirmation[] }) => {
+      requireProfile(ctx);
+      const { villageId, confirm, ...fields } = input;
+      const id = ctx.store.transaction(() => {
+        requireVillageInScope(ctx, villageId);
+        const record = { ...fields, ...rules.derive?.(fields) };
+        refuseIfWrong(villageId, null, record, confirm);
+        return ctx.store.create(table as 'households', villageId, toColumns(def, record));
+      });
+      return withRefNames([getLive(id)])[0];
+    },
+    [`${noun}.update`]: ({ id, patch, confirm }: { id: string; patch: Record<string, unknown>; confirm?: Confirmation[] }) => {
+      requireProfile(ctx);
+      ctx.store.transaction(() => {
+        const current = getLive(id);
+        const villageId = current.village_id as string;
+        const merged = { ...fromRow(def, current), ...stripUndefined(patch) };
+        const derived = rules.derive?.(merged) ?? {};
+        const record = { ...merged, ...derived };
+        refuseIfWrong(villageId, id, record, confirm);
+        ctx.store.update(table as 'households', id, toColumns(def, { ...patch, ...derived }));
+      });
+      return withRefNames([getLive(id)])[0];
+    },
+    [`${noun}.delete`]: ({ id }: { id: string }) => {
+      requireProfile(ctx);
+      ctx.store.transaction(() => {
+        getLive(id);
+        for (const child of rules.cascade ?? []) {
+          const children = ctx.db.sqlite
+            .prepare(`SELECT id FROM ${q(child.table)} WHERE ${q(child.column)} = ? AND deleted_at IS NULL`)
+            .pluck()
+            .all(id) as string[];
+          for (const childId of children) ctx.store.remove(child.table, childId);
+        }
+        ctx.store.remove(table, id);
+      });
+      return { id };
+    },
+  };
+  return handlers as unknown as Pick<Handlers, CrudMethod>;
+}
+
+function stripUndefined(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+}

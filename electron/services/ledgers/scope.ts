@@ -1,0 +1,27 @@
+// Which villages this device keeps: a secretary's own villages; a coordinator's whole township.
+// Every ledger read and write is limited to them.
+import { ApiError } from '../../../shared/api/result';
+import { V } from '../../../shared/domain/validation';
+import type { ServiceContext } from '../context';
+import { requireProfile } from '../profile';
+
+export function villagesInScope(ctx: ServiceContext): string[] {
+  const profile = requireProfile(ctx);
+  const rows =
+    profile.role === 'coordinator'
+      ? (ctx.db.sqlite
+          .prepare('SELECT id FROM villages WHERE deleted_at IS NULL AND (township = ? OR id IN (SELECT value FROM json_each(?)))')
+          .pluck()
+          .all(profile.township, JSON.stringify(profile.villageIds)) as string[])
+      : (ctx.db.sqlite
+          .prepare('SELECT id FROM villages WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
+          .pluck()
+          .all(JSON.stringify(profile.villageIds)) as string[]);
+  return rows;
+}
+
+export function requireVillageInScope(ctx: ServiceContext, villageId: string): void {
+  if (!villagesInScope(ctx).includes(villageId)) {
+    throw new ApiError('INVALID_INPUT', `Village ${villageId} is not one this device keeps`, [{ path: ['villageId'], message: V.villageOutOfScope }]);
+  }
+}

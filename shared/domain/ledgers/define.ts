@@ -1,0 +1,108 @@
+// One definition per ledger drives its contract (input, patch, row), its storage codec and its
+// cross-field checks, so the renderer's form, the main process's refusal and the stored row
+// cannot disagree. Field names are camelCase; the column is the snake_case of the name.
+import { z } from 'zod';
+import type { ApiIssue } from '../../api/result';
+import { isoDate, rowId, V } from '../validation';
+
+/** How a field is kept in its SQLite column when it is not plain text or a number. */
+export type FieldCodec = 'bool' | 'json';
+
+export interface LedgerDefinition<N extends string, S extends z.ZodRawShape> {
+  /** The noun of its API methods: `${noun}.list`, … */
+  readonly noun: N;
+  /** Its table (db/ledgers.ts). */
+  readonly table: string;
+  readonly fields: S;
+  readonly codecs: Partial<Record<keyof S & string, FieldCodec>>;
+  /** Fields matched by the list's free-text search. */
+  readonly searchable: readonly (keyof S & string)[];
+  /** Fields a list can be filtered on by equality (choices, references, years). */
+  readonly filterable: readonly (keyof S & string)[];
+  /** The date that orders the list (newest first) and bounds `from`/`to`. */
+  readonly dateField: (keyof S & string) | null;
+  /** A record is overdue when its due date has passed and its status is not one of `done`. */
+  readonly due: { readonly field: keyof S & string; readonly status: keyof S & string; readonly done: readonly string[] } | null;
+  /** Cross-field rules on a whole record (after a patch is merged, too). */
+  readonly check: (record: Partial<z.output<z.ZodObject<S>>>) => ApiIssue[];
+}
+
+export function defineLedger<N extends string, S extends z.ZodRawShape>(definition: {
+  noun: N;
+  table: string;
+  fields: S;
+  codecs?: Partial<Record<keyof S & string, FieldCodec>>;
+  searchable: readonly (keyof S & string)[];
+  filterable?: readonly (keyof S & string)[];
+  dateField?: keyof S & string;
+  due?: { field: keyof S & string; status: keyof S & string; done: readonly string[] };
+  check?: (record: Partial<z.output<z.ZodObject<S>>>) => ApiIssue[];
+}): LedgerDefinition<N, S> {
+  return { codecs: {}, check: () => [], filterable: [], dateField: null, due: null, ...definition };
+}
+
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/**
+ * Soft rules: the main process refuses with NEEDS_CONFIRMATION naming these, the renderer asks
+ * the person, and sends the write again with `confirm` listing what they accepted.
+ */
+export const CONFIRMATIONS = ['similarHousehold', 'overspend'] as const;
+export type Confirmation = (typeof CONFIRMATIONS)[number];
+const confirm = z.array(z.enum(CONFIRMATIONS, { error: V.invalid }), { error: V.invalid }).max(CONFIRMATIONS.length).optional();
+
+/** Input of `create`: the village the row belongs to (fixed for ever) and every field. */
+export function createSchema<N extends string, S extends z.ZodRawShape>(def: LedgerDefinition<N, S>) {
+  return z.strictObject({ villageId: rowId, ...def.fields, confirm }).superRefine((value, ctx) => {
+    for (const issue of def.check(value as Partial<z.output<z.ZodObject<S>>>)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  });
+}
+
+/** Input of `update`: any subset of the fields. Cross-field checks run on the merged record. */
+export function patchSchema<N extends string, S extends z.ZodRawShape>(def: LedgerDefinition<N, S>) {
+  return z.strictObject({ id: rowId, patch: z.strictObject(def.fields).partial(), confirm });
+}
+
+const SORT_ORDER = z.enum(['asc', 'desc'], { error: V.invalid });
+
+/** Input of `list`: one village or all in scope, free text, equality filters, a date range,
+ *  overdue only, a sort, and a page. Paging and filtering happen in SQLite. */
+export function listSchema<N extends string, S extends z.ZodRawShape>(def: LedgerDefinition<N, S>) {
+  const filterShape: Record<string, z.ZodType> = {};
+  for (const field of def.filterable) filterShape[field] = (def.fields[field] as unknown as z.ZodType).optional();
+  const sortable = ['createdAt', 'updatedAt', ...Object.keys(def.fields)] as [string, ...string[]];
+  return z
+    .strictObject({
+      villageId: rowId.optional(),
+      search: z.string({ error: V.invalid }).trim().max(40, { error: V.tooLong }).optional(),
+      filters: z.strictObject(filterShape).optional(),
+      from: isoDate().optional(),
+      to: isoDate().optional(),
+      overdue: z.boolean({ error: V.invalid }).optional(),
+      sort: z.strictObject({ field: z.enum(sortable, { error: V.invalid }), order: SORT_ORDER }).optional(),
+      offset: z.number({ error: V.invalid }).int({ error: V.wholeNumber }).min(0, { error: V.notNegative }).default(0),
+      limit: z.number({ error: V.invalid }).int({ error: V.wholeNumber }).min(1, { error: V.invalid }).max(500, { error: V.tooLarge }).default(100),
+    })
+    .optional()
+    .default({ offset: 0, limit: 100 });
+}
+
+/** A stored row as the renderer sees it. */
+export function rowSchema<N extends string, S extends z.ZodRawShape>(def: LedgerDefinition<N, S>) {
+  return z.object({
+    id: z.string(),
+    villageId: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    ...def.fields,
+    /** Display names of the rows this one refers to (householdId → the head's name, …). */
+    refNames: z.record(z.string(), z.string()),
+  });
+}
+
+/** Issue helper for `check`. */
+export function issueAt(path: (string | number)[], message: string): ApiIssue {
+  return { path, message };
+}

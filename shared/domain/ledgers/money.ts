@@ -1,0 +1,45 @@
+// Projects and their money: budget, and every fund entry in (到位) or out (支出).
+import { z } from 'zod';
+import { FUND_DIRECTION_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS } from '../ledgerEnums';
+import { choice, count, isoDate, moneyFen, optionalIsoDate, optionalText, requiredText, rowId, V } from '../validation';
+import { defineLedger, issueAt } from './define';
+
+export const projects = defineLedger({
+  noun: 'projects',
+  table: 'projects',
+  fields: {
+    name: requiredText(60),
+    kind: choice(PROJECT_KIND_LABELS),
+    status: choice(PROJECT_STATUS_LABELS),
+    budgetFen: moneyFen(),
+    beneficiaryHouseholds: count().nullish().transform((n) => n ?? null),
+    responsible: optionalText(20),
+    startDate: optionalIsoDate(),
+    endDate: optionalIsoDate(),
+    notes: optionalText(2000),
+  },
+  searchable: ['name', 'responsible'],
+  filterable: ['kind', 'status'],
+  dateField: 'startDate',
+  check: (p) => (p.startDate && p.endDate && p.endDate < p.startDate ? [issueAt(['endDate'], V.dateOrder)] : []),
+});
+
+export const funds = defineLedger({
+  noun: 'funds',
+  table: 'fund_entries',
+  fields: {
+    projectId: rowId,
+    direction: choice(FUND_DIRECTION_LABELS),
+    source: optionalText(60),
+    amountFen: moneyFen().refine((n) => n > 0, { error: V.notNegative }),
+    entryDate: isoDate(),
+    purpose: optionalText(200),
+    voucherNo: optionalText(40),
+  },
+  searchable: ['source', 'purpose', 'voucherNo'],
+  filterable: ['projectId', 'direction'],
+  dateField: 'entryDate',
+});
+
+/** Spending past what has been received needs a person to say so (the money may be advanced). */
+export const fundConfirmation = z.strictObject({ confirmOverspend: z.boolean().optional() });

@@ -1,0 +1,89 @@
+// The year's work: assistance plans under the five duties, public commitments, the village's
+// yearly indicators, and the secretaries posted there.
+import { z } from 'zod';
+import {
+  COMMITMENT_STATUS_LABELS, DUTY_LABELS, PLAN_STATUS_LABELS, VENUE_STATUS_LABELS, VILLAGE_TYPE_LABELS,
+} from '../ledgerEnums';
+import { UNIT_LEVEL_LABELS } from '../device';
+import { choice, choices, count, isoDate, moneyFen, optionalChoice, optionalIsoDate, optionalPhone, optionalText, requiredText, V, year } from '../validation';
+import { defineLedger, issueAt } from './define';
+
+const optionalNumber = z
+  .number({ error: V.invalid })
+  .finite({ error: V.invalid })
+  .min(0, { error: V.notNegative })
+  .nullish()
+  .transform((n) => n ?? null);
+
+export const plans = defineLedger({
+  noun: 'plans',
+  table: 'plans',
+  fields: {
+    year: year(),
+    duty: choice(DUTY_LABELS),
+    goal: requiredText(500),
+    measures: optionalText(2000),
+    targetValue: optionalNumber,
+    actualValue: optionalNumber,
+    valueUnit: optionalText(10),
+    status: choice(PLAN_STATUS_LABELS),
+    dueDate: optionalIsoDate(),
+  },
+  searchable: ['goal', 'measures'],
+  filterable: ['year', 'duty', 'status'],
+  dateField: 'dueDate',
+  due: { field: 'dueDate', status: 'status', done: ['done'] },
+});
+
+export const commitments = defineLedger({
+  noun: 'commitments',
+  table: 'commitments',
+  fields: {
+    content: requiredText(500),
+    year: year(),
+    dueDate: optionalIsoDate(),
+    status: choice(COMMITMENT_STATUS_LABELS),
+    evidence: optionalText(2000),
+  },
+  searchable: ['content', 'evidence'],
+  filterable: ['year', 'status'],
+  dateField: 'dueDate',
+  due: { field: 'dueDate', status: 'status', done: ['fulfilled'] },
+});
+
+export const indicators = defineLedger({
+  noun: 'indicators',
+  table: 'village_indicators',
+  fields: {
+    year: year(),
+    householdCount: count().nullish().transform((n) => n ?? null),
+    population: count().nullish().transform((n) => n ?? null),
+    partyMembers: count().nullish().transform((n) => n ?? null),
+    villageTypes: choices(VILLAGE_TYPE_LABELS),
+    collectiveIncomeFen: moneyFen().nullish().transform((n) => n ?? null),
+    operatingFundsFen: moneyFen().nullish().transform((n) => n ?? null),
+    venueStatus: optionalChoice(VENUE_STATUS_LABELS),
+    reserveCadresTrained: count().nullish().transform((n) => n ?? null),
+  },
+  codecs: { villageTypes: 'json' },
+  searchable: [],
+  filterable: ['year'],
+});
+
+export const secretaries = defineLedger({
+  noun: 'secretaries',
+  table: 'secretaries',
+  fields: {
+    name: requiredText(20),
+    unit: requiredText(60),
+    unitLevel: choice(UNIT_LEVEL_LABELS),
+    termStart: isoDate(),
+    termEnd: optionalIsoDate(),
+    phone: optionalPhone(),
+    notes: optionalText(500),
+  },
+  searchable: ['name', 'unit'],
+  filterable: ['unitLevel'],
+  dateField: 'termStart',
+  check: (s) => (s.termStart && s.termEnd && s.termEnd < s.termStart ? [issueAt(['termEnd'], V.dateOrder)] : []),
+});
