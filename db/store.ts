@@ -43,9 +43,9 @@ export function createStore({ db, clock, newId, deviceId }: StoreDeps): Store {
   const { sqlite } = db;
   const applier = createChangeApplier(sqlite);
 
-  function write(table: LedgerName, rowId: string, villageId: string, col: string, value: CellValue | RowState, seen: string[]): void {
+  function changeOf(table: LedgerName, rowId: string, villageId: string, col: string, value: CellValue | RowState, seen: string[]): Change {
     const hlc = clock.tick();
-    const change: Change = {
+    return {
       id: changeIdOf(hlc, deviceId),
       tbl: table,
       row_id: rowId,
@@ -56,6 +56,10 @@ export function createStore({ db, clock, newId, deviceId }: StoreDeps): Store {
       origin: deviceId,
       seen,
     };
+  }
+
+  function write(table: LedgerName, rowId: string, villageId: string, col: string, value: CellValue | RowState, seen: string[]): void {
+    const change = changeOf(table, rowId, villageId, col, value, seen);
     applier.record(change);
     applier.apply(change);
   }
@@ -86,8 +90,8 @@ export function createStore({ db, clock, newId, deviceId }: StoreDeps): Store {
       return sqlite.transaction(() => {
         const id = newId();
         const village = villageId ?? id;
-        for (const [col, value] of entries) write(table, id, village, col, value, []);
         if (entries.length === 0) write(table, id, village, ROW_COLUMN, 'alive', []);
+        else applier.createRow(entries.map(([col, value]) => changeOf(table, id, village, col, value, [])));
         return id;
       })();
     },

@@ -23,15 +23,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('village_indicators_by_village').on('village_indicators').columns(['village_id', 'year']).execute();
 
   const indexes: [table: string, name: string, columns: string[]][] = [
-    ['households', 'households_by_village_head', ['village_id', 'head_name']],
+    ['households', 'households_by_village_head', ['village_id', 'deleted_at', 'head_name']],
     ['household_members', 'members_by_household', ['household_id']],
-    ['visits', 'visits_by_village_date', ['village_id', 'visit_date']],
+    // The one-person-one-ID-number check on every member write.
+    ['household_members', 'members_by_id_number', ['id_number']],
+    ['visits', 'visits_by_village_date', ['village_id', 'deleted_at', 'visit_date']],
     ['visits', 'visits_by_household_date', ['household_id', 'visit_date']],
-    ['needs', 'needs_by_village_status_due', ['village_id', 'status', 'due_date']],
+    ['needs', 'needs_by_village_status_due', ['village_id', 'deleted_at', 'status', 'due_date']],
     ['needs', 'needs_by_household', ['household_id']],
     ['fund_entries', 'funds_by_project', ['project_id', 'entry_date']],
-    ['diary_entries', 'diary_by_village_date', ['village_id', 'entry_date']],
+    ['diary_entries', 'diary_by_village_date', ['village_id', 'deleted_at', 'entry_date']],
     ['monitored_households', 'monitoring_by_household', ['household_id']],
+    // A coordinator's all-villages lists, newest first: walked in order, never sorted whole.
+    ['households', 'households_by_updated', ['deleted_at', 'updated_at']],
+    ['visits', 'visits_by_date', ['deleted_at', 'visit_date']],
   ];
   for (const [table, name, columns] of indexes) await db.schema.createIndex(name).on(table).columns(columns).execute();
 }

@@ -23,6 +23,12 @@ export interface ChangeApplier {
   record(change: Change, segment?: string | null): boolean;
   /** Move the cell's heads past what the change saw, and project it if it wins the cell. */
   apply(change: Change): void;
+  /**
+   * A row's first changes, written by this device: no other change can exist for a brand-new
+   * id, so each is its cell's only head and the row is one INSERT (what `apply` would reach
+   * column by column, at a fraction of the statements).
+   */
+  createRow(changes: readonly Change[]): void;
   headsOfCell(tbl: string, rowId: string, col: string): string[];
   headsOfRow(tbl: string, rowId: string): string[];
 }
@@ -49,6 +55,7 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
   const cellHeads = sqlite.prepare('SELECT change_id FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY change_id').pluck();
   const rowHeads = sqlite.prepare('SELECT change_id FROM cell_heads WHERE tbl = ? AND row_id = ? ORDER BY change_id').pluck();
 
+  const rowInserts = new Map<string, BetterSqlite3Statement>();
   // Statements per (table, column), built only from the allow-list in db/ledgers.
   const projections = new Map<string, BetterSqlite3Statement>();
   function projectionOf(tbl: LedgerName, col: string | null): BetterSqlite3Statement {
@@ -89,6 +96,30 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
       } else {
         projectionOf(tbl, null).run(row_id, change.village_id, at, at);
       }
+    },
+    createRow(changes) {
+      const first = changes[0];
+      if (!first) return;
+      const columns: string[] = [];
+      const values: (string | number | null)[] = [];
+      for (const change of changes) {
+        if (change.tbl !== first.tbl || change.row_id !== first.row_id) throw new Error('createRow takes the changes of one row');
+        if (!isLedgerColumn(first.tbl, change.col) || change.col === ROW_COLUMN) throw new Error(`Not a ledger column: ${change.tbl}.${change.col}`);
+        insertChange.run({ ...change, seen: JSON.stringify(change.seen), segment: null });
+        addHead.run(change.tbl, change.row_id, change.col, change.id);
+        columns.push(quote(change.col));
+        values.push(projectedValue(change));
+      }
+      const key = `${first.tbl}\u0001${columns.join(',')}`;
+      let insert = rowInserts.get(key);
+      if (!insert) {
+        insert = sqlite.prepare(
+          `INSERT INTO ${quote(first.tbl)} (id, village_id, created_at, updated_at${columns.map((c) => `, ${c}`).join('')})
+           VALUES (?, ?, ?, ?${', ?'.repeat(columns.length)})`,
+        );
+        rowInserts.set(key, insert);
+      }
+      insert.run(first.row_id, first.village_id, hlcToIso(first.hlc), hlcToIso(changes[changes.length - 1]!.hlc), ...values);
     },
     headsOfCell: (tbl, rowId, col) => cellHeads.all(tbl, rowId, col) as string[],
     headsOfRow: (tbl, rowId) => rowHeads.all(tbl, rowId) as string[],

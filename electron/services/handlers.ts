@@ -4,7 +4,7 @@
 import { API_METHODS, isApiMethod } from '../../shared/api/contract';
 import type { Handlers } from '../../shared/api/types';
 import type { ServiceContext } from './context';
-import { demoHandlers } from './demo';
+import { demoHandlers } from './demo/index';
 import { deviceHandlers } from './device';
 import { allLedgerHandlers } from './ledgers/index';
 import { villageHandlers } from './villages';

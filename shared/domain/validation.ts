@@ -30,6 +30,8 @@ export const V = {
   diaryDayTaken: 'validation.diaryDayTaken',
   approverLevel: 'validation.approverLevel',
   postingTooShort: 'validation.postingTooShort',
+  outOfTerm: 'validation.outOfTerm',
+  futureDate: 'validation.futureDate',
 } as const;
 
 export type ValidationKey = (typeof V)[keyof typeof V];
@@ -59,7 +61,7 @@ export function optionalText(max: number) {
 }
 
 /** UUIDv7 (or any RFC 9562 UUID) in lowercase text, as every synced row id is. */
-export const rowId = z.string({ error: V.uuid }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: V.uuid });
+export const rowId = z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? V.required : V.uuid) }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: V.uuid });
 
 /** A calendar date as ISO text (YYYY-MM-DD) that exists (no 2 月 30 日). */
 export function isoDate() {
@@ -73,8 +75,9 @@ export function isoDate() {
 }
 
 export function optionalIsoDate() {
-  return isoDate()
-    .or(z.literal(''))
+  // The union's own message, or a number date would come back as zod's English "Invalid input".
+  return z
+    .union([isoDate(), z.literal('')], { error: V.invalid })
     .nullish()
     .transform((s) => (s ? s : null));
 }

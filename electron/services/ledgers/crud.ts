@@ -12,6 +12,7 @@ import { requireProfile } from '../profile';
 import { fromRow, toColumns } from './codec';
 import { LEDGER_RULES, REFERENCES, type LedgerRules } from './rules';
 import { requireVillageInScope, villagesInScope } from './scope';
+import { today } from './today';
 
 type AnyDefinition = LedgerDefinition<string, Record<string, never>>;
 type Row = Record<string, unknown>;
@@ -30,11 +31,6 @@ interface ListInput {
 
 const q = (identifier: string) => `"${identifier}"`;
 
-export function today(now: () => number): string {
-  const d = new Date(now());
-  // The secretary's calendar day (China has one time zone), not UTC's.
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Handlers, CrudMethod> {
   const noun = def.noun as LedgerNoun;
@@ -97,11 +93,28 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
     }
   }
 
+  function liveVillageCount(): number {
+    return ctx.db.sqlite.prepare('SELECT count(*) FROM villages WHERE deleted_at IS NULL').pluck().get() as number;
+  }
+
   function list(input: ListInput): { items: Record<string, unknown>[]; total: number } {
     requireProfile(ctx);
     const scope = villagesInScope(ctx);
-    const where: string[] = ['t.deleted_at IS NULL', 't.village_id IN (SELECT value FROM json_each(?))'];
-    const params: unknown[] = [JSON.stringify(input.villageId ? scope.filter((v) => v === input.villageId) : scope)];
+    const villages = input.villageId ? scope.filter((v) => v === input.villageId) : scope;
+    // One village by equality, so the (village_id, deleted_at, sort column) indexes can order the
+    // page; every live village (a coordinator's usual view) as a lookup on villages' key, which
+    // lets SQLite walk an index in the page's order instead of sorting the whole table.
+    const where: string[] = ['t.deleted_at IS NULL'];
+    const params: unknown[] = [];
+    if (villages.length === 1) {
+      where.push('t.village_id = ?');
+      params.push(villages[0]);
+    } else if (villages.length === liveVillageCount()) {
+      where.push('t.village_id IN (SELECT id FROM villages WHERE deleted_at IS NULL)');
+    } else {
+      where.push('t.village_id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(villages));
+    }
     for (const [field, value] of Object.entries(input.filters ?? {})) {
       if (value === undefined) continue;
       const codec = def.codecs[field as never];
@@ -113,8 +126,14 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
       const pattern = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       for (let i = 0; i < def.searchable.length; i++) params.push(pattern);
     }
-    if (def.dateField && input.from) (where.push(`t.${q(columnOf(def.dateField))} >= ?`), params.push(input.from));
-    if (def.dateField && input.to) (where.push(`t.${q(columnOf(def.dateField))} <= ?`), params.push(input.to));
+    if (def.dateField && input.from) {
+      where.push(`t.${q(columnOf(def.dateField))} >= ?`);
+      params.push(input.from);
+    }
+    if (def.dateField && input.to) {
+      where.push(`t.${q(columnOf(def.dateField))} <= ?`);
+      params.push(input.to);
+    }
     if (def.due && input.overdue) {
       where.push(`t.${q(columnOf(def.due.field))} < ? AND t.${q(columnOf(def.due.status))} NOT IN (SELECT value FROM json_each(?))`);
       params.push(today(ctx.now), JSON.stringify(def.due.done));

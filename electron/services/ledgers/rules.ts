@@ -8,6 +8,7 @@ import { daysInclusive } from '../../../shared/domain/ledgers/days';
 import { V } from '../../../shared/domain/validation';
 import type { LedgerName } from '../../../db/ledgers';
 import type { ServiceContext } from '../context';
+import { today } from './today';
 
 export interface WriteCheck {
   readonly ctx: ServiceContext;
@@ -47,7 +48,32 @@ export function nearlySameName(a: string, b: string): boolean {
   return x.filter((c, i) => c !== y[i]).length <= 1;
 }
 
+/**
+ * Dates of what a secretary did (a visit, a diary day, a leave) must fall in the term of one of
+ * the village's secretaries, once the village has any on record, and never after today.
+ */
+function withinTerm(fields: string[], notAfterToday: boolean): (check: WriteCheck) => ApiIssue[] {
+  return ({ ctx, villageId, record }) => {
+    const terms = ctx.db.sqlite
+      .prepare('SELECT term_start AS start, term_end AS end FROM secretaries WHERE village_id = ? AND deleted_at IS NULL')
+      .all(villageId) as { start: string | null; end: string | null }[];
+    const todayText = today(ctx.now);
+    return fields.flatMap((field): ApiIssue[] => {
+      const date = record[field];
+      if (typeof date !== 'string') return [];
+      if (notAfterToday && date > todayText) return [{ path: [field], message: V.futureDate }];
+      const inTerm = terms.some((t) => (!t.start || t.start <= date) && (!t.end || date <= t.end));
+      return terms.length && !inTerm ? [{ path: [field], message: V.outOfTerm }] : [];
+    });
+  };
+}
+
+function allOf(...checks: ((check: WriteCheck) => ApiIssue[])[]): (check: WriteCheck) => ApiIssue[] {
+  return (check) => checks.flatMap((c) => c(check));
+}
+
 export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
+  visits: { hard: withinTerm(['visitDate'], true) },
   households: {
     soft: ({ ctx, villageId, id, record }) => {
       const others = ctx.db.sqlite
@@ -87,14 +113,15 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
   },
   projects: { cascade: [{ table: 'fund_entries', column: 'project_id' }] },
   diary: {
-    hard: ({ ctx, villageId, id, record }) => {
+    hard: allOf(withinTerm(['entryDate'], true), ({ ctx, villageId, id, record }) => {
       const taken = ctx.db.sqlite
         .prepare('SELECT 1 FROM diary_entries WHERE village_id = ? AND entry_date = ? AND deleted_at IS NULL AND id IS NOT ? LIMIT 1')
         .get(villageId, record.entryDate, id);
       return taken ? [{ path: ['entryDate'], message: V.diaryDayTaken }] : [];
-    },
+    }),
   },
   leaves: {
+    hard: withinTerm(['startDate', 'endDate'], false),
     derive: (record) =>
       typeof record.startDate === 'string' && typeof record.endDate === 'string' && record.endDate >= record.startDate
         ? { days: daysInclusive(record.startDate, record.endDate) }

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ROLE_LABELS } from '../../../shared/domain/device';
 import { labelOf } from '../../../shared/domain/labels';
 import { useAppStore } from '../store/useAppStore';
+import { QuickVisit } from '../quickVisit/QuickVisit';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -26,6 +27,7 @@ export function AppHeader(): JSX.Element {
           {t('header.demo')}
         </Tag>
       )}
+      {profile && <QuickVisit />}
       <LanguageSwitch />
     </Layout.Header>
   );

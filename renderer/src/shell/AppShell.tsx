@@ -1,18 +1,32 @@
-// The app once the device is set up: header, the ledgers in a left menu, the chosen screen.
-// Only ledgers that exist are in the menu; households, visits and the rest join as they land.
-import { AppstoreOutlined, DashboardOutlined } from '@ant-design/icons';
+// The app once the device is set up: header, the ledgers in a grouped left menu, the chosen
+// screen. Every ledger is the one generic screen, configured by its view.
 import { Layout, Menu } from 'antd';
-import { useState, type JSX } from 'react';
+import { useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNotifyError } from '../errors/useNotifyError';
+import { LedgerScreen } from '../ledgers/LedgerScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
 import { VillagesScreen } from '../screens/villages/VillagesScreen';
+import { useAppStore } from '../store/useAppStore';
 import { AppHeader } from './AppHeader';
+import { navItems, type View } from './navItems';
+import { useOverdueCount } from './useOverdueCount';
 
-export type View = 'overview' | 'villages';
+export type { View };
 
 export function AppShell(): JSX.Element {
   const { t } = useTranslation();
+  const notifyError = useNotifyError();
   const [view, setView] = useState<View>('overview');
+  const loadScopeVillages = useAppStore((s) => s.loadScopeVillages);
+  const villageCount = useAppStore((s) => s.villageCount);
+  const overdueNeeds = useOverdueCount('needs');
+
+  // The village pickers follow the villages screen: read again whenever the count changes.
+  useEffect(() => {
+    loadScopeVillages().catch(notifyError);
+  }, [loadScopeVillages, notifyError, villageCount]);
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <AppHeader />
@@ -23,14 +37,17 @@ export function AppShell(): JSX.Element {
             selectedKeys={[view]}
             onClick={({ key }) => setView(key as View)}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            items={[
-              { key: 'overview', icon: <DashboardOutlined />, label: <span data-testid="nav-overview">{t('nav.overview')}</span> },
-              { key: 'villages', icon: <AppstoreOutlined />, label: <span data-testid="nav-villages">{t('nav.villages')}</span> },
-            ]}
+            items={navItems(t, overdueNeeds)}
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          {view === 'overview' ? <OverviewScreen onOpenVillages={() => setView('villages')} /> : <VillagesScreen />}
+          {view === 'overview' ? (
+            <OverviewScreen onOpenVillages={() => setView('villages')} />
+          ) : view === 'villages' ? (
+            <VillagesScreen />
+          ) : (
+            <LedgerScreen key={view} noun={view} />
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

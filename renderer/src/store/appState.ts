@@ -4,10 +4,11 @@ import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../../../shared/api/types';
 import type { Lang } from '../../../shared/domain/labels';
 import type { KeyValueStorage } from '../i18n/language';
+import type { LedgersSlice } from './ledgersSlice';
 import type { SessionSlice } from './sessionSlice';
 import type { VillagesSlice } from './villagesSlice';
 
-export type AppState = SessionSlice & VillagesSlice;
+export type AppState = SessionSlice & VillagesSlice & LedgersSlice;
 
 export interface StoreDeps {
   api: ApiClient;

@@ -2,6 +2,7 @@
 // against a fake api.
 import { create } from 'zustand';
 import type { AppState, StoreDeps } from './appState';
+import { createLedgersSlice } from './ledgersSlice';
 import { createSessionSlice } from './sessionSlice';
 import { createVillagesSlice } from './villagesSlice';
 
@@ -9,6 +10,7 @@ export function createAppStore(deps: StoreDeps) {
   return create<AppState>()((...a) => ({
     ...createSessionSlice(deps)(...a),
     ...createVillagesSlice(deps)(...a),
+    ...createLedgersSlice(deps)(...a),
   }));
 }
 

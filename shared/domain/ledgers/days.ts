@@ -39,7 +39,13 @@ export const leaves = defineLedger({
   fields: {
     startDate: isoDate(),
     endDate: isoDate(),
-    days: z.number().int().min(1).max(366).nullish().transform((n) => n ?? null),
+    days: z
+      .number({ error: V.invalid })
+      .int({ error: V.wholeNumber })
+      .min(1, { error: V.invalid })
+      .max(366, { error: V.tooLarge })
+      .nullish()
+      .transform((n) => n ?? null),
     reason: optionalText(500),
     approverLevel: choice(APPROVER_LEVEL_LABELS),
     approver: optionalText(20),

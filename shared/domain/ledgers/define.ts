@@ -62,7 +62,15 @@ export function createSchema<N extends string, S extends z.ZodRawShape>(def: Led
 
 /** Input of `update`: any subset of the fields. Cross-field checks run on the merged record. */
 export function patchSchema<N extends string, S extends z.ZodRawShape>(def: LedgerDefinition<N, S>) {
-  return z.strictObject({ id: rowId, patch: z.strictObject(def.fields).partial(), confirm });
+  return z.strictObject({ id: rowId, patch: z.strictObject(withoutDefaults(def.fields)).partial(), confirm });
+}
+
+/** A field left out of a patch keeps its stored value: its create-time default must not fill it in
+ *  (zod runs a default inside `.partial()`, which would reset `confirmed`, `dutyTags`, …). */
+function withoutDefaults<S extends z.ZodRawShape>(fields: S): S {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, schema]) => [name, schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema]),
+  ) as S;
 }
 
 const SORT_ORDER = z.enum(['asc', 'desc'], { error: V.invalid });
@@ -71,7 +79,8 @@ const SORT_ORDER = z.enum(['asc', 'desc'], { error: V.invalid });
  *  overdue only, a sort, and a page. Paging and filtering happen in SQLite. */
 export function listSchema<N extends string, S extends z.ZodRawShape>(def: LedgerDefinition<N, S>) {
   const filterShape: Record<string, z.ZodType> = {};
-  for (const field of def.filterable) filterShape[field] = (def.fields[field] as unknown as z.ZodType).optional();
+  const fields = withoutDefaults(def.fields);
+  for (const field of def.filterable) filterShape[field] = (fields[field] as unknown as z.ZodType).optional();
   const sortable = ['createdAt', 'updatedAt', ...Object.keys(def.fields)] as [string, ...string[]];
   return z
     .strictObject({

@@ -1,5 +1,4 @@
 // Projects and their money: budget, and every fund entry in (到位) or out (支出).
-import { z } from 'zod';
 import { FUND_DIRECTION_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS } from '../ledgerEnums';
 import { choice, count, isoDate, moneyFen, optionalIsoDate, optionalText, requiredText, rowId, V } from '../validation';
 import { defineLedger, issueAt } from './define';
@@ -40,6 +39,3 @@ export const funds = defineLedger({
   filterable: ['projectId', 'direction'],
   dateField: 'entryDate',
 });
-
-/** Spending past what has been received needs a person to say so (the money may be advanced). */
-export const fundConfirmation = z.strictObject({ confirmOverspend: z.boolean().optional() });

@@ -2,8 +2,14 @@
 // with INVALID_INPUT and issues that name the field, before touching the database. The table
 // below is walked from API_METHODS, so a new method without bad inputs fails here.
 import { describe, expect, it } from 'vitest';
-import { API_METHODS } from '../../../shared/api/contract';
+import { z } from 'zod';
+import { API_METHODS, contract } from '../../../shared/api/contract';
+import { LEDGER_NOUNS, type ApiMethod, type LedgerNoun } from '../../../shared/api/methods';
+import { idCheckChar } from '../../../shared/domain/idNumber';
+import type { LedgerDefinition } from '../../../shared/domain/ledgers/define';
+import { LEDGER_DEFINITIONS } from '../../../shared/domain/ledgers/index';
 import { V } from '../../../shared/domain/validation';
+import { PLACEHOLDER_REFS, prepareSample, sampleOf } from '../../helpers/ledgerSamples';
 import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../helpers/openedApp';
 import { useTempDirs } from '../../helpers/tempDir';
 
@@ -66,7 +72,7 @@ function strayKeys(valid: Record<string, unknown>, inside?: string): BadInput[] 
 /** Bad ids: anything but a lowercase RFC 9562 UUID. */
 function badIds(wrap: (id: unknown) => unknown, at: Path): BadInput[] {
   return [
-    { label: 'no id', input: wrap(undefined), path: at, message: V.uuid },
+    { label: 'no id', input: wrap(undefined), path: at, message: V.required },
     { label: 'an empty id', input: wrap(''), path: at, message: V.uuid },
     { label: 'a non-UUID id', input: wrap('not-a-uuid'), path: at, message: V.uuid },
     { label: 'an upper-case UUID', input: wrap(UUID.toUpperCase()), path: at, message: V.uuid },
@@ -74,7 +80,7 @@ function badIds(wrap: (id: unknown) => unknown, at: Path): BadInput[] {
     { label: 'a UUID with a space before it', input: wrap(` ${UUID}`), path: at, message: V.uuid },
     { label: 'an SQL fragment', input: wrap("' OR 1=1 --"), path: at, message: V.uuid },
     { label: 'a number id', input: wrap(12345), path: at, message: V.uuid },
-    { label: 'a null id', input: wrap(null), path: at, message: V.uuid },
+    { label: 'a null id', input: wrap(null), path: at, message: V.required },
     { label: 'an array of ids', input: wrap([UUID]), path: at, message: V.uuid },
     { label: 'an object id', input: wrap({ id: UUID }), path: at, message: V.uuid },
   ];
@@ -107,6 +113,234 @@ function badVillageFields(wrap: (fields: Record<string, unknown>) => unknown, at
 
 /** A valid first-run setup with some fields replaced. */
 const setup = (over: Record<string, unknown>) => ({ ...SECRETARY_SETUP, villages: [...SECRETARY_SETUP.villages], ...over });
+
+// ---- The ledgers: bad inputs generated from their definitions, so a new ledger is covered. ----
+
+type AnyDefinition = LedgerDefinition<string, z.ZodRawShape>;
+
+/** The schema under optional/nullable/default/pipe wrappers. */
+function baseOf(schema: z.ZodType): z.ZodType {
+  let s: z.ZodType = schema;
+  for (;;) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+    else if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
+    else return s;
+  }
+}
+
+const accepts = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success;
+
+/** One wrong value of one field: where the refusal must point (below the field) and the key. */
+interface BadValue {
+  readonly label: string;
+  readonly value: unknown;
+  readonly message: string;
+  readonly below?: Path;
+}
+
+/** Fields a ledger derives itself; a caller's value is overwritten, so only its type is checked. */
+const DERIVED: Record<string, readonly string[]> = { leaves: ['days'] };
+
+const ID_BASE = '11010519491231002';
+const VALID_ID = ID_BASE + idCheckChar(ID_BASE);
+const WRONG_CHECK = ID_BASE + (VALID_ID.endsWith('0') ? '1' : '0');
+
+/** The wrong values of a field, from what kind of field it is (not from its own messages). */
+function badValuesOf(noun: string, field: string, schema: z.ZodType): BadValue[] {
+  const base = baseOf(schema);
+  const required = !accepts(schema, undefined);
+  const wrongType = required ? V.required : V.invalid;
+  if (field === 'idNumber') {
+    return [
+      { label: 'an ID number with a wrong check digit', value: WRONG_CHECK, message: V.idCheckDigit },
+      { label: 'an ID number born on 1949-13-31', value: '110105194913310021', message: V.idBirthDate },
+      { label: 'an ID number of 17 digits', value: ID_BASE, message: V.idNumber },
+      { label: 'an ID number with a letter inside', value: `11010519491231X02${VALID_ID.slice(-1)}`, message: V.idNumber },
+      { label: 'a number ID number', value: Number(ID_BASE), message: V.idNumber },
+    ];
+  }
+  if (DERIVED[noun]?.includes(field)) return [{ label: 'text', value: 'x', message: V.invalid }];
+  if (base instanceof z.ZodEnum) {
+    return [
+      { label: 'an unknown choice', value: 'bogus', message: V.invalid },
+      { label: 'a choice in the wrong case', value: String(base.options[0]).toUpperCase() + '_', message: V.invalid },
+      { label: 'a number choice', value: 1, message: V.invalid },
+    ];
+  }
+  if (base instanceof z.ZodArray) {
+    const first = String((baseOf(base.element as z.ZodType) as z.ZodEnum).options[0]);
+    return [
+      { label: 'a list with an unknown choice', value: [first, 'bogus'], message: V.invalid, below: [1] },
+      { label: 'a list with a choice twice', value: [first, first], message: V.invalid },
+      { label: 'one choice not in a list', value: first, message: V.invalid },
+    ];
+  }
+  if (base instanceof z.ZodBoolean) {
+    return [
+      { label: 'a string boolean', value: 'true', message: V.invalid },
+      { label: 'a number boolean', value: 1, message: V.invalid },
+    ];
+  }
+  if (base instanceof z.ZodNumber) {
+    const out: BadValue[] = [{ label: 'a number as text', value: '100', message: V.invalid }];
+    if (field.endsWith('Fen')) {
+      out.push({ label: 'negative money', value: -1, message: V.notNegative }, { label: 'a fraction of a fen', value: 1.5, message: V.money });
+    } else if (field === 'year') {
+      out.push({ label: 'the year 1999', value: 1999, message: V.year }, { label: 'the year 2101', value: 2101, message: V.year }, { label: 'a fractional year', value: 2026.5, message: V.year });
+    } else {
+      out.push({ label: 'a negative number', value: -1, message: V.notNegative });
+      if (base.isInt) out.push({ label: 'a fractional count', value: 1.5, message: V.wholeNumber });
+    }
+    return out;
+  }
+  if (base instanceof z.ZodString && base.maxLength !== null) {
+    const out: BadValue[] = [
+      { label: `text of ${base.maxLength + 1} characters`, value: long(base.maxLength + 1), message: V.tooLong },
+      { label: 'a number instead of text', value: 7, message: wrongType },
+      { label: 'an array instead of text', value: ['x'], message: wrongType },
+    ];
+    if (required) out.push({ label: 'empty text', value: '', message: V.required }, { label: 'whitespace-only text', value: ' \t\u3000 ', message: V.required });
+    return out;
+  }
+  if (accepts(schema, '2026-11-01')) {
+    return [
+      { label: 'the 30th of February', value: '2026-02-30', message: V.date },
+      { label: 'a date without dashes', value: '20261101', message: V.date },
+      { label: 'a date with a time', value: '2026-11-01T08:00:00Z', message: V.date },
+      { label: 'a number date', value: 20261101, message: V.invalid },
+    ];
+  }
+  if (accepts(schema, '13812345678')) {
+    return [
+      { label: 'a 5-digit phone', value: '12345', message: V.phone },
+      { label: 'a 10-digit mobile', value: '1381234567', message: V.phone },
+      { label: 'a mobile with +86', value: '+8613812345678', message: V.phone },
+      { label: 'a number phone', value: 13812345678, message: V.phone },
+    ];
+  }
+  if (accepts(schema, UUID)) {
+    return [
+      { label: 'a non-UUID reference', value: 'not-a-uuid', message: V.uuid },
+      { label: 'an upper-case UUID reference', value: UUID.toUpperCase(), message: V.uuid },
+      { label: 'a number reference', value: 5, message: V.uuid },
+    ];
+  }
+  throw new Error(`${noun}.${field}: no bad values known for this kind of field; teach badValuesOf about it`);
+}
+
+/** What a required field says when it is left out: the same for a reference as for text. */
+function missingMessage(_schema: z.ZodType): string {
+  return V.required;
+}
+
+/** Cross-field rules each ledger's definition checks on a whole record. */
+const CROSS_FIELD: Partial<Record<LedgerNoun, { label: string; over: Record<string, unknown>; path: Path; message: string }[]>> = {
+  visits: [{ label: 'a next visit before the visit', over: { visitDate: '2026-11-20', nextVisitDue: '2026-11-19' }, path: ['nextVisitDue'], message: V.dateOrder }],
+  needs: [{ label: 'done without the day it was closed', over: { status: 'done', closedOn: null }, path: ['closedOn'], message: V.required }],
+  projects: [{ label: 'an end before the start', over: { startDate: '2026-03-01', endDate: '2026-02-28' }, path: ['endDate'], message: V.dateOrder }],
+  secretaries: [{ label: 'a term ending before it starts', over: { termStart: '2025-01-01', termEnd: '2024-12-31' }, path: ['termEnd'], message: V.dateOrder }],
+  funds: [{ label: 'an amount of 0', over: { amountFen: 0 }, path: ['amountFen'], message: V.notNegative }],
+  leaves: [
+    { label: 'an end before the start', over: { startDate: '2026-12-05', endDate: '2026-12-04' }, path: ['endDate'], message: V.dateOrder },
+    { label: '5 days approved by the township', over: { startDate: '2026-12-01', endDate: '2026-12-05', approverLevel: 'township' }, path: ['approverLevel'], message: V.approverLevel },
+    { label: '2 days sent to the county', over: { startDate: '2026-12-01', endDate: '2026-12-02', approverLevel: 'county' }, path: ['approverLevel'], message: V.approverLevel },
+  ],
+  monitoring: [
+    { label: 'a posting of 4 days', over: { postingStart: '2026-11-05', postingEnd: '2026-11-08' }, path: ['postingEnd'], message: V.postingTooShort },
+    { label: 'a township review before the posting', over: { homeCheckDate: '2026-11-01', postingStart: '2026-11-05', postingEnd: '2026-11-10', townshipReviewDate: '2026-11-04' }, path: ['townshipReviewDate'], message: V.dateOrder },
+    { label: 'a posting before the home check', over: { homeCheckDate: '2026-11-06', postingStart: '2026-11-05' }, path: ['postingStart'], message: V.dateOrder },
+    { label: 'cleared without the day', over: { riskCleared: true, clearedDate: null }, path: ['clearedDate'], message: V.required },
+  ],
+};
+
+/** A valid create input of a ledger (its references stand-ins: the schema never looks them up). */
+function validCreate(noun: LedgerNoun, villageId: string): Record<string, unknown> {
+  return { villageId, ...sampleOf(noun).input(PLACEHOLDER_REFS, 1) };
+}
+
+function ledgerBadInputs(villageId: string): Record<string, BadInput[]> {
+  const table: Record<string, BadInput[]> = {};
+  for (const noun of LEDGER_NOUNS) {
+    const def = LEDGER_DEFINITIONS[noun] as unknown as AnyDefinition;
+    const valid = validCreate(noun, villageId);
+    const fieldCases = (wrap: (over: Record<string, unknown>) => unknown, at: Path) =>
+      Object.entries(def.fields).flatMap(([field, schema]) =>
+        badValuesOf(noun, field, schema as z.ZodType).map(
+          (bad): BadInput => ({ label: `${field}: ${bad.label}`, input: wrap({ [field]: bad.value }), path: [...at, field, ...(bad.below ?? [])], message: bad.message }),
+        ),
+      );
+    const requiredFields = Object.entries(def.fields).filter(([, schema]) => !accepts(schema as z.ZodType, undefined));
+    const without = (field: string) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== field));
+
+    table[`${noun}.create`] = [
+      ...wrongShapes(),
+      ...strayKeys(valid),
+      { label: 'an id chosen by the caller', input: { ...valid, id: UUID }, path: ['id'], message: V.unknownField },
+      { label: 'a created_at key', input: { ...valid, created_at: '2026-01-01' }, path: ['created_at'], message: V.unknownField },
+      { label: 'refNames sent back', input: { ...valid, refNames: {} }, path: ['refNames'], message: V.unknownField },
+      { label: 'no villageId', input: without('villageId'), path: ['villageId'], message: V.required },
+      { label: 'a non-UUID villageId', input: { ...valid, villageId: 'village-1' }, path: ['villageId'], message: V.uuid },
+      { label: 'an unknown confirmation', input: { ...valid, confirm: ['everything'] }, path: ['confirm', 0], message: V.invalid },
+      { label: 'confirm as a string', input: { ...valid, confirm: 'overspend' }, path: ['confirm'], message: V.invalid },
+      { label: 'an empty object', input: {}, path: ['villageId'], message: V.required },
+      ...requiredFields.map(([field, schema]): BadInput => ({ label: `no ${field}`, input: without(field), path: [field], message: missingMessage(schema as z.ZodType) })),
+      ...requiredFields.map(([field, schema]): BadInput => ({ label: `a null ${field}`, input: { ...valid, [field]: null }, path: [field], message: missingMessage(schema as z.ZodType) })),
+      ...fieldCases((over) => ({ ...valid, ...over }), []),
+      ...(CROSS_FIELD[noun] ?? []).map((c): BadInput => ({ label: c.label, input: { ...valid, ...c.over }, path: c.path, message: c.message })),
+    ];
+
+    const [firstField, firstSchema] = Object.entries(def.fields)[0]!;
+    const patch = { [firstField]: (validCreate(noun, villageId) as Record<string, unknown>)[firstField] };
+    void firstSchema;
+    table[`${noun}.update`] = [
+      ...wrongShapes(),
+      ...strayKeys({ id: UUID, patch }),
+      ...strayKeys({ id: UUID, patch }, 'patch'),
+      ...badIds((id) => ({ id, patch }), ['id']),
+      { label: 'an id inside the patch', input: { id: UUID, patch: { id: UUID } }, path: ['patch', 'id'], message: V.unknownField },
+      { label: 'a villageId inside the patch (a row never moves)', input: { id: UUID, patch: { villageId: UUID } }, path: ['patch', 'villageId'], message: V.unknownField },
+      { label: 'an updatedAt inside the patch', input: { id: UUID, patch: { updatedAt: '2026-01-01' } }, path: ['patch', 'updatedAt'], message: V.unknownField },
+      { label: 'no patch', input: { id: UUID }, path: ['patch'] },
+      { label: 'a null patch', input: { id: UUID, patch: null }, path: ['patch'] },
+      { label: 'an array patch', input: { id: UUID, patch: [patch] }, path: ['patch'] },
+      { label: 'an unknown confirmation', input: { id: UUID, patch, confirm: ['bogus'] }, path: ['confirm', 0], message: V.invalid },
+      ...fieldCases((over) => ({ id: UUID, patch: over }), ['patch']),
+    ];
+
+    const notFilterable = Object.keys(def.fields).find((f) => !def.filterable.includes(f))!;
+    const filterable = def.filterable[0]!;
+    const filterBad = badValuesOf(noun, filterable, def.fields[filterable] as z.ZodType)[0]!;
+    table[`${noun}.list`] = [
+      ...wrongShapes(),
+      ...strayKeys({}),
+      ...strayKeys({ filters: {} }, 'filters'),
+      { label: `a filter on ${notFilterable}, which is not filterable`, input: { filters: { [notFilterable]: null } }, path: ['filters', notFilterable], message: V.unknownField },
+      { label: 'a filter on a column name', input: { filters: { village_id: UUID } }, path: ['filters', 'village_id'], message: V.unknownField },
+      { label: `a filter on ${filterable} with ${filterBad.label}`, input: { filters: { [filterable]: filterBad.value } }, path: ['filters', filterable, ...(filterBad.below ?? [])], message: filterBad.message },
+      { label: 'filters as an array', input: { filters: [filterable] }, path: ['filters'] },
+      { label: 'limit 0', input: { limit: 0 }, path: ['limit'], message: V.invalid },
+      { label: 'limit 501', input: { limit: 501 }, path: ['limit'], message: V.tooLarge },
+      { label: 'limit 1.5', input: { limit: 1.5 }, path: ['limit'], message: V.wholeNumber },
+      { label: 'limit as text', input: { limit: '10' }, path: ['limit'], message: V.invalid },
+      { label: 'a negative offset', input: { offset: -1 }, path: ['offset'], message: V.notNegative },
+      { label: 'offset 0.5', input: { offset: 0.5 }, path: ['offset'], message: V.wholeNumber },
+      { label: 'a sort on an unknown field', input: { sort: { field: 'bogus', order: 'asc' } }, path: ['sort', 'field'], message: V.invalid },
+      { label: 'a sort on a column name', input: { sort: { field: 'village_id', order: 'asc' } }, path: ['sort', 'field'], message: V.invalid },
+      { label: 'a sort on SQL', input: { sort: { field: 'id; DROP TABLE households', order: 'asc' } }, path: ['sort', 'field'], message: V.invalid },
+      { label: 'a sort order "up"', input: { sort: { field: 'createdAt', order: 'up' } }, path: ['sort', 'order'], message: V.invalid },
+      { label: 'a sort with a stray key', input: { sort: { field: 'createdAt', order: 'asc', nulls: 'last' } }, path: ['sort', 'nulls'], message: V.unknownField },
+      { label: 'from the 30th of February', input: { from: '2026-02-30' }, path: ['from'], message: V.date },
+      { label: 'to a date without dashes', input: { to: '20261101' }, path: ['to'], message: V.date },
+      { label: 'a search of 41 characters', input: { search: long(41) }, path: ['search'], message: V.tooLong },
+      { label: 'an object search', input: { search: { $like: '%' } }, path: ['search'], message: V.invalid },
+      { label: 'overdue as text', input: { overdue: 'yes' }, path: ['overdue'], message: V.invalid },
+      { label: 'a non-UUID villageId', input: { villageId: 'all' }, path: ['villageId'], message: V.uuid },
+    ];
+    table[`${noun}.get`] = [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])];
+    table[`${noun}.delete`] = [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])];
+  }
+  return table;
+}
 
 /** Every method's bad inputs; `liveId` is a village that exists when the device is set up. */
 function badInputsFor(liveId: string): Record<string, BadInput[]> {
@@ -172,7 +406,16 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
       ...badVillageFields((fields) => ({ id: liveId, patch: fields }), ['patch']),
     ],
     'villages.delete': [...wrongShapes(), ...strayKeys({ id: liveId }), ...badIds((id) => ({ id }), ['id'])],
+    ...ledgerBadInputs(liveId),
   };
+}
+
+const V_KEYS: string[] = Object.values(V);
+function namesLedgerField(method: string, path: Path): boolean {
+  const noun = method.slice(0, method.indexOf('.'));
+  if (!(LEDGER_NOUNS as readonly string[]).includes(noun)) return false;
+  const fields = Object.keys(LEDGER_DEFINITIONS[noun as LedgerNoun].fields);
+  return path.some((p) => typeof p === 'string' && fields.includes(p));
 }
 
 async function freshApp(): Promise<{ app: TestApp; liveId: string }> {
@@ -219,6 +462,8 @@ describe.each([
         }
         // Every issue crosses the boundary as plain { path, message }: no zod internals.
         for (const issue of error.issues!) expect(Object.keys(issue).sort(), where).toEqual(['message', 'path']);
+        // What a ledger says about one of its fields is an i18n key the form can show, never zod's English.
+        for (const issue of error.issues!.filter((i) => namesLedgerField(method, i.path))) expect(V_KEYS, `${where}: ${JSON.stringify(issue)}`).toContain(issue.message);
       }
       expect(app.snapshot(), `${method} changed the database while refusing bad input`).toBe(before);
     } finally {
@@ -255,7 +500,8 @@ describe('the valid neighbours of the bad inputs are accepted', () => {
 describe('method names', () => {
   const NOT_METHODS: unknown[] = [
     'villages.destroy',
-    'households.list',
+    'households.destroy',
+    'household.list',
     '',
     'app.info ',
     ' app.info',
@@ -292,4 +538,79 @@ describe('method names', () => {
       }
     },
   );
+});
+
+describe('the valid neighbours of the ledger bad inputs are accepted', () => {
+  it.each([...LEDGER_NOUNS])('%s: the inputs the bad cases were made from pass the contract, and the app', async (noun) => {
+    // The generated cases differ from these by one thing only.
+    const parse = (verb: string, input: unknown) => contract[`${noun}.${verb}` as ApiMethod].input.safeParse(input);
+    expect(parse('create', validCreate(noun, UUID)).error).toBeUndefined();
+    for (const c of CROSS_FIELD[noun] ?? []) expect(parse('create', { ...validCreate(noun, UUID), ...c.over }).success, c.label).toBe(false);
+    const def = LEDGER_DEFINITIONS[noun] as unknown as AnyDefinition;
+    const longest = Object.fromEntries(
+      Object.entries(def.fields).flatMap(([field, schema]) => {
+        const base = baseOf(schema as z.ZodType);
+        return base instanceof z.ZodString && base.maxLength !== null ? [[field, long(base.maxLength)]] : [];
+      }),
+    );
+    expect(parse('create', { ...validCreate(noun, UUID), ...longest }).error).toBeUndefined();
+    expect(parse('list', { limit: 500, offset: 0, from: '2026-01-01', to: '2026-12-31', search: long(40), sort: { field: 'updatedAt', order: 'asc' } }).error).toBeUndefined();
+
+    const { app, liveId } = await setUpApp();
+    try {
+      const created = await expectOk(app, `${noun}.create` as ApiMethod, (await prepareSample(app, noun, liveId)) as never) as { id: string };
+      await expectOk(app, `${noun}.update` as ApiMethod, { id: created.id, patch: { ...longest } } as never);
+      await expectOk(app, `${noun}.update` as ApiMethod, { id: created.id, patch: {} } as never);
+      const list = (await expectOk(app, `${noun}.list` as ApiMethod, { limit: 500, villageId: liveId } as never)) as { total: number };
+      expect(list.total).toBe(1);
+      await expectOk(app, `${noun}.get` as ApiMethod, { id: created.id } as never);
+      await expectOk(app, `${noun}.delete` as ApiMethod, { id: created.id } as never);
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('writes outside what the device keeps', () => {
+  const COORDINATOR = { role: 'coordinator', name: '王芳', unit: '青石镇人民政府', unitLevel: 'township', township: '青石镇', county: '临河县' } as const;
+
+  it.each([...LEDGER_NOUNS])('%s.create in a village of another township, or one this device never heard of, is villageOutOfScope and stores nothing', async (noun) => {
+    const app = await openTestApp(tempDir());
+    const other = await openTestApp(tempDir());
+    try {
+      await expectOk(app, 'device.setup', COORDINATOR);
+      const own = await expectOk(app, 'villages.create', { name: '李家村', township: '青石镇' });
+      const elsewhere = await expectOk(app, 'villages.create', { name: '张庄村', township: '白河镇' });
+      const foreign = (await expectOk(other, 'device.setup', SECRETARY_SETUP)).villageIds[0]!;
+      const input = await prepareSample(app, noun, own.id);
+      const before = app.snapshot();
+      for (const villageId of [elsewhere.id, foreign]) {
+        const error = await expectRefused(app, `${noun}.create`, { ...input, villageId });
+        expect(error.code).toBe('INVALID_INPUT');
+        expect(error.issues).toEqual([{ path: ['villageId'], message: V.villageOutOfScope }]);
+      }
+      expect(app.snapshot()).toBe(before);
+      await expectOk(app, `${noun}.create` as ApiMethod, input as never);
+    } finally {
+      app.close();
+      other.close();
+    }
+  });
+
+  it.each(['members', 'visits', 'needs', 'monitoring'] as const)('%s refers to a household of another village: V.reference at householdId, nothing stored', async (noun) => {
+    const app = await openTestApp(tempDir());
+    try {
+      const profile = await expectOk(app, 'device.setup', { ...SECRETARY_SETUP, villages: [{ name: '李家村' }, { name: '王庄村' }] });
+      const [here, there] = profile.villageIds as [string, string];
+      const theirs = await expectOk(app, 'households.create', { villageId: there, headName: '孙大海', category: 'ordinary' });
+      const input = await prepareSample(app, noun, here);
+      const before = app.snapshot();
+      const error = await expectRefused(app, `${noun}.create`, { ...input, householdId: theirs.id, ...(noun === 'needs' ? { visitId: null } : {}) });
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.issues).toEqual([{ path: ['householdId'], message: V.reference }]);
+      expect(app.snapshot()).toBe(before);
+    } finally {
+      app.close();
+    }
+  });
 });

@@ -1,0 +1,136 @@
+// One page of a ledger as a table: columns from its view, sorted and paged by the main
+// process (clicking a header asks SQLite), overdue rows marked, edit and delete on each row.
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Space, Table, Tag, Typography, type ButtonProps, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import type { HTMLAttributes, JSX, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LedgerNoun } from '../../../shared/api/methods';
+import { useAppStore } from '../store/useAppStore';
+import { schemasOf } from './definitions';
+import { displayText, isOverdue, todayIso } from './display';
+import { LEDGER_EXTRAS } from './extras/registry';
+import { fieldLabel } from './labels';
+import type { ListState } from './useLedgerList';
+import { LEDGER_VIEWS } from './views/index';
+import type { FieldView, LedgerRow } from './viewTypes';
+
+export interface LedgerTableProps {
+  noun: LedgerNoun;
+  rows: LedgerRow[];
+  total: number;
+  loading: boolean;
+  state: ListState;
+  update: (change: Partial<ListState>) => void;
+  hidden: readonly string[];
+  onEdit: (row: LedgerRow) => void;
+  onDelete: (row: LedgerRow) => Promise<void>;
+}
+
+const UNSORTABLE = new Set(['reference', 'choices', 'textarea']);
+
+export function LedgerTable({ noun, rows, total, loading, state, update, hidden, onEdit, onDelete }: LedgerTableProps): JSX.Element {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const view = LEDGER_VIEWS[noun];
+  const { def } = schemasOf(noun);
+  const extras = LEDGER_EXTRAS[noun];
+  const today = todayIso();
+  const none = t('common.none');
+
+  function cell(field: FieldView, row: LedgerRow): ReactNode {
+    if (field.kind === 'boolean') return row[field.name] ? <Tag color="green">{t('ledgers.yes')}</Tag> : <Typography.Text type="secondary">{t('ledgers.no')}</Typography.Text>;
+    const text = displayText(field, row, language);
+    if (text === null) return none;
+    if (def.due?.field === field.name && isOverdue(def.due, row, today)) {
+      return (
+        <Space size={4}>
+          {text}
+          <Tag color="red">{t('ledgers.overdue')}</Tag>
+        </Space>
+      );
+    }
+    if (field.kind === 'money') return <span className="mono">{text}</span>;
+    if (field.kind === 'idNumber' || field.kind === 'phone') return <span className="mono">{text}</span>;
+    return text;
+  }
+
+  const fieldColumns: TableColumnsType<LedgerRow> = view.columns
+    .filter((name) => !hidden.includes(name))
+    .map((name) => {
+      const field = view.fields.find((x) => x.name === name)!;
+      const sorted = state.sort?.field === name ? (state.sort.order === 'asc' ? 'ascend' : 'descend') : null;
+      return {
+        key: name,
+        dataIndex: name,
+        title: field.kind === 'money' ? `${fieldLabel(t, noun, name)}${t('ledgers.yuanUnit')}` : fieldLabel(t, noun, name),
+        sorter: !UNSORTABLE.has(field.kind),
+        sortOrder: sorted,
+        align: field.kind === 'money' || field.kind === 'integer' || field.kind === 'number' ? 'right' : undefined,
+        ellipsis: field.kind === 'textarea' || field.kind === 'text' ? { showTitle: true } : undefined,
+        width: field.kind === 'textarea' ? 260 : undefined,
+        render: (_: unknown, row: LedgerRow) => cell(field, row),
+      };
+    });
+
+  const columns: TableColumnsType<LedgerRow> = [
+    ...fieldColumns,
+    ...(extras?.columns?.(t, language) ?? []),
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      fixed: 'right',
+      width: extras?.rowActions ? 230 : 150,
+      render: (_: unknown, row) => (
+        <Space size={0}>
+          {extras?.rowActions?.(row)}
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(row)} data-testid={`ledger-edit-${row.id}`}>
+            {t('common.edit')}
+          </Button>
+          <Popconfirm
+            title={t('ledgers.confirmDelete')}
+            description={t('ledgers.confirmDeleteBody')}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true, 'data-testid': 'ledger-delete-confirm' } as ButtonProps}
+            onConfirm={() => onDelete(row)}
+          >
+            <Button type="link" size="small" danger icon={<DeleteOutlined />} data-testid={`ledger-delete-${row.id}`}>
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  function onChange(pagination: TablePaginationConfig, sorter: SorterResult<LedgerRow> | SorterResult<LedgerRow>[], action: string): void {
+    if (action === 'paginate') return update({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? state.pageSize });
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    update({ sort: one?.order ? { field: String(one.columnKey), order: one.order === 'ascend' ? 'asc' : 'desc' } : undefined });
+  }
+
+  return (
+    <Table<LedgerRow>
+      data-testid={`ledger-${noun}-table`}
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      scroll={{ x: 'max-content' }}
+      rowClassName={(row) => (isOverdue(def.due, row, today) ? 'ledger-row-overdue' : '')}
+      onRow={(row) => ({ 'data-testid': `ledger-row-${row.id}` }) as HTMLAttributes<HTMLElement>}
+      onChange={(pagination, _filters, sorter, extra) => onChange(pagination, sorter, extra.action)}
+      locale={{ emptyText: t('ledgers.empty') }}
+      pagination={{
+        current: state.page,
+        pageSize: state.pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100],
+        showTotal: (count) => t('ledgers.total', { count }),
+      }}
+    />
+  );
+}

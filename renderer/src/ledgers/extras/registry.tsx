@@ -1,0 +1,33 @@
+// What a few ledgers show beyond their fields: a household's members, a project's money, the
+// 防返贫 procedure clock, this month's days in the village, the leave approver from its days.
+import type { FormInstance, TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
+import type { ComponentType, ReactNode } from 'react';
+import type { LedgerNoun } from '../../../../shared/api/methods';
+import type { Lang } from '../../../../shared/domain/labels';
+import type { FormValues } from '../convert';
+import type { LedgerRow } from '../viewTypes';
+import { DiaryMonthProgress } from './DiaryMonthProgress';
+import { HouseholdMembersButton } from './HouseholdMembersButton';
+import { leaveFormChange } from './leaveFormChange';
+import { monitoringColumns } from './monitoringColumns';
+import { ProjectFundsButton } from './ProjectFundsButton';
+
+export interface LedgerExtras {
+  /** Columns after the view's own. */
+  columns?: (t: TFunction, lang: Lang) => TableColumnsType<LedgerRow>;
+  /** Buttons before edit and delete on each row. */
+  rowActions?: (row: LedgerRow) => ReactNode;
+  /** Above the toolbar. */
+  header?: ComponentType<{ fixed: Record<string, unknown> }>;
+  /** Whenever a form value changes (fill in what follows from it). */
+  onFormChange?: (changed: FormValues, all: FormValues, form: FormInstance<FormValues>) => void;
+}
+
+export const LEDGER_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = {
+  households: { rowActions: (row) => <HouseholdMembersButton household={row} /> },
+  projects: { rowActions: (row) => <ProjectFundsButton project={row} /> },
+  monitoring: { columns: monitoringColumns },
+  diary: { header: DiaryMonthProgress },
+  leaves: { onFormChange: leaveFormChange },
+};

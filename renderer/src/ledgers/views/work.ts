@@ -1,0 +1,75 @@
+// The year's work: plans under the five duties, projects and their money, commitments and
+// the village's yearly indicators.
+import {
+  COMMITMENT_STATUS_LABELS, DUTY_LABELS, FUND_DIRECTION_LABELS, PLAN_STATUS_LABELS, PROJECT_KIND_LABELS,
+  PROJECT_STATUS_LABELS, VENUE_STATUS_LABELS, VILLAGE_TYPE_LABELS,
+} from '../../../../shared/domain/ledgerEnums';
+import { f, type LedgerView } from '../viewTypes';
+
+export const plansView: LedgerView = {
+  noun: 'plans',
+  fields: [
+    f.integer('year'),
+    f.choice('duty', DUTY_LABELS),
+    f.textarea('goal'),
+    f.textarea('measures'),
+    f.number('targetValue'),
+    f.number('actualValue'),
+    f.text('valueUnit'),
+    f.choice('status', PLAN_STATUS_LABELS),
+    f.date('dueDate'),
+  ],
+  columns: ['year', 'duty', 'goal', 'targetValue', 'actualValue', 'valueUnit', 'status', 'dueDate'],
+};
+
+export const projectsView: LedgerView = {
+  noun: 'projects',
+  fields: [
+    { ...f.text('name'), wide: true },
+    f.choice('kind', PROJECT_KIND_LABELS),
+    f.choice('status', PROJECT_STATUS_LABELS),
+    f.money('budgetFen'),
+    f.integer('beneficiaryHouseholds'),
+    f.text('responsible'),
+    f.date('startDate'),
+    f.date('endDate'),
+    f.textarea('notes'),
+  ],
+  columns: ['name', 'kind', 'status', 'budgetFen', 'beneficiaryHouseholds', 'responsible', 'startDate', 'endDate'],
+};
+
+export const fundsView: LedgerView = {
+  noun: 'funds',
+  fields: [
+    f.reference('projectId', 'projects'),
+    f.choice('direction', FUND_DIRECTION_LABELS),
+    f.money('amountFen'),
+    f.date('entryDate'),
+    f.text('source'),
+    f.text('voucherNo'),
+    { ...f.text('purpose'), wide: true },
+  ],
+  columns: ['entryDate', 'projectId', 'direction', 'amountFen', 'source', 'purpose', 'voucherNo'],
+};
+
+export const commitmentsView: LedgerView = {
+  noun: 'commitments',
+  fields: [f.textarea('content'), f.integer('year'), f.date('dueDate'), f.choice('status', COMMITMENT_STATUS_LABELS), f.textarea('evidence')],
+  columns: ['year', 'content', 'dueDate', 'status'],
+};
+
+export const indicatorsView: LedgerView = {
+  noun: 'indicators',
+  fields: [
+    f.integer('year'),
+    f.integer('householdCount'),
+    f.integer('population'),
+    f.integer('partyMembers'),
+    f.money('collectiveIncomeFen'),
+    f.money('operatingFundsFen'),
+    f.choice('venueStatus', VENUE_STATUS_LABELS),
+    f.integer('reserveCadresTrained'),
+    f.choices('villageTypes', VILLAGE_TYPE_LABELS),
+  ],
+  columns: ['year', 'householdCount', 'population', 'partyMembers', 'collectiveIncomeFen', 'operatingFundsFen', 'venueStatus', 'villageTypes'],
+};

@@ -1,0 +1,190 @@
+// The merge laws on real SQLite (SYNC.md): several devices edit, delete and exchange changes
+// with drops, duplicates and reordering; after a full exchange every device holds
+// byte-identical ledgers and heads, and so does a fresh device that merges everything in any
+// order, in any grouping, any number of times.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../db/store';
+import type { Change } from '../../db/sync/apply';
+import { dumpHeads, dumpLedgers } from '../../db/sync/dump';
+import { mergeChanges, readChanges } from '../../db/sync/merge';
+import { rebuildLedgers } from '../../db/sync/rebuild';
+import { openTestDevice, START_TIME, type TestDevice } from '../helpers/device';
+import { useTempDirs } from '../helpers/tempDir';
+
+const tempDir = useTempDirs();
+
+type Op =
+  | { kind: 'create'; dev: number; name: string }
+  | { kind: 'edit'; dev: number; pick: number; name: string | null; notes: string | null }
+  | { kind: 'delete'; dev: number; pick: number }
+  | { kind: 'send'; from: number; to: number; keep: number[]; twice: boolean }
+  | { kind: 'time'; dev: number; delta: number };
+
+const DEVICES = 4;
+const dev = fc.integer({ min: 0, max: DEVICES - 1 });
+const text = fc.string({ maxLength: 6 });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), dev, name: text }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), dev, pick: fc.nat(), name: fc.option(text), notes: fc.option(text) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), dev, pick: fc.nat() }) },
+  // A delivery that drops changes (keep = which ones arrive), duplicates them, and reorders them.
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('send' as const), from: dev, to: dev, keep: fc.array(fc.nat(), { maxLength: 30 }), twice: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('time' as const), dev, delta: fc.integer({ min: -3_600_000, max: 3_600_000 }) }) },
+);
+
+function state(device: TestDevice): string {
+  return `${dumpLedgers(device.db.sqlite)}\n--\n${dumpHeads(device.db.sqlite)}`;
+}
+
+function liveVillages(device: TestDevice): string[] {
+  return device.db.sqlite.prepare('SELECT id FROM villages WHERE deleted_at IS NULL ORDER BY id').pluck().all() as string[];
+}
+
+/** What the author of each local change had of its cell when writing it (the oracle's input). */
+type Knowledge = Map<string, Set<string>>;
+
+function cellChangeIds(device: TestDevice, rowId: string, col: string): string[] {
+  return device.db.sqlite.prepare("SELECT id FROM changes WHERE tbl = 'villages' AND row_id = ? AND col = ?").pluck().all(rowId, col) as string[];
+}
+
+function recordKnowledge(device: TestDevice, knowledge: Knowledge, rowId: string, write: () => void): void {
+  const cols = ['name', 'notes', '_row'];
+  const before = new Map(cols.map((col) => [col, new Set(cellChangeIds(device, rowId, col))]));
+  write();
+  for (const col of cols) {
+    for (const id of cellChangeIds(device, rowId, col)) if (!before.get(col)!.has(id)) knowledge.set(id, before.get(col)!);
+  }
+}
+
+function run(devices: TestDevice[], clocks: number[], o: Op, knowledge: Knowledge = new Map()): void {
+  if (o.kind === 'time') {
+    clocks[o.dev]! += o.delta;
+    devices[o.dev]!.setTime(clocks[o.dev]!);
+    return;
+  }
+  if (o.kind === 'send') {
+    const all = readChanges(devices[o.from]!.db.sqlite);
+    const batch: Change[] = o.keep.length ? o.keep.map((k) => all[k % all.length]!).filter(Boolean) : all;
+    const to = devices[o.to]!;
+    mergeChanges(to.db.sqlite, to.clock, batch);
+    if (o.twice) mergeChanges(to.db.sqlite, to.clock, [...batch].reverse());
+    return;
+  }
+  const device = devices[o.dev]!;
+  if (o.kind === 'create') {
+    device.store.create('villages', null, { name: o.name, township: '青石镇' });
+    return;
+  }
+  const live = liveVillages(device);
+  if (!live.length) return;
+  const id = live[o.pick % live.length]!;
+  try {
+    recordKnowledge(device, knowledge, id, () => {
+      if (o.kind === 'edit') device.store.update('villages', id, { name: o.name, notes: o.notes });
+      else device.store.remove('villages', id);
+    });
+  } catch (error) {
+    expect(error).toBeInstanceOf(StoreError);
+  }
+}
+
+describe('merge laws', () => {
+  it('devices converge to identical ledgers and heads after any edits and any lossy, duplicated, reordered delivery', async () => {
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 60 }), fc.integer(), async (ops, seed) => {
+        const dir = tempDir();
+        round++;
+        const devices = await Promise.all(
+          Array.from({ length: DEVICES }, (_, i) => openTestDevice(dir, `${round.toString(16).padStart(8, '0')}0000000${i + 1}`, START_TIME + i * 1000)),
+        );
+        const clocks = devices.map((_, i) => START_TIME + i * 1000);
+        for (const o of ops) run(devices, clocks, o);
+
+        // Full exchange, in an order drawn from the seed.
+        const order = fc.sample(fc.shuffledSubarray([...devices.keys()], { minLength: DEVICES, maxLength: DEVICES }), { seed, numRuns: 1 })[0]!;
+        for (let pass = 0; pass < 2; pass++) {
+          for (const from of order) for (const to of order) if (from !== to) mergeChanges(devices[to]!.db.sqlite, devices[to]!.clock, readChanges(devices[from]!.db.sqlite));
+        }
+        const expected = state(devices[0]!);
+        for (const device of devices) expect(state(device)).toBe(expected);
+
+        // The ledgers are still the projection of the log on every device.
+        rebuildLedgers(devices[1]!.db.sqlite);
+        expect(state(devices[1]!)).toBe(expected);
+
+        // A fresh device merging the union in shuffled chunks, twice, gets the same.
+        const union = readChanges(devices[0]!.db.sqlite);
+        const fresh = await openTestDevice(dir, `${round.toString(16).padStart(8, '0')}000000ff`);
+        const shuffled = fc.sample(fc.shuffledSubarray(union, { minLength: union.length, maxLength: union.length }), { seed: seed + 1, numRuns: 1 })[0]!;
+        for (let i = 0; i < shuffled.length; i += 7) mergeChanges(fresh.db.sqlite, fresh.clock, shuffled.slice(i, i + 7));
+        mergeChanges(fresh.db.sqlite, fresh.clock, union);
+        expect(state(fresh)).toBe(expected);
+
+        for (const device of [...devices, fresh]) device.close();
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('flags a conflict exactly when two writes to one cell were concurrent (neither author had the other)', async () => {
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 50 }), async (ops) => {
+        const dir = tempDir();
+        round++;
+        const devices = await Promise.all(
+          Array.from({ length: DEVICES }, (_, i) => openTestDevice(dir, `${round.toString(16).padStart(8, '0')}0000000${i + 1}`, START_TIME + i * 1000)),
+        );
+        const clocks = devices.map((_, i) => START_TIME + i * 1000);
+        const knowledge: Knowledge = new Map();
+        for (const o of ops) run(devices, clocks, o, knowledge);
+        for (const from of devices) for (const to of devices) if (from !== to) mergeChanges(to.db.sqlite, to.clock, readChanges(from.db.sqlite));
+
+        // The oracle: a change is a head unless some other change of its cell was written by an
+        // author who already had it. (Creations know nothing: they are their cell's first write.)
+        const all = readChanges(devices[0]!.db.sqlite);
+        const expected = all
+          .filter((c) => !all.some((other) => other.tbl === c.tbl && other.row_id === c.row_id && other.col === c.col && knowledge.get(other.id)?.has(c.id)))
+          .map((c) => `${c.tbl}\t${c.row_id}\t${c.col}\t${c.id}`)
+          .sort()
+          .join('\n');
+        for (const device of devices) expect(dumpHeads(device.db.sqlite)).toBe(expected);
+        for (const device of devices) device.close();
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('merging is idempotent and changes nothing the second time', async () => {
+    const dir = tempDir();
+    const a = await openTestDevice(dir, '00000000000000a1');
+    const b = await openTestDevice(dir, '00000000000000b2');
+    const id = a.store.create('villages', null, { name: '李家村', township: '青石镇' });
+    a.store.update('villages', id, { notes: '修路' });
+    const first = mergeChanges(b.db.sqlite, b.clock, readChanges(a.db.sqlite));
+    expect(first).toEqual({ added: 3, known: 0 });
+    const after = state(b);
+    expect(mergeChanges(b.db.sqlite, b.clock, readChanges(a.db.sqlite))).toEqual({ added: 0, known: 3 });
+    expect(state(b)).toBe(after);
+    a.close();
+    b.close();
+  });
+
+  it('a write made after merging sorts after, and has seen, what it overwrote', async () => {
+    const dir = tempDir();
+    const a = await openTestDevice(dir, '00000000000000a1', START_TIME + 3_600_000); // a's clock runs an hour ahead
+    const b = await openTestDevice(dir, '00000000000000b2', START_TIME);
+    const id = a.store.create('villages', null, { name: '李家村', township: '青石镇' });
+    mergeChanges(b.db.sqlite, b.clock, readChanges(a.db.sqlite));
+    b.store.update('villages', id, { name: '李家庄' });
+    const heads = b.db.sqlite.prepare("SELECT change_id FROM cell_heads WHERE row_id = ? AND col = 'name'").pluck().all(id) as string[];
+    expect(heads).toHaveLength(1);
+    expect(heads[0]!.endsWith('00000000000000b2')).toBe(true);
+    mergeChanges(a.db.sqlite, a.clock, readChanges(b.db.sqlite));
+    expect(a.db.sqlite.prepare('SELECT name FROM villages WHERE id = ?').pluck().get(id)).toBe('李家庄');
+    a.close();
+    b.close();
+  });
+});

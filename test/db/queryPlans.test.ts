@@ -1,0 +1,119 @@
+// The hot list queries use an index, on a database with a few thousand rows. The SQL is the SQL
+// crud.ts actually runs: the test records each statement the app prepares (the real statement
+// still runs) and asks SQLite for its EXPLAIN QUERY PLAN with the same parameters.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiMethod } from '../../shared/api/methods';
+import { expectOk, openTestApp, SECRETARY_SETUP, type TestApp } from '../helpers/openedApp';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+interface Ran { sql: string; args: unknown[] }
+
+let app: TestApp;
+let dir: string;
+let villages: string[];
+let householdId: string;
+let projectId: string;
+let ran: Ran[] = [];
+let explain: (r: Ran) => string[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cunji-plans-'));
+  app = await openTestApp(dir);
+  const profile = await expectOk(app, 'device.setup', { ...SECRETARY_SETUP, villages: [{ name: '李家村' }, { name: '王庄村' }, { name: '石桥村' }] });
+  villages = profile.villageIds;
+  const { store } = app.context;
+  const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + (n % 700) * 86_400_000).toISOString().slice(0, 10);
+  store.transaction(() => {
+    const households: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      households.push(store.create('households', villages[i % 3]!, { head_name: `户${i}`, villager_group: `${i % 9}组`, category: i % 4 ? 'ordinary' : 'lifted' }));
+    }
+    householdId = households[0]!;
+    for (let i = 0; i < 4000; i++) store.create('household_members', villages[i % 3]!, { household_id: households[(i * 7) % 3000 - ((i * 7) % 3000) % 3 + (i % 3)]!, name: `人${i}`, relation: 'child' });
+    for (let i = 0; i < 4000; i++) store.create('visits', villages[i % 3]!, { household_id: households[i % 3000]!, visit_date: day(i), mode: 'home', situation: '好', confirmed: i % 2 });
+    for (let i = 0; i < 3000; i++) store.create('needs', villages[i % 3]!, { household_id: households[i % 3000]!, category: 'road', content: '修路', status: ['open', 'in_progress', 'done'][i % 3]!, due_date: day(i) });
+    const projects: string[] = [];
+    for (let i = 0; i < 150; i++) projects.push(store.create('projects', villages[i % 3]!, { name: `项目${i}`, kind: 'industry', status: 'building', budget_fen: 1000 }));
+    projectId = projects[0]!;
+    for (let i = 0; i < 3000; i++) store.create('fund_entries', villages[(i % 150) % 3]!, { project_id: projects[i % 150]!, direction: i % 2 ? 'in' : 'out', amount_fen: 100, entry_date: day(i) });
+    for (let i = 0; i < 2100; i++) store.create('diary_entries', villages[i % 3]!, { entry_date: day(Math.floor(i / 3)), presence: 'in_village', content: '日记', duty_tags: '[]' });
+  });
+  const sqlite = app.context.db.sqlite;
+  const prepare = sqlite.prepare.bind(sqlite);
+  explain = (r) => (prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...r.args) as { detail: string }[]).map((row) => row.detail);
+  sqlite.prepare = ((sql: string) => {
+    const statement = prepare(sql);
+    for (const method of ['all', 'get', 'run'] as const) {
+      const real = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        ran.push({ sql, args });
+        return real(...args);
+      };
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
+}, 60_000);
+
+afterAll(() => {
+  app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The plans of the statements one call ran, on the ledger's table `t` (the list and its count). */
+async function plansOf(method: ApiMethod, input: unknown): Promise<{ sql: string; plan: string[] }[]> {
+  ran = [];
+  await expectOk(app, method, input as never);
+  return ran.filter((r) => /FROM "\w+" AS t\b/.test(r.sql)).map((r) => ({ sql: r.sql, plan: explain(r) }));
+}
+
+/** Lines of a plan that read the ledger table `t`. */
+const onT = (plan: string[]) => plan.filter((line) => /^(SCAN|SEARCH) t\b/.test(line));
+
+const HOT: [label: string, method: ApiMethod, input: () => unknown, index: RegExp][] = [
+  ['households by village, ordered by head_name', 'households.list', () => ({ villageId: villages[0], sort: { field: 'headName', order: 'asc' } }), /households_by_village_head/],
+  ['visits by village, ordered by visit_date', 'visits.list', () => ({ villageId: villages[0] }), /visits_by_village_date/],
+  ['visits by household', 'visits.list', () => ({ filters: { householdId } }), /visits_by_household_date/],
+  ['needs by village + status, ordered by due date', 'needs.list', () => ({ villageId: villages[1], filters: { status: 'open' }, sort: { field: 'dueDate', order: 'asc' } }), /needs_by_village_status_due/],
+  // status NOT IN (done) cannot seek in (…, status, due_date): any index of the village will do, the page is sorted after.
+  ['overdue needs of a village', 'needs.list', () => ({ villageId: villages[1], overdue: true }), /needs_by_village/],
+  ['fund entries of a project', 'funds.list', () => ({ filters: { projectId } }), /funds_by_project/],
+  ['diary of a village by date', 'diary.list', () => ({ villageId: villages[2], from: '2025-03-01', to: '2025-04-01' }), /diary_by_village_date/],
+  ['members of a household', 'members.list', () => ({ filters: { householdId } }), /members_by_household/],
+];
+
+describe('EXPLAIN QUERY PLAN of the hot list queries', () => {
+  it.each(HOT)('%s uses an index', async (_label, method, input, index) => {
+    const plans = await plansOf(method, input());
+    expect(plans.length, 'the list and its count ran').toBeGreaterThanOrEqual(2);
+    for (const { sql, plan } of plans) {
+      const reads = onT(plan);
+      const where = `${sql}\n${plan.join('\n')}`;
+      expect(reads, where).toHaveLength(1);
+      expect(reads[0], where).toMatch(/USING (COVERING )?INDEX/);
+      // The page itself uses the index made for it; its count may do with (village_id, deleted_at).
+      if (!sql.startsWith('SELECT count(*)')) expect(reads[0], where).toMatch(index);
+    }
+  });
+});
+
+describe('the rule checks of a write use an index too', () => {
+  it.each([
+    ['members.create (duplicate ID number)', 'household_members', /id_number/],
+    ['funds.create (overspend)', 'fund_entries', /project_id/],
+    ['diary.create (one a day)', 'diary_entries', /entry_date/],
+  ] as const)('%s', async (label, table, marker) => {
+    ran = [];
+    if (label.startsWith('members')) await expectOk(app, 'members.create', { villageId: villages[0]!, householdId, name: '新人', relation: 'child', idNumber: '11010519491231002X' });
+    if (label.startsWith('funds')) await expectOk(app, 'funds.create', { villageId: villages[0]!, projectId, direction: 'out', amountFen: 1, entryDate: '2026-01-01', confirm: ['overspend'] });
+    if (label.startsWith('diary')) await expectOk(app, 'diary.create', { villageId: villages[0]!, entryDate: '2024-06-01', presence: 'in_village' });
+    const checks = ran.filter((r) => r.sql.includes(`FROM ${table}`) && marker.test(r.sql));
+    expect(checks.length, label).toBeGreaterThan(0);
+    for (const r of checks) {
+      const plan = explain(r);
+      expect(plan.join('\n'), r.sql).toMatch(/USING (COVERING )?INDEX/);
+      expect(plan.filter((l) => new RegExp(`^SCAN ${table}\\b`).test(l)), `${r.sql}\n${plan.join('\n')}`).toEqual([]);
+    }
+  });
+});
