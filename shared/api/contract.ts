@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { deviceProfile, deviceSetupInput, deviceStatus } from '../domain/device';
 import { rowId, V } from '../domain/validation';
+import { settings, settingsPatch } from '../domain/settings';
 import { village, villageInput, villagePatch } from '../domain/village';
 import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
 import { crudEntries } from './ledgerContract';
@@ -39,6 +40,9 @@ export const contract = {
   'villages.delete': { input: z.strictObject({ id: rowId }), output: z.object({ id: rowId }) },
 
   'demo.load': { input: noInput, output: deviceProfile },
+
+  'settings.get': { input: noInput, output: settings },
+  'settings.update': { input: settingsPatch, output: settings },
 
   ...crudEntries(L.households),
   ...crudEntries(L.members),

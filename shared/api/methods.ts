@@ -11,6 +11,8 @@ const BASE_METHODS = [
   'villages.update',
   'villages.delete',
   'demo.load',
+  'settings.get',
+  'settings.update',
 ] as const;
 
 /** The ledgers kept through the same five methods (shared/domain/ledgers defines each). */

@@ -348,6 +348,15 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
     'app.info': [...wrongShapes(), ...strayKeys({})],
     'device.status': [...wrongShapes(), ...strayKeys({})],
     'demo.load': [...wrongShapes(), ...strayKeys({})],
+    'settings.get': [...wrongShapes(), ...strayKeys({})],
+    'settings.update': [
+      ...wrongShapes(),
+      ...strayKeys({ presenceThreshold: 20 }),
+      { label: 'a threshold of 0 days', input: { presenceThreshold: 0 }, path: ['presenceThreshold'], message: V.invalid },
+      { label: 'a threshold of 32 days', input: { presenceThreshold: 32 }, path: ['presenceThreshold'], message: V.tooLarge },
+      { label: 'a threshold of 20.5 days', input: { presenceThreshold: 20.5 }, path: ['presenceThreshold'], message: V.wholeNumber },
+      { label: 'a threshold as text', input: { presenceThreshold: '20' }, path: ['presenceThreshold'], message: V.invalid },
+    ],
     'device.setup': [
       ...wrongShapes(),
       ...strayKeys(setup({})),
