@@ -86,6 +86,11 @@ export const en: Messages = {
     role: 'Role',
     township: 'Township',
     county: 'County',
+    settingsTitle: 'Days in the village',
+    settingsHint: 'The days a month your township requires; the diary counts against it.',
+    presenceThreshold: 'At least, each month',
+    daysUnit: 'days',
+    settingsSaved: 'Saved',
     goVillages: 'Open villages',
     device: 'This computer',
     deviceId: 'Device ID',
@@ -332,6 +337,9 @@ export const en: Messages = {
     },
     indicators: {
       title: 'Village indicators',
+      fundsCheck: 'Funds check',
+      fundsShort: 'Under {{yuan}} yuan',
+      fundsEnough: 'Enough',
       addTitle: "Add a year's indicators",
       editTitle: 'Edit indicators',
       fields: {

@@ -85,6 +85,11 @@ export const zhCN = {
     role: '身份',
     township: '乡镇',
     county: '县（区）',
+    settingsTitle: '驻村考勤标准',
+    settingsHint: '乡镇规定的每月驻村天数，民情日记按此统计。',
+    presenceThreshold: '每月驻村天数不少于',
+    daysUnit: '天',
+    settingsSaved: '已保存',
     goVillages: '查看帮扶村',
     device: '本机信息',
     deviceId: '设备编号',
@@ -331,6 +336,9 @@ export const zhCN = {
     },
     indicators: {
       title: '村情指标',
+      fundsCheck: '经费是否达标',
+      fundsShort: '低于 {{yuan}} 元',
+      fundsEnough: '达到要求',
       addTitle: '新增年度指标',
       editTitle: '编辑年度指标',
       fields: {

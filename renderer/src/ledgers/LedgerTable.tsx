@@ -5,6 +5,7 @@ import { Button, Popconfirm, Space, Table, Tag, Typography, type ButtonProps, ty
 import type { SorterResult } from 'antd/es/table/interface';
 import type { HTMLAttributes, JSX, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import { useAppStore } from '../store/useAppStore';
 import { schemasOf } from './definitions';
@@ -31,7 +32,9 @@ const UNSORTABLE = new Set(['reference', 'choices', 'textarea']);
 
 export function LedgerTable({ noun, rows, total, loading, state, update, hidden, onEdit, onDelete }: LedgerTableProps): JSX.Element {
   const { t } = useTranslation();
-  const language = useAppStore((s) => s.language);
+  const { language, scopeVillages, ledgerVillageId } = useAppStore(
+    useShallow((s) => ({ language: s.language, scopeVillages: s.scopeVillages, ledgerVillageId: s.ledgerVillageId })),
+  );
   const view = LEDGER_VIEWS[noun];
   const { def } = schemasOf(noun);
   const extras = LEDGER_EXTRAS[noun];
@@ -73,9 +76,18 @@ export function LedgerTable({ noun, rows, total, loading, state, update, hidden,
       };
     });
 
+  // Rows of several villages side by side (a coordinator's view) say which village each is from.
+  const villageNames = new Map(scopeVillages.map((v) => [v.id, v.name]));
+  const villageColumn: TableColumnsType<LedgerRow> =
+    !ledgerVillageId && scopeVillages.length > 1
+      ? [{ key: 'village', title: t('ledgers.village'), width: 110, render: (_: unknown, row: LedgerRow) => villageNames.get(row.villageId) ?? none }]
+      : [];
+
   const columns: TableColumnsType<LedgerRow> = [
-    ...fieldColumns,
+    ...villageColumn,
+    // What a ledger adds (a warning, a clock) leads: it is what a person scans the table for.
     ...(extras?.columns?.(t, language) ?? []),
+    ...fieldColumns,
     {
       key: 'actions',
       title: t('common.actions'),

@@ -51,6 +51,9 @@ export const commitments = defineLedger({
   due: { field: 'dueDate', status: 'status', done: ['fulfilled'] },
 });
 
+/** At least 50,000 元 of operating funds a village a year; less is shown as a warning. */
+export const MIN_OPERATING_FUNDS_FEN = 5_000_000;
+
 export const indicators = defineLedger({
   noun: 'indicators',
   table: 'village_indicators',

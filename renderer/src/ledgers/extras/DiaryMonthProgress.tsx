@@ -1,4 +1,4 @@
-// Days in the village this month (diary days marked 在村) against the threshold the rules set,
+// Days in the village this month (diary days marked 在村) against the township's threshold,
 // for the village on show; with several villages and none chosen it asks for one.
 import { Card, Flex, Progress, Typography } from 'antd';
 import { useEffect, useState, type JSX } from 'react';
@@ -7,7 +7,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { useAppStore } from '../../store/useAppStore';
 import { ledgerApi } from '../ledgerApi';
-import { IN_VILLAGE_THRESHOLD, monthRange } from './monthRange';
+import { monthRange } from './monthRange';
+import { usePresenceThreshold } from './usePresenceThreshold';
 
 export function DiaryMonthProgress(): JSX.Element {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function DiaryMonthProgress(): JSX.Element {
   );
   const village = villageId ?? (villages.length === 1 ? villages[0]!.id : null);
   const [days, setDays] = useState<number | null>(null);
+  const threshold = usePresenceThreshold();
   const { from, to, month } = monthRange(new Date());
 
   useEffect(() => {
@@ -32,7 +34,7 @@ export function DiaryMonthProgress(): JSX.Element {
   }, [village, from, to, changes, notifyError]);
 
   const name = villages.find((v) => v.id === village)?.name ?? '';
-  const short = days !== null && days < IN_VILLAGE_THRESHOLD;
+  const short = days !== null && days < threshold;
   return (
     <Card size="small" style={{ marginBottom: 16 }} data-testid="diary-month">
       {village ? (
@@ -41,13 +43,13 @@ export function DiaryMonthProgress(): JSX.Element {
             {t('ledgers.diary.monthDays', { month, village: name })}
           </Typography.Text>
           <Progress
-            percent={Math.min(100, Math.round(((days ?? 0) / IN_VILLAGE_THRESHOLD) * 100))}
+            percent={Math.min(100, Math.round(((days ?? 0) / threshold) * 100))}
             status={short ? 'active' : 'success'}
-            format={() => t('ledgers.diary.daysOf', { days: days ?? 0, threshold: IN_VILLAGE_THRESHOLD })}
+            format={() => t('ledgers.diary.daysOf', { days: days ?? 0, threshold: threshold })}
             style={{ flex: 1, margin: 0 }}
           />
           <Typography.Text type={short ? 'warning' : 'success'} style={{ whiteSpace: 'nowrap' }}>
-            {short ? t('ledgers.diary.short', { days: IN_VILLAGE_THRESHOLD - (days ?? 0) }) : t('ledgers.diary.enough')}
+            {short ? t('ledgers.diary.short', { days: threshold - (days ?? 0) }) : t('ledgers.diary.enough')}
           </Typography.Text>
         </Flex>
       ) : (

@@ -1,9 +1,6 @@
 // The calendar month a date is in, as the ISO range a diary list is bounded by.
 import { todayIso } from '../display';
 
-/** Days in the village a month the rules usually ask for (locally set; 20 is the common one). */
-export const IN_VILLAGE_THRESHOLD = 20;
-
 export function monthRange(now: Date): { from: string; to: string; month: string } {
   const today = todayIso(now);
   const last = new Date(now.getFullYear(), now.getMonth() + 1, 0).getDate();

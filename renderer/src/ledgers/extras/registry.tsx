@@ -1,5 +1,6 @@
 // What a few ledgers show beyond their fields: a household's members, a project's money, the
-// 防返贫 procedure clock, this month's days in the village, the leave approver from its days.
+// 防返贫 procedure clock, this month's days in the village, the leave approver from its days,
+// operating funds under the yearly minimum.
 import type { FormInstance, TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
@@ -9,12 +10,13 @@ import type { FormValues } from '../convert';
 import type { LedgerRow } from '../viewTypes';
 import { DiaryMonthProgress } from './DiaryMonthProgress';
 import { HouseholdMembersButton } from './HouseholdMembersButton';
+import { indicatorColumns } from './indicatorColumns';
 import { leaveFormChange } from './leaveFormChange';
 import { monitoringColumns } from './monitoringColumns';
 import { ProjectFundsButton } from './ProjectFundsButton';
 
 export interface LedgerExtras {
-  /** Columns after the view's own. */
+  /** Columns before the view's own. */
   columns?: (t: TFunction, lang: Lang) => TableColumnsType<LedgerRow>;
   /** Buttons before edit and delete on each row. */
   rowActions?: (row: LedgerRow) => ReactNode;
@@ -28,6 +30,7 @@ export const LEDGER_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = {
   households: { rowActions: (row) => <HouseholdMembersButton household={row} /> },
   projects: { rowActions: (row) => <ProjectFundsButton project={row} /> },
   monitoring: { columns: monitoringColumns },
+  indicators: { columns: indicatorColumns },
   diary: { header: DiaryMonthProgress },
   leaves: { onFormChange: leaveFormChange },
 };

@@ -10,6 +10,7 @@ import { labelOf } from '../../../../shared/domain/labels';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { useAppStore } from '../../store/useAppStore';
 import { DeviceCard } from './DeviceCard';
+import { SettingsCard } from './SettingsCard';
 
 /** Names, not just numbers, sit in these figures: a size that fits 镇街协调员 on one line. */
 const STAT_STYLES = { content: { fontSize: 22 } };
@@ -63,6 +64,7 @@ export function OverviewScreen({ onOpenVillages }: { onOpenVillages: () => void 
           {t('overview.goVillages')}
         </Button>
       </Card>
+      <SettingsCard />
       <DeviceCard />
     </div>
   );
