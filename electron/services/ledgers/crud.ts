@@ -4,7 +4,7 @@
 import { ApiError, type ApiIssue } from '../../../shared/api/result';
 import type { CrudMethod, LedgerNoun } from '../../../shared/api/methods';
 import type { Handlers } from '../../../shared/api/types';
-import { snakeCase, type Confirmation, type LedgerDefinition } from '../../../shared/domain/ledgers/define';
+import { snakeCase, type Confirmation, type LedgerDefinition, type LedgerListQuery } from '../../../shared/domain/ledgers/define';
 import { V } from '../../../shared/domain/validation';
 import { isLedger, isLedgerColumn, type LedgerName } from '../../../db/ledgers';
 import type { ServiceContext } from '../context';
@@ -17,17 +17,7 @@ import { today } from './today';
 type AnyDefinition = LedgerDefinition<string, Record<string, never>>;
 type Row = Record<string, unknown>;
 
-interface ListInput {
-  villageId?: string;
-  search?: string;
-  filters?: Record<string, unknown>;
-  from?: string;
-  to?: string;
-  overdue?: boolean;
-  sort?: { field: string; order: 'asc' | 'desc' };
-  offset: number;
-  limit: number;
-}
+type ListInput = LedgerListQuery;
 
 const q = (identifier: string) => `"${identifier}"`;
 

@@ -1,22 +1,12 @@
 // The five methods of any ledger, seen through one shape so a generic screen can call them.
 // The contract types each noun precisely; here the rows are read through their view instead.
 import type { LedgerNoun } from '../../../shared/api/methods';
-import type { Confirmation } from '../../../shared/domain/ledgers/define';
+import type { Confirmation, LedgerListQuery } from '../../../shared/domain/ledgers/define';
 import { api } from '../api';
 import type { LedgerRecord } from './convert';
 import type { LedgerRow } from './viewTypes';
 
-export interface ListQuery {
-  villageId?: string;
-  search?: string;
-  filters?: Record<string, unknown>;
-  from?: string;
-  to?: string;
-  overdue?: boolean;
-  sort?: { field: string; order: 'asc' | 'desc' };
-  offset: number;
-  limit: number;
-}
+export type ListQuery = LedgerListQuery;
 
 export interface LedgerApi {
   list(input: ListQuery): Promise<{ items: LedgerRow[]; total: number }>;

@@ -75,6 +75,19 @@ function withoutDefaults<S extends z.ZodRawShape>(fields: S): S {
 
 const SORT_ORDER = z.enum(['asc', 'desc'], { error: V.invalid });
 
+/** A parsed `list` input, as the generic screen sends it and the generic handler reads it. */
+export interface LedgerListQuery {
+  villageId?: string;
+  search?: string;
+  filters?: Record<string, unknown>;
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+  sort?: { field: string; order: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
 /** Input of `list`: one village or all in scope, free text, equality filters, a date range,
  *  overdue only, a sort, and a page. Paging and filtering happen in SQLite. */
 export function listSchema<N extends string, S extends z.ZodRawShape>(def: LedgerDefinition<N, S>) {
