@@ -1,6 +1,6 @@
 // The kysely Database interface: what the migrations create, as TypeScript sees it.
 // Nullable columns are `T | null`, never optional (kysely's convention).
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 interface SyncedRow {
   id: string;
@@ -192,6 +192,68 @@ export interface MetaTable {
   value: string;
 }
 
+/** Changes sealed into a numbered, hash-chained segment signed by its origin (ours or received). */
+export interface SegmentsTable {
+  /** SHA-256 (hex) over the canonical segment header and the body: what the origin signed. */
+  hash: string;
+  origin: string;
+  /** 1, 2, 3 … per origin. */
+  seq: number;
+  /** The hash of segment seq - 1 of the same origin; null for the first. */
+  prev_hash: string | null;
+  hlc_min: string;
+  hlc_max: string;
+  count: number;
+  /** The schema version of the writer (a reader older than it refuses the segment). */
+  schema_version: number;
+  /** The signing key's fingerprint: SHA-256 of the SPKI DER, first 16 bytes, hex. */
+  key_id: string;
+  /** Ed25519 over the hash. */
+  signature: Buffer;
+  /** The codec's bytes (compressed), verbatim as the origin sealed them. */
+  body: Buffer;
+}
+
+/** Every bundle file imported (or refused), by content hash. */
+export interface ImportsTable {
+  file_hash: string;
+  file_name: string;
+  producer: string;
+  at: string;
+  /** JSON: what the import did. */
+  result: string;
+}
+
+/** Input refused with its reason and source, never dropped silently. */
+export interface QuarantineTable {
+  id: Generated<number>;
+  at: string;
+  reason: string;
+  detail: string;
+  file_hash: string | null;
+  origin: string | null;
+  change_id: string | null;
+}
+
+/** The last segment of each origin written to each target. */
+export interface ExportMarksTable {
+  target: string;
+  origin: string;
+  last_seq: number;
+}
+
+/** Devices whose signatures this device accepts, and for which villages. */
+export interface TrustedDevicesTable {
+  device_id: string;
+  /** SPKI PEM. */
+  public_key: string;
+  name: string;
+  /** JSON array of village ids. */
+  villages: string;
+  role: string;
+  trusted_at: string;
+}
+
 export interface Database {
   villages: VillagesTable;
   secretaries: SecretariesTable;
@@ -210,6 +272,11 @@ export interface Database {
   changes: ChangesTable;
   cell_heads: CellHeadsTable;
   meta: MetaTable;
+  segments: SegmentsTable;
+  imports: ImportsTable;
+  quarantine: QuarantineTable;
+  export_marks: ExportMarksTable;
+  trusted_devices: TrustedDevicesTable;
 }
 
 export type VillageRow = Selectable<VillagesTable>;
@@ -219,3 +286,5 @@ export type ChangeRow = Selectable<ChangesTable>;
 export type NewChangeRow = Insertable<ChangesTable>;
 export type CellHeadRow = Selectable<CellHeadsTable>;
 export type MetaRow = Selectable<MetaTable>;
+export type SegmentRow = Selectable<SegmentsTable>;
+export type TrustedDeviceRow = Selectable<TrustedDevicesTable>;

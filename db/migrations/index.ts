@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import * as m0010 from './0010_ledgers';
 import * as m0020 from './0020_change_log';
 import * as m0030 from './0030_indicators_and_list_indexes';
+import * as m0040 from './0040_sync_segments';
 
 export interface Migration {
   readonly version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010_ledgers', up: m0010.up },
   { version: 20, name: '0020_change_log', up: m0020.up },
   { version: 30, name: '0030_indicators_and_list_indexes', up: m0030.up },
+  { version: 40, name: '0040_sync_segments', up: m0040.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

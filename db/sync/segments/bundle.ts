@@ -1,0 +1,455 @@
+// The `.cunji` bundle file (SYNC.md):
+//   magic "CUNJI01\n" | u32 BE header length | header JSON | segment bodies … |
+//   trailer: SHA-256 of everything before (32) | producer's Ed25519 signature (64) | end magic (8)
+// The writer streams segment bodies from SQLite one at a time into `<path>.part`, fsyncs and
+// renames. The verifier checks everything — sizes, magic, a bounded header, the whole-file hash
+// and producer signature, then per segment its hash, its origin's signature, its chain and its
+// decoded content — before the caller writes anything. A bad file throws SyncFileError only.
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { createUuidV7Source } from '../../ids';
+import { LATEST_SCHEMA_VERSION } from '../../migrations/index';
+import type { Sqlite } from '../../open';
+import type { Change } from '../apply';
+import { decodeChanges, DEFAULT_DECODE_LIMITS, type Compression, type DecodeLimits } from './codec';
+import { shown, SyncFileError } from './errors';
+import { keyIdOf, segmentFromRow, segmentHash, verifySegmentHash, type DeviceKeys, type SealedSegment } from './seal';
+
+export const BUNDLE_FORMAT = 1;
+export const BUNDLE_MAGIC = Buffer.from('CUNJI01\n', 'latin1');
+export const BUNDLE_END_MAGIC = Buffer.from('\nCUNJI.\n', 'latin1');
+const MAGIC_STEM = Buffer.from('CUNJI', 'latin1');
+const PREFIX = BUNDLE_MAGIC.length + 4;
+const TRAILER = 32 + 64 + BUNDLE_END_MAGIC.length;
+const BUNDLE_DOMAIN = 'cunji-bundle/1';
+
+export interface BundleLimits {
+  readonly maxFileBytes: number;
+  readonly maxHeaderBytes: number;
+  /** Nesting of the header JSON (the real one is 3 deep). */
+  readonly maxHeaderDepth: number;
+  readonly maxSegments: number;
+  /** Compressed bytes of one segment. */
+  readonly maxSegmentBytes: number;
+  /** Changes in the whole file. */
+  readonly maxChanges: number;
+  readonly decode: DecodeLimits;
+}
+
+export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
+  maxFileBytes: 2 * 1024 ** 3,
+  maxHeaderBytes: 8 * 1024 ** 2,
+  maxHeaderDepth: 6,
+  maxSegments: 20_000,
+  maxSegmentBytes: 256 * 1024 ** 2,
+  maxChanges: 50_000_000,
+  decode: DEFAULT_DECODE_LIMITS,
+};
+
+const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`));
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+const segmentEntrySchema = z.strictObject({
+  origin: hex(16),
+  seq: count.min(1),
+  prevHash: hex(64).nullable(),
+  hlcMin: hex(16),
+  hlcMax: hex(16),
+  count: count.min(1),
+  schema: count,
+  keyId: hex(32),
+  hash: hex(64),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+  offset: count,
+  length: count,
+});
+
+const headerSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  bundleId: z.string().max(64),
+  producer: z.strictObject({ deviceId: hex(16), keyId: hex(32), publicKey: z.string().max(2000) }),
+  app: z.string().max(100),
+  schema: count,
+  createdAt: z.string().max(40),
+  compression: z.enum(['brotli-5', 'gzip-6', 'none']),
+  encryption: z.literal('none'),
+  segments: z.array(segmentEntrySchema),
+});
+
+export type BundleHeader = z.infer<typeof headerSchema>;
+export type BundleSegmentEntry = z.infer<typeof segmentEntrySchema>;
+
+// --------------------------------------------------------------------------------------------
+// Where the bytes come from: a file (read piece by piece) or a buffer (tests).
+
+export interface ByteSource {
+  readonly size: number;
+  read(position: number, length: number): Buffer;
+  close(): void;
+}
+
+export function bufferSource(bytes: Buffer): ByteSource {
+  return { size: bytes.length, read: (position, length) => bytes.subarray(position, position + length), close: () => undefined };
+}
+
+export function fileSource(path: string): ByteSource {
+  const fd = openSync(path, 'r');
+  const size = fstatSync(fd).size;
+  return {
+    size,
+    read(position, length) {
+      const out = Buffer.allocUnsafe(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, out, done, length - done, position + done);
+        if (n === 0) throw new SyncFileError('TRUNCATED', 'The file became shorter while it was being read.');
+        done += n;
+      }
+      return out;
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+// --------------------------------------------------------------------------------------------
+// Writing
+
+export interface WriteBundleOptions {
+  readonly keys: DeviceKeys;
+  /** The app version, for the header. */
+  readonly app: string;
+  /** Hashes of the segments to include, in order (see `segmentsToExport`). */
+  readonly segments: readonly string[];
+  readonly now?: () => number;
+}
+
+export interface WrittenBundle {
+  readonly path: string;
+  readonly bundleId: string;
+  readonly bytes: number;
+  /** SHA-256 (hex) of the bytes before the trailer: the file's identity for `imports`. */
+  readonly fileHash: string;
+  readonly segments: number;
+  readonly changes: number;
+}
+
+/**
+ * The hashes of every segment past `afterSeq` of each origin (all of them for an origin not in
+ * the map), resending the last `resend` already sent (a folder gives no acknowledgement).
+ */
+export function segmentsToExport(sqlite: Sqlite, afterSeq: ReadonlyMap<string, number> = new Map(), resend = 0): string[] {
+  const rows = sqlite.prepare('SELECT hash, origin, seq FROM segments ORDER BY origin, seq').all() as { hash: string; origin: string; seq: number }[];
+  return rows.filter((r) => r.seq > (afterSeq.get(r.origin) ?? 0) - resend).map((r) => r.hash);
+}
+
+/** Writes `<path>.part`, fsyncs and renames it to `path` (which must not exist yet). */
+export function writeBundle(sqlite: Sqlite, path: string, options: WriteBundleOptions): WrittenBundle {
+  if (existsSync(path)) throw new Error(`${path} exists already; a bundle is never overwritten.`);
+  const now = options.now ?? Date.now;
+  const bundleId = createUuidV7Source(now)();
+  const metaOf = sqlite.prepare(
+    `SELECT hash, origin, seq, prev_hash, hlc_min, hlc_max, count, schema_version, key_id, signature, length(body) AS length
+       FROM segments WHERE hash = ?`,
+  );
+  const bodyOf = sqlite.prepare('SELECT body FROM segments WHERE hash = ?').pluck();
+  const entries: BundleSegmentEntry[] = [];
+  let offset = 0;
+  let changes = 0;
+  for (const hash of options.segments) {
+    const row = metaOf.get(hash) as (Omit<Parameters<typeof segmentFromRow>[0], 'body'> & { length: number }) | undefined;
+    if (!row) throw new Error(`No segment ${hash} to export`);
+    entries.push({
+      origin: row.origin, seq: row.seq, prevHash: row.prev_hash, hlcMin: row.hlc_min, hlcMax: row.hlc_max, count: row.count,
+      schema: row.schema_version, keyId: row.key_id, hash: row.hash, signature: row.signature.toString('base64'), offset, length: row.length,
+    });
+    offset += row.length;
+    changes += row.count;
+  }
+  const header: BundleHeader = {
+    format: BUNDLE_FORMAT,
+    bundleId,
+    producer: { deviceId: options.keys.deviceId, keyId: options.keys.keyId, publicKey: options.keys.publicKeyPem },
+    app: options.app,
+    schema: LATEST_SCHEMA_VERSION,
+    createdAt: new Date(now()).toISOString(),
+    compression: 'brotli-5' satisfies Compression,
+    encryption: 'none',
+    segments: entries,
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(headerBytes.length);
+
+  const part = `${path}.part`;
+  const fd = openSync(part, 'w');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let fileHash = '';
+  const put = (data: Buffer, hashed = true) => {
+    if (hashed) hash.update(data);
+    let done = 0;
+    while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+    bytes += data.length;
+  };
+  try {
+    put(BUNDLE_MAGIC);
+    put(length);
+    put(headerBytes);
+    for (const entry of entries) put(bodyOf.get(entry.hash) as Buffer); // one body in memory at a time
+    const digest = hash.digest();
+    fileHash = digest.toString('hex');
+    put(digest, false);
+    put(sign(null, bundleMessage(digest), options.keys.privateKey), false);
+    put(BUNDLE_END_MAGIC, false);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(part, path);
+  syncDirectory(dirname(path));
+  return { path, bundleId, bytes, fileHash, segments: entries.length, changes };
+}
+
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not every platform can fsync a directory (Windows); the rename is still atomic.
+  }
+}
+
+function bundleMessage(digest: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${BUNDLE_DOMAIN}\n`), digest]);
+}
+
+// --------------------------------------------------------------------------------------------
+// Verifying
+
+export interface VerifyOptions {
+  /** The trusted public key of a device, or null when this device does not know it. */
+  readonly keyOf: (deviceId: string) => KeyObject | string | null;
+  /** The greatest seq this device already holds of an origin (to report gaps); 0 if none. */
+  readonly lastSeqOf?: (origin: string) => number;
+  readonly limits?: Partial<BundleLimits>;
+}
+
+export interface VerifiedSegment extends SealedSegment {
+  readonly offset: number;
+}
+
+export interface VerifiedBundle {
+  readonly fileHash: string;
+  readonly header: BundleHeader;
+  /** In the file's order, each checked (hash, origin's signature, decodable, names ours). */
+  readonly segments: readonly VerifiedSegment[];
+  readonly changes: number;
+  /** Not fatal: e.g. "device 1a2b…, segment 17 missing". */
+  readonly warnings: readonly string[];
+}
+
+function fail(reason: SyncFileError['reason'], message: string): never {
+  throw new SyncFileError(reason, message);
+}
+
+/** JSON nesting depth, counted without parsing (so a deep file cannot exhaust the parser). */
+function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+function parseHeader(text: string, limits: BundleLimits): BundleHeader {
+  if (jsonDepthExceeds(text, limits.maxHeaderDepth)) fail('BAD_HEADER', `The file's header is nested deeper than ${limits.maxHeaderDepth} levels.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail('BAD_HEADER', 'The file\'s header is not valid JSON.');
+  }
+  if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
+    const format = Object.prototype.hasOwnProperty.call(json, 'format') ? (json as { format?: unknown }).format : undefined;
+    if (typeof format === 'number' && format > BUNDLE_FORMAT) {
+      fail('NEWER_FORMAT', `The file is in bundle format ${format}; this version of Cunji reads format ${BUNDLE_FORMAT}. Update Cunji to import it.`);
+    }
+  }
+  const parsed = headerSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    fail('BAD_HEADER', `The file's header is not valid: ${shown(issue.path.join('.') || '(top)')} ${issue.message}.`);
+  }
+  const header = parsed.data;
+  if (header.schema > LATEST_SCHEMA_VERSION) {
+    fail('NEWER_SCHEMA', `The file was written by a newer Cunji (schema ${header.schema}; this one knows up to ${LATEST_SCHEMA_VERSION}). Update Cunji to import it.`);
+  }
+  return header;
+}
+
+function keyObject(key: KeyObject | string, deviceId: string): KeyObject {
+  if (typeof key !== 'string') return key;
+  try {
+    return createPublicKey(key);
+  } catch {
+    return fail('BAD_HEADER', `The public key of device ${deviceId} cannot be read.`);
+  }
+}
+
+function trustedKey(options: VerifyOptions, deviceId: string, keyId: string, offered?: string): KeyObject {
+  const known = options.keyOf(deviceId);
+  if (known === null) {
+    throw new SyncFileError(
+      'UNKNOWN_DEVICE',
+      `The file holds data signed by unknown device ${deviceId}. Accept the device first (compare its key fingerprint), then import again.`,
+      offered === undefined ? { deviceId } : { deviceId, offeredPublicKey: offered },
+    );
+  }
+  const key = keyObject(known, deviceId);
+  if (keyIdOf(key) !== keyId) {
+    fail('KEY_MISMATCH', `Device ${deviceId} is known here with another key: this file was signed with key ${keyId}. It is refused (a cloned or impostor device?).`);
+  }
+  return key;
+}
+
+/** Checks a whole bundle without writing anything. Throws SyncFileError for any fault. */
+export function verifyBundle(source: ByteSource, options: VerifyOptions): VerifiedBundle {
+  const limits: BundleLimits = { ...DEFAULT_BUNDLE_LIMITS, ...options.limits };
+  const size = source.size;
+  if (size > limits.maxFileBytes) fail('TOO_LARGE', `The file is ${size} bytes, more than the limit of ${limits.maxFileBytes}.`);
+
+  // Magic and version.
+  const head = source.read(0, Math.min(size, BUNDLE_MAGIC.length));
+  if (!head.equals(BUNDLE_MAGIC)) {
+    if (size < BUNDLE_MAGIC.length && BUNDLE_MAGIC.subarray(0, size).equals(head)) fail('TRUNCATED', 'The file is cut short: it ends inside its first bytes.');
+    const stem = head.subarray(0, MAGIC_STEM.length);
+    const version = head.subarray(5, 7).toString('latin1');
+    if (stem.equals(MAGIC_STEM) && /^\d\d$/.test(version) && Number(version) > BUNDLE_FORMAT && head[7] === 0x0a) {
+      fail('NEWER_FORMAT', `The file is in bundle format ${Number(version)}; this version of Cunji reads format ${BUNDLE_FORMAT}. Update Cunji to import it.`);
+    }
+    fail('BAD_MAGIC', 'This is not a Cunji bundle (.cunji) file.');
+  }
+  if (size < PREFIX + TRAILER || !source.read(size - BUNDLE_END_MAGIC.length, BUNDLE_END_MAGIC.length).equals(BUNDLE_END_MAGIC)) {
+    fail('TRUNCATED', 'The file is cut short (no end mark): it may still be copying or syncing, or a USB stick was pulled. Copy it again.');
+  }
+  const headerLength = source.read(BUNDLE_MAGIC.length, 4).readUInt32BE(0);
+  if (headerLength > limits.maxHeaderBytes) fail('TOO_LARGE', `The file's header is ${headerLength} bytes, more than the limit of ${limits.maxHeaderBytes}.`);
+  const dataStart = PREFIX + headerLength;
+  const dataEnd = size - TRAILER;
+  if (dataStart > dataEnd) fail('BAD_HEADER', 'The file\'s header length runs past the end of the file.');
+
+  // Whole-file hash, reading in pieces.
+  const hash = createHash('sha256');
+  for (let at = 0; at < dataEnd; at += 1 << 20) hash.update(source.read(at, Math.min(1 << 20, dataEnd - at)));
+  const digest = hash.digest();
+  const trailer = source.read(dataEnd, TRAILER);
+  if (!digest.equals(trailer.subarray(0, 32))) fail('HASH_MISMATCH', 'The file is damaged: its content does not match its checksum.');
+  const fileHash = digest.toString('hex');
+
+  // Header, then the producer's signature over the file.
+  const header = parseHeader(source.read(PREFIX, headerLength).toString('utf8'), limits);
+  const producer = header.producer;
+  if (keyIdOf(keyObject(producer.publicKey, producer.deviceId)) !== producer.keyId) fail('BAD_HEADER', 'The producer\'s key id does not match its key.');
+  const producerKey = trustedKey(options, producer.deviceId, producer.keyId, producer.publicKey);
+  if (!verify(null, bundleMessage(digest), producerKey, trailer.subarray(32, 96))) {
+    fail('BAD_SIGNATURE', `The file's signature is not that of device ${producer.deviceId}: it was altered, or not made by that device.`);
+  }
+
+  // The index: bounded, contiguous, no duplicates, one segment per (origin, seq).
+  const index = header.segments;
+  if (index.length > limits.maxSegments) fail('TOO_LARGE', `The file lists ${index.length} segments, more than the limit of ${limits.maxSegments}.`);
+  let expected = 0;
+  let total = 0;
+  const byHash = new Set<string>();
+  const bySeq = new Map<string, BundleSegmentEntry>();
+  for (const [i, e] of index.entries()) {
+    if (e.offset !== expected) fail('BAD_HEADER', `Segment ${i + 1} of the file does not start where the one before ends.`);
+    if (e.length > limits.maxSegmentBytes) fail('TOO_LARGE', `Segment ${i + 1} is ${e.length} bytes, more than the limit of ${limits.maxSegmentBytes}.`);
+    if (e.count > limits.decode.maxChanges) fail('TOO_LARGE', `Segment ${i + 1} holds ${e.count} changes, more than the limit of ${limits.decode.maxChanges}.`);
+    expected += e.length;
+    total += e.count;
+    if (byHash.has(e.hash)) fail('BAD_HEADER', `Device ${e.origin}, segment ${e.seq} is listed twice.`);
+    byHash.add(e.hash);
+    const key = `${e.origin}/${e.seq}`;
+    if (bySeq.has(key)) fail('FORKED_CHAIN', `Device ${e.origin} has two different segments numbered ${e.seq}: the device may have been cloned.`);
+    bySeq.set(key, e);
+  }
+  if (dataStart + expected !== dataEnd) fail('BAD_HEADER', 'The segments listed do not fill the file exactly.');
+  if (total > limits.maxChanges) fail('TOO_LARGE', `The file holds ${total} changes, more than the limit of ${limits.maxChanges}.`);
+
+  // Each segment: hash, origin's key and signature, schema, then its content.
+  const keys = new Map<string, KeyObject>();
+  const segments: VerifiedSegment[] = [];
+  for (const [i, e] of index.entries()) {
+    const body = source.read(dataStart + e.offset, e.length);
+    const sealed = { origin: e.origin, seq: e.seq, prevHash: e.prevHash, hlcMin: e.hlcMin, hlcMax: e.hlcMax, count: e.count, schema: e.schema, keyId: e.keyId };
+    if (segmentHash(sealed, body) !== e.hash) fail('HASH_MISMATCH', `Device ${e.origin}, segment ${e.seq} (number ${i + 1} in the file) is damaged: its content does not match its hash.`);
+    let key = keys.get(e.origin);
+    if (!key) {
+      key = trustedKey(options, e.origin, e.keyId);
+      keys.set(e.origin, key);
+    } else if (keyIdOf(key) !== e.keyId) trustedKey(options, e.origin, e.keyId);
+    const signature = Buffer.from(e.signature, 'base64');
+    if (!verifySegmentHash(e.hash, signature, key)) fail('BAD_SIGNATURE', `Device ${e.origin}, segment ${e.seq} is not signed by that device.`);
+    if (e.schema > LATEST_SCHEMA_VERSION) fail('NEWER_SCHEMA', `Device ${e.origin}, segment ${e.seq} was written by a newer Cunji (schema ${e.schema}). Update Cunji to import it.`);
+    checkContent(e, decodeChanges(e.origin, body, limits.decode));
+    segments.push({ ...sealed, hash: e.hash, signature, body, offset: e.offset });
+  }
+
+  // Chains: consecutive segments must link; gaps are reported.
+  const warnings: string[] = [];
+  const origins = [...new Set(index.map((e) => e.origin))].sort();
+  for (const origin of origins) {
+    const seqs = index.filter((e) => e.origin === origin).sort((a, b) => a.seq - b.seq);
+    let previous = options.lastSeqOf?.(origin) ?? null;
+    for (const e of seqs) {
+      const before = bySeq.get(`${origin}/${e.seq - 1}`);
+      if (before && e.prevHash !== before.hash) fail('FORKED_CHAIN', `Device ${origin}, segment ${e.seq} does not follow segment ${e.seq - 1}: the device may have been cloned.`);
+      if (e.seq === 1 && e.prevHash !== null) fail('BAD_SEGMENT', `Device ${origin}, segment 1 names a segment before it.`);
+      if (previous !== null && e.seq > previous + 1) {
+        warnings.push(e.seq === previous + 2 ? `device ${origin}, segment ${previous + 1} missing` : `device ${origin}, segments ${previous + 1}–${e.seq - 1} missing`);
+      }
+      previous = Math.max(previous ?? 0, e.seq);
+    }
+  }
+  return { fileHash, header, segments, changes: total, warnings };
+}
+
+function checkContent(e: BundleSegmentEntry, changes: readonly Change[]): void {
+  const where = `Device ${e.origin}, segment ${e.seq}`;
+  if (changes.length !== e.count) fail('BAD_SEGMENT', `${where} holds ${changes.length} changes, not the ${e.count} it declares.`);
+  let min = changes[0]!.hlc;
+  let max = min;
+  for (const c of changes) {
+    if (c.hlc < min) min = c.hlc;
+    if (c.hlc > max) max = c.hlc;
+  }
+  if (min !== e.hlcMin || max !== e.hlcMax) fail('BAD_SEGMENT', `${where} holds changes outside the time range it declares.`);
+}
+
+/** The changes of a verified segment (decoding again: verification kept only the bytes). */
+export function changesOf(segment: VerifiedSegment, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
+  return decodeChanges(segment.origin, segment.body, limits);
+}
+
+/** Verify, then decode everything (small files and tests). */
+export function readBundle(source: ByteSource, options: VerifyOptions): VerifiedBundle & { readonly changeList: Change[] } {
+  const verified = verifyBundle(source, options);
+  const changeList: Change[] = [];
+  for (const s of verified.segments) for (const c of changesOf(s, { ...DEFAULT_DECODE_LIMITS, ...options.limits?.decode })) changeList.push(c);
+  return { ...verified, changeList };
+}

@@ -1,0 +1,489 @@
+// The segment codec: one origin's changes ⇄ compact bytes. Columnar: dictionaries of tables,
+// columns, devices and row ids (a UUID is 16 raw bytes), changes grouped in runs of one row,
+// HLCs as deltas against the previous change, `seen` as references (most name nothing, or the
+// previous change of the same cell in this segment), values typed (null, integer, date, id
+// reference, text). Each column is its own stream, then all of them go through brotli.
+//
+// The decoder takes hostile bytes: every length and index is bounds-checked, counts are capped
+// before anything is allocated, nothing recurses, dictionaries are arrays (no object is keyed by
+// file text), and table and column names are taken only if db/ledgers names them.
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
+import type { Change } from '../apply';
+import { isLedger, isLedgerColumn, LEDGERS, ROW_COLUMN, type LedgerName } from '../../ledgers';
+import { ByteReader, ByteWriter, isWellFormed } from './bytes';
+import { shown, SyncFileError } from './errors';
+
+export const CODEC_VERSION = 1;
+const BODY_MAGIC = 0xc5;
+
+export type Compression = 'brotli-5' | 'gzip-6' | 'none';
+const COMPRESSION_CODES: Record<Compression, number> = { none: 0, 'brotli-5': 1, 'gzip-6': 2 };
+
+export interface DecodeLimits {
+  /** Changes in one segment. */
+  readonly maxChanges: number;
+  /** Bytes of one segment once decompressed. */
+  readonly maxDecompressedBytes: number;
+  /** Change ids in one change's `seen`. */
+  readonly maxSeen: number;
+}
+
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
+  maxChanges: 1_000_000,
+  maxDecompressedBytes: 256 * 1024 * 1024,
+  maxSeen: 1024,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX16 = /^[0-9a-f]{16}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+const DATE_BIAS = 20_000; // days since 1970 near the present: small zigzag numbers
+const MAX_WALL = 2 ** 48 - 1;
+const MAX_COUNTER = 0xffff;
+
+const enum Stream {
+  Dict,
+  Ids,
+  Runs,
+  Cols,
+  Hlcs,
+  Seen,
+  Tags,
+  Nums,
+  Text,
+  Count,
+}
+
+const enum Tag {
+  Null,
+  Int,
+  NegInt,
+  Str,
+  Raw,
+  IdRef,
+  Date,
+}
+
+const enum IdKind {
+  Uuid,
+  Text,
+  Hex16,
+}
+
+// --------------------------------------------------------------------------------------------
+// Encoding
+
+function hlcParts(hlc: string): [number, number] {
+  if (!HEX16.test(hlc)) throw new Error(`Not an HLC: ${shown(hlc)}`);
+  return [parseInt(hlc.slice(0, 12), 16), parseInt(hlc.slice(12), 16)];
+}
+
+function writeId(w: ByteWriter, id: string): void {
+  if (UUID.test(id)) {
+    w.u8(IdKind.Uuid);
+    w.bytes(Buffer.from(id.replace(/-/g, ''), 'hex'));
+  } else if (HEX16.test(id)) {
+    w.u8(IdKind.Hex16);
+    w.bytes(Buffer.from(id, 'hex'));
+  } else {
+    w.u8(IdKind.Text);
+    w.text(id);
+  }
+}
+
+/** A dictionary built in order of first use. */
+class Dict {
+  readonly index = new Map<string, number>();
+  readonly list: string[] = [];
+  constructor(seed: readonly string[] = []) {
+    for (const s of seed) this.add(s);
+  }
+  add(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.index.set(s, i);
+      this.list.push(s);
+    }
+    return i;
+  }
+}
+
+function dateDays(s: string): number | null {
+  if (!DATE.test(s)) return null;
+  const ms = Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
+  if (!Number.isFinite(ms) || Number(s.slice(0, 4)) < 1000) return null;
+  const days = ms / DAY_MS;
+  return formatDate(days) === s ? days : null;
+}
+
+function formatDate(days: number): string {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Encodes changes that all come from `origin` (which the bytes do not repeat). */
+export function encodeChanges(origin: string, changes: readonly Change[], compression: Compression = 'brotli-5'): Buffer {
+  return encode(origin, changes, compression, true);
+}
+
+/** Without the allow-list check: only for tests that prove the decoder refuses foreign names. */
+export function encodeWithoutNameChecksForTests(origin: string, changes: readonly Change[], compression: Compression = 'none'): Buffer {
+  return encode(origin, changes, compression, false);
+}
+
+function encode(origin: string, changes: readonly Change[], compression: Compression, checkNames: boolean): Buffer {
+  const s = Array.from({ length: Stream.Count }, () => new ByteWriter());
+  const tables = new Dict();
+  const columns = new Dict();
+  const origins = new Dict([origin]);
+  const ids = new Dict();
+  const position = new Map<string, number>(); // change id → index in this segment
+  const lastOfCell = new Map<string, number>();
+
+  const idRef = (w: ByteWriter, id: string) => {
+    const known = ids.index.get(id);
+    if (known === undefined) {
+      w.varint(0);
+      writeId(s[Stream.Ids]!, id);
+      ids.add(id);
+    } else {
+      w.varint(ids.list.length - known);
+    }
+  };
+
+  let runs = 0;
+  let runStart = 0;
+  let prevVillage: string | null = null;
+  let prevWall = 0;
+  let prevCounter = 0;
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    if (c.origin !== origin) throw new Error(`Change ${c.id} comes from ${c.origin}, not from ${origin}`);
+    if (c.id !== c.hlc + origin) throw new Error(`Change ${shown(c.id)} is not its HLC followed by its origin`);
+    if (checkNames && (!isLedger(c.tbl) || !isLedgerColumn(c.tbl, c.col))) throw new Error(`Not a ledger column: ${c.tbl}.${c.col}`);
+
+    // Runs: consecutive changes of one row.
+    const prev = changes[i - 1];
+    if (!prev || prev.tbl !== c.tbl || prev.row_id !== c.row_id || prev.village_id !== c.village_id) {
+      if (prev) s[Stream.Runs]!.varint(i - runStart);
+      runStart = i;
+      runs++;
+      const r = s[Stream.Runs]!;
+      r.varint(tables.add(c.tbl));
+      idRef(r, c.row_id);
+      if (c.village_id === prevVillage) r.varint(0);
+      else if (c.village_id === c.row_id) r.varint(1);
+      else {
+        r.varint(2);
+        idRef(r, c.village_id);
+      }
+      prevVillage = c.village_id;
+    }
+
+    s[Stream.Cols]!.varint(columns.add(c.col));
+
+    const [wall, counter] = hlcParts(c.hlc);
+    const h = s[Stream.Hlcs]!;
+    if (i > 0 && wall === prevWall && counter === prevCounter + 1) h.varint(0);
+    else {
+      h.varint(1 + (wall >= prevWall ? (wall - prevWall) * 2 : (prevWall - wall) * 2 - 1));
+      if (wall === prevWall && i > 0) h.svarint(counter - prevCounter);
+      else h.varint(counter);
+    }
+    prevWall = wall;
+    prevCounter = counter;
+
+    const cell = `${c.tbl}\u0000${c.row_id}\u0000${c.col}`;
+    const seenW = s[Stream.Seen]!;
+    const previousOfCell = lastOfCell.get(cell);
+    if (c.seen.length === 0) seenW.varint(0);
+    else if (c.seen.length === 1 && previousOfCell !== undefined && c.seen[0] === changes[previousOfCell]!.id) seenW.varint(1);
+    else {
+      seenW.varint(1 + c.seen.length);
+      for (const seenId of c.seen) {
+        const at = position.get(seenId);
+        if (at !== undefined) {
+          seenW.varint(1 + (i - at));
+          continue;
+        }
+        const seenOrigin = seenId.slice(16);
+        if (seenId.length > 16 && HEX16.test(seenId.slice(0, 16)) && isWellFormed(seenOrigin)) {
+          const [sw, sc] = hlcParts(seenId.slice(0, 16));
+          seenW.varint(1);
+          const known = origins.index.get(seenOrigin);
+          if (known === undefined) {
+            seenW.varint(origins.list.length);
+            origins.add(seenOrigin);
+          } else seenW.varint(known);
+          seenW.svarint(wall - sw);
+          seenW.varint(sc);
+        } else {
+          seenW.varint(0);
+          seenW.text(seenId);
+        }
+      }
+    }
+    if (!position.has(c.id)) position.set(c.id, i);
+    lastOfCell.set(cell, i);
+
+    writeValue(c.value, s[Stream.Tags]!, s[Stream.Nums]!, s[Stream.Text]!, idRef);
+  }
+  if (changes.length) s[Stream.Runs]!.varint(changes.length - runStart);
+
+  // The dictionaries (tables, columns, devices other than the origin), written last, read first.
+  const d = s[Stream.Dict]!;
+  d.varint(tables.list.length);
+  for (const t of tables.list) d.text(t);
+  d.varint(columns.list.length);
+  for (const c of columns.list) d.text(c);
+  d.varint(origins.list.length - 1);
+  for (const o of origins.list.slice(1)) writeId(d, o);
+
+  const payload = new ByteWriter(1024 + s.reduce((n, w) => n + w.length, 0));
+  payload.varint(changes.length);
+  payload.varint(runs);
+  for (const w of s) payload.varint(w.length);
+  for (const w of s) payload.bytes(w.finish());
+  const raw = payload.finish();
+
+  const packed =
+    compression === 'brotli-5'
+      ? brotliCompressSync(raw, {
+          params: {
+            [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
+            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+            [zlibConstants.BROTLI_PARAM_LGWIN]: 22,
+          },
+        })
+      : compression === 'gzip-6'
+        ? gzipSync(raw, { level: 6 })
+        : raw;
+  const body = new ByteWriter(packed.length + 16);
+  body.u8(BODY_MAGIC);
+  body.u8(CODEC_VERSION);
+  body.u8(COMPRESSION_CODES[compression]);
+  body.varint(raw.length);
+  body.bytes(packed);
+  return body.finish();
+}
+
+function writeValue(value: string, tags: ByteWriter, nums: ByteWriter, text: ByteWriter, idRef: (w: ByteWriter, id: string) => void): void {
+  if (value === 'null') return tags.u8(Tag.Null);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed === 'number' && Number.isSafeInteger(parsed) && String(parsed) === value) {
+    tags.u8(parsed >= 0 ? Tag.Int : Tag.NegInt);
+    return nums.varint(Math.abs(parsed));
+  }
+  if (typeof parsed === 'string' && JSON.stringify(parsed) === value) {
+    if (UUID.test(parsed)) {
+      tags.u8(Tag.IdRef);
+      return idRef(nums, parsed);
+    }
+    const days = dateDays(parsed);
+    if (days !== null) {
+      tags.u8(Tag.Date);
+      return nums.svarint(days - DATE_BIAS);
+    }
+    tags.u8(Tag.Str);
+    return text.text(parsed);
+  }
+  tags.u8(Tag.Raw);
+  text.text(value);
+}
+
+// --------------------------------------------------------------------------------------------
+// Decoding
+
+function bomb(message: string): never {
+  throw new SyncFileError('BOMB', message);
+}
+
+/** The decompressed payload, refusing to expand past the declared size or the limit. */
+function unpack(body: Buffer, limits: DecodeLimits): Buffer {
+  const r = new ByteReader(body);
+  if (r.u8() !== BODY_MAGIC) r.fail('it does not start as a segment body');
+  const version = r.u8();
+  if (version > CODEC_VERSION) throw new SyncFileError('NEWER_FORMAT', `A segment was written in format ${version}; this version of Cunji reads up to ${CODEC_VERSION}. Update Cunji to read it.`);
+  if (version !== CODEC_VERSION) r.fail(`unknown codec version ${version}`);
+  const compression = r.u8();
+  const rawLength = r.varint();
+  if (rawLength > limits.maxDecompressedBytes) {
+    bomb(`A segment says it expands to ${rawLength} bytes, more than the limit of ${limits.maxDecompressedBytes}.`);
+  }
+  if (rawLength === 0) r.fail('it is empty');
+  const packed = r.bytes(r.remaining);
+  let raw: Buffer;
+  try {
+    if (compression === 1) raw = brotliDecompressSync(packed, { maxOutputLength: rawLength });
+    else if (compression === 2) raw = gunzipSync(packed, { maxOutputLength: rawLength });
+    else if (compression === 0) raw = packed;
+    else return r.fail(`unknown compression ${compression}`);
+  } catch (error) {
+    if (error instanceof SyncFileError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) bomb(`A segment expands past the ${rawLength} bytes it declares (a compression bomb?).`);
+    return r.fail('its compressed data is damaged');
+  }
+  if (raw.length !== rawLength) r.fail(`it expands to ${raw.length} bytes, not the ${rawLength} it declares`);
+  return raw;
+}
+
+function readId(r: ByteReader): string {
+  const kind = r.u8();
+  if (kind === IdKind.Uuid) {
+    const hex = r.bytes(16).toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+  if (kind === IdKind.Hex16) return r.bytes(8).toString('hex');
+  if (kind === IdKind.Text) return r.text();
+  return r.fail(`unknown id kind ${kind}`);
+}
+
+function hex(value: number, width: number): string {
+  return value.toString(16).padStart(width, '0');
+}
+
+/** Decodes a segment body of `origin`. Throws SyncFileError for anything malformed. */
+export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
+  const raw = unpack(body, limits);
+  const p = new ByteReader(raw);
+  // Every change takes at least 4 bytes (column, HLC, seen, tag): caps the count before allocating.
+  const count = p.bounded(Math.min(limits.maxChanges, Math.floor(raw.length / 4)), 'the change count');
+  const runCount = p.bounded(count, 'the run count');
+  const lengths: number[] = [];
+  for (let i = 0; i < Stream.Count; i++) lengths.push(p.bounded(raw.length, 'a stream length'));
+  const s = lengths.map((n, i) => p.slice(n, `stream ${i}`));
+  if (p.remaining !== 0) p.fail('bytes follow the last stream');
+  const [d, idsR, runsR, colsR, hlcsR, seenR, tagsR, numsR, textR] = s as [ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader];
+
+  const tableCount = d.bounded(Object.keys(LEDGERS).length, 'the table count');
+  const tables: LedgerName[] = [];
+  for (let i = 0; i < tableCount; i++) {
+    const name = d.text();
+    if (!isLedger(name)) throw new SyncFileError('UNKNOWN_TABLE', `A segment writes to a table Cunji does not have: ${shown(name)}.`);
+    tables.push(name);
+  }
+  const columnCount = d.bounded(1024, 'the column count');
+  const columns: string[] = [];
+  for (let i = 0; i < columnCount; i++) {
+    const name = d.text();
+    if (name !== ROW_COLUMN && !tables.some((t) => isLedgerColumn(t, name))) {
+      throw new SyncFileError('UNKNOWN_COLUMN', `A segment writes to a column Cunji does not have: ${shown(name)}.`);
+    }
+    columns.push(name);
+  }
+  const originCount = d.bounded(d.remaining, 'the device count');
+  const origins: string[] = [origin];
+  for (let i = 0; i < originCount; i++) origins.push(readId(d));
+
+  const ids: string[] = [];
+  const idRef = (r: ByteReader): string => {
+    const ref = r.bounded(ids.length, 'an id reference');
+    if (ref === 0) {
+      const id = readId(idsR);
+      ids.push(id);
+      return id;
+    }
+    return ids[ids.length - ref]!;
+  };
+
+  const out: Change[] = [];
+  const lastOfCell = new Map<string, number>();
+  let wall = 0;
+  let counter = 0;
+  let village = '';
+  for (let run = 0; run < runCount; run++) {
+    const tbl = tables[runsR.bounded(tables.length - 1, 'a table index')] ?? runsR.fail('a run names no table');
+    const rowId = idRef(runsR);
+    const villageCode = runsR.bounded(2, 'a village code');
+    if (villageCode === 0 && run === 0) runsR.fail('the first run has no village');
+    if (villageCode === 1) village = rowId;
+    else if (villageCode === 2) village = idRef(runsR);
+    const length = runsR.bounded(count - out.length, 'a run length');
+    if (length === 0) runsR.fail('a run is empty');
+    for (let k = 0; k < length; k++) {
+      const i = out.length;
+      const col = columns[colsR.bounded(columns.length - 1, 'a column index')] ?? colsR.fail('a change names no column');
+      if (!isLedgerColumn(tbl, col)) throw new SyncFileError('UNKNOWN_COLUMN', `A segment writes to ${shown(`${tbl}.${col}`)}, a column Cunji does not have.`);
+
+      const a = hlcsR.varint();
+      if (a === 0) {
+        if (i === 0) hlcsR.fail('the first HLC is relative');
+        counter++;
+      } else {
+        const z = a - 1;
+        const delta = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+        wall += delta;
+        counter = delta === 0 && i > 0 ? counter + hlcsR.svarint() : hlcsR.varint();
+      }
+      if (wall < 0 || wall > MAX_WALL || counter < 0 || counter > MAX_COUNTER) hlcsR.fail('an HLC is out of range');
+      const hlc = hex(wall, 12) + hex(counter, 4);
+      const id = hlc + origin;
+
+      const cell = `${tbl}\u0000${rowId}\u0000${col}`;
+      const seenCode = seenR.bounded(limits.maxSeen + 1, 'a seen count');
+      const seen: string[] = [];
+      if (seenCode === 1) {
+        const at = lastOfCell.get(cell) ?? seenR.fail('a change refers to an earlier change of its cell that is not there');
+        seen.push(out[at]!.id);
+      } else if (seenCode > 1) {
+        for (let n = 0; n < seenCode - 1; n++) {
+          const kind = seenR.bounded(i + 1, 'a seen reference');
+          if (kind === 0) seen.push(seenR.text());
+          else if (kind === 1) {
+            const seenOrigin = origins[seenR.bounded(origins.length - 1, 'a device index')]!;
+            const sw = wall - seenR.svarint();
+            const sc = seenR.varint();
+            if (sw < 0 || sw > MAX_WALL || sc > MAX_COUNTER) seenR.fail('a seen HLC is out of range');
+            seen.push(hex(sw, 12) + hex(sc, 4) + seenOrigin);
+          } else seen.push(out[i - (kind - 1)]!.id);
+        }
+      }
+      lastOfCell.set(cell, i);
+
+      let value: string;
+      const tag = tagsR.u8();
+      switch (tag) {
+        case Tag.Null:
+          value = 'null';
+          break;
+        case Tag.Int:
+          value = String(numsR.varint());
+          break;
+        case Tag.NegInt: {
+          const magnitude = numsR.varint();
+          if (magnitude === 0) numsR.fail('a negative zero');
+          value = String(-magnitude);
+          break;
+        }
+        case Tag.Str:
+          value = JSON.stringify(textR.text());
+          break;
+        case Tag.Raw:
+          value = textR.text();
+          break;
+        case Tag.IdRef:
+          value = JSON.stringify(idRef(numsR));
+          break;
+        case Tag.Date: {
+          const days = numsR.svarint() + DATE_BIAS;
+          if (days < -354_285 || days > 2_932_896) numsR.fail('a date is out of range');
+          value = JSON.stringify(formatDate(days));
+          break;
+        }
+        default:
+          return tagsR.fail(`unknown value tag ${tag}`);
+      }
+      out.push({ id, tbl, row_id: rowId, village_id: village, col, value, hlc, origin, seen });
+    }
+  }
+  if (out.length !== count) p.fail(`it holds ${out.length} changes, not the ${count} it declares`);
+  for (const r of s) if (r.remaining !== 0) r.fail('a stream has bytes left over');
+  return out;
+}

@@ -1,0 +1,67 @@
+// Devices with signing keys, and a hand assembler of bundle files for hostile-file tests.
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index';
+import type { Change } from '../../../db/sync/apply';
+import { encodeChanges } from '../../../db/sync/segments/codec';
+import { BUNDLE_END_MAGIC, BUNDLE_MAGIC, type BundleHeader, type BundleSegmentEntry } from '../../../db/sync/segments/bundle';
+import { deviceKeys, segmentHash, signSegmentHash, type DeviceKeys, type SealedSegment } from '../../../db/sync/segments/seal';
+
+export function newKeys(deviceId: string): DeviceKeys {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return deviceKeys(deviceId, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+}
+
+export function keyring(...keys: DeviceKeys[]): (id: string) => string | null {
+  const map = new Map(keys.map((k) => [k.deviceId, k.publicKeyPem]));
+  return (id) => map.get(id) ?? null;
+}
+
+/** A segment sealed by hand: any body, signed by `signer` (default: the origin's own key). */
+export function handSeal(origin: DeviceKeys, seq: number, prevHash: string | null, body: Buffer, changes: readonly Pick<Change, 'hlc'>[], signer = origin): SealedSegment {
+  const hlcs = changes.map((c) => c.hlc).sort();
+  const header = { origin: origin.deviceId, seq, prevHash, hlcMin: hlcs[0]!, hlcMax: hlcs[hlcs.length - 1]!, count: changes.length, schema: LATEST_SCHEMA_VERSION, keyId: origin.keyId };
+  const hash = segmentHash(header, body);
+  return { ...header, hash, signature: signSegmentHash(hash, signer.privateKey), body };
+}
+
+export function sealChanges(origin: DeviceKeys, seq: number, prevHash: string | null, changes: Change[]): SealedSegment {
+  return handSeal(origin, seq, prevHash, encodeChanges(origin.deviceId, changes), changes);
+}
+
+export interface AssembleOptions {
+  /** Edit the header object before it is written. */
+  header?: (h: BundleHeader) => unknown;
+  /** Replace the header text entirely. */
+  headerText?: (text: string) => string;
+  /** Bodies in file order (default: each segment's body in order). */
+  bodies?: Buffer[];
+  /** Who signs the file (default: the producer). */
+  signer?: DeviceKeys;
+  magic?: Buffer;
+}
+
+/** A bundle as the writer would make it, with whatever the test wants changed, correctly signed. */
+export function assemble(producer: DeviceKeys, segments: readonly SealedSegment[], options: AssembleOptions = {}): Buffer {
+  let offset = 0;
+  const entries: BundleSegmentEntry[] = segments.map((s) => {
+    const e = {
+      origin: s.origin, seq: s.seq, prevHash: s.prevHash, hlcMin: s.hlcMin, hlcMax: s.hlcMax, count: s.count, schema: s.schema, keyId: s.keyId,
+      hash: s.hash, signature: s.signature.toString('base64'), offset, length: s.body.length,
+    };
+    offset += s.body.length;
+    return e;
+  });
+  const header: BundleHeader = {
+    format: 1, bundleId: 'test', producer: { deviceId: producer.deviceId, keyId: producer.keyId, publicKey: producer.publicKeyPem },
+    app: 'test', schema: LATEST_SCHEMA_VERSION, createdAt: '2026-11-27T08:00:00.000Z', compression: 'brotli-5', encryption: 'none', segments: entries,
+  };
+  let text = JSON.stringify(options.header ? options.header(header) : header);
+  if (options.headerText) text = options.headerText(text);
+  const headerBytes = Buffer.from(text, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(headerBytes.length);
+  const before = Buffer.concat([options.magic ?? BUNDLE_MAGIC, length, headerBytes, ...(options.bodies ?? segments.map((s) => s.body))]);
+  const digest = createHash('sha256').update(before).digest();
+  const signature = sign(null, Buffer.concat([Buffer.from('cunji-bundle/1\n'), digest]), (options.signer ?? producer).privateKey);
+  return Buffer.concat([before, digest, signature, BUNDLE_END_MAGIC]);
+}
