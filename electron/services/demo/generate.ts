@@ -11,6 +11,7 @@ import { approverLevelFor, daysInclusive } from '../../../shared/domain/ledgers/
 import type { LedgerDefinitions } from '../../../shared/domain/ledgers/index';
 import { addYears, createRng, dayOf, isoOf, type Rng } from './random';
 import * as W from './words';
+import { MIN_OPERATING_FUNDS_FEN } from '../../../shared/domain/ledgers/work';
 
 export type Fields<N extends keyof LedgerDefinitions> = z.input<z.ZodObject<LedgerDefinitions[N]['fields']>>;
 
@@ -68,8 +69,8 @@ export const DEMO_TOWNSHIP = {
 } as const;
 
 const TOWNSHIPS_PER_COUNTY = 10;
-/** 50,000 元 a year: the floor of a village's operating funds. */
-export const OPERATING_FUNDS_FLOOR_FEN = 5_000_000;
+/** 50,000 元 a year: the floor of a village's operating funds (the rule lives with the ledger). */
+export const OPERATING_FUNDS_FLOOR_FEN = MIN_OPERATING_FUNDS_FEN;
 
 /** Every village of the township (or city) in order. Memory grows with the size: prefer
  *  `generateVillages` to stream a large one. */

@@ -1,5 +1,5 @@
 // demo.load: a demo township so a newcomer sees a living app at once — 青石镇 of 临河县, six
-// villages of 60 to 120 households each, with two years of visits, needs, plans, projects and
+// villages of 30 to 50 households each, with two years of visits, needs, plans, projects and
 // money, diary and leave, all dated back from the app's clock. Generated (./generate) and written
 // through the store (./load), so it is in the change log like any ledger. The device is marked
 // as a demo so its data is never mistaken for a real ledger.
@@ -18,7 +18,8 @@ export { emptyStats, loadVillage, loadVillages, type LoadStats } from './load';
 /** The first-run demo's size; `today` comes from the app's clock. */
 export const DEMO_OPTIONS: Omit<TownshipOptions, 'today'> = {
   villages: DEMO_TOWNSHIP.villages.length,
-  householdsPerVillage: [60, 120],
+  // Small enough to load in about a second on a slow laptop: the person is waiting on it.
+  householdsPerVillage: [30, 50],
   years: 2,
   seed: 'cunji-demo-1',
 };

@@ -54,13 +54,14 @@ describe('the generator', () => {
     expect(later[0]!.diary.at(-1)!.entryDate).toBe('2030-03-01');
   });
 
-  it('keeps the demo township, its six villages and their codes, with 60 to 120 households each', () => {
+  it('keeps the demo township, its six villages and their codes, with as many households each as DEMO_OPTIONS says', () => {
     expect(demoVillages.map((v) => v.village)).toEqual(
       DEMO_TOWNSHIP.villages.map((v) => ({ ...v, township: '青石镇', county: '临河县' })),
     );
     for (const v of demoVillages) {
-      expect(v.households.length).toBeGreaterThanOrEqual(60);
-      expect(v.households.length).toBeLessThanOrEqual(120);
+      const [fewest, most] = DEMO_OPTIONS.householdsPerVillage as [number, number];
+      expect(v.households.length).toBeGreaterThanOrEqual(fewest);
+      expect(v.households.length).toBeLessThanOrEqual(most);
       expect(v.secretaries).toHaveLength(1);
     }
   });
