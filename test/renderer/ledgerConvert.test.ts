@@ -7,7 +7,7 @@ import { LEDGER_VIEWS } from '../../renderer/src/ledgers/views/index';
 import type { LedgerRow } from '../../renderer/src/ledgers/viewTypes';
 
 const row = (fields: Record<string, unknown>): LedgerRow => ({
-  id: '01900000-0000-7000-8000-000000000001', villageId: 'v', createdAt: '', updatedAt: '', refNames: {}, ...fields,
+  id: '01900000-0000-7000-8000-000000000001', villageId: 'v', createdAt: '', updatedAt: '', refNames: {}, recordedBy: null, ...fields,
 });
 
 describe('ledger value conversions', () => {

@@ -8,7 +8,7 @@ import { snakeCase, type Confirmation, type LedgerDefinition, type LedgerListQue
 import { V } from '../../../shared/domain/validation';
 import { isLedger, isLedgerColumn, type LedgerName } from '../../../db/ledgers';
 import type { ServiceContext } from '../context';
-import { requireProfile } from '../profile';
+import { readProfile, requireProfile } from '../profile';
 import { fromRow, toColumns } from './codec';
 import { LEDGER_RULES, REFERENCES, type LedgerRules } from './rules';
 import { requireVillageInScope, villagesInScope } from './scope';
@@ -36,7 +36,14 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
   for (const field of Object.keys(def.fields)) columnOf(field);
   const referenceFields = Object.keys(def.fields).filter((f) => f in REFERENCES);
 
+  /** The person behind a device id: this device's own profile, or a device it trusts. */
+  function deviceName(deviceId: string): string | null {
+    if (deviceId === ctx.identity.deviceId) return readProfile(ctx)?.name ?? null;
+    return (ctx.db.sqlite.prepare('SELECT name FROM trusted_devices WHERE device_id = ?').pluck().get(deviceId) as string | undefined) ?? null;
+  }
+
   function withRefNames(rows: Row[]): Record<string, unknown>[] {
+    const names = new Map<string, string | null>();
     return rows.map((row) => {
       const record = fromRow(def, row);
       const refNames: Record<string, string> = {};
@@ -44,7 +51,9 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
         const label = row[`ref_${field}`];
         if (typeof label === 'string') refNames[field] = label;
       }
-      return { ...record, refNames };
+      const origin = typeof row.recorded_by === 'string' ? row.recorded_by : null;
+      if (origin && !names.has(origin)) names.set(origin, deviceName(origin));
+      return { ...record, refNames, recordedBy: origin ? { deviceId: origin, name: names.get(origin) ?? null } : null };
     });
   }
 
@@ -54,7 +63,9 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
       const ref = REFERENCES[field]!;
       return { column: `r${i}.${q(ref.label)} AS ${q(`ref_${field}`)}`, join: `LEFT JOIN ${q(ref.table)} AS r${i} ON r${i}.id = t.${q(columnOf(field))}` };
     });
-    return `SELECT t.*${joins.map((j) => `, ${j.column}`).join('')} FROM ${q(table)} AS t ${joins.map((j) => j.join).join(' ')}`;
+    // The row's first change names the device that recorded it (changes_by_cell finds it).
+    const recordedBy = `(SELECT c.origin FROM changes AS c WHERE c.tbl = '${table}' AND c.row_id = t.id ORDER BY c.id LIMIT 1) AS recorded_by`;
+    return `SELECT t.*, ${recordedBy}${joins.map((j) => `, ${j.column}`).join('')} FROM ${q(table)} AS t ${joins.map((j) => j.join).join(' ')}`;
   }
 
   function getLive(id: string): Row {

@@ -128,6 +128,7 @@ export const en: Messages = {
   },
   ledgers: {
     village: 'Village',
+    recordedBy: 'Recorded by',
     allVillages: 'All villages',
     search: 'Search',
     add: 'Add',

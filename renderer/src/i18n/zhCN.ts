@@ -127,6 +127,7 @@ export const zhCN = {
   },
   ledgers: {
     village: '所属村',
+    recordedBy: '记录人',
     allVillages: '全部村',
     search: '搜索',
     add: '新增',

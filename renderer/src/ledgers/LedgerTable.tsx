@@ -89,6 +89,13 @@ export function LedgerTable({ noun, rows, total, loading, state, update, hidden,
     ...(extras?.columns?.(t, language) ?? []),
     ...fieldColumns,
     {
+      key: 'recordedBy',
+      title: t('ledgers.recordedBy'),
+      width: 100,
+      render: (_: unknown, row: LedgerRow) =>
+        row.recordedBy ? (row.recordedBy.name ?? <span className="mono">{row.recordedBy.deviceId.slice(0, 8)}</span>) : none,
+    },
+    {
       key: 'actions',
       title: t('common.actions'),
       fixed: 'right',

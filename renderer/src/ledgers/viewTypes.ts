@@ -47,6 +47,7 @@ export interface LedgerRow {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly refNames: Readonly<Record<string, string>>;
+  readonly recordedBy: { readonly deviceId: string; readonly name: string | null } | null;
   readonly [field: string]: unknown;
 }
 

@@ -121,6 +121,9 @@ export function rowSchema<N extends string, S extends z.ZodRawShape>(def: Ledger
     ...def.fields,
     /** Display names of the rows this one refers to (householdId → the head's name, …). */
     refNames: z.record(z.string(), z.string()),
+    /** Who first recorded the row: their device, and their name where this device knows it.
+     *  It survives a secretary's handover, so a successor sees who wrote what. */
+    recordedBy: z.object({ deviceId: z.string(), name: z.string().nullable() }).nullable(),
   });
 }
 

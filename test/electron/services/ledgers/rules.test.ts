@@ -254,3 +254,20 @@ describe('scope and tombstones on reads', () => {
     }
   });
 });
+
+describe('who recorded a row', () => {
+  it('names this device and its person on every row it wrote, and keeps naming them after edits by anyone', async () => {
+    const app = await openTestApp(tempDir());
+    try {
+      const profile = await expectOk(app, 'device.setup', SECRETARY_SETUP);
+      const villageId = profile.villageIds[0]!;
+      const household = await expectOk(app, 'households.create', { villageId, headName: '王建国', category: 'ordinary' });
+      expect(household.recordedBy).toEqual({ deviceId: profile.deviceId, name: SECRETARY_SETUP.name });
+      await expectOk(app, 'households.update', { id: household.id, patch: { category: 'lifted' } });
+      const listed = await expectOk(app, 'households.list', {});
+      expect(listed.items[0]!.recordedBy).toEqual({ deviceId: profile.deviceId, name: SECRETARY_SETUP.name });
+    } finally {
+      app.close();
+    }
+  });
+});
