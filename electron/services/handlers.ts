@@ -8,6 +8,7 @@ import { demoHandlers } from './demo/index';
 import { deviceHandlers } from './device';
 import { allLedgerHandlers } from './ledgers/index';
 import { settingsHandlers } from './settings';
+import { syncHandlers } from './sync/index';
 import { villageHandlers } from './villages';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -19,8 +20,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       databaseFile: ctx.db.file,
     }),
   };
-  const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx)] as const;
-  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5] };
+  const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx)] as const;
+  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6] };
 
   const names = parts.flatMap((part) => Object.keys(part));
   const twice = names.filter((name, i) => names.indexOf(name) !== i);

@@ -5,6 +5,10 @@ import { z } from 'zod';
 import { deviceProfile, deviceSetupInput, deviceStatus } from '../domain/device';
 import { rowId, V } from '../domain/validation';
 import { settings, settingsPatch } from '../domain/settings';
+import {
+  conflictList, deviceList, deviceView, exportFileInput, exportResult, importFilesInput, importResult, resolveInput, resolveResult,
+  syncNowInput, syncNowResult, trustInput,
+} from '../domain/sync';
 import { village, villageInput, villagePatch } from '../domain/village';
 import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
 import { crudEntries } from './ledgerContract';
@@ -43,6 +47,14 @@ export const contract = {
 
   'settings.get': { input: noInput, output: settings },
   'settings.update': { input: settingsPatch, output: settings },
+
+  'sync.exportFile': { input: exportFileInput, output: exportResult },
+  'sync.importFiles': { input: importFilesInput, output: importResult },
+  'sync.now': { input: syncNowInput, output: syncNowResult },
+  'devices.list': { input: noInput, output: deviceList },
+  'devices.trust': { input: trustInput, output: deviceView },
+  'conflicts.list': { input: noInput, output: conflictList },
+  'conflicts.resolve': { input: resolveInput, output: resolveResult },
 
   ...crudEntries(L.households),
   ...crudEntries(L.members),

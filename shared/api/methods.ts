@@ -13,6 +13,13 @@ const BASE_METHODS = [
   'demo.load',
   'settings.get',
   'settings.update',
+  'sync.exportFile',
+  'sync.importFiles',
+  'sync.now',
+  'devices.list',
+  'devices.trust',
+  'conflicts.list',
+  'conflicts.resolve',
 ] as const;
 
 /** The ledgers kept through the same five methods (shared/domain/ledgers defines each). */

@@ -32,6 +32,11 @@ export const V = {
   postingTooShort: 'validation.postingTooShort',
   outOfTerm: 'validation.outOfTerm',
   futureDate: 'validation.futureDate',
+  absolutePath: 'validation.absolutePath',
+  folderMissing: 'validation.folderMissing',
+  deviceId: 'validation.deviceId',
+  publicKey: 'validation.publicKey',
+  keyMismatch: 'validation.keyMismatch',
 } as const;
 
 export type ValidationKey = (typeof V)[keyof typeof V];

@@ -66,6 +66,19 @@ const segmentEntrySchema = z.strictObject({
   length: count,
 });
 
+/**
+ * A device as the producer describes it: itself (from its profile), or an origin it relays (from
+ * its trusted devices). Self-asserted, so only shown to a person deciding whether to trust it.
+ */
+const deviceCardSchema = z.strictObject({
+  deviceId: hex(16),
+  publicKey: z.string().max(2000),
+  name: z.string().max(60),
+  role: z.string().max(20),
+  township: z.string().max(60).nullable(),
+  villages: z.array(z.strictObject({ id: z.string().max(64), name: z.string().max(60) })).max(500),
+});
+
 const headerSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   bundleId: z.string().max(64),
@@ -76,8 +89,10 @@ const headerSchema = z.strictObject({
   compression: z.enum(['brotli-5', 'gzip-6', 'none']),
   encryption: z.literal('none'),
   segments: z.array(segmentEntrySchema),
+  devices: z.array(deviceCardSchema).max(1000).optional(),
 });
 
+export type BundleDeviceCard = z.infer<typeof deviceCardSchema>;
 export type BundleHeader = z.infer<typeof headerSchema>;
 export type BundleSegmentEntry = z.infer<typeof segmentEntrySchema>;
 
@@ -123,6 +138,10 @@ export interface WriteBundleOptions {
   /** Hashes of the segments to include, in order (see `segmentsToExport`). */
   readonly segments: readonly string[];
   readonly now?: () => number;
+  /** The producer and the origins it relays, described for a person's trust decision. */
+  readonly devices?: readonly BundleDeviceCard[];
+  /** The bundle id (default: a new UUIDv7). */
+  readonly bundleId?: string;
 }
 
 export interface WrittenBundle {
@@ -148,7 +167,7 @@ export function segmentsToExport(sqlite: Sqlite, afterSeq: ReadonlyMap<string, n
 export function writeBundle(sqlite: Sqlite, path: string, options: WriteBundleOptions): WrittenBundle {
   if (existsSync(path)) throw new Error(`${path} exists already; a bundle is never overwritten.`);
   const now = options.now ?? Date.now;
-  const bundleId = createUuidV7Source(now)();
+  const bundleId = options.bundleId ?? createUuidV7Source(now)();
   const metaOf = sqlite.prepare(
     `SELECT hash, origin, seq, prev_hash, hlc_min, hlc_max, count, schema_version, key_id, signature, length(body) AS length
        FROM segments WHERE hash = ?`,
@@ -177,6 +196,7 @@ export function writeBundle(sqlite: Sqlite, path: string, options: WriteBundleOp
     compression: 'brotli-5' satisfies Compression,
     encryption: 'none',
     segments: entries,
+    ...(options.devices ? { devices: [...options.devices] } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);

@@ -8,6 +8,6 @@ export {
 } from './seal';
 export {
   BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, bufferSource, changesOf, fileSource, readBundle, segmentsToExport, verifyBundle, writeBundle,
-  type BundleHeader, type BundleLimits, type BundleSegmentEntry, type ByteSource, type VerifiedBundle, type VerifiedSegment,
+  type BundleDeviceCard, type BundleHeader, type BundleLimits, type BundleSegmentEntry, type ByteSource, type VerifiedBundle, type VerifiedSegment,
   type VerifyOptions, type WriteBundleOptions, type WrittenBundle,
 } from './bundle';

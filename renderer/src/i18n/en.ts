@@ -383,6 +383,11 @@ export const en: Messages = {
     saved: 'Visit to the {{name}} household recorded',
   },
   validation: {
+    absolutePath: 'Choose a full folder path',
+    folderMissing: 'This folder does not exist',
+    deviceId: 'Not a device id',
+    publicKey: 'Not a device key',
+    keyMismatch: 'This device is already known with another key and cannot be trusted',
     required: 'Required',
     tooLong: 'Too long',
     divisionCode: 'A division code is 12 digits',

@@ -382,6 +382,11 @@ export const zhCN = {
     saved: '已登记{{name}}户的走访',
   },
   validation: {
+    absolutePath: '请选择一个完整的文件夹路径',
+    folderMissing: '这个文件夹不存在',
+    deviceId: '设备编号不对',
+    publicKey: '设备密钥不对',
+    keyMismatch: '这台设备已登记过另一把密钥，不能信任',
     required: '请填写此项',
     tooLong: '内容过长',
     divisionCode: '区划代码应为12位数字',

@@ -343,12 +343,92 @@ function ledgerBadInputs(villageId: string): Record<string, BadInput[]> {
 }
 
 /** Every method's bad inputs; `liveId` is a village that exists when the device is set up. */
+// ---- Sync: paths from a person (absolute only), device trust, conflict resolution. ----
+
+const KEY = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n';
+const DEVICE = '0123456789abcdef';
+
+function badPaths(wrap: (path: unknown) => unknown, at: Path): BadInput[] {
+  return [
+    { label: 'no path', input: wrap(undefined), path: at, message: V.required },
+    { label: 'an empty path', input: wrap(''), path: at, message: V.required },
+    { label: 'a relative path', input: wrap('backups/cunji'), path: at, message: V.absolutePath },
+    { label: 'a dot path', input: wrap('./x'), path: at, message: V.absolutePath },
+    { label: 'a Windows drive without a slash', input: wrap('C:cunji'), path: at, message: V.absolutePath },
+    { label: 'a path with a NUL', input: wrap('/tmp/x\u0000y'), path: at, message: V.invalid },
+    { label: 'a path of 4097 characters', input: wrap(`/${'a'.repeat(4096)}`), path: at, message: V.tooLong },
+    { label: 'a number path', input: wrap(7), path: at, message: V.invalid },
+    { label: 'an array path', input: wrap(['/tmp']), path: at, message: V.invalid },
+  ];
+}
+
+const trust = (over: Record<string, unknown>) => ({ deviceId: DEVICE, publicKey: KEY, name: '王芳', role: 'secretary', villages: [UUID], ...over });
+const resolve = (over: Record<string, unknown>) => ({ tbl: 'households', rowId: UUID, col: 'address', value: '村东头', ...over });
+
+function syncBadInputs(liveId: string): Record<string, BadInput[]> {
+  return {
+    'sync.exportFile': [
+      ...wrongShapes(),
+      ...strayKeys({ path: '/tmp' }),
+      ...badPaths((path) => ({ path }), ['path']),
+      { label: 'a string full', input: { path: '/tmp', full: 'yes' }, path: ['full'], message: V.invalid },
+    ],
+    'sync.importFiles': [
+      ...wrongShapes(),
+      ...strayKeys({ paths: ['/tmp/a.cunji'] }),
+      ...badPaths((path) => ({ paths: [path] }), ['paths', 0]),
+      { label: 'no paths', input: { paths: [] }, path: ['paths'], message: V.required },
+      { label: 'a single path, not a list', input: { paths: '/tmp/a.cunji' }, path: ['paths'], message: V.invalid },
+      { label: '1001 paths', input: { paths: Array.from({ length: 1001 }, (_, i) => `/tmp/${i}.cunji`) }, path: ['paths'], message: V.tooLong },
+    ],
+    'sync.now': [
+      ...wrongShapes(),
+      ...strayKeys({ folder: '/tmp' }),
+      ...badPaths((folder) => ({ folder }), ['folder']),
+      { label: 'a number full', input: { folder: '/tmp', full: 1 }, path: ['full'], message: V.invalid },
+    ],
+    'devices.list': [...wrongShapes(), ...strayKeys({})],
+    'devices.trust': [
+      ...wrongShapes(),
+      ...strayKeys(trust({})),
+      { label: 'no device id', input: trust({ deviceId: undefined }), path: ['deviceId'], message: V.required },
+      { label: 'an upper-case device id', input: trust({ deviceId: DEVICE.toUpperCase() }), path: ['deviceId'], message: V.deviceId },
+      { label: 'a 15-character device id', input: trust({ deviceId: DEVICE.slice(1) }), path: ['deviceId'], message: V.deviceId },
+      { label: 'an SQL fragment as device id', input: trust({ deviceId: "' OR 1=1 --" }), path: ['deviceId'], message: V.deviceId },
+      { label: 'no key', input: trust({ publicKey: undefined }), path: ['publicKey'], message: V.required },
+      { label: 'a key that is not PEM', input: trust({ publicKey: 'ssh-ed25519 AAAA' }), path: ['publicKey'], message: V.publicKey },
+      { label: 'a private key', input: trust({ publicKey: KEY.replace(/PUBLIC/g, 'PRIVATE') }), path: ['publicKey'], message: V.publicKey },
+      { label: 'a key of 2001 characters', input: trust({ publicKey: 'A'.repeat(2001) }), path: ['publicKey'], message: V.tooLong },
+      { label: 'an empty name', input: trust({ name: ' ' }), path: ['name'], message: V.required },
+      { label: 'a name of 61 characters', input: trust({ name: long(61) }), path: ['name'], message: V.tooLong },
+      { label: 'an unknown role', input: trust({ role: 'admin' }), path: ['role'], message: V.invalid },
+      { label: 'a village that is not an id', input: trust({ villages: ['李家村'] }), path: ['villages', 0], message: V.uuid },
+      { label: 'villages as one id', input: trust({ villages: UUID }), path: ['villages'], message: V.invalid },
+      { label: 'a township of 61 characters', input: trust({ township: long(61) }), path: ['township'], message: V.tooLong },
+    ],
+    'conflicts.list': [...wrongShapes(), ...strayKeys({})],
+    'conflicts.resolve': [
+      ...wrongShapes(),
+      ...strayKeys(resolve({ rowId: liveId })),
+      ...badIds((rowId) => resolve({ rowId }), ['rowId']),
+      { label: 'no table', input: resolve({ tbl: undefined }), path: ['tbl'], message: V.required },
+      { label: 'an SQL identifier as table', input: resolve({ tbl: 'households"; DROP TABLE changes; --' }), path: ['tbl'], message: V.invalid },
+      { label: 'an SQL identifier as column', input: resolve({ col: 'address = 1 --' }), path: ['col'], message: V.invalid },
+      { label: 'no value', input: resolve({ value: undefined }), path: ['value'], message: V.invalid },
+      { label: 'an object value', input: resolve({ value: { x: 1 } }), path: ['value'], message: V.invalid },
+      { label: 'a boolean value', input: resolve({ value: true }), path: ['value'], message: V.invalid },
+      { label: 'an infinite value', input: resolve({ value: Infinity }), path: ['value'], message: V.invalid },
+    ],
+  };
+}
+
 function badInputsFor(liveId: string): Record<string, BadInput[]> {
   return {
     'app.info': [...wrongShapes(), ...strayKeys({})],
     'device.status': [...wrongShapes(), ...strayKeys({})],
     'demo.load': [...wrongShapes(), ...strayKeys({})],
     'settings.get': [...wrongShapes(), ...strayKeys({})],
+    ...syncBadInputs(liveId),
     'settings.update': [
       ...wrongShapes(),
       ...strayKeys({ presenceThreshold: 20 }),

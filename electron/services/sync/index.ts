@@ -1,0 +1,182 @@
+// sync.*, devices.*, conflicts.*: export to a folder, import files, sync with a shared folder,
+// the devices this one trusts (and what each may write), and conflicts a person resolves.
+import { statSync } from 'node:fs';
+import type { Handlers } from '../../../shared/api/types';
+import { ApiError } from '../../../shared/api/result';
+import type { DeviceView } from '../../../shared/domain/sync';
+import { V } from '../../../shared/domain/validation';
+import { exportBundle, type ExportResult } from '../../../db/sync/exportBundle';
+import { importBundle, isImported, statedFileHash, type ImportReceipt } from '../../../db/sync/importBundle';
+import { listConflicts, resolveCell, ResolveError, villageOfRow } from '../../../db/sync/conflicts';
+import { fingerprintOf, listTrusted, scopeOf, TOWNSHIP_SCOPE_PREFIX, trustDevice, TrustError, type TrustedDevice } from '../../../db/sync/trust';
+import { loadDeviceKeys, type BundleDeviceCard } from '../../../db/sync/segments/index';
+import type { ServiceContext } from '../context';
+import { readProfile, requireProfile } from '../profile';
+import { villagesInScope } from '../ledgers/scope';
+import { listFolderBundles } from './folderTarget';
+
+type SyncHandlers = Pick<
+  Handlers,
+  'sync.exportFile' | 'sync.importFiles' | 'sync.now' | 'devices.list' | 'devices.trust' | 'conflicts.list' | 'conflicts.resolve'
+>;
+
+function requireFolder(path: string, field: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    isDirectory = false;
+  }
+  if (!isDirectory) throw new ApiError('INVALID_INPUT', `${path} is not an existing folder`, [{ path: [field], message: V.folderMissing }]);
+}
+
+export function syncHandlers(ctx: ServiceContext): SyncHandlers {
+  const { sqlite } = ctx.db;
+  const villageName = sqlite.prepare('SELECT name FROM villages WHERE id = ?').pluck();
+
+  /** This device and the origins it relays, described for the receiver's trust decision. */
+  function deviceCards(): BundleDeviceCard[] {
+    const profile = requireProfile(ctx);
+    const own: BundleDeviceCard = {
+      deviceId: ctx.identity.deviceId,
+      publicKey: ctx.identity.publicKeyPem,
+      name: profile.name,
+      role: profile.role,
+      township: profile.township,
+      villages: (profile.role === 'coordinator' ? villagesInScope(ctx) : profile.villageIds).map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
+    };
+    const relayed = listTrusted(sqlite).map((d): BundleDeviceCard => {
+      const scope = scopeOf(d);
+      return {
+        deviceId: d.deviceId,
+        publicKey: d.publicKey,
+        name: d.name,
+        role: d.role,
+        township: [...scope.townships][0] ?? null,
+        villages: [...scope.villageIds].map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
+      };
+    });
+    return [own, ...relayed];
+  }
+
+  function exportTo(dir: string, full: boolean): ExportResult {
+    requireProfile(ctx);
+    return exportBundle(sqlite, {
+      keys: loadDeviceKeys(sqlite),
+      app: ctx.appVersion,
+      dir,
+      full,
+      newId: ctx.newId,
+      now: ctx.now,
+      devices: deviceCards(),
+    });
+  }
+
+  function importPath(path: string): ImportReceipt {
+    return importBundle(sqlite, ctx.clock, path, { selfId: ctx.identity.deviceId, selfPublicKey: ctx.identity.publicKeyPem, now: ctx.now });
+  }
+
+  function view(d: TrustedDevice): DeviceView {
+    const scope = scopeOf(d);
+    return {
+      deviceId: d.deviceId,
+      name: d.name,
+      role: d.role,
+      township: [...scope.townships][0] ?? null,
+      villages: [...scope.villageIds],
+      fingerprint: fingerprintOf(d.publicKey),
+      trustedAt: d.trustedAt,
+    };
+  }
+
+  const names = () => new Map(listTrusted(sqlite).map((d) => [d.deviceId, d.name]));
+
+  return {
+    'sync.exportFile': (input) => {
+      requireFolder(input.path, 'path');
+      return exportTo(input.path, input.full === true);
+    },
+    'sync.importFiles': (input) => {
+      requireProfile(ctx);
+      return { receipts: input.paths.map(importPath) };
+    },
+    'sync.now': (input) => {
+      requireFolder(input.folder, 'folder');
+      const exported = exportTo(input.folder, input.full === true);
+      const listing = listFolderBundles(input.folder, ctx.identity.deviceId);
+      const receipts: ImportReceipt[] = [];
+      let known = 0;
+      for (const path of listing.files) {
+        const stated = statedFileHash(path);
+        if (stated && isImported(sqlite, stated)) {
+          known++;
+          continue;
+        }
+        receipts.push(importPath(path));
+      }
+      return { exported, receipts, known, unreadable: listing.unreadable };
+    },
+    'devices.list': () => {
+      const profile = readProfile(ctx);
+      const self: DeviceView | null = profile
+        ? {
+            deviceId: ctx.identity.deviceId,
+            name: profile.name,
+            role: profile.role,
+            township: profile.township,
+            villages: profile.villageIds,
+            fingerprint: ctx.identity.keyFingerprint,
+            trustedAt: null,
+          }
+        : null;
+      return { self, trusted: listTrusted(sqlite).map(view) };
+    },
+    'devices.trust': (input) => {
+      requireProfile(ctx);
+      const villages = [...input.villages, ...(input.township ? [`${TOWNSHIP_SCOPE_PREFIX}${input.township}`] : [])];
+      try {
+        const trusted = trustDevice(
+          sqlite,
+          ctx.identity.deviceId,
+          { deviceId: input.deviceId, publicKey: input.publicKey, name: input.name, role: input.role, villages },
+          new Date(ctx.now()).toISOString(),
+        );
+        return view(trusted);
+      } catch (error) {
+        if (error instanceof TrustError) {
+          const field = error.code === 'SELF' ? 'deviceId' : 'publicKey';
+          const message = error.code === 'KEY_MISMATCH' ? V.keyMismatch : error.code === 'SELF' ? V.deviceId : V.publicKey;
+          throw new ApiError('INVALID_INPUT', error.message, [{ path: [field], message }]);
+        }
+        throw error;
+      }
+    },
+    'conflicts.list': () => {
+      const inScope = new Set(villagesInScope(ctx));
+      const who = names();
+      const selfName = readProfile(ctx)?.name ?? null;
+      const items = listConflicts(sqlite)
+        .filter((c) => inScope.has(c.villageId))
+        .map((c) => ({
+          ...c,
+          heads: c.heads.map((h) => ({ ...h, originName: h.origin === ctx.identity.deviceId ? selfName : (who.get(h.origin) ?? null) })),
+        }));
+      return { items };
+    },
+    'conflicts.resolve': (input) => {
+      const village = villageOfRow(sqlite, input.tbl, input.rowId);
+      if (village !== null && !villagesInScope(ctx).includes(village)) {
+        throw new ApiError('INVALID_INPUT', `Village ${village} is not one this device keeps`, [{ path: ['rowId'], message: V.villageOutOfScope }]);
+      }
+      try {
+        return { changeId: resolveCell(sqlite, ctx.clock, ctx.identity.deviceId, input) };
+      } catch (error) {
+        if (error instanceof ResolveError) {
+          if (error.code === 'NOT_FOUND') throw new ApiError('NOT_FOUND', error.message);
+          throw new ApiError('INVALID_INPUT', error.message, [{ path: [error.code === 'BAD_VALUE' ? 'value' : 'col'], message: V.invalid }]);
+        }
+        throw error;
+      }
+    },
+  };
+}
