@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../errors/useNotifyError';
 import { LedgerScreen } from '../ledgers/LedgerScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
+import { SyncScreen } from '../screens/sync/SyncScreen';
 import { VillagesScreen } from '../screens/villages/VillagesScreen';
 import { useAppStore } from '../store/useAppStore';
 import { AppHeader } from './AppHeader';
 import { navItems, type View } from './navItems';
+import { useConflictCount } from './useConflictCount';
 import { useOverdueCount } from './useOverdueCount';
 
 export type { View };
@@ -21,6 +23,7 @@ export function AppShell(): JSX.Element {
   const loadScopeVillages = useAppStore((s) => s.loadScopeVillages);
   const villageCount = useAppStore((s) => s.villageCount);
   const overdueNeeds = useOverdueCount('needs');
+  const conflicts = useConflictCount();
 
   // The village pickers follow the villages screen: read again whenever the count changes.
   useEffect(() => {
@@ -37,7 +40,7 @@ export function AppShell(): JSX.Element {
             selectedKeys={[view]}
             onClick={({ key }) => setView(key as View)}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            items={navItems(t, overdueNeeds)}
+            items={navItems(t, overdueNeeds, conflicts)}
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
@@ -45,6 +48,8 @@ export function AppShell(): JSX.Element {
             <OverviewScreen onOpenVillages={() => setView('villages')} />
           ) : view === 'villages' ? (
             <VillagesScreen />
+          ) : view === 'sync' ? (
+            <SyncScreen />
           ) : (
             <LedgerScreen key={view} noun={view} />
           )}

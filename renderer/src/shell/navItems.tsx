@@ -1,7 +1,7 @@
 // The left menu: overview and villages, then the ledgers grouped as a secretary thinks of
 // them. Members and fund entries open from their household and their project.
 import {
-  AlertOutlined, AppstoreOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined,
+  AlertOutlined, AppstoreOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, CloudSyncOutlined,
   DashboardOutlined, FlagOutlined, HomeOutlined, IdcardOutlined, MessageOutlined, ProjectOutlined, SolutionOutlined,
 } from '@ant-design/icons';
 import { Badge, type MenuProps } from 'antd';
@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import { ledgerTitle } from '../ledgers/labels';
 
-export type View = 'overview' | 'villages' | LedgerNoun;
+export type View = 'overview' | 'villages' | 'sync' | LedgerNoun;
 
 export const NAV_GROUPS: readonly { key: string; items: readonly { noun: LedgerNoun; icon: ReactNode }[] }[] = [
   { key: 'households', items: [{ noun: 'households', icon: <HomeOutlined /> }, { noun: 'monitoring', icon: <AlertOutlined /> }] },
@@ -34,14 +34,14 @@ export const NAV_GROUPS: readonly { key: string; items: readonly { noun: LedgerN
   },
 ];
 
-export function navItems(t: TFunction, overdueNeeds: number): MenuProps['items'] {
-  const entry = (key: View, icon: ReactNode, label: string, badge = 0) => ({
+export function navItems(t: TFunction, overdueNeeds: number, conflicts = 0): MenuProps['items'] {
+  const entry = (key: View, icon: ReactNode, label: string, badge = 0, badgeTitle = 'nav.overdueBadge' as 'nav.overdueBadge' | 'nav.conflictsBadge') => ({
     key,
     icon,
     label: (
       <span data-testid={`nav-${key}`} className="nav-label">
         {label}
-        {badge > 0 && <Badge count={badge} size="small" title={t('nav.overdueBadge', { count: badge })} data-testid={`nav-${key}-overdue`} />}
+        {badge > 0 && <Badge count={badge} size="small" title={t(badgeTitle, { count: badge })} data-testid={`nav-${key}-overdue`} />}
       </span>
     ),
   });
@@ -54,6 +54,8 @@ export function navItems(t: TFunction, overdueNeeds: number): MenuProps['items']
       label: t(`nav.groups.${group.key}` as 'nav.groups.work'),
       children: group.items.map(({ noun, icon }) => entry(noun, icon, ledgerTitle(t, noun), noun === 'needs' ? overdueNeeds : 0)),
     })),
+    { type: 'divider' as const },
+    entry('sync', <CloudSyncOutlined />, t('nav.sync'), conflicts, 'nav.conflictsBadge'),
   ];
 }
 

@@ -1,0 +1,146 @@
+// Sync results in plain words: a file's receipt as lines a person reads, a refusal's reason,
+// the ledger and field a conflict sits in, a stored value as the ledger would show it. Free of
+// React so tests read them; the translations come in as a loose t().
+import type { LedgerNoun } from '../../../../shared/api/methods';
+import { labelOf, type Lang } from '../../../../shared/domain/labels';
+import { formatFenAsYuan, parseYuanToFen } from '../../../../shared/domain/money';
+import type { ImportReceiptView } from '../../../../shared/domain/sync';
+import { LEDGER_VIEWS } from '../../ledgers/views';
+import type { FieldView } from '../../ledgers/viewTypes';
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** Refusal reasons with their own wording (db/sync/segments/errors.ts, and UNREADABLE). */
+export const REFUSAL_REASONS = [
+  'TRUNCATED', 'BAD_MAGIC', 'NEWER_FORMAT', 'NEWER_SCHEMA', 'HASH_MISMATCH', 'BAD_SIGNATURE', 'UNKNOWN_DEVICE', 'KEY_MISMATCH',
+  'TOO_LARGE', 'BAD_HEADER', 'BAD_SEGMENT', 'FORKED_CHAIN', 'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'BOMB', 'UNREADABLE',
+] as const;
+
+/** Why a change was set aside (db/sync/importBundle.ts SET_ASIDE_REASONS). */
+export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VILLAGE_MISMATCH'] as const;
+
+/** The first 8 characters of a device id: enough to tell devices apart on screen. */
+export function shortId(deviceId: string): string {
+  return deviceId.length > 8 ? `${deviceId.slice(0, 8)}…` : deviceId;
+}
+
+export function refusalText(t: Translate, reason: string): string {
+  return (REFUSAL_REASONS as readonly string[]).includes(reason) ? t(`sync.refusal.${reason}`) : t('sync.refusal.OTHER', { reason });
+}
+
+/** "device 1a2b…, segment 17 missing" / "…, segments 3–5 missing" in the person's language. */
+export function gapText(t: Translate, gap: string, nameOf: (deviceId: string) => string = shortId): string {
+  const m = /^device (\S+), segments? (\d+)(?:\s*[–-]\s*(\d+))? missing$/.exec(gap);
+  if (!m) return t('sync.receipt.gapRaw', { gap });
+  const device = nameOf(m[1]!);
+  return m[3] ? t('sync.receipt.gapRange', { device, from: m[2], to: m[3] }) : t('sync.receipt.gapOne', { device, seq: m[2] });
+}
+
+/** A receipt as lines: what came in, what was there already, conflicts, what was set aside and why, gaps. */
+export function receiptLines(t: Translate, receipt: ImportReceiptView, nameOf?: (deviceId: string) => string): string[] {
+  if (receipt.status === 'refused') {
+    return [t('sync.receipt.refused', { reason: refusalText(t, receipt.refusal?.reason ?? '') })];
+  }
+  const lines: string[] = [];
+  if (receipt.changesNew > 0) lines.push(t('sync.receipt.changesNew', { count: receipt.changesNew }));
+  if (receipt.changesKnown > 0) lines.push(t('sync.receipt.changesKnown', { count: receipt.changesKnown }));
+  if (receipt.conflictsCreated > 0) lines.push(t('sync.receipt.conflicts', { count: receipt.conflictsCreated }));
+  for (const reason of SET_ASIDE_REASONS) {
+    const count = receipt.setAside[reason] ?? 0;
+    if (count > 0) lines.push(t('sync.receipt.setAside', { count, reason: t(`sync.setAside.${reason}`) }));
+  }
+  for (const gap of receipt.gaps) lines.push(gapText(t, gap, nameOf));
+  if (lines.length === 0) lines.push(t('sync.receipt.nothing'));
+  return lines;
+}
+
+/** Database table → the ledger screen it belongs to (villages has its own screen). */
+const TABLE_NOUNS: Readonly<Record<string, LedgerNoun>> = {
+  households: 'households',
+  household_members: 'members',
+  visits: 'visits',
+  needs: 'needs',
+  plans: 'plans',
+  projects: 'projects',
+  fund_entries: 'funds',
+  commitments: 'commitments',
+  diary_entries: 'diary',
+  leave_requests: 'leaves',
+  monitored_households: 'monitoring',
+  village_indicators: 'indicators',
+  secretaries: 'secretaries',
+};
+
+export function nounOfTable(tbl: string): LedgerNoun | null {
+  return TABLE_NOUNS[tbl] ?? null;
+}
+
+export function camelOf(column: string): string {
+  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function tableLabel(t: Translate, tbl: string): string {
+  if (tbl === 'villages') return t('villages.title');
+  const noun = nounOfTable(tbl);
+  return noun ? t(`ledgers.${noun}.title`) : tbl;
+}
+
+export function fieldLabel(t: Translate, exists: (key: string) => boolean, tbl: string, col: string): string {
+  if (col === '_row') return t('sync.conflicts.rowState');
+  const name = camelOf(col);
+  const noun = nounOfTable(tbl);
+  const key = tbl === 'villages' ? `villages.${name}` : noun ? `ledgers.${noun}.fields.${name}` : null;
+  return key && exists(key) ? t(key) : col;
+}
+
+function fieldView(tbl: string, col: string): FieldView | undefined {
+  const noun = nounOfTable(tbl);
+  return noun ? LEDGER_VIEWS[noun].fields.find((field) => field.name === camelOf(col)) : undefined;
+}
+
+/** A stored cell value as a person reads it: labels for choices, 元 for money, 是/否, deleted/kept. */
+export function valueText(t: Translate, lang: Lang, tbl: string, col: string, value: string | number | null): string {
+  if (value === null || value === '') return t('sync.conflicts.emptyValue');
+  if (col === '_row') return value === 'deleted' ? t('sync.conflicts.rowDeleted') : t('sync.conflicts.rowAlive');
+  const field = fieldView(tbl, col);
+  if (!field) return String(value);
+  switch (field.kind) {
+    case 'choice':
+      return field.labels && typeof value === 'string' && value in field.labels ? labelOf(field.labels, value, lang) : String(value);
+    case 'choices': {
+      let items: unknown = value;
+      try {
+        items = typeof value === 'string' ? JSON.parse(value) : value;
+      } catch {
+        return String(value);
+      }
+      return Array.isArray(items)
+        ? items.map((v) => (field.labels && typeof v === 'string' && v in field.labels ? labelOf(field.labels, v, lang) : String(v))).join('、')
+        : String(value);
+    }
+    case 'money':
+      return typeof value === 'number' ? t('sync.conflicts.yuan', { amount: formatFenAsYuan(value) }) : String(value);
+    case 'boolean':
+      return value === 1 ? t('ledgers.yes') : value === 0 ? t('ledgers.no') : String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** What a typed value becomes for the column: 元 as 分 for money, a number for a number column, else the text. */
+export function typedValue(tbl: string, col: string, text: string): string | number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const field = fieldView(tbl, col);
+  if (field?.kind === 'money') return parseYuanToFen(trimmed) ?? trimmed;
+  if (field && (field.kind === 'integer' || field.kind === 'number') && /^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  return trimmed;
+}
+
+/** Folder paths typed one a line, blank lines dropped. */
+export function splitPaths(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/^"(.*)"$/, '$1'))
+    .filter((line) => line.length > 0);
+}

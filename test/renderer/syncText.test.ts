@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportReceiptView } from '../../shared/domain/sync';
+import { createI18n } from '../../renderer/src/i18n/i18n';
+import {
+  camelOf, fieldLabel, gapText, nounOfTable, receiptLines, REFUSAL_REASONS, refusalText, SET_ASIDE_REASONS, splitPaths, tableLabel, typedValue, valueText,
+  type Translate,
+} from '../../renderer/src/screens/sync/syncText';
+
+const zh = createI18n('zh-CN');
+const en = createI18n('en');
+const tz = zh.t.bind(zh) as unknown as Translate;
+const te = en.t.bind(en) as unknown as Translate;
+
+function receipt(patch: Partial<ImportReceiptView>): ImportReceiptView {
+  return {
+    file: 'a.cunji', fileHash: 'ff', producer: '0123456789abcdef', status: 'imported',
+    segmentsNew: 1, segmentsKnown: 0, changesNew: 0, changesKnown: 0, conflictsCreated: 0, setAside: {}, gaps: [], refusal: null,
+    ...patch,
+  };
+}
+
+describe('receiptLines', () => {
+  it('says in plain Chinese what an import brought', () => {
+    const lines = receiptLines(
+      tz,
+      receipt({ changesNew: 12, changesKnown: 3, conflictsCreated: 2, setAside: { OUT_OF_SCOPE: 4, FUTURE_CLOCK: 1 }, gaps: ['device 0123456789abcdef, segments 3–5 missing'] }),
+      (id) => (id === '0123456789abcdef' ? '王建国' : id),
+    );
+    expect(lines).toEqual([
+      '新增 12 条',
+      '已有 3 条',
+      '冲突 2 处',
+      '搁置 4 条：所属的村不在对方设备的管理范围内',
+      '搁置 1 条：时间比本机晚一天以上，请核对两台电脑的时间',
+      '缺少的分段：王建国 的第 3–5 段',
+    ]);
+  });
+
+  it('names a single missing segment, shortens unknown devices, and keeps an unknown gap text', () => {
+    expect(gapText(tz, 'device 0123456789abcdef, segment 17 missing')).toBe('缺少的分段：01234567… 的第 17 段');
+    expect(gapText(tz, 'something else')).toBe('缺少的分段：something else');
+  });
+
+  it('says "nothing new" for a file that brought nothing, and the reason for a refused one', () => {
+    expect(receiptLines(tz, receipt({ status: 'already-imported', changesKnown: 0 }))).toEqual(['没有新内容']);
+    const refused = receipt({ status: 'refused', refusal: { reason: 'UNKNOWN_DEVICE', message: 'x', devices: [] } });
+    expect(receiptLines(tz, refused)).toEqual(['未导入：文件来自本机还没有信任的设备']);
+    expect(receiptLines(te, refused)).toEqual(['Not imported: The file comes from a device this one does not trust yet']);
+  });
+
+  it('translates every refusal and set-aside reason in both languages, and a new one generically', () => {
+    for (const reason of REFUSAL_REASONS) {
+      expect(refusalText(tz, reason)).not.toContain('sync.');
+      expect(refusalText(te, reason)).not.toContain('sync.');
+    }
+    for (const reason of SET_ASIDE_REASONS) expect(zh.exists(`sync.setAside.${reason}`) && en.exists(`sync.setAside.${reason}`)).toBe(true);
+    expect(refusalText(tz, 'FROM_MARS')).toBe('无法导入（FROM_MARS）');
+  });
+});
+
+describe('conflict labels', () => {
+  const exists = (key: string) => zh.exists(key);
+
+  it('maps tables to ledgers and columns to field labels', () => {
+    expect(nounOfTable('household_members')).toBe('members');
+    expect(nounOfTable('nope')).toBeNull();
+    expect(camelOf('head_name')).toBe('headName');
+    expect(tableLabel(tz, 'households')).toBe('农户台账');
+    expect(tableLabel(tz, 'villages')).toBe('帮扶村');
+    expect(fieldLabel(tz, exists, 'households', 'head_name')).toBe('户主姓名');
+    expect(fieldLabel(tz, exists, 'villages', 'name')).toBe('村名');
+    expect(fieldLabel(tz, exists, 'households', '_row')).toBe('记录状态');
+    expect(fieldLabel(tz, exists, 'households', 'mystery_col')).toBe('mystery_col');
+  });
+
+  it('shows values as the ledger would', () => {
+    expect(valueText(tz, 'zh-CN', 'projects', 'budget_fen', 123456)).toBe('1,234.56 元');
+    expect(valueText(tz, 'zh-CN', 'visits', 'confirmed', 1)).toBe('是');
+    expect(valueText(tz, 'zh-CN', 'households', '_row', 'deleted')).toBe('已删除');
+    expect(valueText(tz, 'zh-CN', 'households', 'head_name', null)).toBe('（空）');
+    expect(valueText(tz, 'zh-CN', 'households', 'head_name', '李四')).toBe('李四');
+  });
+
+  it('turns typed text into the column kind', () => {
+    expect(typedValue('projects', 'budget_fen', '12.5')).toBe(1250);
+    expect(typedValue('plans', 'year', '2025')).toBe(2025);
+    expect(typedValue('households', 'head_name', '  张三 ')).toBe('张三');
+    expect(typedValue('households', 'head_name', '  ')).toBeNull();
+  });
+});
+
+describe('splitPaths', () => {
+  it('keeps one path a line, trimmed and unquoted, blank lines dropped', () => {
+    expect(splitPaths(' /a/b.cunji \r\n\n"C:\\x\\y.cunji"\n')).toEqual(['/a/b.cunji', 'C:\\x\\y.cunji']);
+  });
+});
