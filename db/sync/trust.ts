@@ -10,6 +10,7 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import type { Sqlite } from '../open';
 import { keyIdOf } from './segments/seal';
+import type { TrustedDeviceRow } from '../schema';
 
 export const TOWNSHIP_SCOPE_PREFIX = 'township:';
 
@@ -44,16 +45,8 @@ export function ed25519KeyId(publicKeyPem: string): string | null {
   }
 }
 
-interface TrustedRow {
-  device_id: string;
-  public_key: string;
-  name: string;
-  villages: string;
-  role: string;
-  trusted_at: string;
-}
 
-function fromRow(row: TrustedRow): TrustedDevice {
+function fromRow(row: TrustedDeviceRow): TrustedDevice {
   let villages: string[] = [];
   try {
     const parsed: unknown = JSON.parse(row.villages);
@@ -65,11 +58,11 @@ function fromRow(row: TrustedRow): TrustedDevice {
 }
 
 export function listTrusted(sqlite: Sqlite): TrustedDevice[] {
-  return (sqlite.prepare('SELECT * FROM trusted_devices ORDER BY name, device_id').all() as TrustedRow[]).map(fromRow);
+  return (sqlite.prepare('SELECT * FROM trusted_devices ORDER BY name, device_id').all() as TrustedDeviceRow[]).map(fromRow);
 }
 
 export function trustedDevice(sqlite: Sqlite, deviceId: string): TrustedDevice | null {
-  const row = sqlite.prepare('SELECT * FROM trusted_devices WHERE device_id = ?').get(deviceId) as TrustedRow | undefined;
+  const row = sqlite.prepare('SELECT * FROM trusted_devices WHERE device_id = ?').get(deviceId) as TrustedDeviceRow | undefined;
   return row ? fromRow(row) : null;
 }
 

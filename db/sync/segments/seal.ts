@@ -6,6 +6,7 @@ import type { Change } from '../apply';
 import type { Sqlite } from '../../open';
 import { LATEST_SCHEMA_VERSION } from '../../migrations/index';
 import { encodeChanges, type Compression } from './codec';
+import type { SegmentRow } from '../../schema';
 
 /** What the origin signs about a segment, besides its body. */
 export interface SegmentHeader {
@@ -77,21 +78,8 @@ export function verifySegmentHash(hash: string, signature: Uint8Array, publicKey
   return signature.length === 64 && verify(null, Buffer.from(`${SEGMENT_DOMAIN}\n${hash}`), publicKey, signature);
 }
 
-interface SegmentDbRow {
-  hash: string;
-  origin: string;
-  seq: number;
-  prev_hash: string | null;
-  hlc_min: string;
-  hlc_max: string;
-  count: number;
-  schema_version: number;
-  key_id: string;
-  signature: Buffer;
-  body: Buffer;
-}
 
-export function segmentFromRow(row: SegmentDbRow): SealedSegment {
+export function segmentFromRow(row: SegmentRow): SealedSegment {
   return {
     hash: row.hash, origin: row.origin, seq: row.seq, prevHash: row.prev_hash, hlcMin: row.hlc_min, hlcMax: row.hlc_max,
     count: row.count, schema: row.schema_version, keyId: row.key_id, signature: row.signature, body: row.body,
