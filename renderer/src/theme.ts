@@ -5,6 +5,11 @@ import type { ThemeConfig } from 'antd';
 export const NAVY = '#14345c';
 export const PRIMARY = '#1d4f91';
 
+/** The theme; without motion for people who ask their system for less of it. */
+export function cunjiTheme(reducedMotion: boolean): ThemeConfig {
+  return { ...CUNJI_THEME, token: { ...CUNJI_THEME.token, motion: !reducedMotion } };
+}
+
 export const CUNJI_THEME: ThemeConfig = {
   token: {
     colorPrimary: PRIMARY,

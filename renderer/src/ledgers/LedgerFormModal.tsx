@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import type { IssueLike } from '../forms/applyIssues';
+import { useOneAtATime } from '../forms/useOneAtATime';
 import { useFormIssues } from '../forms/useFormIssues';
 import { useAppStore } from '../store/useAppStore';
 import { fromFormValues, patchOf, toFormValues, type FormValues, type LedgerRecord } from './convert';
@@ -60,7 +61,9 @@ export function LedgerFormModal({ noun, row, fixed = {}, villageId, onClose }: L
   const [formVillage, setFormVillage] = useState<string | undefined>(homeVillage);
   const initialValues = { villageId: homeVillage, ...toFormValues(view, row ?? newRecordDefaults(view)) };
 
-  async function send(values: FormValues): Promise<void> {
+  const send = useOneAtATime(sendOnce);
+
+  async function sendOnce(values: FormValues): Promise<void> {
     const { record, issues } = fromFormValues(view, values);
     Object.assign(record, fixed);
     if (row) await sendPatch(row, record, issues);

@@ -94,6 +94,11 @@ export function QuickVisitModal({ onClose }: { onClose: () => void }): JSX.Eleme
       onCancel={onClose}
       okButtonProps={{ 'data-testid': 'quick-visit-save' } as ButtonProps}
       destroyOnHidden
+      // The modal takes focus itself once it is open (at once when motion is reduced): hand it
+      // to the household picker so typing starts there.
+      afterOpenChange={(open) => {
+        if (open) pickerRef.current?.focus();
+      }}
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
         {t('quickVisit.keys')}

@@ -104,7 +104,7 @@ test('monitoring: a posting under 5 days is refused; create, edit, find, delete'
 
   await typeDate(page, 'monitoring_postingEnd', dayFromToday(-11));
   await submitAndClose(page, 'monitoring');
-  const id = await rowIdByText(page, 'monitoring', '王建国');
+  const id = await rowIdByText(page, 'monitoring', '边缘易致贫户');
   expect((await app.call('monitoring.get', { id })).value).toMatchObject({
     householdId: wang.id, monitorType: 'marginal', riskTypes: ['illness'], homeCheckDate: dayFromToday(-20),
     postingStart: dayFromToday(-15), postingEnd: dayFromToday(-11), riskCleared: false,

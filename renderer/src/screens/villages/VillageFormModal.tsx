@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { villageInput, villagePatch, type Village } from '../../../../shared/domain/village';
 import { useFormIssues } from '../../forms/useFormIssues';
+import { useOneAtATime } from '../../forms/useOneAtATime';
 import { useAppStore } from '../../store/useAppStore';
 import { villageFormValues, villagePatchOf, type VillageFormValues } from './villagePatchOf';
 
@@ -29,7 +30,9 @@ export function VillageFormModal({ village, onClose }: VillageFormModalProps): J
     ? villageFormValues(village)
     : { township: profile?.township ?? '', county: profile?.county ?? '' };
 
-  async function save(values: VillageFormValues): Promise<void> {
+  const save = useOneAtATime(saveOnce);
+
+  async function saveOnce(values: VillageFormValues): Promise<void> {
     if (village) await saveEdit(village, values);
     else await saveNew(values);
   }
