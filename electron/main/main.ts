@@ -2,12 +2,13 @@
 // Everything it serves comes from electron/services, the same code the browser host runs.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
 import { openApp, type OpenedApp } from '../services/app';
 import { dataDirArgument } from '../services/paths';
 import { isAppFrame, registerApi } from './ipc';
 import { denyPermissions, hardenWebContents } from './security';
 import { windowOptions } from './windowOptions';
+import { readWindowState, writeWindowState } from './windowState';
 
 const indexHtml = join(__dirname, '..', 'renderer', 'index.html');
 const appUrl = pathToFileURL(indexHtml).href;
@@ -27,12 +28,23 @@ function showWindow(): void {
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
-  mainWindow.once('ready-to-show', showWindow);
-  mainWindow.on('closed', () => {
+  const userData = app.getPath('userData');
+  const remembered = readWindowState(userData, screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), remembered?.bounds));
+  mainWindow = win;
+  if (remembered?.maximized) win.maximize();
+  win.on('close', () => {
+    try {
+      writeWindowState(userData, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (error) {
+      console.error('[cunji] could not remember the win position:', error); // never blocks quitting
+    }
+  });
+  win.once('ready-to-show', showWindow);
+  win.on('closed', () => {
     mainWindow = null;
   });
-  void mainWindow.loadURL(appUrl);
+  void win.loadURL(appUrl);
 }
 
 async function start(): Promise<void> {

@@ -10,7 +10,8 @@ export function windowOptions(preloadPath: string, bounds?: Partial<Rectangle>):
   return {
     width: Math.max(bounds?.width ?? 1280, MIN_WIDTH),
     height: Math.max(bounds?.height ?? 820, MIN_HEIGHT),
-    ...(bounds?.x !== undefined && bounds?.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+    // No position (or one that fell off every screen): the window manager centres it.
+    ...(Number.isFinite(bounds?.x) && Number.isFinite(bounds?.y) ? { x: bounds!.x, y: bounds!.y } : {}),
     minWidth: MIN_WIDTH,
     minHeight: MIN_HEIGHT,
     title: '村记',
