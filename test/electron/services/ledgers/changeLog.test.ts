@@ -11,19 +11,9 @@ import { rebuildLedgers } from '../../../../db/sync/rebuild';
 import { APP_START_TIME, expectOk, openTestApp, SECRETARY_SETUP, type TestApp } from '../../../helpers/openedApp';
 import { LEDGER_SAMPLES, prepareSample, sampleOf } from '../../../helpers/ledgerSamples';
 import { useTempDirs } from '../../../helpers/tempDir';
+import type { ChangeRow } from '../../../../db/schema';
 
 const tempDir = useTempDirs();
-
-interface ChangeRow {
-  id: string;
-  tbl: string;
-  row_id: string;
-  village_id: string;
-  col: string;
-  value: string;
-  hlc: string;
-  origin: string;
-}
 
 function changesAfter(app: TestApp, after: string): ChangeRow[] {
   return app.context.db.sqlite.prepare('SELECT * FROM changes WHERE id > ? ORDER BY id').all(after) as ChangeRow[];
