@@ -11,6 +11,13 @@ import { CONTENT_SECURITY_POLICY_HEADER } from '../services/csp';
 export const API_PATH_PREFIX = '/api/';
 /** Inputs are small forms; anything larger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * How long an idle keep-alive connection stays open. Node closes them after 5 s by default,
+ * which races a client reusing the socket at that moment: the client's next POST meets a reset
+ * (ECONNRESET) and a form save fails for no reason. Clients give up idle sockets sooner than
+ * this (Chromium after 5 min), so the client, not the server, closes them.
+ */
+export const IDLE_CONNECTION_MS = 10 * 60 * 1000;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,6 +50,8 @@ export async function startHost({ dispatch, staticDir, port = 0 }: HostOptions):
       else res.destroy();
     });
   });
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  server.headersTimeout = IDLE_CONNECTION_MS + 1000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach the API.

@@ -2,7 +2,7 @@
 // refuses what a hostile page could send (GETs, forms, other Host names, huge bodies); static
 // files carry the CSP, and no path reaches a file outside the static folder.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,6 +84,28 @@ describe('where it listens', () => {
     expect(address.port).toBeGreaterThan(0);
     expect(host.url).toBe(`http://127.0.0.1:${address.port}/`);
   });
+
+  it('keeps an idle keep-alive connection open past Node\'s 5 s default (6 s with its grace), so a reused socket is never reset mid-save', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets: unknown[] = [];
+    const call = () => new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/device.status', method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+        sockets.push(req.socket);
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    try {
+      expect(await call()).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      expect(await call()).toBe(200);
+      expect(sockets[1]).toBe(sockets[0]); // the same connection, still open
+    } finally {
+      agent.destroy();
+    }
+  }, 15_000);
 });
 
 describe('the API over HTTP', () => {
