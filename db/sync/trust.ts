@@ -109,3 +109,13 @@ export function scopeOf(device: Pick<TrustedDevice, 'villages'>): DeviceScope {
   }
   return { villageIds, townships };
 }
+
+/**
+ * Whether a device of this scope may write a row of the village: enrolled for the village
+ * itself, or for its whole township (a coordinator). `townshipOf` answers null when unknown.
+ */
+export function inScope(scope: DeviceScope, villageId: string, townshipOf: (villageId: string) => string | null): boolean {
+  if (scope.villageIds.has(villageId)) return true;
+  const township = townshipOf(villageId);
+  return township !== null && scope.townships.has(township);
+}
