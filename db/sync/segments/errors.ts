@@ -16,7 +16,11 @@ export type SyncFileReason =
   | 'FORKED_CHAIN'
   | 'UNKNOWN_TABLE'
   | 'UNKNOWN_COLUMN'
-  | 'BOMB';
+  | 'BOMB'
+  // The passphrase envelope (db/sync/envelope.ts):
+  | 'ENCRYPTED'
+  | 'WRONG_PASSPHRASE'
+  | 'CORRUPT_ENCRYPTION';
 
 export class SyncFileError extends Error {
   constructor(
