@@ -1,6 +1,9 @@
-// Conflicts: cells with more than one head (concurrent writes neither author had seen). The
-// ledger shows the greatest head meanwhile; resolving is a write whose `seen` names every head,
-// written even when the chosen value equals the one shown (the store's update would skip it).
+// Conflicts: cells with more than one head (concurrent writes neither author had seen), and
+// deletes against edits they had not seen (SYNC.md: "an edit it had not seen is a delete-vs-edit
+// conflict" — each cell then has one head, so the cell rule alone would never show it, and the
+// edit would vanish with the row unnoticed). The ledger shows the greatest head meanwhile;
+// resolving is a write whose `seen` names every head, written even when the chosen value equals
+// the one shown (the store's update would skip it).
 import { isLedger, isLedgerColumn, ROW_COLUMN } from '../ledgers';
 import type { Sqlite } from '../open';
 import { createChangeApplier, type Change } from './apply';
@@ -14,6 +17,11 @@ export interface ConflictHeadRow {
   readonly at: string;
   /** The head the ledger shows (the greatest change id). */
   readonly shown: boolean;
+  /**
+   * Only in a delete-vs-edit conflict (listed on the row's `_row` cell): the column written by
+   * this head, an edit the delete had not seen. Absent on the `_row` heads themselves.
+   */
+  readonly col?: string;
 }
 
 export interface ConflictRow {
@@ -32,17 +40,53 @@ export function listConflicts(sqlite: Sqlite): ConflictRow[] {
     `SELECT c.id, c.value, c.origin, c.village_id FROM cell_heads h JOIN changes c ON c.id = h.change_id
       WHERE h.tbl = ? AND h.row_id = ? AND h.col = ? ORDER BY c.id`,
   );
-  return cells.map(({ tbl, row_id, col }) => {
-    const rows = headsOf.all(tbl, row_id, col) as { id: string; value: string; origin: string; village_id: string }[];
+  const conflictOf = (tbl: string, row_id: string, col: string): ConflictRow => {
+    const rows = headsOf.all(tbl, row_id, col) as HeadRow[];
     const greatest = rows[rows.length - 1]!.id;
-    return {
-      tbl,
-      rowId: row_id,
-      villageId: rows[0]!.village_id,
-      col,
-      heads: rows.map((r) => ({ changeId: r.id, value: JSON.parse(r.value) as string | number | null, origin: r.origin, at: hlcToIso(r.id), shown: r.id === greatest })),
-    };
-  });
+    return { tbl, rowId: row_id, villageId: rows[0]!.village_id, col, heads: rows.map((r) => headOf(r, r.id === greatest)) };
+  };
+  const conflicts = new Map<string, ConflictRow>();
+  const keyOf = (tbl: string, rowId: string, col: string) => `${tbl}\u0000${rowId}\u0000${col}`;
+  for (const { tbl, row_id, col } of cells) conflicts.set(keyOf(tbl, row_id, col), conflictOf(tbl, row_id, col));
+
+  // Heads of a deleted row's cells that no deleting head had seen: listed with the row's `_row`.
+  const unseen = sqlite
+    .prepare(
+      `SELECT DISTINCT e.tbl, e.row_id, e.col, c.id, c.value, c.origin, c.village_id
+         FROM cell_heads d
+         JOIN changes dc ON dc.id = d.change_id AND dc.value = ?
+         JOIN cell_heads e ON e.tbl = d.tbl AND e.row_id = d.row_id AND e.col <> ?
+         JOIN changes c ON c.id = e.change_id
+        WHERE d.col = ?
+          AND NOT EXISTS (
+            SELECT 1 FROM cell_heads d2 JOIN changes c2 ON c2.id = d2.change_id, json_each(c2.seen) AS s
+             WHERE d2.tbl = d.tbl AND d2.row_id = d.row_id AND d2.col = d.col AND c2.value = dc.value AND s.value = e.change_id)
+        ORDER BY e.tbl, e.row_id, c.id`,
+    )
+    .all(DELETED, ROW_COLUMN, ROW_COLUMN) as (HeadRow & { tbl: string; row_id: string; col: string })[];
+  for (const edit of unseen) {
+    const key = keyOf(edit.tbl, edit.row_id, ROW_COLUMN);
+    let conflict = conflicts.get(key);
+    if (!conflict) {
+      conflict = conflictOf(edit.tbl, edit.row_id, ROW_COLUMN);
+      conflicts.set(key, conflict);
+    }
+    conflicts.set(key, { ...conflict, heads: [...conflict.heads, { ...headOf(edit, false), col: edit.col }] });
+  }
+  return [...conflicts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, conflict]) => conflict);
+}
+
+const DELETED = JSON.stringify('deleted');
+
+interface HeadRow {
+  readonly id: string;
+  readonly value: string;
+  readonly origin: string;
+  readonly village_id: string;
+}
+
+function headOf(row: HeadRow, shown: boolean): ConflictHeadRow {
+  return { changeId: row.id, value: JSON.parse(row.value) as string | number | null, origin: row.origin, at: hlcToIso(row.id), shown };
 }
 
 export class ResolveError extends Error {
@@ -75,7 +119,9 @@ export function resolveCell(
   const applier = createChangeApplier(sqlite);
   return sqlite.transaction(() => {
     const villageId = villageOfRow(sqlite, tbl, rowId);
-    const seen = applier.headsOfCell(tbl, rowId, col);
+    // Choosing a row's state (deleted or alive) has seen every head of the row, as a delete
+    // does: that settles a delete-vs-edit conflict too.
+    const seen = col === ROW_COLUMN && applier.headsOfCell(tbl, rowId, col).length > 0 ? applier.headsOfRow(tbl, rowId) : applier.headsOfCell(tbl, rowId, col);
     if (villageId === null || seen.length === 0) throw new ResolveError('NOT_FOUND', `${tbl} ${rowId} has no ${col === ROW_COLUMN ? 'row state' : col} to resolve`);
     const hlc = clock.tick();
     const change: Change = { id: changeIdOf(hlc, deviceId), tbl, row_id: rowId, village_id: villageId, col, value, hlc, origin: deviceId, seen };

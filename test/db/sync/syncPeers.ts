@@ -1,0 +1,66 @@
+// Devices that sync through real bundle files: a test device (real SQLite) with signing keys and
+// its own wall clock, that trusts others with a scope, exports with exportBundle and imports with
+// importBundle exactly as the app's services do.
+import { createUuidV7Source } from '../../../db/ids';
+import type { Sqlite } from '../../../db/open';
+import { dumpHeads, dumpLedgers } from '../../../db/sync/dump';
+import { exportBundle, type ExportOptions } from '../../../db/sync/exportBundle';
+import { importBundle, type ImportReceipt } from '../../../db/sync/importBundle';
+import type { DeviceKeys } from '../../../db/sync/segments/seal';
+import { trustDevice } from '../../../db/sync/trust';
+import { openTestDevice, START_TIME, type TestDevice } from '../../helpers/device';
+import { newKeys } from './bundleHelpers';
+
+export interface Peer {
+  readonly device: TestDevice;
+  readonly keys: DeviceKeys;
+  readonly sqlite: Sqlite;
+  readonly id: string;
+  now(): number;
+  /** Moves this peer's wall clock (it may go back). */
+  advance(ms: number): void;
+  /** Trusts `other` for these scope entries (village ids, `township:<name>`). */
+  trust(other: Peer, scope: readonly string[], role?: string): void;
+  /** Exports into `<dir>/<id>/…` with exportBundle; the file written, or null when there was nothing to send. */
+  exportTo(dir: string, options?: Partial<Pick<ExportOptions, 'full' | 'target' | 'resend'>>): string | null;
+  importFile(path: string): ImportReceipt;
+}
+
+export async function openPeer(dir: string, deviceId: string, startTime = START_TIME): Promise<Peer> {
+  const device = await openTestDevice(dir, deviceId, startTime);
+  const keys = newKeys(deviceId);
+  let wall = startTime;
+  const now = () => wall;
+  const newId = createUuidV7Source(now);
+  const peer: Peer = {
+    device,
+    keys,
+    sqlite: device.db.sqlite,
+    id: deviceId,
+    now,
+    advance(ms) {
+      wall += ms;
+      device.setTime(wall);
+    },
+    trust(other, scope, role = 'secretary') {
+      trustDevice(device.db.sqlite, deviceId, { deviceId: other.id, publicKey: other.keys.publicKeyPem, name: other.id, role, villages: [...scope] }, new Date(wall).toISOString());
+    },
+    exportTo(folder, options = {}) {
+      return exportBundle(device.db.sqlite, { keys, app: 'test', dir: folder, newId, now, ...options }).file;
+    },
+    importFile(path) {
+      return importBundle(device.db.sqlite, device.clock, path, { selfId: deviceId, selfPublicKey: keys.publicKeyPem, now });
+    },
+  };
+  return peer;
+}
+
+/** What must be byte-identical between replicas: the ledgers and the cell heads. */
+export function replicaState(sqlite: Sqlite): string {
+  return `${dumpLedgers(sqlite)}\n--heads--\n${dumpHeads(sqlite)}`;
+}
+
+/** Sixteen hex digits: a device id unique to a run and a role. */
+export function deviceIdOf(run: number, role: number): string {
+  return `${run.toString(16).padStart(8, '0')}${role.toString(16).padStart(8, '0')}`;
+}
