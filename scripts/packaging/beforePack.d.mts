@@ -1,0 +1,4 @@
+export const SKIP_ENV: string;
+export function stageDir(projectDir: string, os: string, arch: string): string;
+export function addonAbi(file: string): number;
+export function beforePack(context: unknown): Promise<void>;

@@ -1,0 +1,170 @@
+// electron-builder.yml, checked by packaging it: a copy of the project (sources, tests, docs and
+// all — so leaving them out is proven, not assumed) is built with scripts/build.mjs into its own
+// dist/ (never the repo's, which the e2e tests use), then packaged `--linux --dir` against a
+// stand-in Electron: a file holding the fuse sentinel and a fuse wire in Electron's default
+// states. The real Electron cannot be downloaded here, nor its headers, so beforePack is told to
+// skip the Electron rebuild (and the test checks that was the only reason); CI builds the real
+// installers on every platform.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { extractAll, extractFile, listPackage, statFile } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addonAbi, SKIP_ENV } from '../../scripts/packaging/beforePack.mjs';
+
+const repo = join(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+const SKIP_REASON = 'no Electron headers on this machine (package.test.ts)';
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+// Electron's own defaults, one ASCII '0'/'1' per fuse in FuseV1Options order: packaging must flip them.
+const ELECTRON_DEFAULT_FUSES = '10110001';
+const CONFIGURED_FUSES: Record<string, boolean> = {
+  RunAsNode: false,
+  EnableCookieEncryption: true,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  EnableEmbeddedAsarIntegrityValidation: true,
+  OnlyLoadAppFromAsar: true,
+};
+// Not in the repo's copy: installed, built or generated things, and git.
+const NOT_COPIED = new Set(['node_modules', 'dist', 'release', '.cache', '.git', 'test-results', 'playwright-report']);
+const ARCH_FLAG = process.arch === 'arm64' ? '--arm64' : '--x64';
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const output = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`); // vitest forces colour on
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${output}`);
+  return output;
+}
+
+function writeStandInElectron(dir: string, version: string): void {
+  mkdirSync(join(dir, 'resources'), { recursive: true });
+  const wire = Buffer.concat([Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]), Buffer.from(ELECTRON_DEFAULT_FUSES, 'ascii')]);
+  const binary = Buffer.concat([Buffer.from('stand-in for the Electron binary\0'), Buffer.from(SENTINEL, 'ascii'), wire, Buffer.from('\0end')]);
+  writeFileSync(join(dir, 'electron'), binary, { mode: 0o755 });
+  writeFileSync(join(dir, 'version'), version);
+  writeFileSync(join(dir, 'LICENSE'), 'MIT (stand-in)');
+}
+
+describe.skipIf(process.platform !== 'linux')('the Linux package electron-builder.yml makes', () => {
+  let work: string;
+  let log: string;
+  let appDir: string; // linux-unpacked
+  let asarFile: string;
+  let entries: string[];
+  let project: string;
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'cunji-package-'));
+    project = join(work, 'project');
+    mkdirSync(project);
+    for (const name of readdirSync(repo)) {
+      if (!NOT_COPIED.has(name) && !name.endsWith('.tsbuildinfo')) cpSync(join(repo, name), join(project, name), { recursive: true });
+    }
+    symlinkSync(join(repo, 'node_modules'), join(project, 'node_modules'), 'junction');
+    run(process.execPath, ['scripts/build.mjs'], project);
+
+    const electronDist = join(work, 'electron-dist');
+    writeStandInElectron(electronDist, require('electron/package.json').version);
+    const out = join(work, 'out');
+    log = run(
+      process.execPath,
+      [
+        require.resolve('electron-builder/cli.js'),
+        '--linux',
+        '--dir',
+        ARCH_FLAG,
+        `-c.electronDist=${electronDist}`,
+        `-c.directories.output=${out}`,
+        `-c.afterPack=${join(import.meta.dirname, 'desktopEntryProbe.mjs')}`,
+      ],
+      project,
+      // Without VITEST in its environment electron-builder logs as it does for anyone (it goes quiet under vitest).
+      { ...process.env, VITEST: undefined, [SKIP_ENV]: SKIP_REASON, CI: 'true' },
+    );
+    appDir = join(out, process.arch === 'arm64' ? 'linux-arm64-unpacked' : 'linux-unpacked');
+    asarFile = join(appDir, 'resources', 'app.asar');
+    entries = listPackage(asarFile, { isPack: false });
+  }, 180_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('skipped the Electron rebuild only because it was told to, and electron-builder rebuilt nothing', () => {
+    expect(log).toContain(`better-sqlite3 NOT rebuilt for Electron`);
+    expect(log).toContain(`(${SKIP_ENV}: ${SKIP_REASON})`);
+    expect(log).toContain('reason=npmRebuild is set to false');
+  });
+
+  it('holds the main, preload and renderer bundles and the package.json that points at main', () => {
+    expect(entries).toEqual(expect.arrayContaining(['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html']));
+    expect(entries.some((e) => /^\/dist\/renderer\/assets\/index-[\w-]+\.js$/.test(e))).toBe(true);
+    const manifest = JSON.parse(extractFile(asarFile, 'package.json').toString('utf8'));
+    expect(manifest.main).toBe('dist/electron/main.cjs');
+    expect(manifest.desktopName).toBe('cunji.desktop');
+    expect(manifest.devDependencies).toBeUndefined();
+    expect(manifest.scripts).toBeUndefined();
+  });
+
+  it('holds no sources, tests, source maps, docs, browser host or build leftovers', () => {
+    const unwanted = entries.filter(
+      (e) =>
+        /\.(ts|tsx|map|a|o|cc|gyp)$/.test(e) ||
+        /^\/(test|docs|renderer|electron|db|shared|scripts|build|\.cache|\.github)(\/|$)/.test(e) ||
+        e === '/dist/electron/host.cjs' ||
+        /better-sqlite3\/(deps|src|build\/Release\/(obj|test_extension))/.test(e),
+    );
+    expect(unwanted).toEqual([]);
+  });
+
+  it('ships only better-sqlite3 and what it needs at run time: no devDependencies, no install-time tools', () => {
+    const modules = new Set(entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2]));
+    expect([...modules].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path']);
+    // Each shipped module's own dependencies are shipped too, except prebuild-install (install time only).
+    for (const name of modules) {
+      const manifest = JSON.parse(extractFile(asarFile, `node_modules/${name}/package.json`).toString('utf8'));
+      for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+        if (dependency !== 'prebuild-install') expect(modules, `${name} needs ${dependency}`).toContain(dependency);
+      }
+    }
+  });
+
+  it('unpacks the staged addon next to the asar, and better-sqlite3 loads from the package as it is', () => {
+    const addon = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+    expect(statFile(asarFile, addon)).toMatchObject({ unpacked: true });
+    const unpacked = join(appDir, 'resources', 'app.asar.unpacked', addon);
+    // Told to skip, beforePack staged Node's own build: Node's ABI proves it came that way.
+    expect(addonAbi(unpacked)).toBe(Number(process.versions.modules));
+    const extracted = join(work, 'extracted');
+    extractAll(asarFile, extracted);
+    const script = `const Database = require(${JSON.stringify(join(extracted, 'node_modules/better-sqlite3'))}); console.log(new Database(':memory:').prepare('select sqlite_version() v').get().v)`;
+    expect(run(process.execPath, ['-e', script], work).trim()).toMatch(/^3\.\d+\.\d+/);
+  });
+
+  it('flips the fuses as configured and leaves the others as Electron has them', async () => {
+    const wire = await getCurrentFuseWire(join(appDir, 'cunji'));
+    const byName = Object.fromEntries(
+      Object.keys(CONFIGURED_FUSES).map((name) => [name, wire[FuseV1Options[name as keyof typeof FuseV1Options]] === '1'.charCodeAt(0)]),
+    );
+    expect(byName).toEqual(CONFIGURED_FUSES);
+    expect(String.fromCharCode(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]!, wire[FuseV1Options.GrantFileProtocolExtraPrivileges]!)).toBe('01');
+  });
+
+  it('registers .cunji files with the desktop, and finds an icon of every size', () => {
+    const probe = JSON.parse(readFileSync(join(appDir, '..', 'desktop-probe.json'), 'utf8'));
+    expect(probe.desktopEntry).toMatch(/^MimeType=application\/x-cunji;$/m);
+    expect(probe.desktopEntry).toMatch(/^Exec="\/opt\/村记\/cunji" %U$/m);
+    expect(probe.desktopEntry).toMatch(/^Categories=Office;$/m);
+    expect(probe.desktopEntry).toMatch(/^Name=村记$/m);
+    expect(probe.desktopEntry).toMatch(/^StartupWMClass=cunji$/m);
+    expect(probe.mimeXml).toContain('<mime-type type="application/x-cunji">');
+    expect(probe.mimeXml).toContain('<glob pattern="*.cunji"/>');
+    expect(probe.icons.map((icon: { size: number }) => icon.size)).toEqual(expect.arrayContaining([16, 32, 48, 64, 128, 256, 512]));
+    for (const icon of ['icon.png', 'icon.ico', 'icon.icns']) expect(existsSync(join(repo, 'build', icon)), icon).toBe(true);
+  });
+});
