@@ -26,6 +26,14 @@ export function addonAbi(file) {
   return Number(match[1]);
 }
 
+/** Refuses an addon built for another runtime: real Electron would not load it. */
+export function expectAbi(file, expected, runtime) {
+  const found = existsSync(file) ? addonAbi(file) : null;
+  if (found !== expected) {
+    throw new Error(`better-sqlite3 was not built for ${runtime}: expected ABI ${expected}, found ${found ?? 'no addon'} in ${file}`);
+  }
+}
+
 /** Linux arm64 on an x64 runner: node-gyp needs the cross compilers (CI installs them). */
 function crossCompilerEnv(platform, arch) {
   if (platform !== 'linux' || arch === process.arch || arch !== 'arm64') return {};
@@ -60,6 +68,10 @@ async function buildForElectron({ projectDir, electronVersion, platform, arch, w
 /** electron-builder finds this by the hook's name (electron-builder.yml `beforePack`). */
 export async function beforePack(context) {
   const { packager, arch: archEnum, electronPlatformName: platform } = context;
+  const skipReason = process.env[SKIP_ENV];
+  if (!skipReason && platform !== process.platform) {
+    throw new Error(`better-sqlite3 must be built on the platform it runs on: packaging for ${platform} on ${process.platform} is not supported. Build each platform's installer on that platform (see .github/workflows/ci.yml).`);
+  }
   const projectDir = packager.info.projectDir;
   const projectRequire = createRequire(join(projectDir, 'package.json'));
   const { Arch } = createRequire(projectRequire.resolve('electron-builder'))('builder-util');
@@ -69,23 +81,17 @@ export async function beforePack(context) {
   rmSync(dirname(staged), { recursive: true, force: true });
   mkdirSync(dirname(staged), { recursive: true });
 
-  const skipReason = process.env[SKIP_ENV];
   if (skipReason) {
     const nodeBuild = join(dirname(projectRequire.resolve('better-sqlite3/package.json')), 'build/Release', ADDON);
     copyFileSync(nodeBuild, staged);
     console.log(`[cunji] beforePack: better-sqlite3 NOT rebuilt for Electron ${electronVersion} (${SKIP_ENV}: ${skipReason}); packaged Node's build (ABI ${addonAbi(staged)}), this package is for checking the configuration only`);
     return;
   }
-  if (platform !== process.platform) {
-    throw new Error(`better-sqlite3 must be built on the platform it runs on: packaging for ${platform} on ${process.platform} is not supported. Build each platform's installer on that platform (see .github/workflows/ci.yml).`);
-  }
   const workDir = join(projectDir, '.cache', 'electron-native', `work-${platform}-${arch}`);
   const built = await buildForElectron({ projectDir, electronVersion, platform, arch, workDir });
   const { getAbi } = await importFrom(createRequire(projectRequire.resolve('@electron/rebuild')), 'node-abi');
   const expected = Number(getAbi(electronVersion, 'electron'));
-  if (!existsSync(built) || addonAbi(built) !== expected) {
-    throw new Error(`better-sqlite3 was not built for Electron ${electronVersion} (expected ABI ${expected}, found ${existsSync(built) ? addonAbi(built) : 'no addon'} in ${built})`);
-  }
+  expectAbi(built, expected, `Electron ${electronVersion}`);
   copyFileSync(built, staged);
   rmSync(workDir, { recursive: true, force: true });
   console.log(`[cunji] beforePack: better-sqlite3 built for Electron ${electronVersion} ${platform}-${arch} (ABI ${expected})`);
