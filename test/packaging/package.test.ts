@@ -7,7 +7,7 @@
 // installers on every platform.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -56,6 +56,7 @@ describe.skipIf(process.platform !== 'linux')('the Linux package electron-builde
   let appDir: string; // linux-unpacked
   let asarFile: string;
   let entries: string[];
+  let modules: Set<string>; // the top-level node_modules folders in the asar
   let project: string;
 
   beforeAll(() => {
@@ -89,6 +90,7 @@ describe.skipIf(process.platform !== 'linux')('the Linux package electron-builde
     appDir = join(out, process.arch === 'arm64' ? 'linux-arm64-unpacked' : 'linux-unpacked');
     asarFile = join(appDir, 'resources', 'app.asar');
     entries = listPackage(asarFile, { isPack: false });
+    modules = new Set(entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2]!));
   }, 180_000);
 
   afterAll(() => {
@@ -123,7 +125,6 @@ describe.skipIf(process.platform !== 'linux')('the Linux package electron-builde
   });
 
   it('ships only better-sqlite3 and what it needs at run time: no devDependencies, no install-time tools', () => {
-    const modules = new Set(entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2]));
     expect([...modules].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path']);
     // Each shipped module's own dependencies are shipped too, except prebuild-install (install time only).
     for (const name of modules) {
@@ -131,6 +132,15 @@ describe.skipIf(process.platform !== 'linux')('the Linux package electron-builde
       for (const dependency of Object.keys(manifest.dependencies ?? {})) {
         if (dependency !== 'prebuild-install') expect(modules, `${name} needs ${dependency}`).toContain(dependency);
       }
+    }
+  });
+
+  it('leaves the bundles nothing to require but Node, Electron and the shipped modules', () => {
+    for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
+      const required = [...extractFile(asarFile, bundle).toString('utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
+      expect(required.length, bundle).toBeGreaterThan(0);
+      const unmet = required.filter((id) => !isBuiltin(id) && id !== 'electron' && !modules.has(id));
+      expect(unmet, bundle).toEqual([]);
     }
   });
 
