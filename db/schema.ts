@@ -254,6 +254,39 @@ export interface TrustedDevicesTable {
   trusted_at: string;
 }
 
+/** A saved sync target of this machine (local only, never synced; no password here). */
+export interface SyncTargetsTable {
+  id: string;
+  /** 'folder' | 'webdav'. */
+  kind: string;
+  name: string;
+  /** For a folder target: its absolute path. */
+  folder: string | null;
+  /** For a WebDAV target: the folder's URL (no credentials in it). */
+  url: string | null;
+  username: string | null;
+  /** 1: the scheduler runs it (start, every interval, when it comes back); 0: on demand only. */
+  auto: Generated<number>;
+  interval_minutes: Generated<number>;
+  created_at: string;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  /** JSON: the counts of the last successful run. */
+  last_result: string | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+}
+
+/** Remote files a target has delivered (imported or already known), so they are not fetched again. */
+export interface SyncTargetFilesTable {
+  target_id: string;
+  /** The file's path inside the target: `<device id>/<name>.cunji`. */
+  path: string;
+  size: number;
+  file_hash: string;
+  at: string;
+}
+
 export interface Database {
   villages: VillagesTable;
   secretaries: SecretariesTable;
@@ -277,6 +310,8 @@ export interface Database {
   quarantine: QuarantineTable;
   export_marks: ExportMarksTable;
   trusted_devices: TrustedDevicesTable;
+  sync_targets: SyncTargetsTable;
+  sync_target_files: SyncTargetFilesTable;
 }
 
 export type VillageRow = Selectable<VillagesTable>;
@@ -288,3 +323,4 @@ export type CellHeadRow = Selectable<CellHeadsTable>;
 export type MetaRow = Selectable<MetaTable>;
 export type SegmentRow = Selectable<SegmentsTable>;
 export type TrustedDeviceRow = Selectable<TrustedDevicesTable>;
+export type SyncTargetRow = Selectable<SyncTargetsTable>;

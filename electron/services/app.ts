@@ -11,6 +11,8 @@ import type { ServiceContext } from './context';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { createHandlers } from './handlers';
 import { ensureDeviceIdentity } from './identity';
+import { createFileSecretStore, type SecretStore } from './sync/secrets';
+import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service';
 
 export const DATABASE_FILE_NAME = 'cunji.sqlite';
 
@@ -20,6 +22,10 @@ export interface OpenAppOptions extends DispatchOptions {
   now?: () => number;
   random?: RandomBytes;
   nativeBinding?: string;
+  /** Sync passwords: the shell passes the OS keychain's; default a plain file in the data folder. */
+  secrets?: SecretStore;
+  /** The sync scheduler's timers and start-up (tests drive a fake clock or keep it stopped). */
+  sync?: SyncServiceOptions;
 }
 
 export interface OpenedApp {
@@ -42,9 +48,27 @@ export async function openApp(options: OpenAppOptions): Promise<OpenedApp> {
     const clock = createHlcClock(now, lastChange ? lastChange.slice(0, 16) : null);
     const newId = createUuidV7Source(now, options.random);
     const store = createStore({ db, clock, newId, deviceId: identity.deviceId });
-    const context: ServiceContext = { db, store, clock, newId, now, identity, dataDir: options.dataDir, appVersion: options.appVersion };
+    const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
+    let syncService: SyncService | null = null;
+    const context: ServiceContext = {
+      db, store, clock, newId, now, identity, dataDir: options.dataDir, appVersion: options.appVersion, secrets,
+      // Built just below from this same context (its runs need the database, clock and keys).
+      get syncService() {
+        return syncService!;
+      },
+    };
+    syncService = createSyncService(context, options.sync);
     const handlers = createHandlers(context);
-    return { context, handlers, dispatch: createDispatch(handlers, options), close: () => db.close() };
+    if (options.sync?.autoStart !== false) syncService.start();
+    return {
+      context,
+      handlers,
+      dispatch: createDispatch(handlers, options),
+      close: () => {
+        syncService.stop();
+        db.close();
+      },
+    };
   } catch (error) {
     db.close();
     throw error;

@@ -9,6 +9,7 @@ import { deviceHandlers } from './device';
 import { allLedgerHandlers } from './ledgers/index';
 import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync/index';
+import { syncTargetHandlers } from './sync/targetHandlers';
 import { villageHandlers } from './villages';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -20,8 +21,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       databaseFile: ctx.db.file,
     }),
   };
-  const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx)] as const;
-  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6] };
+  const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx), syncTargetHandlers(ctx)] as const;
+  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6], ...parts[7] };
 
   const names = parts.flatMap((part) => Object.keys(part));
   const twice = names.filter((name, i) => names.indexOf(name) !== i);

@@ -9,6 +9,7 @@ import {
   conflictList, deviceList, deviceView, exportFileInput, exportResult, importFilesInput, importResult, resolveInput, resolveResult,
   syncNowInput, syncNowResult, trustInput,
 } from '../domain/sync';
+import { syncRunInput, syncRunResult, syncStatusList, syncTargetIdInput, syncTargetList, syncTargetSaveInput, syncTargetView } from '../domain/sync';
 import { village, villageInput, villagePatch } from '../domain/village';
 import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
 import { crudEntries } from './ledgerContract';
@@ -51,6 +52,12 @@ export const contract = {
   'sync.exportFile': { input: exportFileInput, output: exportResult },
   'sync.importFiles': { input: importFilesInput, output: importResult },
   'sync.now': { input: syncNowInput, output: syncNowResult },
+  'sync.run': { input: syncRunInput, output: syncRunResult },
+  'sync.status': { input: noInput, output: syncStatusList },
+  'sync.online': { input: noInput, output: syncStatusList },
+  'sync.targets': { input: noInput, output: syncTargetList },
+  'sync.saveTarget': { input: syncTargetSaveInput, output: syncTargetView },
+  'sync.deleteTarget': { input: syncTargetIdInput, output: z.object({ id: z.string() }) },
   'devices.list': { input: noInput, output: deviceList },
   'devices.trust': { input: trustInput, output: deviceView },
   'conflicts.list': { input: noInput, output: conflictList },

@@ -132,3 +132,151 @@ export type ConflictItem = z.infer<typeof conflictItem>;
 
 export const conflictList = z.object({ items: z.array(conflictItem) });
 export const resolveResult = z.object({ changeId: z.string() });
+
+// ---- Saved sync targets (a folder or a WebDAV server), their runs and their status ----
+
+export const SYNC_TARGET_KINDS = ['folder', 'webdav'] as const;
+export type SyncTargetKind = (typeof SYNC_TARGET_KINDS)[number];
+
+/**
+ * Why a run failed, as a screen names it (renderer/src/i18n `syncTargets.error.<code>`); the
+ * status also carries a plain English sentence with the detail, for the log and support.
+ */
+export const SYNC_ERROR_CODES = [
+  'UNREACHABLE', // no answer: offline, wrong address, server down, USB stick not plugged in
+  'TIMEOUT', // the server stopped answering part way
+  'AUTH', // user name or password refused (401)
+  'FORBIDDEN', // the server refuses this folder or this write (403, 405, 507 …)
+  'NOT_FOUND', // the address points nowhere and cannot be created
+  'BUSY', // 429 / 503 for longer than we wait
+  'INTERRUPTED', // the connection dropped in the middle of a transfer
+  'VERIFY_MISMATCH', // the file read back is not the file sent
+  'FOLDER_MISSING', // a folder target that is not there (or not a folder)
+  'NO_PASSWORD', // a WebDAV target with a user name but no stored password
+  'NOT_SET_UP', // this device has not been set up yet
+  'SERVER', // any other answer the server should not have given
+  'LOCAL', // this computer could not write its temporary files, or another local failure
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+/** http(s) only, with a host; user:password@ belongs in its own fields, not in the address. */
+export function isWebdavUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.search === '' && url.hash === '';
+  } catch {
+    return false;
+  }
+}
+
+function hasCredentials(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+export const webdavUrl = z
+  .string({ error: (issue) => (issue.input === undefined || issue.input === null ? V.required : V.webdavUrl) })
+  .trim()
+  .min(1, { error: V.required })
+  .max(2000, { error: V.tooLong })
+  .refine(isWebdavUrl, { error: V.webdavUrl })
+  .refine((s) => !hasCredentials(s), { error: V.urlCredentials });
+
+export const syncIntervalMinutes = z
+  .number({ error: V.invalid })
+  .int({ error: V.wholeNumber })
+  .min(1, { error: V.invalid })
+  .max(1440, { error: V.tooLarge });
+
+/**
+ * Save a new target (no id) or change one (its id). `password`: a string sets it, null removes
+ * it, left out keeps the stored one, so a screen never needs to hold a password it was not typed.
+ */
+export const syncTargetSaveInput = z
+  .strictObject({
+    id: rowId.optional(),
+    kind: z.enum(SYNC_TARGET_KINDS, { error: (issue) => (issue.input === undefined || issue.input === null ? V.required : V.invalid) }),
+    name: requiredText(60),
+    folder: absolutePath.optional(),
+    url: webdavUrl.optional(),
+    username: optionalText(200),
+    password: z.string({ error: V.invalid }).min(1, { error: V.required }).max(1000, { error: V.tooLong }).nullable().optional(),
+    auto: z.boolean({ error: V.invalid }).default(true),
+    intervalMinutes: syncIntervalMinutes.default(5),
+  })
+  .superRefine((input, ctx) => {
+    // Each kind names its own place, and only that one.
+    const needs = input.kind === 'folder' ? 'folder' : 'url';
+    if (input[needs] === undefined) ctx.addIssue({ code: 'custom', path: [needs], message: V.required });
+    const stray = input.kind === 'folder' ? (['url', 'username', 'password'] as const) : (['folder'] as const);
+    for (const key of stray) if (input[key] !== undefined && input[key] !== null) ctx.addIssue({ code: 'custom', path: [key], message: V.invalid });
+    if (input.kind === 'webdav' && typeof input.password === 'string' && input.username === null) ctx.addIssue({ code: 'custom', path: ['username'], message: V.required });
+  });
+export type SyncTargetSaveInput = z.input<typeof syncTargetSaveInput>;
+
+export const syncTargetIdInput = z.strictObject({ id: rowId });
+export const syncRunInput = z.strictObject({ id: rowId, full: z.boolean({ error: V.invalid }).optional() });
+
+export const syncTargetView = z.object({
+  id: z.string(),
+  kind: z.enum(SYNC_TARGET_KINDS),
+  name: z.string(),
+  folder: z.string().nullable(),
+  url: z.string().nullable(),
+  username: z.string().nullable(),
+  /** Whether a password is stored; the password itself never leaves the main process. */
+  hasPassword: z.boolean(),
+  /** Whether stored passwords are encrypted at rest (the OS keychain); false in the browser host. */
+  passwordProtected: z.boolean(),
+  auto: z.boolean(),
+  intervalMinutes: z.number().int(),
+  createdAt: z.string(),
+});
+export type SyncTargetView = z.infer<typeof syncTargetView>;
+export const syncTargetList = z.object({ items: z.array(syncTargetView) });
+
+/** What one successful run moved. */
+export const syncRunCounts = z.object({
+  filesOut: z.number().int(),
+  changesOut: z.number().int(),
+  filesIn: z.number().int(),
+  changesIn: z.number().int(),
+  conflicts: z.number().int(),
+  /** Files of other devices that were not imported (see the receipts: untrusted, damaged …). */
+  refused: z.number().int(),
+});
+export type SyncRunCounts = z.infer<typeof syncRunCounts>;
+
+export const syncTargetStatus = z.object({
+  targetId: z.string(),
+  name: z.string(),
+  kind: z.enum(SYNC_TARGET_KINDS),
+  /** `running` now, `queued` behind a running one, else `idle`. */
+  state: z.enum(['idle', 'running', 'queued']),
+  /** Whether the last contact worked; null before the first since start. */
+  reachable: z.boolean().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  lastCounts: syncRunCounts.nullable(),
+  /** Of the last attempt (null when it succeeded). */
+  lastError: z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() }).nullable(),
+  /** The next automatic run (null: on demand only, or waiting for the target to come back). */
+  nextRunAt: z.string().nullable(),
+  passwordProtected: z.boolean(),
+});
+export type SyncTargetStatus = z.infer<typeof syncTargetStatus>;
+export const syncStatusList = z.object({ targets: z.array(syncTargetStatus) });
+
+export const syncRunResult = z.object({
+  status: syncTargetStatus,
+  /** Null when the run failed before exporting. */
+  exported: exportResult.nullable(),
+  receipts: z.array(importReceipt),
+  known: z.number().int(),
+  unreadable: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export type SyncRunResult = z.infer<typeof syncRunResult>;

@@ -37,6 +37,8 @@ export const V = {
   deviceId: 'validation.deviceId',
   publicKey: 'validation.publicKey',
   keyMismatch: 'validation.keyMismatch',
+  webdavUrl: 'validation.webdavUrl',
+  urlCredentials: 'validation.urlCredentials',
 } as const;
 
 export type ValidationKey = (typeof V)[keyof typeof V];

@@ -5,14 +5,13 @@ import type { Handlers } from '../../../shared/api/types';
 import { ApiError } from '../../../shared/api/result';
 import type { DeviceView } from '../../../shared/domain/sync';
 import { V } from '../../../shared/domain/validation';
-import { exportBundle, type ExportResult } from '../../../db/sync/exportBundle';
-import { importBundle, isImported, statedFileHash, type ImportReceipt } from '../../../db/sync/importBundle';
+import { isImported, statedFileHash, type ImportReceipt } from '../../../db/sync/importBundle';
 import { listConflicts, resolveCell, ResolveError, villageOfRow } from '../../../db/sync/conflicts';
 import { fingerprintOf, listTrusted, scopeOf, TOWNSHIP_SCOPE_PREFIX, trustDevice, TrustError, type TrustedDevice } from '../../../db/sync/trust';
-import { loadDeviceKeys, type BundleDeviceCard } from '../../../db/sync/segments/index';
 import type { ServiceContext } from '../context';
 import { readProfile, requireProfile } from '../profile';
 import { villagesInScope } from '../ledgers/scope';
+import { bundleOps } from './bundles';
 import { listFolderBundles } from './folderTarget';
 
 type SyncHandlers = Pick<
@@ -20,7 +19,7 @@ type SyncHandlers = Pick<
   'sync.exportFile' | 'sync.importFiles' | 'sync.now' | 'devices.list' | 'devices.trust' | 'conflicts.list' | 'conflicts.resolve'
 >;
 
-function requireFolder(path: string, field: string): void {
+export function requireFolder(path: string, field: string): void {
   let isDirectory = false;
   try {
     isDirectory = statSync(path).isDirectory();
@@ -32,49 +31,7 @@ function requireFolder(path: string, field: string): void {
 
 export function syncHandlers(ctx: ServiceContext): SyncHandlers {
   const { sqlite } = ctx.db;
-  const villageName = sqlite.prepare('SELECT name FROM villages WHERE id = ?').pluck();
-
-  /** This device and the origins it relays, described for the receiver's trust decision. */
-  function deviceCards(): BundleDeviceCard[] {
-    const profile = requireProfile(ctx);
-    const own: BundleDeviceCard = {
-      deviceId: ctx.identity.deviceId,
-      publicKey: ctx.identity.publicKeyPem,
-      name: profile.name,
-      role: profile.role,
-      township: profile.township,
-      villages: (profile.role === 'coordinator' ? villagesInScope(ctx) : profile.villageIds).map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
-    };
-    const relayed = listTrusted(sqlite).map((d): BundleDeviceCard => {
-      const scope = scopeOf(d);
-      return {
-        deviceId: d.deviceId,
-        publicKey: d.publicKey,
-        name: d.name,
-        role: d.role,
-        township: [...scope.townships][0] ?? null,
-        villages: [...scope.villageIds].map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
-      };
-    });
-    return [own, ...relayed];
-  }
-
-  function exportTo(dir: string, full: boolean): ExportResult {
-    requireProfile(ctx);
-    return exportBundle(sqlite, {
-      keys: loadDeviceKeys(sqlite),
-      app: ctx.appVersion,
-      dir,
-      full,
-      newId: ctx.newId,
-      now: ctx.now,
-      devices: deviceCards(),
-    });
-  }
-
-  function importPath(path: string): ImportReceipt {
-    return importBundle(sqlite, ctx.clock, path, { selfId: ctx.identity.deviceId, selfPublicKey: ctx.identity.publicKeyPem, now: ctx.now });
-  }
+  const { exportTo, importPath } = bundleOps(ctx);
 
   function view(d: TrustedDevice): DeviceView {
     const scope = scopeOf(d);

@@ -362,6 +362,54 @@ function badPaths(wrap: (path: unknown) => unknown, at: Path): BadInput[] {
   ];
 }
 
+const davTarget = (over: Record<string, unknown>) => ({ kind: 'webdav', name: '坚果云', url: 'https://dav.jianguoyun.com/dav/村记/', username: 'li@example.cn', password: 'app-password', ...over });
+const folderTarget = (over: Record<string, unknown>) => ({ kind: 'folder', name: 'U盘', folder: '/tmp', ...over });
+
+function syncTargetBadInputs(): Record<string, BadInput[]> {
+  return {
+    'sync.targets': [...wrongShapes(), ...strayKeys({})],
+    'sync.status': [...wrongShapes(), ...strayKeys({})],
+    'sync.online': [...wrongShapes(), ...strayKeys({})],
+    'sync.saveTarget': [
+      ...wrongShapes(),
+      ...strayKeys(davTarget({})),
+      ...badIds((id) => davTarget({ id }), ['id']).filter((bad) => bad.label !== 'no id'),
+      ...badPaths((folder) => folderTarget({ folder }), ['folder']).filter((bad) => bad.label !== 'no path'),
+      { label: 'no kind', input: davTarget({ kind: undefined }), path: ['kind'], message: V.required },
+      { label: 'an unknown kind', input: davTarget({ kind: 'ftp' }), path: ['kind'], message: V.invalid },
+      { label: 'an empty name', input: davTarget({ name: ' ' }), path: ['name'], message: V.required },
+      { label: 'a name of 61 characters', input: davTarget({ name: long(61) }), path: ['name'], message: V.tooLong },
+      { label: 'a WebDAV target without a URL', input: davTarget({ url: undefined }), path: ['url'], message: V.required },
+      { label: 'an ftp URL', input: davTarget({ url: 'ftp://dav.example.cn/' }), path: ['url'], message: V.webdavUrl },
+      { label: 'a file URL', input: davTarget({ url: 'file:///etc/passwd' }), path: ['url'], message: V.webdavUrl },
+      { label: 'a URL that is not one', input: davTarget({ url: 'dav.jianguoyun.com/dav' }), path: ['url'], message: V.webdavUrl },
+      { label: 'a URL with a query', input: davTarget({ url: 'https://dav.example.cn/dav/?x=1' }), path: ['url'], message: V.webdavUrl },
+      { label: 'a URL with the password in it', input: davTarget({ url: 'https://li:secret@dav.example.cn/dav/' }), path: ['url'], message: V.urlCredentials },
+      { label: 'a URL of 2001 characters', input: davTarget({ url: `https://dav.example.cn/${'a'.repeat(1980)}` }), path: ['url'], message: V.tooLong },
+      { label: 'a number URL', input: davTarget({ url: 80 }), path: ['url'], message: V.webdavUrl },
+      { label: 'an empty password', input: davTarget({ password: '' }), path: ['password'], message: V.required },
+      { label: 'a password of 1001 characters', input: davTarget({ password: 'p'.repeat(1001) }), path: ['password'], message: V.tooLong },
+      { label: 'a number password', input: davTarget({ password: 1234 }), path: ['password'], message: V.invalid },
+      { label: 'a password without a user name', input: davTarget({ username: null }), path: ['username'], message: V.required },
+      { label: 'a folder on a WebDAV target', input: davTarget({ folder: '/tmp' }), path: ['folder'], message: V.invalid },
+      { label: 'a folder target without a folder', input: folderTarget({ folder: undefined }), path: ['folder'], message: V.required },
+      { label: 'a URL on a folder target', input: folderTarget({ url: 'https://dav.example.cn/' }), path: ['url'], message: V.invalid },
+      { label: 'a password on a folder target', input: folderTarget({ password: 'x' }), path: ['password'], message: V.invalid },
+      { label: 'auto as text', input: davTarget({ auto: 'yes' }), path: ['auto'], message: V.invalid },
+      { label: 'an interval of 0 minutes', input: davTarget({ intervalMinutes: 0 }), path: ['intervalMinutes'], message: V.invalid },
+      { label: 'an interval of 1441 minutes', input: davTarget({ intervalMinutes: 1441 }), path: ['intervalMinutes'], message: V.tooLarge },
+      { label: 'an interval of 2.5 minutes', input: davTarget({ intervalMinutes: 2.5 }), path: ['intervalMinutes'], message: V.wholeNumber },
+    ],
+    'sync.deleteTarget': [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])],
+    'sync.run': [
+      ...wrongShapes(),
+      ...strayKeys({ id: UUID }),
+      ...badIds((id) => ({ id }), ['id']),
+      { label: 'a string full', input: { id: UUID, full: 'yes' }, path: ['full'], message: V.invalid },
+    ],
+  };
+}
+
 const trust = (over: Record<string, unknown>) => ({ deviceId: DEVICE, publicKey: KEY, name: '王芳', role: 'secretary', villages: [UUID], ...over });
 const resolve = (over: Record<string, unknown>) => ({ tbl: 'households', rowId: UUID, col: 'address', value: '村东头', ...over });
 
@@ -387,6 +435,7 @@ function syncBadInputs(liveId: string): Record<string, BadInput[]> {
       ...badPaths((folder) => ({ folder }), ['folder']),
       { label: 'a number full', input: { folder: '/tmp', full: 1 }, path: ['full'], message: V.invalid },
     ],
+    ...syncTargetBadInputs(),
     'devices.list': [...wrongShapes(), ...strayKeys({})],
     'devices.trust': [
       ...wrongShapes(),

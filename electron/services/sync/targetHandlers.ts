@@ -1,0 +1,67 @@
+// sync.targets, sync.saveTarget, sync.deleteTarget, sync.run, sync.status, sync.online: the saved
+// places this machine syncs with, runs on demand, and what the scheduler knows. A password goes
+// in through save and is never sent back: a view says only whether one is stored and encrypted.
+import { ApiError } from '../../../shared/api/result';
+import type { Handlers } from '../../../shared/api/types';
+import type { ServiceContext } from '../context';
+import { requireFolder } from './index';
+import { deleteTarget, insertTarget, listSavedTargets, savedTarget, secretKeyOf, updateTarget, viewOf, type TargetFields } from './savedTargets';
+
+type TargetHandlers = Pick<Handlers, 'sync.targets' | 'sync.saveTarget' | 'sync.deleteTarget' | 'sync.run' | 'sync.status' | 'sync.online'>;
+
+export function syncTargetHandlers(ctx: ServiceContext): TargetHandlers {
+  const { sqlite } = ctx.db;
+  const sync = () => ctx.syncService;
+
+  return {
+    'sync.targets': () => ({ items: listSavedTargets(sqlite).map((t) => viewOf(t, ctx.secrets)) }),
+
+    'sync.saveTarget': async (input) => {
+      const existing = input.id !== undefined ? savedTarget(sqlite, input.id) : null;
+      if (input.id !== undefined && !existing) throw new ApiError('NOT_FOUND', `No sync target ${input.id}`);
+      if (input.kind === 'folder') requireFolder(input.folder!, 'folder');
+      const fields: TargetFields = {
+        kind: input.kind,
+        name: input.name,
+        folder: input.kind === 'folder' ? input.folder! : null,
+        url: input.kind === 'webdav' ? input.url! : null,
+        username: input.kind === 'webdav' ? input.username : null,
+        auto: input.auto,
+        intervalMinutes: input.intervalMinutes,
+      };
+      const id = existing?.id ?? ctx.newId();
+      const secretKey = secretKeyOf(id);
+      if (existing) updateTarget(sqlite, id, fields);
+      else insertTarget(sqlite, id, fields, new Date(ctx.now()).toISOString());
+      try {
+        if (fields.kind === 'folder' || input.password === null) await ctx.secrets.delete(secretKey);
+        else if (input.password !== undefined) await ctx.secrets.set(secretKey, input.password);
+      } catch (error) {
+        // A new target whose password could not be kept is not left half-saved.
+        if (!existing) deleteTarget(sqlite, id);
+        throw error;
+      }
+      sync().targetSaved(id);
+      return viewOf(savedTarget(sqlite, id)!, ctx.secrets);
+    },
+
+    'sync.deleteTarget': async (input) => {
+      if (!deleteTarget(sqlite, input.id)) throw new ApiError('NOT_FOUND', `No sync target ${input.id}`);
+      await ctx.secrets.delete(secretKeyOf(input.id));
+      sync().targetDeleted(input.id);
+      return { id: input.id };
+    },
+
+    'sync.run': async (input) => {
+      const { status, exported, receipts, known, unreadable } = await sync().run(input.id, input.full === true);
+      return { status, exported, receipts, known, unreadable };
+    },
+
+    'sync.status': () => ({ targets: sync().status() }),
+
+    'sync.online': () => {
+      sync().notifyOnline();
+      return { targets: sync().status() };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// A WebDAV folder (坚果云 and others) as a SyncTarget, in the same layout as a shared folder.
+// Folders are created first (坚果云 refuses writes at its root), uploads go to `.part` and are
+// MOVEd to their final name without overwriting; the caller reads the file back and compares.
+import { join } from 'node:path';
+import { DEFAULT_BUNDLE_LIMITS } from '../../../db/sync/segments/index';
+import { SyncTargetError } from './errors';
+import { BUNDLE_EXTENSION, isSafeSegment, type RemoteBundle, type SyncTarget } from './syncTarget';
+import { WebdavClient, type WebdavClientOptions } from './webdavClient';
+
+/** The target's name for its export marks: the folder URL, spelt one way. */
+export function targetOfWebdav(url: string): string {
+  return `webdav:${new URL(url).href.replace(/\/?$/, '/')}`;
+}
+
+export function createWebdavTarget(options: WebdavClientOptions, selfId: string): SyncTarget {
+  const client = new WebdavClient(options);
+
+  /** The base folder and every folder above it up to the server's root, created top-down when missing. */
+  async function ensureBase(): Promise<void> {
+    if ((await client.propfind([], 0)) !== null) return;
+    const segments = client.base.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    // Walk up to the first folder that exists, then create the ones below it in order.
+    const root = new WebdavClient({ ...options, url: new URL('/', client.base).href });
+    let existing = segments.length - 1;
+    while (existing > 0 && (await root.propfind(segments.slice(0, existing), 0)) === null) existing--;
+    for (let depth = Math.max(existing, 0) + 1; depth <= segments.length; depth++) await root.mkcol(segments.slice(0, depth));
+  }
+
+  const segmentsOf = (file: RemoteBundle) => {
+    const parts = file.path.split('/');
+    if (parts.length !== 2 || !parts.every(isSafeSegment)) throw new SyncTargetError('LOCAL', `Not a bundle path: ${file.path}`);
+    return parts;
+  };
+
+  return {
+    markName: targetOfWebdav(client.base.href),
+    probe: async () => {
+      // Depth 0 of the folder: one small answer proves the server is there and takes our password.
+      await client.propfind([], 0);
+    },
+    prepare: async () => {
+      await ensureBase();
+      const own = await client.propfind([selfId], 0);
+      if (own === null) await client.mkcol([selfId]);
+    },
+    list: async () => {
+      const top = await client.propfind([], 1);
+      if (top === null) throw new SyncTargetError('NOT_FOUND', `The folder ${client.base.href} is not on the server.`);
+      const files: RemoteBundle[] = [];
+      const unreadable: { path: string; message: string }[] = [];
+      const devices = top.filter((e) => e.isCollection && e.name !== selfId && isSafeSegment(e.name)).map((e) => e.name).sort();
+      for (const device of devices) {
+        let entries;
+        try {
+          entries = await client.propfind([device], 1);
+        } catch (error) {
+          // The server answered (a 403 on one folder, say): report it and go on with the others.
+          if (error instanceof SyncTargetError && error.reachable && error.code !== 'AUTH') {
+            unreadable.push({ path: device, message: error.message });
+            continue;
+          }
+          throw error;
+        }
+        for (const entry of (entries ?? []).filter((e) => !e.isCollection && e.name.endsWith(BUNDLE_EXTENSION) && isSafeSegment(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+          files.push({ path: `${device}/${entry.name}`, size: entry.size });
+        }
+      }
+      return { files, unreadable };
+    },
+    fetch: async (file, intoDir) => {
+      const parts = segmentsOf(file);
+      const local = join(intoDir, parts[1]!);
+      await client.getToFile(parts, local, DEFAULT_BUNDLE_LIMITS.maxFileBytes);
+      return local;
+    },
+    write: async (localFile, name) => {
+      if (!isSafeSegment(name) || !name.endsWith(BUNDLE_EXTENSION)) throw new SyncTargetError('LOCAL', `Not a bundle file name: ${name}`);
+      await client.putFile([selfId, `${name}.part`], localFile);
+      await client.move([selfId, `${name}.part`], [selfId, name]);
+      return { path: `${selfId}/${name}`, size: null };
+    },
+  };
+}
