@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stageDir } from '../../scripts/packaging/beforePack.mjs';
 
 const repo = join(import.meta.dirname, '../..');
 // electron-builder reads its YAML with js-yaml; the same parser reads both files here.
@@ -29,6 +30,16 @@ describe('electron-builder.yml', () => {
     expect(targets('mac')).toEqual({ dmg: ['arm64', 'x64'] });
     expect(targets('linux')).toEqual({ AppImage: ['arm64', 'x64'], deb: ['arm64', 'x64'] });
     expect(builder).toMatchObject({ appId: 'cn.cunji.desktop', productName: '村记', npmRebuild: false, nodeGypRebuild: false, publish: null });
+  });
+
+  it('takes the native addon from where beforePack stages it, on every platform', () => {
+    const addon = (builder.files as (string | { from: string; to: string })[]).find((f) => typeof f === 'object' && f.to.includes('better-sqlite3'));
+    for (const os of ['win', 'mac', 'linux']) {
+      for (const arch of ['x64', 'arm64']) {
+        const expanded = (addon as { from: string }).from.replaceAll('${os}', os).replaceAll('${arch}', arch);
+        expect(join(repo, expanded)).toBe(stageDir(repo, os, arch));
+      }
+    }
   });
 
   it('sets the six fuses the security notes ask for', () => {
