@@ -20,7 +20,7 @@ export interface Peer {
   /** Moves this peer's wall clock (it may go back). */
   advance(ms: number): void;
   /** Trusts `other` for these scope entries (village ids, `township:<name>`). */
-  trust(other: Peer, scope: readonly string[], role?: string): void;
+  trust(other: Pick<Peer, 'id' | 'keys'>, scope: readonly string[], role?: string): void;
   /** Exports into `<dir>/<id>/…` with exportBundle; the file written, or null when there was nothing to send. */
   exportTo(dir: string, options?: Partial<Pick<ExportOptions, 'full' | 'target' | 'resend'>>): string | null;
   importFile(path: string): ImportReceipt;
