@@ -33,7 +33,7 @@ export interface ChangeApplier {
   headsOfRow(tbl: string, rowId: string): string[];
 }
 
-const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+export const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
   const insertChange = sqlite.prepare(
@@ -128,7 +128,8 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
 
 type BetterSqlite3Statement = BetterSqlite3.Statement<unknown[]>;
 
-function projectedValue(change: Change): string | number | null {
+/** What a change writes into its column (`_row` becomes deleted_at). */
+export function projectedValue(change: Change): string | number | null {
   const value: unknown = JSON.parse(change.value);
   if (change.col === ROW_COLUMN) return value === 'deleted' ? hlcToIso(change.hlc) : null;
   if (value === null || typeof value === 'string' || typeof value === 'number') return value;

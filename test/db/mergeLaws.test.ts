@@ -4,90 +4,14 @@
 // order, in any grouping, any number of times.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StoreError } from '../../db/store';
-import type { Change } from '../../db/sync/apply';
-import { dumpHeads, dumpLedgers } from '../../db/sync/dump';
+import { dumpHeads } from '../../db/sync/dump';
 import { mergeChanges, readChanges } from '../../db/sync/merge';
 import { rebuildLedgers } from '../../db/sync/rebuild';
-import { openTestDevice, START_TIME, type TestDevice } from '../helpers/device';
+import { openTestDevice, START_TIME } from '../helpers/device';
+import { DEVICES, op, openDevices, run, state, type Knowledge } from '../helpers/syncArbitraries';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-
-type Op =
-  | { kind: 'create'; dev: number; name: string }
-  | { kind: 'edit'; dev: number; pick: number; name: string | null; notes: string | null }
-  | { kind: 'delete'; dev: number; pick: number }
-  | { kind: 'send'; from: number; to: number; keep: number[]; twice: boolean }
-  | { kind: 'time'; dev: number; delta: number };
-
-const DEVICES = 4;
-const dev = fc.integer({ min: 0, max: DEVICES - 1 });
-const text = fc.string({ maxLength: 6 });
-const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), dev, name: text }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), dev, pick: fc.nat(), name: fc.option(text), notes: fc.option(text) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), dev, pick: fc.nat() }) },
-  // A delivery that drops changes (keep = which ones arrive), duplicates them, and reorders them.
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('send' as const), from: dev, to: dev, keep: fc.array(fc.nat(), { maxLength: 30 }), twice: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('time' as const), dev, delta: fc.integer({ min: -3_600_000, max: 3_600_000 }) }) },
-);
-
-function state(device: TestDevice): string {
-  return `${dumpLedgers(device.db.sqlite)}\n--\n${dumpHeads(device.db.sqlite)}`;
-}
-
-function liveVillages(device: TestDevice): string[] {
-  return device.db.sqlite.prepare('SELECT id FROM villages WHERE deleted_at IS NULL ORDER BY id').pluck().all() as string[];
-}
-
-/** What the author of each local change had of its cell when writing it (the oracle's input). */
-type Knowledge = Map<string, Set<string>>;
-
-function cellChangeIds(device: TestDevice, rowId: string, col: string): string[] {
-  return device.db.sqlite.prepare("SELECT id FROM changes WHERE tbl = 'villages' AND row_id = ? AND col = ?").pluck().all(rowId, col) as string[];
-}
-
-function recordKnowledge(device: TestDevice, knowledge: Knowledge, rowId: string, write: () => void): void {
-  const cols = ['name', 'notes', '_row'];
-  const before = new Map(cols.map((col) => [col, new Set(cellChangeIds(device, rowId, col))]));
-  write();
-  for (const col of cols) {
-    for (const id of cellChangeIds(device, rowId, col)) if (!before.get(col)!.has(id)) knowledge.set(id, before.get(col)!);
-  }
-}
-
-function run(devices: TestDevice[], clocks: number[], o: Op, knowledge: Knowledge = new Map()): void {
-  if (o.kind === 'time') {
-    clocks[o.dev]! += o.delta;
-    devices[o.dev]!.setTime(clocks[o.dev]!);
-    return;
-  }
-  if (o.kind === 'send') {
-    const all = readChanges(devices[o.from]!.db.sqlite);
-    const batch: Change[] = o.keep.length ? o.keep.map((k) => all[k % all.length]!).filter(Boolean) : all;
-    const to = devices[o.to]!;
-    mergeChanges(to.db.sqlite, to.clock, batch);
-    if (o.twice) mergeChanges(to.db.sqlite, to.clock, [...batch].reverse());
-    return;
-  }
-  const device = devices[o.dev]!;
-  if (o.kind === 'create') {
-    device.store.create('villages', null, { name: o.name, township: '青石镇' });
-    return;
-  }
-  const live = liveVillages(device);
-  if (!live.length) return;
-  const id = live[o.pick % live.length]!;
-  try {
-    recordKnowledge(device, knowledge, id, () => {
-      if (o.kind === 'edit') device.store.update('villages', id, { name: o.name, notes: o.notes });
-      else device.store.remove('villages', id);
-    });
-  } catch (error) {
-    expect(error).toBeInstanceOf(StoreError);
-  }
-}
 
 describe('merge laws', () => {
   it('devices converge to identical ledgers and heads after any edits and any lossy, duplicated, reordered delivery', async () => {
@@ -96,10 +20,7 @@ describe('merge laws', () => {
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 60 }), fc.integer(), async (ops, seed) => {
         const dir = tempDir();
         round++;
-        const devices = await Promise.all(
-          Array.from({ length: DEVICES }, (_, i) => openTestDevice(dir, `${round.toString(16).padStart(8, '0')}0000000${i + 1}`, START_TIME + i * 1000)),
-        );
-        const clocks = devices.map((_, i) => START_TIME + i * 1000);
+        const { devices, clocks } = await openDevices(dir, round);
         for (const o of ops) run(devices, clocks, o);
 
         // Full exchange, in an order drawn from the seed.
@@ -134,10 +55,7 @@ describe('merge laws', () => {
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 50 }), async (ops) => {
         const dir = tempDir();
         round++;
-        const devices = await Promise.all(
-          Array.from({ length: DEVICES }, (_, i) => openTestDevice(dir, `${round.toString(16).padStart(8, '0')}0000000${i + 1}`, START_TIME + i * 1000)),
-        );
-        const clocks = devices.map((_, i) => START_TIME + i * 1000);
+        const { devices, clocks } = await openDevices(dir, round);
         const knowledge: Knowledge = new Map();
         for (const o of ops) run(devices, clocks, o, knowledge);
         for (const from of devices) for (const to of devices) if (from !== to) mergeChanges(to.db.sqlite, to.clock, readChanges(from.db.sqlite));

@@ -1,0 +1,176 @@
+// The set-based merge of a batch of changes (an imported segment, a page of a merge): the same
+// database the per-change applier (apply.ts) reaches, at a fraction of the statements.
+//
+// A row the log has never seen, whose changes each name only smaller ids in `seen` (true of any
+// honest history: a writer has received what it overwrites, so its HLC is greater), is merged in
+// memory: a cell's heads are its changes no change of the cell has seen, the winner is the
+// greatest head, and the row is one upsert of its winning values with the earliest and latest
+// change times as created_at/updated_at — exactly where change-by-change application ends. Every
+// other row (it had changes before, or its history is not causal) goes through the applier,
+// change by change in batch order, so even a hostile file ends where the old path ended.
+// Callers run this inside their transaction; one batch is held in memory at a time.
+import { createChangeApplier, projectedValue, quote, type Change } from './apply';
+import { hlcToIso } from './hlc';
+import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Sqlite } from '../open';
+
+export interface BatchResult {
+  /** Changes this database had not seen. */
+  readonly added: number;
+  /** Changes it already had (or that came twice in the batch). */
+  readonly known: number;
+  /** The greatest HLC in the batch ('' when empty), for the clock. */
+  readonly greatest: string;
+}
+
+/** Told about cells as they are merged (the import counts the conflicts a file creates). */
+export interface BatchObserver {
+  /** A cell about to be merged change by change (its row had changes before, or is not causal). */
+  beforeCellByChange?(tbl: LedgerName, rowId: string, col: string): void;
+  /** A cell of a row new to this database that the batch leaves with more than one head. */
+  newRowConflict?(tbl: LedgerName, rowId: string, col: string): void;
+}
+
+export interface BulkMerger {
+  /** Merges one batch; call inside a transaction (a failure must roll the batch back). */
+  mergeBatch(changes: readonly Change[], segment: string | null): BatchResult;
+}
+
+interface RowPlan {
+  readonly tbl: LedgerName;
+  readonly rowId: string;
+  /** Change by change through the applier (the row had changes before, or is not causal). */
+  byChange: boolean;
+  /** The batch's changes of the row the log did not have, in batch order. */
+  readonly added: Change[];
+}
+
+type Statement = BetterSqlite3.Statement<unknown[]>;
+
+/** Causal: every change named in `seen` sorts before the change itself. */
+const isCausal = (change: Change) => change.seen.every((id) => id < change.id);
+
+export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): BulkMerger {
+  const applier = createChangeApplier(sqlite);
+  const insertChange = sqlite.prepare(
+    `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const rowHasChanges = sqlite.prepare('SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
+  const addHead = sqlite.prepare('INSERT OR IGNORE INTO cell_heads (tbl, row_id, col, change_id) VALUES (?, ?, ?, ?)');
+  // One upsert per (table, winning columns): the row's values, created_at/updated_at widened the
+  // way the applier widens them (min and max with what the row already holds).
+  const upserts = new Map<string, Statement>();
+  function upsertOf(tbl: LedgerName, targets: readonly string[]): Statement {
+    const key = `${tbl}\u0000${targets.join('\u0000')}`;
+    let statement = upserts.get(key);
+    if (!statement) {
+      const columns = targets.map(quote);
+      statement = sqlite.prepare(
+        `INSERT INTO ${quote(tbl)} (id, village_id, created_at, updated_at${columns.map((c) => `, ${c}`).join('')})
+         VALUES (?, ?, ?, ?${', ?'.repeat(columns.length)})
+         ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}, `).join('')}created_at = min(created_at, excluded.created_at), updated_at = max(updated_at, excluded.updated_at)`,
+      );
+      upserts.set(key, statement);
+    }
+    return statement;
+  }
+
+  function projectNewRow(plan: RowPlan): void {
+    const cells = new Map<string, Change[]>();
+    let created = '';
+    let updated = '';
+    for (const change of plan.added) {
+      const cell = cells.get(change.col);
+      if (cell) cell.push(change);
+      else cells.set(change.col, [change]);
+      const at = hlcToIso(change.hlc);
+      if (created === '' || at < created) created = at;
+      if (at > updated) updated = at;
+    }
+    const targets: string[] = [];
+    const values: (string | number | null)[] = [];
+    for (const [col, changes] of cells) {
+      const seen = new Set<string>();
+      for (const change of changes) for (const id of change.seen) seen.add(id);
+      let winner: Change | null = null;
+      let heads = 0;
+      for (const change of changes) {
+        if (seen.has(change.id)) continue;
+        addHead.run(plan.tbl, plan.rowId, col, change.id);
+        heads++;
+        if (!winner || change.id > winner.id) winner = change;
+      }
+      if (heads > 1) observer.newRowConflict?.(plan.tbl, plan.rowId, col);
+      // Causal changes: the greatest id of a cell is seen by none, so a winner always exists.
+      targets.push(col === ROW_COLUMN ? 'deleted_at' : col);
+      values.push(projectedValue(winner!));
+    }
+    upsertOf(plan.tbl, targets).run(plan.rowId, plan.added[0]!.village_id, created, updated, ...values);
+  }
+
+  return {
+    mergeBatch(changes, segment) {
+      // 1. Decide, before anything of the batch is written, how each row is merged.
+      const rows = new Map<string, RowPlan>();
+      const planOf = (change: Change) => rows.get(`${change.tbl}\u0000${change.row_id}`)!;
+      let greatest = '';
+      for (const change of changes) {
+        if (!isLedger(change.tbl) || !isLedgerColumn(change.tbl, change.col)) throw new Error(`Not a ledger column: ${change.tbl}.${change.col}`);
+        const key = `${change.tbl}\u0000${change.row_id}`;
+        let plan = rows.get(key);
+        if (!plan) {
+          plan = { tbl: change.tbl, rowId: change.row_id, byChange: rowHasChanges.get(change.tbl, change.row_id) !== undefined, added: [] };
+          rows.set(key, plan);
+        }
+        if (!plan.byChange && !isCausal(change)) plan.byChange = true;
+        if (change.hlc > greatest) greatest = change.hlc;
+      }
+      if (observer.beforeCellByChange) {
+        const told = new Set<string>();
+        for (const change of changes) {
+          const key = `${change.tbl}\u0000${change.row_id}\u0000${change.col}`;
+          if (!planOf(change).byChange || told.has(key)) continue;
+          told.add(key);
+          observer.beforeCellByChange(change.tbl, change.row_id, change.col);
+        }
+      }
+
+      // 2. Log every change in batch order; rows merged change by change are applied as they go.
+      let added = 0;
+      let known = 0;
+      for (const change of changes) {
+        const plan = planOf(change);
+        if (plan.byChange) {
+          if (applier.record(change, segment)) {
+            applier.apply(change);
+            added++;
+          } else known++;
+          continue;
+        }
+        const { id, tbl, row_id, village_id, col, value, hlc, origin } = change;
+        if (insertChange.run(id, tbl, row_id, village_id, col, value, hlc, origin, JSON.stringify(change.seen), segment).changes === 1) {
+          plan.added.push(change);
+          added++;
+        } else known++;
+      }
+
+      // 3. Heads and one upsert for each row new to this database.
+      for (const plan of rows.values()) if (!plan.byChange && plan.added.length) projectNewRow(plan);
+      return { added, known, greatest };
+    },
+  };
+}
+
+/** Splits an iterable into arrays of at most `size` (a merge holds one batch at a time). */
+export function* batchesOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
