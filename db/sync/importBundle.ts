@@ -1,7 +1,9 @@
 // Import: verify the whole file first (nothing is written when any check fails), then in ONE
 // transaction keep each new segment verbatim, decide each of its changes — applied, or set aside
 // in `quarantine` with its reason and the file's hash — merge the applied ones, and record the
-// import under the file's hash (a second import of the same bytes changes nothing).
+// import under the file's hash (a second import of the same bytes changes nothing). Both passes
+// read the file a segment at a time, so memory does not grow with the file; the second checks
+// each segment's hash again and rolls everything back if the file changed in between.
 //
 // Set aside, never applied, never dropped:
 //   OUT_OF_SCOPE      the row's village is not one its origin device is enrolled for (trust.ts);
@@ -13,9 +15,10 @@ import { LEDGERS, ROW_COLUMN, type ColumnKind } from '../ledgers';
 import type { Sqlite } from '../open';
 import type { Change } from './apply';
 import { HLC_HEX_LENGTH, parseHlc, type HlcClock } from './hlc';
-import { mergeChanges } from './merge';
+import { createBulkMerger, type BatchObserver } from './bulkMerge';
 import {
-  changesOf, fileSource, storeSegment, SyncFileError, verifyBundle, type BundleDeviceCard, type BundleHeader, type ByteSource, type VerifiedBundle,
+  changesOf, fileSource, rereadSegment, scanBundle, storeSegment, SyncFileError, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
+  type SegmentVisitor,
 } from './segments/index';
 import { ed25519KeyId, fingerprintOf, scopeOf, trustedDevice, type DeviceScope } from './trust';
 
@@ -108,29 +111,32 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
   } catch (error) {
     return refused(file, 'UNREADABLE', `The file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  let verified: VerifiedBundle;
   try {
+    // Pass 1 reads the file a segment at a time and writes nothing; it also gathers the little
+    // the judging of pass 2 needs from the whole file (villages' townships as it claims them).
+    const facts = createFileFacts(sqlite, options.selfId);
+    let scanned: ScannedBundle;
     try {
-      verified = verifyBundle(source, { keyOf, lastSeqOf });
+      scanned = scanBundle(source, { keyOf, lastSeqOf }, facts.visit);
     } catch (error) {
       if (error instanceof SyncFileError) {
         return refused(file, error.reason, error.message, error.reason === 'UNKNOWN_DEVICE' ? offeredDevices(source, keyOf) : []);
       }
       return refused(file, 'UNREADABLE', `The file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
+
+    const base = { ...empty(file), fileHash: scanned.fileHash, producer: scanned.header.producer.deviceId, gaps: [...scanned.warnings] };
+    if (isImported(sqlite, scanned.fileHash)) {
+      return { ...base, status: 'already-imported', segmentsKnown: scanned.segments.length, changesKnown: scanned.changes, refusal: null };
+    }
+    try {
+      return applyScanned(sqlite, clock, source, scanned, facts, { ...options, file, base });
+    } catch (error) {
+      if (error instanceof SyncFileError) return { ...base, status: 'refused', refusal: { reason: error.reason, message: error.message, devices: [] } };
+      throw error;
+    }
   } finally {
     source.close();
-  }
-
-  const base = { ...empty(file), fileHash: verified.fileHash, producer: verified.header.producer.deviceId, gaps: [...verified.warnings] };
-  if (isImported(sqlite, verified.fileHash)) {
-    return { ...base, status: 'already-imported', segmentsKnown: verified.segments.length, changesKnown: verified.changes, refusal: null };
-  }
-  try {
-    return applyVerified(sqlite, clock, verified, { ...options, file, base });
-  } catch (error) {
-    if (error instanceof SyncFileError) return { ...base, status: 'refused', refusal: { reason: error.reason, message: error.message, devices: [] } };
-    throw error;
   }
 }
 
@@ -139,77 +145,75 @@ interface ApplyContext extends ImportOptions {
   readonly base: Omit<ImportReceipt, 'status' | 'refusal'>;
 }
 
-function applyVerified(sqlite: Sqlite, clock: HlcClock, verified: VerifiedBundle, ctx: ApplyContext): ImportReceipt {
+/** What the judging needs to know of the whole file and of the database before the import. */
+interface FileFacts {
+  readonly visit: SegmentVisitor;
+  scopeFor(origin: string): DeviceScope | null;
+  /** The township of a village: the ledger's before this import, else the file's latest claim. */
+  townshipOf(villageId: string): string | null;
+}
+
+function createFileFacts(sqlite: Sqlite, selfId: string): FileFacts {
+  const segmentStored = sqlite.prepare('SELECT 1 FROM segments WHERE hash = ?').pluck();
+  const ledgerTownshipOf = sqlite.prepare('SELECT township FROM villages WHERE id = ?').pluck();
+  // Only villages a scoped device writes outside its enrolled list: a handful, not the file.
+  const ledgerTownship = new Map<string, string | null | undefined>();
+  const fileTownship = new Map<string, { id: string; township: unknown }>();
+  const scopes = new Map<string, DeviceScope | null>();
+  const scopeFor = (origin: string): DeviceScope | null => {
+    if (!scopes.has(origin)) {
+      const trusted = origin === selfId ? null : trustedDevice(sqlite, origin);
+      scopes.set(origin, trusted ? scopeOf(trusted) : null);
+    }
+    return scopes.get(origin)!;
+  };
+  return {
+    scopeFor,
+    visit(segment, _body, changes) {
+      // A segment stored already was decided when it first came: it is not judged again.
+      if (segmentStored.get(segment.hash) !== undefined) return;
+      for (const c of changes) {
+        if (c.tbl === 'villages' && c.col === 'township') {
+          const before = fileTownship.get(c.row_id);
+          if (!before || c.id > before.id) fileTownship.set(c.row_id, { id: c.id, township: safeParse(c.value) });
+        }
+        const scope = scopeFor(c.origin);
+        if (scope && !scope.villageIds.has(c.village_id) && !ledgerTownship.has(c.village_id)) {
+          ledgerTownship.set(c.village_id, ledgerTownshipOf.get(c.village_id) as string | null | undefined);
+        }
+      }
+    },
+    townshipOf(villageId) {
+      const known = ledgerTownship.get(villageId);
+      if (known !== undefined) return known;
+      const claimed = fileTownship.get(villageId)?.township;
+      return typeof claimed === 'string' ? claimed : null;
+    },
+  };
+}
+
+/**
+ * Pass 2, in ONE transaction, a segment at a time: read it again (its hash checked once more),
+ * keep it verbatim, judge its changes, merge the accepted ones. Only one segment is in memory.
+ */
+function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scanned: ScannedBundle, facts: FileFacts, ctx: ApplyContext): ImportReceipt {
   const limit = ctx.now() + FUTURE_LIMIT_MS;
   const ledgerVillageOf = sqlite.prepare('SELECT village_id FROM "changes" WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
-  const ledgerTownshipOf = sqlite.prepare('SELECT township FROM villages WHERE id = ?').pluck();
-  const headCount = sqlite.prepare('SELECT count(*) FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
   const quarantine = sqlite.prepare('INSERT INTO quarantine (at, reason, detail, file_hash, origin, change_id) VALUES (?, ?, ?, ?, ?, ?)');
   const at = new Date(ctx.now()).toISOString();
 
   return sqlite.transaction((): ImportReceipt => {
-    // Keep the new segments verbatim; a known one was decided when it first came.
-    const fresh: { hash: string; changes: Change[] }[] = [];
-    let segmentsKnown = 0;
-    let changesKnown = 0;
-    for (const segment of verified.segments) {
-      let stored: boolean;
-      try {
-        stored = storeSegment(sqlite, segment);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new SyncFileError('FORKED_CHAIN', `Device ${segment.origin} has two different segments numbered ${segment.seq}: the device may have been cloned.`);
-        }
-        throw error;
-      }
-      if (stored) fresh.push({ hash: segment.hash, changes: changesOf(segment) });
-      else {
-        segmentsKnown++;
-        changesKnown += segment.count;
-      }
-    }
-
-    // Townships of villages that arrive with this file (the ledger's own answer comes first).
-    const fileTownship = new Map<string, { id: string; township: unknown }>();
-    for (const { changes } of fresh) {
-      for (const c of changes) {
-        if (c.tbl !== 'villages' || c.col !== 'township') continue;
-        const before = fileTownship.get(c.row_id);
-        if (!before || c.id > before.id) fileTownship.set(c.row_id, { id: c.id, township: safeParse(c.value) });
-      }
-    }
-    const townshipOf = (villageId: string): string | null => {
-      const known = ledgerTownshipOf.get(villageId) as string | null | undefined;
-      if (known !== undefined) return known;
-      const claimed = fileTownship.get(villageId)?.township;
-      return typeof claimed === 'string' ? claimed : null;
-    };
-    const scopes = new Map<string, DeviceScope | null>();
-    const scopeFor = (origin: string): DeviceScope | null => {
-      if (!scopes.has(origin)) {
-        const trusted = origin === ctx.selfId ? null : trustedDevice(sqlite, origin);
-        scopes.set(origin, trusted ? scopeOf(trusted) : null);
-      }
-      return scopes.get(origin)!;
-    };
+    const conflicts = createConflictTally(sqlite);
+    const merger = createBulkMerger(sqlite, conflicts.observer);
+    // A row's village, as accepted within the segment being judged; earlier segments are merged
+    // by then, so the log answers for them.
     const villageOfRow = new Map<string, string>();
-
     const setAside: Partial<Record<SetAsideReason, number>> = {};
-    const put = (change: Change, segment: string, reason: SetAsideReason, message: string) => {
-      setAside[reason] = (setAside[reason] ?? 0) + 1;
-      quarantine.run(at, reason, JSON.stringify({ message, segment, change }), verified.fileHash, change.origin, change.id);
-    };
-
-    const accepted: { hash: string; changes: Change[] }[] = [];
-    for (const { hash, changes } of fresh) {
-      const ok: Change[] = [];
-      for (const change of changes) {
-        const reason = judge(change);
-        if (reason) put(change, hash, reason[0], reason[1]);
-        else ok.push(change);
-      }
-      accepted.push({ hash, changes: ok });
-    }
+    let segmentsNew = 0;
+    let segmentsKnown = 0;
+    let changesNew = 0;
+    let changesKnown = 0;
+    let greatest = '';
 
     function judge(change: Change): [SetAsideReason, string] | null {
       if (parseHlc(change.hlc.slice(0, HLC_HEX_LENGTH)).wall > limit) {
@@ -221,9 +225,9 @@ function applyVerified(sqlite: Sqlite, clock: HlcClock, verified: VerifiedBundle
       const village = villageOfRow.get(rowKey) ?? (ledgerVillageOf.get(change.tbl, change.row_id) as string | undefined);
       if (change.tbl === 'villages' && change.village_id !== change.row_id) return ['VILLAGE_MISMATCH', 'a village row must be its own village'];
       if (village !== undefined && village !== change.village_id) return ['VILLAGE_MISMATCH', `the row belongs to village ${village}, not ${change.village_id}`];
-      const scope = scopeFor(change.origin);
+      const scope = facts.scopeFor(change.origin);
       if (scope && !scope.villageIds.has(change.village_id)) {
-        const township = townshipOf(change.village_id);
+        const township = facts.townshipOf(change.village_id);
         if (township === null || !scope.townships.has(township)) {
           return ['OUT_OF_SCOPE', `device ${change.origin} is not enrolled for village ${change.village_id}`];
         }
@@ -232,36 +236,99 @@ function applyVerified(sqlite: Sqlite, clock: HlcClock, verified: VerifiedBundle
       return null;
     }
 
-    // Merge what passed, segment by segment (each change remembers its segment).
-    const cells = new Map<string, [string, string, string]>();
-    for (const { changes } of accepted) for (const c of changes) cells.set(`${c.tbl}\u0000${c.row_id}\u0000${c.col}`, [c.tbl, c.row_id, c.col]);
-    const before = new Map<string, number>();
-    for (const [key, [t, r, c]] of cells) before.set(key, headCount.get(t, r, c) as number);
-    let changesNew = 0;
-    for (const { hash, changes } of accepted) {
-      const result = mergeChanges(sqlite, clock, changes, hash);
+    for (const scannedSegment of scanned.segments) {
+      const segment = rereadSegment(source, scannedSegment);
+      let stored: boolean;
+      try {
+        stored = storeSegment(sqlite, segment);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new SyncFileError('FORKED_CHAIN', `Device ${segment.origin} has two different segments numbered ${segment.seq}: the device may have been cloned.`);
+        }
+        throw error;
+      }
+      // A known segment was decided when it first came.
+      if (!stored) {
+        segmentsKnown++;
+        changesKnown += segment.count;
+        continue;
+      }
+      segmentsNew++;
+      const accepted: Change[] = [];
+      for (const change of changesOf(segment)) {
+        const reason = judge(change);
+        if (!reason) {
+          accepted.push(change);
+          continue;
+        }
+        setAside[reason[0]] = (setAside[reason[0]] ?? 0) + 1;
+        quarantine.run(at, reason[0], JSON.stringify({ message: reason[1], segment: segment.hash, change }), scanned.fileHash, change.origin, change.id);
+      }
+      const result = merger.mergeBatch(accepted, segment.hash);
+      conflicts.segmentMerged(segment.hash);
+      villageOfRow.clear();
       changesNew += result.added;
       changesKnown += result.known;
+      if (result.greatest > greatest) greatest = result.greatest;
     }
-    let conflictsCreated = 0;
-    for (const [key, [t, r, c]] of cells) if ((before.get(key) ?? 0) <= 1 && (headCount.get(t, r, c) as number) > 1) conflictsCreated++;
+    if (greatest) clock.receive(greatest);
 
     const receipt: ImportReceipt = {
       ...ctx.base,
       status: 'imported',
-      segmentsNew: fresh.length,
+      segmentsNew,
       segmentsKnown,
       changesNew,
       changesKnown,
-      conflictsCreated,
+      conflictsCreated: conflicts.count(),
       setAside,
       refusal: null,
     };
     sqlite
       .prepare('INSERT INTO imports (file_hash, file_name, producer, at, result) VALUES (?, ?, ?, ?, ?)')
-      .run(verified.fileHash, ctx.file, verified.header.producer.deviceId, at, JSON.stringify(receipt));
+      .run(scanned.fileHash, ctx.file, scanned.header.producer.deviceId, at, JSON.stringify(receipt));
     return receipt;
   })();
+}
+
+/**
+ * Cells that had at most one head before the file and more than one after. New rows report
+ * their conflicts as they are merged; a cell merged change by change is noted (in a temporary
+ * table, not in memory) with its head count before the file, and counted at the end.
+ */
+function createConflictTally(sqlite: Sqlite): { observer: BatchObserver; segmentMerged(hash: string): void; count(): number } {
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS import_cells (tbl TEXT, row_id TEXT, col TEXT, before INTEGER, PRIMARY KEY (tbl, row_id, col)) WITHOUT ROWID');
+  sqlite.exec('DELETE FROM temp.import_cells');
+  const noted = sqlite.prepare('SELECT 1 FROM temp.import_cells WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
+  const note = sqlite.prepare('INSERT OR IGNORE INTO temp.import_cells (tbl, row_id, col, before) VALUES (?, ?, ?, ?)');
+  const headCount = sqlite.prepare('SELECT count(*) FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
+  const segmentsOfCell = sqlite.prepare('SELECT DISTINCT segment FROM changes WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
+  const mergedSegments = new Set<string>(); // at most the file's segment count
+  return {
+    observer: {
+      beforeCellByChange(tbl, rowId, col) {
+        if (noted.get(tbl, rowId, col) !== undefined) return;
+        // Merged earlier in this file as part of a new row: it had no head before the file.
+        const touched = (segmentsOfCell.all(tbl, rowId, col) as (string | null)[]).some((s) => s !== null && mergedSegments.has(s));
+        note.run(tbl, rowId, col, touched ? 0 : (headCount.get(tbl, rowId, col) as number));
+      },
+      newRowConflict(tbl, rowId, col) {
+        note.run(tbl, rowId, col, 0);
+      },
+    },
+    segmentMerged: (hash) => void mergedSegments.add(hash),
+    count() {
+      const counted = sqlite
+        .prepare(
+          `SELECT count(*) FROM temp.import_cells AS i
+            WHERE i.before <= 1 AND (SELECT count(*) FROM cell_heads AS h WHERE h.tbl = i.tbl AND h.row_id = i.row_id AND h.col = i.col) > 1`,
+        )
+        .pluck()
+        .get() as number;
+      sqlite.exec('DELETE FROM temp.import_cells');
+      return counted;
+    },
+  };
 }
 
 function safeParse(text: string): unknown {

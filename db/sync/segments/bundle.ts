@@ -15,7 +15,7 @@ import type { Sqlite } from '../../open';
 import type { Change } from '../apply';
 import { decodeChanges, DEFAULT_DECODE_LIMITS, type Compression, type DecodeLimits } from './codec';
 import { shown, SyncFileError } from './errors';
-import { keyIdOf, segmentFromRow, segmentHash, verifySegmentHash, type DeviceKeys, type SealedSegment } from './seal';
+import { keyIdOf, segmentFromRow, segmentHash, verifySegmentHash, type DeviceKeys, type SealedSegment, type SegmentHeader } from './seal';
 
 export const BUNDLE_FORMAT = 1;
 export const BUNDLE_MAGIC = Buffer.from('CUNJI01\n', 'latin1');
@@ -274,6 +274,25 @@ export interface VerifiedBundle {
   readonly warnings: readonly string[];
 }
 
+/** A verified segment without its body: where to read it again, and the hash it must have. */
+export interface ScannedSegment extends SegmentHeader {
+  readonly hash: string;
+  readonly signature: Buffer;
+  /** Of the body, from the first segment's start (as the header states it). */
+  readonly offset: number;
+  /** Of the body, from the file's start. */
+  readonly position: number;
+  readonly length: number;
+}
+
+/** What `scanBundle` proved of a file, holding no segment body (memory does not grow with it). */
+export interface ScannedBundle extends Omit<VerifiedBundle, 'segments'> {
+  readonly segments: readonly ScannedSegment[];
+}
+
+/** Sees each verified segment's body and changes while the scan holds them (one at a time). */
+export type SegmentVisitor = (segment: ScannedSegment, body: Buffer, changes: readonly Change[]) => void;
+
 function fail(reason: SyncFileError['reason'], message: string): never {
   throw new SyncFileError(reason, message);
 }
@@ -346,8 +365,20 @@ function trustedKey(options: VerifyOptions, deviceId: string, keyId: string, off
   return key;
 }
 
-/** Checks a whole bundle without writing anything. Throws SyncFileError for any fault. */
+/** Checks a whole bundle without writing anything, keeping every segment's body (small files). */
 export function verifyBundle(source: ByteSource, options: VerifyOptions): VerifiedBundle {
+  const segments: VerifiedSegment[] = [];
+  const scanned = scanBundle(source, options, ({ position: _position, length: _length, ...segment }, body) => {
+    segments.push({ ...segment, body });
+  });
+  return { ...scanned, segments };
+}
+
+/**
+ * Checks a whole bundle without writing anything, reading one segment at a time; `visit` sees
+ * each verified segment while it is in memory. Throws SyncFileError for any fault.
+ */
+export function scanBundle(source: ByteSource, options: VerifyOptions, visit?: SegmentVisitor): ScannedBundle {
   const limits: BundleLimits = { ...DEFAULT_BUNDLE_LIMITS, ...options.limits };
   const size = source.size;
   if (size > limits.maxFileBytes) fail('TOO_LARGE', `The file is ${size} bytes, more than the limit of ${limits.maxFileBytes}.`);
@@ -413,7 +444,7 @@ export function verifyBundle(source: ByteSource, options: VerifyOptions): Verifi
 
   // Each segment: hash, origin's key and signature, schema, then its content.
   const keys = new Map<string, KeyObject>();
-  const segments: VerifiedSegment[] = [];
+  const segments: ScannedSegment[] = [];
   for (const [i, e] of index.entries()) {
     const body = source.read(dataStart + e.offset, e.length);
     const sealed = { origin: e.origin, seq: e.seq, prevHash: e.prevHash, hlcMin: e.hlcMin, hlcMax: e.hlcMax, count: e.count, schema: e.schema, keyId: e.keyId };
@@ -426,8 +457,11 @@ export function verifyBundle(source: ByteSource, options: VerifyOptions): Verifi
     const signature = Buffer.from(e.signature, 'base64');
     if (!verifySegmentHash(e.hash, signature, key)) fail('BAD_SIGNATURE', `Device ${e.origin}, segment ${e.seq} is not signed by that device.`);
     if (e.schema > LATEST_SCHEMA_VERSION) fail('NEWER_SCHEMA', `Device ${e.origin}, segment ${e.seq} was written by a newer Cunji (schema ${e.schema}). Update Cunji to import it.`);
-    checkContent(e, decodeChanges(e.origin, body, limits.decode));
-    segments.push({ ...sealed, hash: e.hash, signature, body, offset: e.offset });
+    const changes = decodeChanges(e.origin, body, limits.decode);
+    checkContent(e, changes);
+    const segment: ScannedSegment = { ...sealed, hash: e.hash, signature, offset: e.offset, position: dataStart + e.offset, length: e.length };
+    segments.push(segment);
+    visit?.(segment, body, changes);
   }
 
   // Chains: consecutive segments must link; gaps are reported.
@@ -459,6 +493,19 @@ function checkContent(e: BundleSegmentEntry, changes: readonly Change[]): void {
     if (c.hlc > max) max = c.hlc;
   }
   if (min !== e.hlcMin || max !== e.hlcMax) fail('BAD_SEGMENT', `${where} holds changes outside the time range it declares.`);
+}
+
+/**
+ * A scanned segment's body read from the file again, for the pass that applies it: its hash is
+ * checked once more, so bytes that changed after the scan are refused (the caller rolls back).
+ */
+export function rereadSegment(source: ByteSource, segment: ScannedSegment): VerifiedSegment {
+  const { position, length, ...sealed } = segment;
+  const body = source.read(position, length);
+  if (segmentHash(sealed, body) !== segment.hash) {
+    fail('HASH_MISMATCH', `The file changed while it was being imported (device ${segment.origin}, segment ${segment.seq}): nothing was imported. Copy it again.`);
+  }
+  return { ...sealed, body };
 }
 
 /** The changes of a verified segment (decoding again: verification kept only the bytes). */
