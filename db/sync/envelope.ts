@@ -68,7 +68,7 @@ export interface EnvelopeResult {
   /** Plaintext bytes. */
   readonly length: number;
   readonly chunks: number;
-  /** Bytes of the file written. */
+  /** Bytes of the encrypted file. */
   readonly bytes: number;
 }
 
@@ -129,6 +129,8 @@ export async function encryptFile(plainPath: string, encryptedPath: string, pass
         cipher.setAAD(aadOf(headerHash, index, index === chunks - 1));
         bytes += await writeAll(out, Buffer.concat([cipher.update(plain.subarray(0, want)), cipher.final(), cipher.getAuthTag()]));
       }
+      // The header states the length: a file that grew meanwhile would be cut without a word.
+      if ((await readFully(input, plain, 1, length)) !== 0) throw new Error(`${plainPath} changed while it was being encrypted`);
       return { path: encryptedPath, length, chunks, bytes };
     });
   } finally {

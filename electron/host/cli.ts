@@ -4,12 +4,16 @@ import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../services/app';
+import { createLogger, logDirOf, type Logger } from '../services/log';
 import { dataDirArgument, defaultDataDir } from '../services/paths';
 import { startHost } from './server';
 
 declare const __CUNJI_VERSION__: string;
 
 export const DEFAULT_HOST_PORT = 5177;
+
+/** The log of the data folder in use, for a failed start; until it is known, stderr only. */
+let startLog: Logger | null = null;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -18,10 +22,17 @@ async function main(): Promise<void> {
   const port = portArg === undefined ? DEFAULT_HOST_PORT : Number(portArg);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not ${portArg}`);
 
+  // The same log as the desktop app (<data>/logs/cunji.log): one place to look, whichever ran.
+  const log = createLogger({ dir: logDirOf(dataDir) });
+  startLog = log;
+  log.info(`host start: Cunji ${__CUNJI_VERSION__}, Node ${process.versions.node}, data ${dataDir}`);
   const app = await openApp({
     dataDir,
     appVersion: __CUNJI_VERSION__,
-    onUnexpected: (method, error) => console.error(`[cunji] ${method} failed:`, error),
+    onUnexpected: (method, error) => {
+      log.error(`${method} failed`, error);
+      console.error(`[cunji] ${method} failed:`, error);
+    },
   });
   const staticDir = join(__dirname, '..', 'renderer');
   const host = await startHost({ dispatch: app.dispatch, staticDir, port }).catch(async (error: NodeJS.ErrnoException) => {
@@ -30,8 +41,10 @@ async function main(): Promise<void> {
     throw error;
   });
   console.log(`村记 Cunji is running at ${host.url}  (data: ${dataDir})`);
+  log.info(`host serving ${host.url}`);
   if (argv.includes('--open')) openInBrowser(host.url);
   const stop = () => {
+    log.info('host stop');
     void host.close().then(() => {
       app.close();
       process.exit(0);
@@ -55,6 +68,7 @@ function openInBrowser(url: string): void {
 }
 
 main().catch((error: unknown) => {
+  startLog?.error('host failed to start', error);
   console.error(`[cunji] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

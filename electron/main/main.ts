@@ -1,11 +1,21 @@
-// The Electron shell: single instance, one hardened window, the contract's handlers on IPC.
-// Everything it serves comes from electron/services, the same code the browser host runs.
+// The Electron shell: single instance, a start-up self-test, one hardened window, the
+// contract's handlers on IPC, the menu, native dialogs and the log. Everything it serves comes
+// from electron/services, the same code the browser host runs; what decides anything lives in
+// the pure modules next to this file (menu, instance, dialogs, ipc), tested under Node.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, screen, session } from 'electron';
-import { openApp, type OpenedApp } from '../services/app';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/api/menuCommands';
+import type { Lang } from '../../shared/domain/labels';
+import { DIALOG_TEXT } from '../../shared/i18n/dialogs';
+import { DATABASE_FILE_NAME, openApp, type OpenedApp } from '../services/app';
+import { createLogger, logDirOf } from '../services/log';
 import { dataDirArgument } from '../services/paths';
+import { describeFailures, runSelfTest } from '../services/selfTest';
+import { createElectronDialogs } from './dialogs';
+import { bundlePathsFromArgv, BUNDLE_EXTENSION, createCommandOutbox, focusWindow, handleSecondInstance } from './instance';
 import { isAppFrame, registerApi } from './ipc';
+import { buildMenuTemplate } from './menu';
 import { denyPermissions, hardenWebContents } from './security';
 import { windowOptions } from './windowOptions';
 import { readWindowState, writeWindowState } from './windowState';
@@ -13,18 +23,53 @@ import { readWindowState, writeWindowState } from './windowState';
 const indexHtml = join(__dirname, '..', 'renderer', 'index.html');
 const appUrl = pathToFileURL(indexHtml).href;
 
-// `--data DIR` keeps everything (database, backups, Chromium's own files) in DIR.
+// `--data DIR` keeps everything (database, backups, logs, Chromium's own files) in DIR.
 const dataDirFlag = dataDirArgument(process.argv);
 if (dataDirFlag) app.setPath('userData', dataDirFlag);
 
+const log = createLogger({ dir: logDirOf(app.getPath('userData')) });
+process.on('uncaughtException', (error) => log.error('uncaught exception', error));
+process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
+
 let mainWindow: BrowserWindow | null = null;
 let opened: OpenedApp | null = null;
+/** The renderer's language (it tells us through app.setLanguage); zh-CN, as it starts. */
+let language: Lang = 'zh-CN';
+const outbox = createCommandOutbox();
 
-function showWindow(): void {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
+function sendCommand(command: MenuCommand): void {
+  focusWindow(mainWindow);
+  outbox.send(command);
+}
+
+function showAbout(): void {
+  const t = DIALOG_TEXT[language];
+  const options = {
+    type: 'info' as const,
+    title: t.aboutTitle,
+    message: '村记 Cunji',
+    detail: `${t.aboutDetail}\n\n${t.version}: ${app.getVersion()}\n${t.dataFolder}: ${app.getPath('userData')}`,
+    buttons: [t.ok],
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+function setMenu(): void {
+  const template = buildMenuTemplate(
+    language,
+    {
+      command: (name) => sendCommand({ command: name }),
+      about: showAbout,
+      openDataFolder: () => void shell.openPath(app.getPath('userData')),
+      openLog: () => {
+        log.info('log opened from the Help menu'); // so there is a file to open
+        void shell.openPath(log.file);
+      },
+    },
+    process.platform,
+    { packaged: app.isPackaged, dev: !app.isPackaged },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
 function createWindow(): void {
@@ -37,49 +82,90 @@ function createWindow(): void {
     try {
       writeWindowState(userData, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
     } catch (error) {
-      console.error('[cunji] could not remember the win position:', error); // never blocks quitting
+      log.warn('could not remember the window position', error); // never blocks quitting
     }
   });
-  win.once('ready-to-show', showWindow);
+  win.once('ready-to-show', () => focusWindow(win));
+  // Commands wait until the page (and its preload) is there to take them.
+  win.webContents.on('did-finish-load', () => outbox.attach((command) => win.webContents.send(MENU_COMMAND_CHANNEL, command)));
+  win.webContents.on('render-process-gone', (_event, details) => log.error('the window’s renderer stopped', details));
   win.on('closed', () => {
+    outbox.detach();
     mainWindow = null;
   });
   void win.loadURL(appUrl);
 }
 
+function failAtStart(title: string, text: string): void {
+  dialog.showErrorBox(title, text);
+  app.exit(1);
+}
+
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
+  const nativeBinding = process.env.CUNJI_NATIVE_BINDING || undefined; // set by `npm start`: better-sqlite3 built for Electron's ABI
+  log.info(`start: Cunji ${app.getVersion()}, Electron ${process.versions.electron}, ${process.platform}-${process.arch}, data ${dataDir}`);
+
+  const failures = await runSelfTest({ databaseFile: join(dataDir, DATABASE_FILE_NAME), nativeBinding });
+  if (failures.length) {
+    for (const failure of failures) log.error(`self-test failed: ${failure.check}`, failure.detail);
+    return failAtStart('村记无法启动 / Cunji cannot start', describeFailures(failures, log.file));
+  }
+  log.info('self-test passed');
+
   try {
     opened = await openApp({
       dataDir,
       appVersion: app.getVersion(),
-      // Set by `npm start`: better-sqlite3 built for Electron's ABI, kept apart from Node's build.
-      nativeBinding: process.env.CUNJI_NATIVE_BINDING || undefined,
-      onUnexpected: (method, error) => console.error(`[cunji] ${method} failed:`, error),
+      nativeBinding,
+      dialogs: createElectronDialogs({ dialog, window: () => mainWindow, language: () => language }),
+      onLanguageChange: (next) => {
+        language = next;
+        setMenu();
+      },
+      onUnexpected: (method, error) => log.error(`${method} failed`, error),
     });
   } catch (error) {
-    dialog.showErrorBox('村记无法打开数据 / Cunji cannot open its data', `${dataDir}\n\n${error instanceof Error ? error.message : String(error)}`);
-    app.exit(1);
-    return;
+    log.error('cannot open the data', error);
+    const reason = error instanceof Error ? error.message : String(error);
+    return failAtStart('村记无法打开数据 / Cunji cannot open its data', `${dataDir}\n\n${reason}\n\n日志 / Log: ${log.file}`);
   }
-  const dispatch = opened.dispatch;
-  registerApi(ipcMain, dispatch, (event) =>
-    isAppFrame(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, appUrl),
-  );
+  registerApi(ipcMain, opened.dispatch, (event) => {
+    const trusted = isAppFrame(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, appUrl);
+    if (!trusted) log.warn(`refused an IPC call from ${event.senderFrame?.url ?? 'an unknown frame'}`);
+    return trusted;
+  });
   denyPermissions(session.defaultSession);
+  setMenu();
   createWindow();
+  // Started by double-clicking a .cunji file: import it once the page is up.
+  const paths = bundlePathsFromArgv(process.argv, process.cwd());
+  if (paths.length) outbox.send({ command: 'importFiles', paths });
 }
 
 if (!app.requestSingleInstanceLock()) {
-  // Another Cunji already has this data folder open: it focuses its window, this one leaves.
+  // Another Cunji already has this data folder open: it shows its window (and takes any
+  // .cunji file this start was given), this one leaves.
   app.quit();
 } else {
-  app.on('second-instance', showWindow);
+  app.on('second-instance', (_event, argv, workingDirectory) => handleSecondInstance(argv, workingDirectory, mainWindow, outbox));
+  // macOS: a double-clicked .cunji arrives as an event, possibly before the app is ready.
+  app.on('open-file', (event, path) => {
+    if (!path.toLowerCase().endsWith(BUNDLE_EXTENSION)) return;
+    event.preventDefault();
+    sendCommand({ command: 'importFiles', paths: [path] });
+  });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appUrl));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => opened?.close());
+  app.on('will-quit', () => {
+    log.info('quit');
+    opened?.close();
+  });
   app.on('activate', () => {
     if (!mainWindow && opened) createWindow();
   });
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch((error: unknown) => {
+    log.error('start failed', error);
+    failAtStart('村记无法启动 / Cunji cannot start', `${error instanceof Error ? error.message : String(error)}\n\n日志 / Log: ${log.file}`);
+  });
 }

@@ -8,6 +8,7 @@ import { createStore } from '../../db/store';
 import { createHlcClock } from '../../db/sync/hlc';
 import type { Handlers } from '../../shared/api/types';
 import type { ServiceContext } from './context';
+import type { Dialogs } from './dialogs';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { createHandlers } from './handlers';
 import { ensureDeviceIdentity } from './identity';
@@ -22,6 +23,9 @@ export interface OpenAppOptions extends DispatchOptions {
   now?: () => number;
   random?: RandomBytes;
   nativeBinding?: string;
+  /** The shell's native dialogs and menu language (see ServiceContext); the host passes neither. */
+  dialogs?: Dialogs;
+  onLanguageChange?: ServiceContext['onLanguageChange'];
   /** Sync passwords: the shell passes the OS keychain's; default a plain file in the data folder. */
   secrets?: SecretStore;
   /** The sync scheduler's timers and start-up (tests drive a fake clock or keep it stopped). */
@@ -52,6 +56,7 @@ export async function openApp(options: OpenAppOptions): Promise<OpenedApp> {
     let syncService: SyncService | null = null;
     const context: ServiceContext = {
       db, store, clock, newId, now, identity, dataDir: options.dataDir, appVersion: options.appVersion, secrets,
+      dialogs: options.dialogs, onLanguageChange: options.onLanguageChange,
       // Built just below from this same context (its runs need the database, clock and keys).
       get syncService() {
         return syncService!;

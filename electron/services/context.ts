@@ -4,6 +4,8 @@ import type { OpenedDatabase } from '../../db/open';
 import type { IdSource } from '../../db/ids';
 import type { Store } from '../../db/store';
 import type { HlcClock } from '../../db/sync/hlc';
+import type { Lang } from '../../shared/domain/labels';
+import type { Dialogs } from './dialogs';
 import type { DeviceIdentity } from './identity';
 import type { SecretStore } from './sync/secrets';
 import type { SyncService } from './sync/service';
@@ -17,6 +19,10 @@ export interface ServiceContext {
   readonly identity: DeviceIdentity;
   readonly dataDir: string;
   readonly appVersion: string;
+  /** Native open/save dialogs: the desktop shell's; absent in the browser host. */
+  readonly dialogs?: Dialogs;
+  /** Told when the renderer switches language (the shell rebuilds its menu); absent in the host. */
+  readonly onLanguageChange?: (language: Lang) => void;
   /** Where sync passwords are kept (the OS keychain in the desktop app, a plain file elsewhere). */
   readonly secrets: SecretStore;
   /** Saved sync targets: the scheduler, runs on demand and their status. */

@@ -6,6 +6,7 @@ import type { Handlers } from '../../shared/api/types';
 import type { ServiceContext } from './context';
 import { demoHandlers } from './demo/index';
 import { deviceHandlers } from './device';
+import { dialogHandlers } from './dialogs';
 import { allLedgerHandlers } from './ledgers/index';
 import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync/index';
@@ -13,13 +14,19 @@ import { syncTargetHandlers } from './sync/targetHandlers';
 import { villageHandlers } from './villages';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  const app: Pick<Handlers, 'app.info'> = {
+  const app: Pick<Handlers, 'app.info' | 'app.setLanguage' | 'dialogs.openBundles' | 'dialogs.saveFile' | 'dialogs.chooseFolder'> = {
     'app.info': () => ({
       version: ctx.appVersion,
       schemaVersion: ctx.db.schemaVersion,
       dataDir: ctx.dataDir,
       databaseFile: ctx.db.file,
+      nativeDialogs: ctx.dialogs !== undefined,
     }),
+    'app.setLanguage': ({ language }) => {
+      ctx.onLanguageChange?.(language);
+      return { nativeMenu: ctx.onLanguageChange !== undefined };
+    },
+    ...dialogHandlers(ctx),
   };
   const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx), syncTargetHandlers(ctx)] as const;
   const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6], ...parts[7] };

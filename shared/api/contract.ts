@@ -3,6 +3,7 @@
 // A method is `noun.verb`; its input schema is what the main process parses before acting.
 import { z } from 'zod';
 import { deviceProfile, deviceSetupInput, deviceStatus } from '../domain/device';
+import { dialogResult, saveFileInput } from '../domain/dialogs';
 import { rowId, V } from '../domain/validation';
 import { settings, settingsPatch } from '../domain/settings';
 import {
@@ -22,12 +23,19 @@ export const appInfo = z.object({
   schemaVersion: z.number().int(),
   dataDir: z.string(),
   databaseFile: z.string(),
+  /** Native open/save dialogs exist (the desktop app); otherwise the renderer asks for a typed path. */
+  nativeDialogs: z.boolean(),
 });
 
 export const villageList = z.object({ items: z.array(village), total: z.number().int() });
 
 export const contract = {
   'app.info': { input: noInput, output: appInfo },
+  // The interface language, so the native menu speaks it too.
+  'app.setLanguage': {
+    input: z.strictObject({ language: z.enum(['zh-CN', 'en'], { error: (issue) => (issue.input === undefined ? V.required : V.invalid) }) }),
+    output: z.object({ nativeMenu: z.boolean() }),
+  },
 
   'device.status': { input: noInput, output: deviceStatus },
   'device.setup': { input: deviceSetupInput, output: deviceProfile },
@@ -62,6 +70,10 @@ export const contract = {
   'devices.trust': { input: trustInput, output: deviceView },
   'conflicts.list': { input: noInput, output: conflictList },
   'conflicts.resolve': { input: resolveInput, output: resolveResult },
+
+  'dialogs.openBundles': { input: noInput, output: dialogResult },
+  'dialogs.saveFile': { input: saveFileInput, output: dialogResult },
+  'dialogs.chooseFolder': { input: noInput, output: dialogResult },
 
   ...crudEntries(L.households),
   ...crudEntries(L.members),

@@ -3,6 +3,7 @@
 // these (`satisfies Record<ApiMethod, …>` refuses a missing or an extra one).
 const BASE_METHODS = [
   'app.info',
+  'app.setLanguage',
   'device.status',
   'device.setup',
   'villages.list',
@@ -26,6 +27,9 @@ const BASE_METHODS = [
   'devices.trust',
   'conflicts.list',
   'conflicts.resolve',
+  'dialogs.openBundles',
+  'dialogs.saveFile',
+  'dialogs.chooseFolder',
 ] as const;
 
 /** The ledgers kept through the same five methods (shared/domain/ledgers defines each). */

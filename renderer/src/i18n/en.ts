@@ -568,6 +568,7 @@ export const en: Messages = {
     NOT_SET_UP: 'This computer has not been set up yet',
     ALREADY_SET_UP: 'This computer is already set up; please reload',
     UNKNOWN_METHOD: 'The window and the app do not match; please restart Cunji',
+    UNSUPPORTED: 'A file chooser cannot open here; please type the full path of the file or folder',
     INTERNAL: 'Something broke inside the app. Try again; if it keeps happening, contact support',
     UNEXPECTED: 'An unexpected error happened',
   },

@@ -567,6 +567,7 @@ export const zhCN = {
     NOT_SET_UP: '这台电脑还没有完成首次登记',
     ALREADY_SET_UP: '这台电脑已经登记过了，请刷新页面',
     UNKNOWN_METHOD: '界面和后台版本不一致，请重新启动村记',
+    UNSUPPORTED: '这里不能打开文件选择窗口，请直接输入文件或文件夹的完整路径',
     INTERNAL: '程序出了点问题，请稍后再试；如果反复出现，请联系技术支持',
     UNEXPECTED: '发生了意外错误',
   },

@@ -1,10 +1,12 @@
 // The shell's security-relevant pieces, checked under Node without the Electron binary:
-// window options, the IPC registration, the sender check, the preload bridge, the CSP.
+// window options, the IPC registration, the sender check, the preload bridge and its menu
+// commands, the CSP.
 import { readFileSync } from 'node:fs';
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildBridge } from '../../../shared/api/bridge';
 import { API_METHODS, channelOf } from '../../../shared/api/contract';
+import { createMenuCommandReceiver, MENU_COMMANDS, parseMenuCommand, type MenuCommand } from '../../../shared/api/menuCommands';
 import type { ApiResult } from '../../../shared/api/result';
 import { isAppFrame, registerApi } from '../../../electron/main/ipc';
 import { MIN_HEIGHT, MIN_WIDTH, windowOptions } from '../../../electron/main/windowOptions';
@@ -111,9 +113,52 @@ describe('the preload bridge', () => {
 
   it('leaves zod and the schemas out of the sandboxed preload bundle', () => {
     const imports = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8').match(/^import .*$/gm) ?? [];
-    const reached = [...imports('../../../electron/preload/preload.ts'), ...imports('../../../shared/api/bridge.ts'), ...imports('../../../shared/api/methods.ts')];
+    const reached = [
+      ...imports('../../../electron/preload/preload.ts'),
+      ...imports('../../../shared/api/bridge.ts'),
+      ...imports('../../../shared/api/methods.ts'),
+      ...imports('../../../shared/api/menuCommands.ts'),
+    ];
     expect(reached.length).toBeGreaterThan(0);
     for (const line of reached) expect(line).not.toMatch(/contract|zod|domain/);
+  });
+});
+
+describe('the menu commands the preload lets through', () => {
+  it('are exactly the allow-listed commands, with valid paths for an import', () => {
+    for (const command of MENU_COMMANDS.filter((c) => c !== 'importFiles')) expect(parseMenuCommand({ command })).toEqual({ command });
+    expect(parseMenuCommand({ command: 'importFiles', paths: ['/u/a.cunji'] })).toEqual({ command: 'importFiles', paths: ['/u/a.cunji'] });
+    const refused: unknown[] = [
+      null,
+      'syncNow',
+      { command: 'openDevTools' },
+      { command: 'constructor' },
+      { command: 'importFiles' },
+      { command: 'importFiles', paths: [] },
+      { command: 'importFiles', paths: '/u/a.cunji' },
+      { command: 'importFiles', paths: [42] },
+      { command: 'importFiles', paths: ['/u/a\u0000.cunji'] },
+      { command: 'importFiles', paths: Array(1001).fill('/a.cunji') },
+    ];
+    for (const message of refused) expect(parseMenuCommand(message), JSON.stringify(message)).toBeNull();
+  });
+
+  it('drop extra fields, so a page sees only the shape it expects', () => {
+    expect(parseMenuCommand({ command: 'syncNow', script: 'x' })).toEqual({ command: 'syncNow' });
+  });
+
+  it('wait for the page to listen, reach every listener, and stop when it unsubscribes', () => {
+    const receiver = createMenuCommandReceiver();
+    receiver.receive({ command: 'importFiles', paths: ['/u/a.cunji'] }); // a double-click at start-up
+    receiver.receive({ command: 'bogus' });
+    const heard: MenuCommand[] = [];
+    const stop = receiver.bridge.onMenuCommand((command) => heard.push(command));
+    receiver.receive({ command: 'syncNow' });
+    stop();
+    receiver.receive({ command: 'exportBundle' });
+    expect(heard).toEqual([{ command: 'importFiles', paths: ['/u/a.cunji'] }, { command: 'syncNow' }]);
+    expect(Object.isFrozen(receiver.bridge)).toBe(true);
+    expect(Object.keys(receiver.bridge)).toEqual(['onMenuCommand']);
   });
 });
 

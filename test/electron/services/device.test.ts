@@ -37,6 +37,7 @@ describe('app.info', () => {
         schemaVersion: LATEST_SCHEMA_VERSION,
         dataDir,
         databaseFile: join(dataDir, DATABASE_FILE_NAME),
+        nativeDialogs: false, // the test app, like the browser host, has no native dialogs
       });
     });
   });

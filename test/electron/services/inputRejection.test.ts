@@ -471,8 +471,37 @@ function syncBadInputs(liveId: string): Record<string, BadInput[]> {
   };
 }
 
+/** The shell's methods: the interface language and the native dialogs (UNSUPPORTED here, but only after the input is checked). */
+function shellBadInputs(): Record<string, BadInput[]> {
+  const save = (over: Record<string, unknown>) => ({ type: 'cunji', defaultName: '李家村', ...over });
+  return {
+    'app.setLanguage': [
+      ...wrongShapes(),
+      ...strayKeys({ language: 'en' }),
+      { label: 'no language', input: {}, path: ['language'], message: V.required },
+      { label: 'an unknown language', input: { language: 'fr' }, path: ['language'], message: V.invalid },
+      { label: 'a language in the wrong case', input: { language: 'zh-cn' }, path: ['language'], message: V.invalid },
+    ],
+    'dialogs.openBundles': [...wrongShapes(), ...strayKeys({})],
+    'dialogs.chooseFolder': [...wrongShapes(), ...strayKeys({})],
+    'dialogs.saveFile': [
+      ...wrongShapes(),
+      ...strayKeys(save({})),
+      { label: 'no type', input: save({ type: undefined }), path: ['type'], message: V.required },
+      { label: 'an executable type', input: save({ type: 'exe' }), path: ['type'], message: V.invalid },
+      { label: 'no default name', input: save({ defaultName: undefined }), path: ['defaultName'], message: V.required },
+      { label: 'a blank default name', input: save({ defaultName: '  ' }), path: ['defaultName'], message: V.required },
+      { label: 'a default name of 121 characters', input: save({ defaultName: long(121) }), path: ['defaultName'], message: V.tooLong },
+      { label: 'a default name that climbs out', input: save({ defaultName: '../../.bashrc' }), path: ['defaultName'], message: V.invalid },
+      { label: 'a default name with a Windows folder', input: save({ defaultName: 'C:\\Users\\a' }), path: ['defaultName'], message: V.invalid },
+      { label: 'a default name with a NUL', input: save({ defaultName: 'a\u0000b' }), path: ['defaultName'], message: V.invalid },
+    ],
+  };
+}
+
 function badInputsFor(liveId: string): Record<string, BadInput[]> {
   return {
+    ...shellBadInputs(),
     'app.info': [...wrongShapes(), ...strayKeys({})],
     'device.status': [...wrongShapes(), ...strayKeys({})],
     'demo.load': [...wrongShapes(), ...strayKeys({})],
