@@ -1,11 +1,13 @@
 // Each test gets its own installation: a fresh data folder and a browser host process serving
 // the built app from it. `restart()` stops the process and starts a new one on the same folder,
-// to prove that what was saved is on disk, not in memory.
+// to prove that what was saved is on disk, not in memory. A journey between several people
+// (secretaries, a coordinator, a district) starts one installation each with `hosts.start(name)`,
+// each with its own data folder and its own browser context, so nothing is shared but files.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type APIRequestContext } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 
 const HOST = join(import.meta.dirname, '../../dist/electron/host.cjs');
 
@@ -48,21 +50,60 @@ async function callApi(request: APIRequestContext, url: string, method: string, 
   return response.json();
 }
 
-export const test = base.extend<{ app: HostedApp }>({
-  app: async ({ request }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cunji-e2e-'));
-    let running = await startHost(dataDir);
-    await use({
-      dataDir,
-      url: () => running.url,
-      restart: async () => {
-        await stop(running.child);
-        running = await startHost(dataDir);
-      },
-      call: (method, input) => callApi(request, running.url, method, input),
-    });
+/** One installation: a data folder and a host on it, stopped and removed by `close()`. */
+async function launchHostedApp(request: APIRequestContext, prefix = 'cunji-e2e-'): Promise<{ app: HostedApp; close: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  let running = await startHost(dataDir);
+  const app: HostedApp = {
+    dataDir,
+    url: () => running.url,
+    restart: async () => {
+      await stop(running.child);
+      running = await startHost(dataDir);
+    },
+    call: (method, input) => callApi(request, running.url, method, input),
+  };
+  const close = async () => {
     await stop(running.child);
     rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { app, close };
+}
+
+/** One person's installation in a multi-profile journey, with the browser window they look at. */
+export interface HostedProfile extends HostedApp {
+  readonly name: string;
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+export interface Hosts {
+  /** Another installation with its own data folder, browser context and page (not yet opened). */
+  start(name: string): Promise<HostedProfile>;
+}
+
+export const test = base.extend<{ app: HostedApp; hosts: Hosts }>({
+  app: async ({ request }, use) => {
+    const { app, close } = await launchHostedApp(request);
+    await use(app);
+    await close();
+  },
+  hosts: async ({ browser, request, locale, viewport, contextOptions }, use) => {
+    const started: { context: BrowserContext; close: () => Promise<void> }[] = [];
+    await use({
+      start: async (name) => {
+        // The same language, size and reduced motion as the `page` fixture's context.
+        const context = await browser.newContext({ ...contextOptions, locale, viewport });
+        // Checks go over the test's own request context: unaffected when the page is taken offline.
+        const { app, close } = await launchHostedApp(request, `cunji-e2e-${name}-`);
+        started.push({ context, close });
+        return Object.assign(app, { name, context, page: await context.newPage() });
+      },
+    });
+    for (const { context, close } of started) {
+      await context.close();
+      await close();
+    }
   },
 });
 

@@ -40,6 +40,21 @@ export const en: Messages = {
   header: {
     demo: 'Demo data',
     who: '{{name}} · {{role}} · {{township}}',
+    sync: {
+      online: 'Online',
+      offline: 'Offline',
+      onlineHint: 'This computer is online and can sync to a cloud folder',
+      offlineHint: 'This computer is offline: keep recording; a USB stick or a shared folder on the local network still syncs',
+      last: 'Last synced {{ago}}',
+      never: 'Never synced',
+      justNow: 'just now',
+      minutesAgo: '{{count}} min ago',
+      hoursAgo: '{{count}} h ago',
+      daysAgo: '{{count}} d ago',
+      at: 'Synced at {{time}}',
+      open: 'Click to open the sync screen',
+      label: '{{connection}}, {{when}}',
+    },
   },
   boot: {
     failed: 'Cunji could not open the data on this computer',

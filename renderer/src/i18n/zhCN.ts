@@ -39,6 +39,21 @@ export const zhCN = {
   header: {
     demo: '演示数据',
     who: '{{name}} · {{role}} · {{township}}',
+    sync: {
+      online: '在线',
+      offline: '离线',
+      onlineHint: '这台电脑已联网，可以同步到网盘',
+      offlineHint: '这台电脑没有联网：照常记台账，U盘和局域网共享文件夹仍可同步',
+      last: '上次同步：{{ago}}',
+      never: '从未同步',
+      justNow: '刚刚',
+      minutesAgo: '{{count}} 分钟前',
+      hoursAgo: '{{count}} 小时前',
+      daysAgo: '{{count}} 天前',
+      at: '同步时间：{{time}}',
+      open: '点击打开同步页面',
+      label: '{{connection}}，{{when}}',
+    },
   },
   boot: {
     failed: '村记没能打开本机数据',

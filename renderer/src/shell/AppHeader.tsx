@@ -1,5 +1,5 @@
-// The top bar: the app, who this device belongs to, a badge when the data is a demo, and
-// the language switch.
+// The top bar: the app, who this device belongs to, a badge when the data is a demo, whether
+// the computer is online and when it last synced, and the language switch.
 import { Layout, Tag } from 'antd';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +10,9 @@ import { useAppStore } from '../store/useAppStore';
 import { QuickVisit } from '../quickVisit/QuickVisit';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SyncIndicator } from './SyncIndicator';
 
-export function AppHeader(): JSX.Element {
+export function AppHeader({ onOpenSync }: { onOpenSync: () => void }): JSX.Element {
   const { t } = useTranslation();
   const { profile, language } = useAppStore(useShallow((s) => ({ profile: s.profile, language: s.language })));
   return (
@@ -27,6 +28,7 @@ export function AppHeader(): JSX.Element {
           {t('header.demo')}
         </Tag>
       )}
+      {profile && <SyncIndicator onOpenSync={onOpenSync} />}
       {profile && <QuickVisit />}
       <LanguageSwitch />
     </Layout.Header>

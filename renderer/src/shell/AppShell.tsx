@@ -32,7 +32,7 @@ export function AppShell(): JSX.Element {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <AppHeader />
+      <AppHeader onOpenSync={() => setView('sync')} />
       <Layout>
         <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={56}>
           <Menu

@@ -1,0 +1,228 @@
+// 同步 end to end, each person on their own installation and browser: two secretaries record
+// in their villages and sync to one shared folder; the coordinator syncs, trusts both after
+// checking fingerprints, sees both villages, resolves a conflict planted on purpose and exports
+// the township file; a district office imports it and sees the same figures. A truncated file is
+// refused in plain words and changes nothing. The header's offline / last-synced indicator
+// follows the browser's real connectivity events.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type HostedApp, type HostedProfile } from './fixtures';
+import { create, dayFromToday, list } from './ledgers/helpers';
+import {
+  fingerprintOnOwnScreen, importPaths, ledgerTotalOnScreen, openSync, receiptStatuses, setUpDevice, syncWith, trustAfterChecking,
+  type PersonSetup,
+} from './syncSteps';
+
+// Four installations and a dozen syncs on a busy two-core machine.
+test.describe.configure({ timeout: 240_000 });
+
+const QINGSHI = { unit: '临河县农业农村局', unitLevel: 'county', township: '青石镇' } as const;
+const LI: PersonSetup = { role: 'secretary', name: '王建国', ...QINGSHI, villages: [{ name: '李家村' }] };
+const SHI: PersonSetup = { role: 'secretary', name: '刘芳', ...QINGSHI, villages: [{ name: '石桥村' }] };
+const ZHAO: PersonSetup = { role: 'coordinator', name: '赵敏', unit: '青石镇人民政府', unitLevel: 'township', township: '青石镇' };
+// There is no district role yet: the district office's device takes the township it receives,
+// which is what lets it read every village of that township.
+const DISTRICT: PersonSetup = { role: 'coordinator', name: '周强', unit: '临河县委组织部', unitLevel: 'county', township: '青石镇' };
+
+function tempFolder(name: string): string {
+  return mkdtempSync(join(tmpdir(), `cunji-${name}-`));
+}
+
+/** Households, visits and needs of one village, recorded over the contract (the ledgers have their own journeys). */
+async function recordVillage(app: HostedApp, villageId: string, heads: string[], visitsEach: number, needs: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (const headName of heads) {
+    const household = await create(app, 'households', { villageId, headName, villagerGroup: '第一村民小组', category: 'ordinary' });
+    ids.push(household.id);
+    for (let i = 0; i < visitsEach; i++) {
+      await create(app, 'visits', { villageId, householdId: household.id, visitDate: dayFromToday(-1 - i), mode: 'home', situation: `第${i + 1}次走访` });
+    }
+  }
+  for (let i = 0; i < needs; i++) {
+    await create(app, 'needs', { villageId, householdId: ids[0], category: 'road', status: 'open', content: `诉求${i + 1}` });
+  }
+  return ids;
+}
+
+/** Per village: households, visits and needs, as the store lists them. */
+async function figures(app: HostedApp): Promise<Record<string, { households: number; visits: number; needs: number }>> {
+  const villages = (await app.call<{ items: { id: string; name: string }[] }>('villages.list')).value!.items;
+  const out: Record<string, { households: number; visits: number; needs: number }> = {};
+  for (const v of villages) {
+    out[v.name] = {
+      households: (await list(app, 'households', { villageId: v.id })).length,
+      visits: (await list(app, 'visits', { villageId: v.id })).length,
+      needs: (await list(app, 'needs', { villageId: v.id })).length,
+    };
+  }
+  return out;
+}
+
+/** What a person reads on screen: villages on the overview, and the totals of three ledgers. */
+async function figuresOnScreen(person: HostedProfile): Promise<string[]> {
+  const { page } = person;
+  await page.getByTestId('nav-overview').click();
+  const villages = (await page.getByTestId('overview-village-count').innerText()).replace(/\s+/g, '');
+  return [villages, await ledgerTotalOnScreen(page, 'households'), await ledgerTotalOnScreen(page, 'visits'), await ledgerTotalOnScreen(page, 'needs')];
+}
+
+test('two secretaries, a coordinator and the district: sync, trust, a conflict resolved, the township file imported', async ({ hosts }) => {
+  const shared = tempFolder('shared');
+  const report = tempFolder('report');
+  try {
+    const [li, shi, zhao, district] = await Promise.all([hosts.start('li'), hosts.start('shi'), hosts.start('zhao'), hosts.start('district')]);
+    const liDevice = await setUpDevice(li, LI);
+    const shiDevice = await setUpDevice(shi, SHI);
+    const zhaoDevice = await setUpDevice(zhao, ZHAO);
+    await setUpDevice(district, DISTRICT);
+    const [liHouse] = await recordVillage(li, liDevice.villageIds[0]!, ['王大山', '李秀英'], 2, 1);
+    await recordVillage(shi, shiDevice.villageIds[0]!, ['刘长顺'], 1, 2);
+
+    // Each owner reads their fingerprint off their own overview (as they would over the phone).
+    const liPrint = await fingerprintOnOwnScreen(li);
+    const shiPrint = await fingerprintOnOwnScreen(shi);
+    const zhaoPrint = await fingerprintOnOwnScreen(zhao);
+
+    // 王建国 syncs first: his file is written, nobody else's is there yet.
+    await openSync(li.page, li);
+    await expect(li.page.getByTestId('sync-last')).toHaveText('还没有同步过');
+    await syncWith(li.page, shared);
+    await expect(li.page.getByTestId('sync-exported')).toContainText('条改动');
+    await expect(li.page.getByTestId('sync-no-files')).toBeVisible();
+    await expect(li.page.getByTestId('sync-last')).toContainText('上次同步');
+    expect(readdirSync(join(shared, liDevice.deviceId))).toHaveLength(1);
+
+    // 刘芳 syncs: 王建国's file is not hers to trust; she says not now and nothing of his comes in.
+    await openSync(shi.page, shi);
+    await syncWith(shi.page, shared);
+    await expect(receiptStatuses(shi.page)).toHaveText(['未导入']);
+    await expect(shi.page.getByTestId('sync-receipt')).toContainText('文件来自本机还没有信任的设备');
+    await shi.page.getByTestId(`trust-card-${liDevice.deviceId}`).getByTestId('trust-dismiss').click();
+    await expect(shi.page.getByTestId(`trust-card-${liDevice.deviceId}`)).toHaveCount(0);
+    expect((await shi.call<{ items: unknown[] }>('villages.list')).value!.items).toHaveLength(1);
+
+    // The coordinator syncs: two files from devices it does not know; each is checked and trusted.
+    await openSync(zhao.page, zhao);
+    await syncWith(zhao.page, shared);
+    await expect(receiptStatuses(zhao.page)).toHaveText(['未导入', '未导入']);
+    await trustAfterChecking(zhao.page, liDevice, { name: '王建国', fingerprint: liPrint, scope: '李家村' });
+    await trustAfterChecking(zhao.page, shiDevice, { name: '刘芳', fingerprint: shiPrint, scope: '石桥村' });
+    await zhao.page.getByTestId('sync-retry').click();
+    await expect(receiptStatuses(zhao.page)).toHaveText(['已导入', '已导入']);
+    await expect(zhao.page.getByTestId('sync-devices')).toContainText('王建国');
+    await expect(zhao.page.getByTestId('sync-devices')).toContainText('刘芳');
+    // Both villages side by side.
+    await zhao.page.getByTestId('nav-villages').click();
+    await expect(zhao.page.getByTestId('villages-table')).toContainText('李家村');
+    await expect(zhao.page.getByTestId('villages-table')).toContainText('石桥村');
+    const before = await figures(zhao);
+    expect(before).toEqual({ 李家村: { households: 2, visits: 4, needs: 1 }, 石桥村: { households: 1, visits: 1, needs: 2 } });
+
+    // The planted conflict: the coordinator and 王建国 each name another helper for 王大山,
+    // neither having seen the other's edit.
+    expect((await zhao.call('households.update', { id: liHouse, patch: { helperName: '张华' } })).ok).toBe(true);
+    expect((await li.call('households.update', { id: liHouse, patch: { helperName: '李明' } })).ok).toBe(true);
+    await syncWith(li.page, shared);
+    // The coordinator's files wait for 王建国's decision; he leaves them for now.
+    for (const card of await li.page.locator('[data-testid^="trust-card-"]').all()) await card.getByTestId('trust-dismiss').click();
+    await openSync(zhao.page, zhao);
+    await syncWith(zhao.page, shared);
+    await expect(zhao.page.getByTestId('sync-receipt').filter({ hasText: '已导入' })).toContainText('冲突 1 处');
+    await expect(zhao.page.getByTestId('nav-sync-overdue')).toHaveText('1');
+
+    // The coordinator opens the conflict, sees both values with who wrote them, keeps 王建国's.
+    await zhao.page.getByTestId('sync-tab-conflicts').click();
+    const heads = zhao.page.getByTestId('conflicts').getByTestId('conflict-head');
+    await expect(heads).toHaveCount(2);
+    await expect(zhao.page.getByTestId('conflicts')).toContainText('帮扶责任人');
+    const liHead = heads.filter({ hasText: '李明' });
+    await expect(liHead).toContainText('王建国');
+    await expect(heads.filter({ hasText: '张华' })).toContainText('赵敏');
+    await liHead.getByTestId('conflict-choose').click();
+    await expect(zhao.page.getByTestId('conflicts')).toContainText('没有需要处理的冲突');
+    await expect(zhao.page.getByTestId('nav-sync-overdue')).toHaveCount(0);
+    expect((await zhao.call<{ items: unknown[] }>('conflicts.list')).value!.items).toEqual([]);
+    expect((await zhao.call<{ helperName: string }>('households.get', { id: liHouse })).value!.helperName).toBe('李明');
+
+    // The township file for the district, written to another folder (a USB stick), in full.
+    await zhao.page.getByRole('tab', { name: '同步' }).click();
+    await zhao.page.getByTestId('sync-folder').fill(report);
+    await zhao.page.getByTestId('sync-full').check();
+    await zhao.page.getByTestId('sync-export').click();
+    await expect(zhao.page.getByTestId('sync-exported')).toContainText('已导出');
+    const [townshipFile] = readdirSync(join(report, zhaoDevice.deviceId)).map((f) => join(report, zhaoDevice.deviceId, f));
+    expect(townshipFile).toBeTruthy();
+
+    // The district first gets a copy cut short (a pulled USB stick): refused in plain words, nothing stored.
+    const truncated = join(report, '青石镇-不完整.cunji');
+    const bytes = readFileSync(townshipFile!);
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await openSync(district.page, district);
+    await importPaths(district.page, [truncated]);
+    await expect(receiptStatuses(district.page)).toHaveText(['未导入']);
+    await expect(district.page.getByTestId('sync-receipt')).toContainText('未导入：文件不完整，可能没有复制完');
+    await expect(district.page.locator('[data-testid^="trust-card-"]')).toHaveCount(0);
+    expect((await district.call<{ items: unknown[] }>('villages.list')).value!.items).toEqual([]);
+    expect((await district.call<{ trusted: unknown[] }>('devices.list')).value!.trusted).toEqual([]);
+
+    // Then the whole file: three devices to trust (the coordinator and the two secretaries it relays).
+    await importPaths(district.page, [townshipFile!]);
+    await expect(receiptStatuses(district.page)).toHaveText(['未导入']);
+    await trustAfterChecking(district.page, zhaoDevice, { name: '赵敏', fingerprint: zhaoPrint, scope: '青石镇' });
+    await trustAfterChecking(district.page, liDevice, { name: '王建国', fingerprint: liPrint, scope: '李家村' });
+    await trustAfterChecking(district.page, shiDevice, { name: '刘芳', fingerprint: shiPrint, scope: '石桥村' });
+    await district.page.getByTestId('sync-retry').click();
+    await expect(receiptStatuses(district.page)).toHaveText(['已导入']);
+
+    // The same figures, on screen and in the store, and the conflict's outcome with them.
+    expect(await figures(district)).toEqual(before);
+    expect(await figuresOnScreen(district)).toEqual(await figuresOnScreen(zhao));
+    expect(await figuresOnScreen(district)).toEqual(['帮扶村2个', '共 3 条', '共 5 条', '共 3 条']);
+    expect((await district.call<{ helperName: string }>('households.get', { id: liHouse })).value!.helperName).toBe('李明');
+    expect((await district.call<{ items: unknown[] }>('conflicts.list')).value!.items).toEqual([]);
+  } finally {
+    rmSync(shared, { recursive: true, force: true });
+    rmSync(report, { recursive: true, force: true });
+  }
+});
+
+test('the header says offline and online as the connection goes and comes, and when the last sync was', async ({ page, app }) => {
+  await setUpDevice(app, LI);
+  const shared = tempFolder('indicator');
+  try {
+    await page.goto(app.url());
+    const indicator = page.getByTestId('sync-indicator');
+    const connection = page.getByTestId('sync-indicator-connection');
+    const last = page.getByTestId('sync-indicator-last');
+    await expect(connection).toHaveText('在线');
+    await expect(indicator).toHaveAttribute('data-online', 'true');
+    await expect(last).toHaveText('从未同步');
+
+    // The browser's own offline / online events, as when the cable is pulled and put back.
+    await page.context().setOffline(true);
+    await expect(connection).toHaveText('离线');
+    await expect(indicator).toHaveAttribute('data-online', 'false');
+    await page.context().setOffline(false);
+    await expect(connection).toHaveText('在线');
+    await expect(indicator).toHaveAttribute('data-online', 'true');
+
+    // Clicking it opens the sync screen; a sync shows at once in the header, and stays after a reload.
+    await indicator.click();
+    await expect(page.getByTestId('sync-screen')).toBeVisible();
+    await syncWith(page, shared);
+    await expect(last).toHaveText('上次同步：刚刚');
+    // Five minutes later, as the screen would read it (the stored time moved back instead of waiting).
+    await page.evaluate((key) => {
+      const storage = (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage;
+      storage.setItem(key, new Date(Date.now() - 5 * 60_000).toISOString());
+    }, 'cunji.sync.lastSyncedAt');
+    await page.reload();
+    await expect(last).toHaveText('上次同步：5 分钟前');
+    await page.getByTestId('lang-switch').getByText('English', { exact: true }).click();
+    await expect(last).toHaveText('Last synced 5 min ago');
+    await expect(connection).toHaveText('Online');
+  } finally {
+    rmSync(shared, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,87 @@
+// Shared steps of the sync journeys: a person's device set up over the contract, the sync
+// screen opened from the menu, a folder synced by typing it and clicking 同步, files imported by
+// path, and an unknown device trusted only after its fingerprint matches the one its owner reads
+// off their own screen.
+import type { Page } from '@playwright/test';
+import { expect, type HostedApp, type HostedProfile } from './fixtures';
+
+export interface PersonSetup {
+  role: 'secretary' | 'coordinator';
+  name: string;
+  unit: string;
+  unitLevel: 'province' | 'city' | 'county' | 'soe' | 'township';
+  township: string;
+  county?: string;
+  villages?: { name: string }[];
+}
+
+export interface DeviceCard {
+  deviceId: string;
+  keyFingerprint: string;
+  villageIds: string[];
+}
+
+/** Set a device up (the first-run form has its own journey) and return who it now is. */
+export async function setUpDevice(app: HostedApp, person: PersonSetup): Promise<DeviceCard> {
+  const setup = await app.call('device.setup', { county: '临河县', villages: [], ...person });
+  expect(setup.ok, JSON.stringify(setup.error)).toBe(true);
+  const status = await app.call<{ setUp: true; profile: DeviceCard }>('device.status');
+  return status.value!.profile;
+}
+
+/** The key fingerprint as the device's owner reads it off their own overview screen. */
+export async function fingerprintOnOwnScreen(person: HostedProfile): Promise<string> {
+  await person.page.goto(person.url());
+  await person.page.getByTestId('nav-overview').click();
+  const shown = (await person.page.getByTestId('key-fingerprint').first().innerText()).trim();
+  expect(shown).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
+  return shown;
+}
+
+export async function openSync(page: Page, app: HostedApp): Promise<void> {
+  if (!page.url().startsWith(app.url())) await page.goto(app.url());
+  await page.getByTestId('nav-sync').click();
+  await expect(page.getByTestId('sync-screen')).toBeVisible();
+}
+
+/** Type the shared folder and click 立即同步; waits for the result. */
+export async function syncWith(page: Page, folder: string): Promise<void> {
+  await page.getByTestId('sync-folder').fill(folder);
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-now')).toBeEnabled();
+  await expect(page.getByTestId('sync-result')).toBeVisible();
+}
+
+/** Type file paths into the import box (one a line) and click 导入文件; waits for the receipts. */
+export async function importPaths(page: Page, paths: string[]): Promise<void> {
+  await page.getByTestId('sync-paths').fill(paths.join('\n'));
+  await page.getByTestId('sync-import').click();
+  await expect(page.getByTestId('sync-import')).toBeEnabled();
+  await expect(page.getByTestId('sync-result')).toBeVisible();
+}
+
+/**
+ * The trust card of a device: check the name and scope it claims and that its fingerprint is the
+ * one its owner reads out, then trust it.
+ */
+export async function trustAfterChecking(page: Page, device: DeviceCard, expected: { name: string; fingerprint: string; scope: string }): Promise<void> {
+  const card = page.getByTestId(`trust-card-${device.deviceId}`).first();
+  await expect(card).toContainText(expected.name);
+  await expect(card).toContainText(expected.scope);
+  await expect(card.getByTestId('trust-fingerprint')).toHaveText(expected.fingerprint);
+  await card.getByTestId('trust-device').click();
+  await expect(page.getByTestId(`trust-card-${device.deviceId}`)).toHaveCount(0);
+}
+
+/** The receipts on screen, as their status tags read. */
+export function receiptStatuses(page: Page) {
+  return page.getByTestId('sync-receipt').locator('.ant-tag');
+}
+
+/** The total a ledger screen's pager reads ("共 3 条"), opened from the menu. */
+export async function ledgerTotalOnScreen(page: Page, noun: string): Promise<string> {
+  await page.getByTestId(`nav-${noun}`).click();
+  const total = page.getByTestId(`ledger-${noun}`).locator('.ant-pagination-total-text');
+  await expect(total).toBeVisible();
+  return (await total.innerText()).trim();
+}

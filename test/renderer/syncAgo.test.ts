@@ -1,0 +1,32 @@
+// The header's "last synced … ago" in words: each step of the scale, and a clock that disagrees.
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../renderer/src/i18n/i18n';
+import { syncAgo, type Translate } from '../../renderer/src/shell/syncAgo';
+
+const zh = createI18n('zh-CN');
+const en = createI18n('en');
+const tz = zh.t.bind(zh) as unknown as Translate;
+const te = en.t.bind(en) as unknown as Translate;
+
+const NOW = Date.parse('2026-11-27T08:00:00Z');
+const before = (ms: number) => new Date(NOW - ms).toISOString();
+const MIN = 60_000;
+
+describe('syncAgo', () => {
+  it('reads under a minute as just now, then minutes, hours and days, rounded down', () => {
+    expect([0, 59_999, MIN, 3 * MIN + 59_000, 59 * MIN, 60 * MIN, 23 * 60 * MIN + 59 * MIN, 24 * 60 * MIN, 10 * 24 * 60 * MIN].map((ms) => syncAgo(tz, before(ms), NOW))).toEqual([
+      '刚刚', '刚刚', '1 分钟前', '3 分钟前', '59 分钟前', '1 小时前', '23 小时前', '1 天前', '10 天前',
+    ]);
+    expect([30_000, 3 * MIN, 2 * 60 * MIN, 5 * 24 * 60 * MIN].map((ms) => syncAgo(te, before(ms), NOW))).toEqual(['just now', '3 min ago', '2 h ago', '5 d ago']);
+  });
+
+  it('reads a time after now (another clock ahead) or an unreadable one as just now, never as a negative age', () => {
+    expect(syncAgo(tz, before(-10 * MIN), NOW)).toBe('刚刚');
+    expect(syncAgo(tz, 'not a time', NOW)).toBe('刚刚');
+  });
+
+  it('puts the age into the header line in both languages', () => {
+    expect(tz('header.sync.last', { ago: syncAgo(tz, before(3 * MIN), NOW) })).toBe('上次同步：3 分钟前');
+    expect(te('header.sync.last', { ago: syncAgo(te, before(3 * MIN), NOW) })).toBe('Last synced 3 min ago');
+  });
+});
