@@ -108,6 +108,7 @@ export function createFolderTarget(folder: string, selfId: string): SyncTarget {
       };
     },
     fetch: async (file) => pathOf(file),
+    locationOf: (file) => pathOf(file),
     write: async (localFile, name) => {
       if (!isSafeSegment(name) || !name.endsWith(BUNDLE_EXTENSION)) throw new SyncTargetError('LOCAL', `Not a bundle file name: ${name}`);
       const final = join(own, name);

@@ -32,6 +32,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   if (value === null || value === undefined) return null;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its day and month ("Fri, 27 Nov 2026 08:00:30 GMT"); Date.parse alone takes "-5".
+  if (!/^[A-Za-z]{3},? /.test(text)) return null;
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }

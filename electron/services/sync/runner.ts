@@ -96,6 +96,8 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       if (sha256File(back) !== sha256File(exported.file)) {
         throw new SyncTargetError('VERIFY_MISMATCH', `The file read back from the target differs from the one sent (${sent.path}); nothing is marked as sent, it will be sent again.`);
       }
+      // The temp copy is gone after the run: name the file where it now lives.
+      exported = { ...exported, file: target.locationOf(sent) };
     }
     commitMarks(sqlite, staged, target.markName);
     staged = null;

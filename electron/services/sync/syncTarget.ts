@@ -29,6 +29,8 @@ export interface SyncTarget {
   fetch(file: RemoteBundle, intoDir: string): Promise<string>;
   /** Writes `localFile` as `<own device>/<name>` atomically (never over an existing file); its path. */
   write(localFile: string, name: string): Promise<RemoteBundle>;
+  /** Where a person finds the file: an absolute path, or the file's URL. */
+  locationOf(file: RemoteBundle): string;
 }
 
 export const BUNDLE_EXTENSION = '.cunji';

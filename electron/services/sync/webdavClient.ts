@@ -8,6 +8,7 @@ import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders 
 import { request as httpsRequest } from 'node:https';
 import { errorOfStatus, messageOf, SyncTargetError } from './errors';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryCause, type RetryPolicy } from './retryPolicy';
+import { isSafeSegment } from './syncTarget';
 
 export interface WebdavClientOptions {
   /** The folder the client works in (a trailing slash is added). */
@@ -70,6 +71,9 @@ export function folderUrl(url: string): URL {
 }
 
 export function urlBelow(base: URL, segments: readonly string[], collection = false): URL {
+  // `..` would survive encoding and climb out of the folder: only plain names go below it.
+  const bad = segments.find((s) => !isSafeSegment(s));
+  if (bad !== undefined) throw new SyncTargetError('LOCAL', `Not a name inside the sync folder: ${JSON.stringify(bad)}`);
   const path = segments.map((s) => encodeURIComponent(s)).join('/');
   return new URL(base.pathname + path + (collection && path ? '/' : ''), base);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DEFAULT_BUNDLE_LIMITS } from '../../../db/sync/segments/index';
 import { SyncTargetError } from './errors';
 import { BUNDLE_EXTENSION, isSafeSegment, type RemoteBundle, type SyncTarget } from './syncTarget';
-import { WebdavClient, type WebdavClientOptions } from './webdavClient';
+import { urlBelow, WebdavClient, type WebdavClientOptions } from './webdavClient';
 
 /** The target's name for its export marks: the folder URL, spelt one way. */
 export function targetOfWebdav(url: string): string {
@@ -73,6 +73,7 @@ export function createWebdavTarget(options: WebdavClientOptions, selfId: string)
       await client.getToFile(parts, local, DEFAULT_BUNDLE_LIMITS.maxFileBytes);
       return local;
     },
+    locationOf: (file) => urlBelow(client.base, segmentsOf(file)).href,
     write: async (localFile, name) => {
       if (!isSafeSegment(name) || !name.endsWith(BUNDLE_EXTENSION)) throw new SyncTargetError('LOCAL', `Not a bundle file name: ${name}`);
       await client.putFile([selfId, `${name}.part`], localFile);
