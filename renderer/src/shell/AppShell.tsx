@@ -1,7 +1,7 @@
 // The app once the device is set up: header, the ledgers in a grouped left menu, the chosen
 // screen. Every ledger is the one generic screen, configured by its view.
 import { Layout, Menu } from 'antd';
-import { useEffect, useState, type JSX } from 'react';
+import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../errors/useNotifyError';
 import { LedgerScreen } from '../ledgers/LedgerScreen';
@@ -12,6 +12,7 @@ import { useAppStore } from '../store/useAppStore';
 import { AppHeader } from './AppHeader';
 import { navItems, type View } from './navItems';
 import { useConflictCount } from './useConflictCount';
+import { useMenuCommands } from './useMenuCommands';
 import { useOverdueCount } from './useOverdueCount';
 
 export type { View };
@@ -24,6 +25,8 @@ export function AppShell(): JSX.Element {
   const villageCount = useAppStore((s) => s.villageCount);
   const overdueNeeds = useOverdueCount('needs');
   const conflicts = useConflictCount();
+  // The desktop menu's import/export/sync now, and double-clicked .cunji files: the sync screen.
+  useMenuCommands(useCallback(() => setView('sync'), []));
 
   // The village pickers follow the villages screen: read again whenever the count changes.
   useEffect(() => {
