@@ -132,7 +132,9 @@ const EXPECTED_SYNCHRONOUS = 1;
 
 /** The checks on an open connection; throws with the first thing that is wrong. */
 export function checkOpenDatabase(sqlite: Sqlite): void {
-  for (const pragma of ['integrity_check', 'quick_check']) {
+  // quick_check first: it is cheaper and catches most damage; integrity_check also compares
+  // every index with its table. Both read the whole file (see test/bench/selfTest.ts for the cost).
+  for (const pragma of ['quick_check', 'integrity_check']) {
     const rows = sqlite.pragma(pragma) as Record<string, string>[];
     const found = rows.map((row) => Object.values(row)[0]);
     if (found.length !== 1 || found[0] !== 'ok') throw new Error(`PRAGMA ${pragma}: ${found.slice(0, 5).join('; ')}`);
