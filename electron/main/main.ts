@@ -16,6 +16,7 @@ import { createElectronDialogs } from './dialogs';
 import { bundlePathsFromArgv, BUNDLE_EXTENSION, createCommandOutbox, focusWindow, handleSecondInstance } from './instance';
 import { isAppFrame, registerApi } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { createSafeStorageSecretStore } from './secrets';
 import { denyPermissions, hardenWebContents } from './security';
 import { windowOptions } from './windowOptions';
 import { readWindowState, writeWindowState } from './windowState';
@@ -118,6 +119,8 @@ async function start(): Promise<void> {
       dataDir,
       appVersion: app.getVersion(),
       nativeBinding,
+      // Sync passwords in the OS keychain (after whenReady: safeStorage needs it).
+      secrets: await createSafeStorageSecretStore(dataDir),
       dialogs: createElectronDialogs({ dialog, window: () => mainWindow, language: () => language }),
       onLanguageChange: (next) => {
         language = next;
