@@ -76,13 +76,14 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
   const ops = bundleOps(ctx);
   const at = () => new Date(ctx.now()).toISOString();
   recordAttempt(sqlite, saved.id, at());
-  const work = mkdtempSync(join(tmpdir(), 'cunji-sync-'));
+  let work: string | null = null;
   let exported: ExportResult | null = null;
   const receipts: ImportReceipt[] = [];
   const unreadable: { path: string; message: string }[] = [];
   let known = 0;
   let staged: string | null = null;
   try {
+    work = mkdtempSync(join(tmpdir(), 'cunji-sync-'));
     const target = await openTarget(ctx, saved, options.tuning, options.signal);
     await target.prepare();
 
@@ -138,8 +139,9 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
     const error = asTargetError(caught);
     if (staged) sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(staged);
     recordFailure(sqlite, saved.id, error.code, error.message);
-    return { exported, receipts, known, unreadable, counts: null, error };
+    // An export that never reached the target is no export: its temp file is gone with the run.
+    return { exported: staged ? null : exported, receipts, known, unreadable, counts: null, error };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   }
 }

@@ -148,6 +148,7 @@ describe('a WebDAV server that misbehaves', () => {
     });
     const busy = await a.api.sync.run({ id: ta });
     expect(busy.status.lastError).toMatchObject({ code: 'BUSY' });
+    expect(busy.exported).toBeNull();
     expect(marksOf(a)).toEqual(marks);
     dav.setHook(null);
     const after = await a.api.sync.run({ id: ta });
