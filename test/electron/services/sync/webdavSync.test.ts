@@ -5,9 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SECRETARY_SETUP } from '../../../helpers/openedApp';
 import { useTempDirs } from '../../../helpers/tempDir';
 import { busyFor, corruptDownloadsOf, DAV_PASSWORD, DAV_USER, dropUploads, startDavServer, type DavServer } from './davServer';
-import { recordVisit, township, type SyncDevice } from './syncApps';
+import { openSyncDevice, QUICK_WEBDAV, recordVisit, township, type SyncDevice } from './syncApps';
 
 const tempDir = useTempDirs();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -195,5 +196,18 @@ describe('a WebDAV server that misbehaves', () => {
     expect(next.status.lastError).toBeNull();
     expect(next.exported).toMatchObject({ full: true });
     expect(marksOf(a)).not.toEqual([]);
+  });
+
+  it('gives up on a server that takes the connection but never answers, and calls it unreachable for now', async () => {
+    const dav = await startDavServer();
+    cleanups.push(() => dav.close());
+    const device = await openSyncDevice(tempDir(), SECRETARY_SETUP, { autoStart: false, webdav: { ...QUICK_WEBDAV, timeoutMs: 300 } });
+    cleanups.push(() => device.close());
+    const { id } = await device.api.sync.saveTarget({ kind: 'webdav', name: '坚果云', url: dav.origin + 'cunji/', username: DAV_USER, password: DAV_PASSWORD });
+    dav.setHook(() => true); // holds every request open, says nothing
+    const started = Date.now();
+    const run = await device.api.sync.run({ id });
+    expect(run.status).toMatchObject({ reachable: false, lastError: { code: 'TIMEOUT' } });
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
