@@ -48,6 +48,9 @@ interface RowPlan {
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 
+/** `seen` as the log stores it (most changes, a row's first writes, have seen nothing). */
+const seenText = (seen: readonly string[]) => (seen.length === 0 ? '[]' : JSON.stringify(seen));
+
 /** Causal: every change named in `seen` sorts before the change itself. */
 const isCausal = (change: Change) => change.seen.every((id) => id < change.id);
 
@@ -78,16 +81,18 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
 
   function projectNewRow(plan: RowPlan): void {
     const cells = new Map<string, Change[]>();
-    let created = '';
-    let updated = '';
+    // HLCs are fixed-width hex, so the earliest and latest by text are so in time.
+    let first = plan.added[0]!.hlc;
+    let last = first;
     for (const change of plan.added) {
       const cell = cells.get(change.col);
       if (cell) cell.push(change);
       else cells.set(change.col, [change]);
-      const at = hlcToIso(change.hlc);
-      if (created === '' || at < created) created = at;
-      if (at > updated) updated = at;
+      if (change.hlc < first) first = change.hlc;
+      if (change.hlc > last) last = change.hlc;
     }
+    const created = hlcToIso(first);
+    const updated = hlcToIso(last);
     const targets: string[] = [];
     const values: (string | number | null)[] = [];
     for (const [col, changes] of cells) {
@@ -113,7 +118,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
     mergeBatch(changes, segment) {
       // 1. Decide, before anything of the batch is written, how each row is merged.
       const rows = new Map<string, RowPlan>();
-      const planOf = (change: Change) => rows.get(`${change.tbl}\u0000${change.row_id}`)!;
+      const plans: RowPlan[] = []; // plans[i]: the plan of changes[i]
       let greatest = '';
       for (const change of changes) {
         if (!isLedger(change.tbl) || !isLedgerColumn(change.tbl, change.col)) throw new Error(`Not a ledger column: ${change.tbl}.${change.col}`);
@@ -124,13 +129,14 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
           rows.set(key, plan);
         }
         if (!plan.byChange && !isCausal(change)) plan.byChange = true;
+        plans.push(plan);
         if (change.hlc > greatest) greatest = change.hlc;
       }
       if (observer.beforeCellByChange) {
         const told = new Set<string>();
-        for (const change of changes) {
+        for (const [i, change] of changes.entries()) {
           const key = `${change.tbl}\u0000${change.row_id}\u0000${change.col}`;
-          if (!planOf(change).byChange || told.has(key)) continue;
+          if (!plans[i]!.byChange || told.has(key)) continue;
           told.add(key);
           observer.beforeCellByChange(change.tbl, change.row_id, change.col);
         }
@@ -139,8 +145,8 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       // 2. Log every change in batch order; rows merged change by change are applied as they go.
       let added = 0;
       let known = 0;
-      for (const change of changes) {
-        const plan = planOf(change);
+      for (const [i, change] of changes.entries()) {
+        const plan = plans[i]!;
         if (plan.byChange) {
           if (applier.record(change, segment)) {
             applier.apply(change);
@@ -149,7 +155,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
           continue;
         }
         const { id, tbl, row_id, village_id, col, value, hlc, origin } = change;
-        if (insertChange.run(id, tbl, row_id, village_id, col, value, hlc, origin, JSON.stringify(change.seen), segment).changes === 1) {
+        if (insertChange.run(id, tbl, row_id, village_id, col, value, hlc, origin, seenText(change.seen), segment).changes === 1) {
           plan.added.push(change);
           added++;
         } else known++;
