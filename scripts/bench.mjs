@@ -1,11 +1,12 @@
 // npm run bench:lists — bundles test/bench/lists.ts with esbuild into dist/bench/lists.cjs
-// (better-sqlite3 stays external: a native addon) and runs it with node. Extra arguments go to
-// the bench: `npm run bench:lists -- --villages 50 --households 200 --years 2 --runs 5`.
+// (better-sqlite3 and Automerge stay external: a native addon, a WebAssembly module) and runs it
+// with node. Extra arguments go to the bench: `npm run bench:lists -- --villages 50 --runs 5`,
+// `npm run bench:sync -- --villages 10`.
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
-const benches = { lists: 'test/bench/lists.ts', bundle: 'test/bench/bundle.ts', envelope: 'test/bench/envelope.ts' };
+const benches = { lists: 'test/bench/lists.ts', bundle: 'test/bench/bundle.ts', envelope: 'test/bench/envelope.ts', sync: 'test/bench/sync.ts' };
 const [name = 'lists', ...args] = process.argv.slice(2);
 if (!(name in benches)) {
   console.error(`No bench named ${name}; there are: ${Object.keys(benches).join(', ')}`);
@@ -20,7 +21,8 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['electron', 'better-sqlite3'],
+  // Native addons and Automerge's WebAssembly load from node_modules at run time.
+  external: ['electron', 'better-sqlite3', '@automerge/automerge'],
   sourcemap: 'linked',
   logLevel: 'warning',
 });
