@@ -104,7 +104,9 @@ function failAtStart(title: string, text: string): void {
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  const nativeBinding = process.env.CUNJI_NATIVE_BINDING || undefined; // set by `npm start`: better-sqlite3 built for Electron's ABI
+  // `npm start` points at better-sqlite3 built for Electron's ABI. An installed app ignores the
+  // variable: it must not load native code named by the environment (what the fuses close).
+  const nativeBinding = app.isPackaged ? undefined : process.env.CUNJI_NATIVE_BINDING || undefined;
   log.info(`start: Cunji ${app.getVersion()}, Electron ${process.versions.electron}, ${process.platform}-${process.arch}, data ${dataDir}`);
 
   const failures = await runSelfTest({ databaseFile: join(dataDir, DATABASE_FILE_NAME), nativeBinding });
@@ -145,6 +147,9 @@ async function start(): Promise<void> {
   const paths = bundlePathsFromArgv(process.argv, process.cwd());
   if (paths.length) outbox.send({ command: 'importFiles', paths });
 }
+
+// Windows: the taskbar groups the window under the installer's shortcut (electron-builder appId).
+if (process.platform === 'win32') app.setAppUserModelId('cn.cunji.desktop');
 
 if (!app.requestSingleInstanceLock()) {
   // Another Cunji already has this data folder open: it shows its window (and takes any

@@ -32,6 +32,11 @@ describe('electron-builder.yml', () => {
     expect(builder).toMatchObject({ appId: 'cn.cunji.desktop', productName: '村记', npmRebuild: false, nodeGypRebuild: false, publish: null });
   });
 
+  it('gives Windows the same app id in the shell as in the installer, so the taskbar groups the window under its shortcut', () => {
+    const main = readFileSync(join(repo, 'electron/main/main.ts'), 'utf8');
+    expect(main).toContain(`app.setAppUserModelId('${builder.appId}')`);
+  });
+
   it('takes the native addon from where beforePack stages it, on every platform', () => {
     const addon = (builder.files as (string | { from: string; to: string })[]).find((f) => typeof f === 'object' && f.to.includes('better-sqlite3'));
     for (const os of ['win', 'mac', 'linux']) {
