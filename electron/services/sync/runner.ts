@@ -111,7 +111,8 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       const seen = delivered.get(file.path);
       if (seen !== undefined && (file.size === null || file.size === seen)) continue;
       // A folder of its own per file: two devices' files may share a name (a copied file).
-      const local = await target.fetch(file, mkdtempSync(join(work, 'in-')));
+      const inbox = mkdtempSync(join(work, 'in-'));
+      const local = await target.fetch(file, inbox);
       const size = statSync(local).size;
       const stated = statedFileHash(local);
       if (stated && isImported(sqlite, stated)) {
@@ -121,6 +122,8 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       }
       const receipt = ops.importPath(local);
       receipts.push(receipt);
+      // A downloaded copy goes at once (a folder target's own file is never touched).
+      rmSync(inbox, { recursive: true, force: true });
       // A refused file (an untrusted device, damage) is read again next time: trust may come.
       if (receipt.status !== 'refused' && receipt.fileHash) recordDelivered(sqlite, saved.id, file.path, size, receipt.fileHash, at());
     }
