@@ -99,6 +99,20 @@ function importAll(peer: Peer, files: readonly string[]): void {
 
 let run = 0;
 
+/**
+ * Three devices trusting one another for one village 李家村 that `a` founded and `b` already
+ * has, and a shared folder: the start of the hand-written two-writer stories below.
+ */
+async function villageSharedByThree() {
+  run++;
+  const folder = tempDir();
+  const [a, b, c] = (await Promise.all([1, 2, 3].map((i) => openPeer(tempDir(), deviceIdOf(run, i), START_TIME + i)))) as [Peer, Peer, Peer];
+  const village = foundVillage(a, '李家村');
+  for (const x of [a, b, c]) for (const y of [a, b, c]) if (x !== y) x.trust(y, [village]);
+  b.importFile(a.exportTo(folder)!);
+  return { a, b, c, folder, village, household: liveHouseholds(a, village)[0]! };
+}
+
 describe('merge laws through bundle files', () => {
   it('every order of importing the set of files, each file twice, gives byte-identical ledgers and heads', async () => {
     await fc.assert(
@@ -197,14 +211,7 @@ describe('merge laws through bundle files', () => {
   });
 
   it('two devices writing the same value to one cell unseen by each other is a conflict of two equal values, the same everywhere', async () => {
-    run++;
-    const dir = tempDir();
-    const folder = tempDir();
-    const [a, b, c] = await Promise.all([1, 2, 3].map((i) => openPeer(dir, deviceIdOf(run, i), START_TIME + i)));
-    const village = foundVillage(a!, '李家村');
-    for (const x of [a!, b!, c!]) for (const y of [a!, b!, c!]) if (x !== y) x.trust(y, [village]);
-    b!.importFile(a!.exportTo(folder)!);
-    const household = liveHouseholds(a!, village)[0]!;
+    const { a, b, c, folder, household } = await villageSharedByThree();
     a!.device.store.update('households', household, { phone: '13800000000' });
     b!.device.store.update('households', household, { phone: '13800000000' });
     const files = [a!.exportTo(folder)!, b!.exportTo(folder)!];
@@ -219,14 +226,7 @@ describe('merge laws through bundle files', () => {
 
   describe('a delete against an edit it had not seen', () => {
     async function deleteAndEdit(editSeenByDelete: boolean) {
-      run++;
-      const dir = tempDir();
-      const folder = tempDir();
-      const [a, b, c] = await Promise.all([1, 2, 3].map((i) => openPeer(dir, deviceIdOf(run, i), START_TIME + i)));
-      const village = foundVillage(a!, '李家村');
-      for (const x of [a!, b!, c!]) for (const y of [a!, b!, c!]) if (x !== y) x.trust(y, [village]);
-      b!.importFile(a!.exportTo(folder)!);
-      const household = liveHouseholds(a!, village)[0]!;
+      const { a, b, c, folder, village, household } = await villageSharedByThree();
       a!.advance(HOUR);
       b!.advance(HOUR);
       b!.device.store.update('households', household, { phone: '13900000000', notes: '搬到镇上了' });

@@ -6,12 +6,9 @@
 // gives. The delays come from a seeded generator: a failure prints its seed (CRASH_SEED=… replays it).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUuidV7Source } from '../../../db/ids';
 import { openDatabase, type Sqlite } from '../../../db/open';
 import { exportBundle, exportMarks } from '../../../db/sync/exportBundle';
@@ -20,6 +17,7 @@ import { importBundle } from '../../../db/sync/importBundle';
 import { fileSource, verifyBundle } from '../../../db/sync/segments/bundle';
 import { sealAll } from '../../../db/sync/segments/seal';
 import { START_TIME } from '../../helpers/device';
+import { childEnv, useChildScript } from '../../helpers/childScript';
 import { useTempDirs } from '../../helpers/tempDir';
 import type { SyncJob } from './fixtures/syncChild';
 import { openPeer, replicaState, type Peer } from './syncPeers';
@@ -29,25 +27,8 @@ const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
 const ITERATIONS = 6;
 const TARGET = 'folder:crash-test';
 const NOW = START_TIME + 3_600_000;
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 
-let childDir = '';
-let childScript = '';
-beforeAll(async () => {
-  childDir = mkdtempSync(join(tmpdir(), 'cunji-crash-child-'));
-  childScript = join(childDir, 'syncChild.cjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./fixtures/syncChild.ts', import.meta.url))],
-    outfile: childScript,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'], // a native addon: found through NODE_PATH below
-    logLevel: 'warning',
-  });
-}, 60_000);
-afterAll(() => rmSync(childDir, { recursive: true, force: true }));
+const childScript = useChildScript(new URL('./fixtures/syncChild.ts', import.meta.url));
 
 /** mulberry32: small, seeded, good enough to spread kill times. */
 function randomFrom(seed: number): () => number {
@@ -72,8 +53,8 @@ function runChild(job: SyncJob, killAfterMs: number | null): Promise<ChildRun> {
   const jobFile = join(tempDir(), 'job.json');
   writeFileSync(jobFile, JSON.stringify(job));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, jobFile], {
-      env: { ...process.env, NODE_PATH: join(REPO, 'node_modules') },
+    const child = spawn(process.execPath, [childScript(), jobFile], {
+      env: childEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -2,14 +2,12 @@
 // of files kept, whole lines when several processes write at once, and never an exception into
 // the caller when the folder or the disk refuses the write.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger, formatLogLine, LOG_FILE_NAME, logDirOf, redact } from '../../../electron/services/log';
 import { useReadOnly } from '../../helpers/readOnly';
+import { useChildScript } from '../../helpers/childScript';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -84,26 +82,11 @@ describe('rotation', () => {
 });
 
 describe('several processes writing at once', () => {
-  let childDir = '';
-  let childScript = '';
-  beforeAll(async () => {
-    childDir = mkdtempSync(join(tmpdir(), 'cunji-log-child-'));
-    childScript = join(childDir, 'logChild.cjs');
-    await build({
-      entryPoints: [fileURLToPath(new URL('./fixtures/logChild.ts', import.meta.url))],
-      outfile: childScript,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'warning',
-    });
-  }, 60_000);
-  afterAll(() => rmSync(childDir, { recursive: true, force: true }));
+  const childScript = useChildScript(new URL('./fixtures/logChild.ts', import.meta.url));
 
   function runChild(dir: string, name: string, count: number, maxBytes: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [childScript, dir, name, String(count), String(maxBytes)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [childScript(), dir, name, String(count), String(maxBytes)], { stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
       child.on('error', reject);
