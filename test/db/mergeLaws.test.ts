@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dumpHeads } from '../../db/sync/dump';
+import type { Change } from '../../db/sync/apply';
 import { mergeChanges, readChanges } from '../../db/sync/merge';
 import { rebuildLedgers } from '../../db/sync/rebuild';
 import { openTestDevice, START_TIME } from '../helpers/device';
@@ -72,6 +73,66 @@ describe('merge laws', () => {
         for (const device of devices) device.close();
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('is commutative and associative on change sets: any order and any grouping of three sets gives the same replica', async () => {
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), async (ops) => {
+        const dir = tempDir();
+        round++;
+        const { devices, clocks } = await openDevices(dir, round);
+        for (const o of ops) run(devices, clocks, o);
+        const [a, b, c] = devices.slice(0, 3).map((d) => readChanges(d.db.sqlite)) as [Change[], Change[], Change[]];
+        let replicas = 0; // each grouping on a new, empty device of its own
+        const merged = async (...groups: Change[][]) => {
+          const device = await openTestDevice(dir, `${round.toString(16).padStart(8, '0')}000000f${++replicas}`);
+          for (const group of groups) mergeChanges(device.db.sqlite, device.clock, group);
+          const result = state(device);
+          device.close();
+          return result;
+        };
+        const abc = await merged(a, b, c);
+        expect(await merged(c, b, a)).toBe(abc); // commutative
+        expect(await merged(b, a, c)).toBe(abc);
+        expect(await merged([...a, ...b], c)).toBe(abc); // associative: (A ∪ B) then C …
+        expect(await merged(a, [...b, ...c])).toBe(abc); // … equals A then (B ∪ C)
+        for (const device of devices) device.close();
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('loses nothing: every change ever made is its cell\'s value, in a conflict, or seen by a later change of its cell', async () => {
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 60 }), async (ops) => {
+        const dir = tempDir();
+        round++;
+        const { devices, clocks } = await openDevices(dir, round);
+        const made = new Set<string>();
+        for (const o of ops) {
+          run(devices, clocks, o);
+          for (const device of devices) for (const change of readChanges(device.db.sqlite)) made.add(change.id);
+        }
+        for (const from of devices) for (const to of devices) if (from !== to) mergeChanges(to.db.sqlite, to.clock, readChanges(from.db.sqlite));
+        for (const device of devices) {
+          const changes = readChanges(device.db.sqlite);
+          expect(new Set(changes.map((c) => c.id))).toEqual(made);
+          const cell = (c: Change) => `${c.tbl}\t${c.row_id}\t${c.col}`;
+          const seenInCell = new Set(changes.flatMap((c) => c.seen.map((id) => `${cell(c)}\t${id}`)));
+          const heads = new Set((device.db.sqlite.prepare('SELECT tbl, row_id, col, change_id FROM cell_heads').all() as { tbl: string; row_id: string; col: string; change_id: string }[]).map(
+            (h) => `${h.tbl}\t${h.row_id}\t${h.col}\t${h.change_id}`,
+          ));
+          for (const change of changes) {
+            const key = `${cell(change)}\t${change.id}`;
+            expect(heads.has(key) || seenInCell.has(key), `change ${change.id} of ${cell(change)} is lost`).toBe(true);
+          }
+        }
+        for (const device of devices) device.close();
+      }),
+      { numRuns: 20 },
     );
   });
 
