@@ -86,7 +86,7 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
 
     // 王建国 syncs first: his file is written, nobody else's is there yet.
     await openSync(li.page, li);
-    await expect(li.page.getByTestId('sync-last')).toHaveText('还没有同步过');
+    await expect(li.page.getByTestId('sync-last')).toHaveText('从未同步');
     await syncWith(li.page, shared);
     await expect(li.page.getByTestId('sync-exported')).toContainText('条改动');
     await expect(li.page.getByTestId('sync-no-files')).toBeVisible();
@@ -106,6 +106,8 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
     await openSync(zhao.page, zhao);
     await syncWith(zhao.page, shared);
     await expect(receiptStatuses(zhao.page)).toHaveText(['未导入', '未导入']);
+    await expect(zhao.page.getByTestId('sync-summary')).toHaveText('读了 2 个文件：导入 0 个，未导入 2 个');
+    await expect(zhao.page.getByTestId('sync-receipt').filter({ hasText: '王建国 的文件' })).toHaveCount(1);
     await trustAfterChecking(zhao.page, liDevice, { name: '王建国', fingerprint: liPrint, scope: '李家村' });
     await trustAfterChecking(zhao.page, shiDevice, { name: '刘芳', fingerprint: shiPrint, scope: '石桥村' });
     await zhao.page.getByTestId('sync-retry').click();
@@ -151,12 +153,13 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
     await zhao.page.getByTestId('sync-full').check();
     await zhao.page.getByTestId('sync-export').click();
     await expect(zhao.page.getByTestId('sync-exported')).toContainText('已导出');
-    const [townshipFile] = readdirSync(join(report, zhaoDevice.deviceId)).map((f) => join(report, zhaoDevice.deviceId, f));
-    expect(townshipFile).toBeTruthy();
+    // The path on screen is the file written, to copy and send on.
+    const townshipFile = (await zhao.page.getByTestId('sync-exported-file').innerText()).trim();
+    expect(readdirSync(join(report, zhaoDevice.deviceId)).map((f) => join(report, zhaoDevice.deviceId, f))).toEqual([townshipFile]);
 
     // The district first gets a copy cut short (a pulled USB stick): refused in plain words, nothing stored.
     const truncated = join(report, '青石镇-不完整.cunji');
-    const bytes = readFileSync(townshipFile!);
+    const bytes = readFileSync(townshipFile);
     writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
     await openSync(district.page, district);
     await importPaths(district.page, [truncated]);
@@ -167,7 +170,7 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
     expect((await district.call<{ trusted: unknown[] }>('devices.list')).value!.trusted).toEqual([]);
 
     // Then the whole file: three devices to trust (the coordinator and the two secretaries it relays).
-    await importPaths(district.page, [townshipFile!]);
+    await importPaths(district.page, [townshipFile]);
     await expect(receiptStatuses(district.page)).toHaveText(['未导入']);
     await trustAfterChecking(district.page, zhaoDevice, { name: '赵敏', fingerprint: zhaoPrint, scope: '青石镇' });
     await trustAfterChecking(district.page, liDevice, { name: '王建国', fingerprint: liPrint, scope: '李家村' });
@@ -222,6 +225,68 @@ test('the header says offline and online as the connection goes and comes, and w
     await page.getByTestId('lang-switch').getByText('English', { exact: true }).click();
     await expect(last).toHaveText('Last synced 5 min ago');
     await expect(connection).toHaveText('Online');
+  } finally {
+    rmSync(shared, { recursive: true, force: true });
+  }
+});
+
+test('a saved folder syncs with one click; a WebDAV password is kept but never shown; a failing place is named in the header', async ({ page, app }) => {
+  await setUpDevice(app, LI);
+  const shared = tempFolder('target');
+  try {
+    await openSync(page, app);
+    const targets = page.getByTestId('sync-targets');
+    await expect(targets).toContainText('还没有保存同步位置');
+
+    // A shared folder, saved once, then synced with its own button.
+    await page.getByTestId('sync-target-add').click();
+    const form = page.getByTestId('sync-target-form');
+    await form.getByLabel('名称').fill('镇里共享盘');
+    await form.getByLabel('同步文件夹').fill(shared);
+    await form.getByRole('checkbox', { name: '自动同步' }).uncheck();
+    await page.getByTestId('sync-target-save').click();
+    await expect(form).toBeHidden();
+    const folderRow = targets.locator('[data-testid^="sync-target-"]').filter({ hasText: '镇里共享盘' });
+    await expect(folderRow.getByTestId('sync-target-status')).toHaveText('还没有成功同步过');
+    await folderRow.getByTestId('sync-target-run').click();
+    await expect(page.getByTestId('sync-exported')).toContainText('已导出');
+    await expect(folderRow.getByTestId('sync-target-status')).toContainText('上次成功：');
+    await expect(page.getByTestId('sync-indicator-last')).toHaveText('上次同步：刚刚');
+    expect(readdirSync(shared)).toHaveLength(1);
+
+    // WebDAV with a password: saved, said to be kept, and never sent back to the screen.
+    const password = 'Jianguoyun-app-pass-7';
+    await page.getByTestId('sync-target-add').click();
+    await form.getByTestId('sync-target-kind').getByText('WebDAV 网盘').click();
+    await form.getByLabel('名称').fill('坚果云');
+    // Nothing listens on port 9: the place cannot be reached.
+    await form.getByLabel('WebDAV 地址').fill('http://127.0.0.1:9/dav/cunji');
+    await form.getByLabel('用户名').fill('zhaomin@example.com');
+    await form.getByLabel('密码').fill(password);
+    await form.getByRole('checkbox', { name: '自动同步' }).uncheck();
+    await page.getByTestId('sync-target-save').click();
+    await expect(form).toBeHidden();
+    const davRow = targets.locator('[data-testid^="sync-target-"]').filter({ hasText: '坚果云' });
+    await expect(davRow.getByTestId('sync-target-password')).toHaveText('已保存密码');
+    expect(await page.content()).not.toContain(password);
+    const stored = await app.call('sync.targets');
+    expect(JSON.stringify(stored)).not.toContain(password);
+
+    // Syncing with it fails in plain words, and the header names the failing place.
+    await davRow.getByTestId('sync-target-run').click();
+    await expect(page.getByTestId('sync-failure')).toContainText('同步失败：连不上同步位置');
+    await expect(davRow.getByTestId('sync-target-status')).toContainText('同步失败');
+    await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-failing', 'true');
+    await expect(page.getByTestId('sync-indicator-last')).toHaveText('同步失败');
+
+    // Deleted, it is gone, and the header no longer warns.
+    await davRow.getByTestId('sync-target-delete').click();
+    await page.getByTestId('sync-target-delete-confirm').click();
+    await expect(davRow).toHaveCount(0);
+    expect(JSON.stringify((await app.call('sync.targets')).value)).not.toContain('坚果云');
+    await page.reload();
+    await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-failing', 'false');
+    await expect(page.getByTestId('sync-indicator-last')).toHaveText('上次同步：刚刚');
   } finally {
     rmSync(shared, { recursive: true, force: true });
   }

@@ -1,7 +1,10 @@
-// The header's "last synced … ago" in words: each step of the scale, and a clock that disagrees.
+// The header's "last synced … ago" in words (each step of the scale, a clock that disagrees), and
+// its reading of sync.status.
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../renderer/src/i18n/i18n';
+import type { SyncTargetStatus } from '../../shared/domain/sync';
 import { syncAgo, type Translate } from '../../renderer/src/shell/syncAgo';
+import { summarise } from '../../renderer/src/shell/syncHealth';
 
 const zh = createI18n('zh-CN');
 const en = createI18n('en');
@@ -28,5 +31,26 @@ describe('syncAgo', () => {
   it('puts the age into the header line in both languages', () => {
     expect(tz('header.sync.last', { ago: syncAgo(tz, before(3 * MIN), NOW) })).toBe('上次同步：3 分钟前');
     expect(te('header.sync.last', { ago: syncAgo(te, before(3 * MIN), NOW) })).toBe('Last synced 3 min ago');
+  });
+});
+
+describe('summarise (the indicator reading sync.status)', () => {
+  const target = (patch: Partial<SyncTargetStatus>): SyncTargetStatus => ({
+    targetId: 't1', name: '坚果云', kind: 'webdav', state: 'idle', reachable: true, lastAttemptAt: null, lastSuccessAt: null,
+    lastCounts: null, lastError: null, nextRunAt: null, passwordProtected: true, ...patch,
+  });
+
+  it('takes the latest success of the saved targets and of the folder synced by hand', () => {
+    expect(summarise([], null)).toEqual({ lastSuccess: null, failing: null });
+    expect(summarise([target({ lastSuccessAt: '2026-11-27T07:00:00.000Z' })], '2026-11-27T06:00:00.000Z').lastSuccess).toBe('2026-11-27T07:00:00.000Z');
+    expect(summarise([target({ lastSuccessAt: '2026-11-27T05:00:00.000Z' })], '2026-11-27T06:00:00.000Z').lastSuccess).toBe('2026-11-27T06:00:00.000Z');
+  });
+
+  it('names a target whose last attempt failed after its last success, not one that has since recovered', () => {
+    const error = { code: 'UNREACHABLE' as const, message: 'no answer' };
+    const failing = target({ lastAttemptAt: '2026-11-27T08:00:00.000Z', lastSuccessAt: '2026-11-27T07:00:00.000Z', lastError: error });
+    expect(summarise([failing], null).failing?.name).toBe('坚果云');
+    expect(summarise([target({ lastAttemptAt: '2026-11-27T08:00:00.000Z', lastError: error })], null).failing).not.toBeNull();
+    expect(summarise([target({ lastAttemptAt: '2026-11-27T08:00:00.000Z', lastSuccessAt: '2026-11-27T08:00:00.000Z' })], null).failing).toBeNull();
   });
 });

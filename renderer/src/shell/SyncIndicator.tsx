@@ -1,17 +1,20 @@
-// The header's sync indicator: online or offline (the browser's own connectivity events), and
-// how long ago the last sync succeeded. Clicking it opens the sync screen.
+// The header's sync indicator: online or offline (the browser's own connectivity events), how
+// long ago the last sync succeeded, and a saved target that is failing. Clicking it opens the
+// sync screen.
 import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
-import { Badge, Button, Tooltip } from 'antd';
-import { useEffect, useState, useSyncExternalStore, type JSX } from 'react';
+import { Button, Tooltip } from 'antd';
+import { useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loose } from '../ledgers/labels';
-import { readLastSynced, subscribeLastSynced } from '../screens/sync/syncStorage';
 import { useAppStore } from '../store/useAppStore';
 import { STALE_AFTER_MS, syncAgo } from './syncAgo';
 import { useOnline } from './useConnectivity';
+import { useSyncHealth } from './useSyncHealth';
 
 /** The relative time is read again this often (a minute is its finest step). */
 const TICK_MS = 30_000;
+/** Amber that reads on the dark header: offline, or a sync long ago. */
+const WARN = '#ffd666';
 
 function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
@@ -26,10 +29,15 @@ export function SyncIndicator({ onOpenSync }: { onOpenSync: () => void }): JSX.E
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const online = useOnline();
-  const lastSynced = useSyncExternalStore(subscribeLastSynced, readLastSynced, () => null);
+  const { lastSuccess: lastSynced, failing } = useSyncHealth();
   const now = useNow();
-  const stale = lastSynced === null || now - Date.parse(lastSynced) > STALE_AFTER_MS;
-  const when = lastSynced ? t('header.sync.last', { ago: syncAgo(loose(t), lastSynced, now) }) : t('header.sync.never');
+  const warn = failing !== null || lastSynced === null || now - Date.parse(lastSynced) > STALE_AFTER_MS;
+  // A failing saved place says so in the bar itself; the tooltip names it and the reason.
+  const when = failing
+    ? t('header.sync.failed')
+    : lastSynced
+      ? t('header.sync.last', { ago: syncAgo(loose(t), lastSynced, now) })
+      : t('header.sync.never');
   const connection = online ? t('header.sync.online') : t('header.sync.offline');
 
   return (
@@ -38,6 +46,11 @@ export function SyncIndicator({ onOpenSync }: { onOpenSync: () => void }): JSX.E
         <>
           <div>{online ? t('header.sync.onlineHint') : t('header.sync.offlineHint')}</div>
           {lastSynced && <div>{t('header.sync.at', { time: new Date(lastSynced).toLocaleString(language) })}</div>}
+          {failing?.lastError && (
+            <div data-testid="sync-indicator-failing">
+              {t('header.sync.failing', { name: failing.name, reason: t(`syncTargets.error.${failing.lastError.code}`) })}
+            </div>
+          )}
           <div>{t('header.sync.open')}</div>
         </>
       }
@@ -50,15 +63,17 @@ export function SyncIndicator({ onOpenSync }: { onOpenSync: () => void }): JSX.E
         aria-label={t('header.sync.label', { connection, when })}
         data-testid="sync-indicator"
         data-online={online ? 'true' : 'false'}
+        data-failing={failing ? 'true' : 'false'}
         style={{ color: 'rgba(255, 255, 255, 0.88)', whiteSpace: 'nowrap' }}
-        icon={online ? <CloudSyncOutlined /> : <DisconnectOutlined />}
+        icon={online ? <CloudSyncOutlined /> : <DisconnectOutlined style={{ color: WARN }} />}
       >
-        <Badge status={online ? 'success' : 'default'} />
-        <span data-testid="sync-indicator-connection">{connection}</span>
+        <span data-testid="sync-indicator-connection" style={online ? undefined : { color: WARN }}>
+          {connection}
+        </span>
         <span aria-hidden style={{ opacity: 0.5 }}>
           ·
         </span>
-        <span data-testid="sync-indicator-last" style={stale ? { color: '#ffd666' } : undefined}>
+        <span data-testid="sync-indicator-last" style={warn ? { color: WARN } : undefined}>
           {when}
         </span>
       </Button>

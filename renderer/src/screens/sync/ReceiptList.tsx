@@ -15,6 +15,8 @@ export interface SyncOutcome {
   /** Files skipped as imported before (sync.now only). */
   known: number | null;
   unreadable: { path: string; message: string }[];
+  /** A saved target's run that failed, in words (the receipts then say what did get done). */
+  failure?: string | null;
 }
 
 export interface ReceiptListProps {
@@ -32,6 +34,23 @@ function statusIcon(status: ImportReceiptView['status']): JSX.Element {
   return <CloseCircleTwoTone twoToneColor="#ff4d4f" />;
 }
 
+const PAGE_SIZE = 10;
+
+/** The last part of a path, whichever separator the computer uses. */
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+/**
+ * The sending device's name: a trusted one's; for a file refused before its producer is known
+ * (the receipt names none), the one device it offers for trust, when there is just one.
+ */
+function senderOf(receipt: ImportReceiptView, names: ReadonlyMap<string, string>): string | null {
+  const offered = receipt.refusal?.devices ?? [];
+  if (!receipt.producer) return offered.length === 1 ? offered[0]!.name : null;
+  return names.get(receipt.producer) ?? offered.find((d) => d.deviceId === receipt.producer)?.name ?? null;
+}
+
 const STATUS_KEY = { imported: 'imported', 'already-imported': 'alreadyImported', refused: 'refused' } as const;
 const STATUS_COLOR = { imported: 'success', 'already-imported': 'default', refused: 'error' } as const;
 
@@ -43,14 +62,32 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss }:
 
   return (
     <div data-testid="sync-result">
+      {outcome.failure && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="sync-failure" title={outcome.failure} />}
       {exported && (
         <Alert
           type={exported.file ? 'success' : 'info'}
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="sync-exported"
-          title={exported.file ? t('sync.exported', { file: exported.file, changes: exported.changes }) : t('sync.exportedNothing')}
+          title={exported.file ? t('sync.exported', { changes: exported.changes }) : t('sync.exportedNothing')}
+          // The whole path is long (folder, device, file id): on its own line, to copy and send on.
+          description={
+            exported.file ? (
+              <Typography.Text type="secondary" className="mono" style={{ wordBreak: 'break-all' }} copyable={{ tooltips: [t('common.copy'), t('common.copied')] }} data-testid="sync-exported-file">
+                {exported.file}
+              </Typography.Text>
+            ) : undefined
+          }
         />
+      )}
+      {outcome.receipts.length > 1 && (
+        <Typography.Paragraph data-testid="sync-summary">
+          {t('sync.summary', {
+            count: outcome.receipts.length,
+            imported: outcome.receipts.filter((r) => r.status === 'imported').length,
+            refused: outcome.receipts.filter((r) => r.status === 'refused').length,
+          })}
+        </Typography.Paragraph>
       )}
       {outcome.known !== null && outcome.known > 0 && (
         <Typography.Paragraph type="secondary" data-testid="sync-known">
@@ -60,7 +97,7 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss }:
       {outcome.unreadable.map((u) => (
         <Alert key={u.path} type="warning" showIcon style={{ marginBottom: 8 }} title={t('sync.unreadable', { path: u.path, message: u.message })} />
       ))}
-      {outcome.known !== null && outcome.receipts.length === 0 && (
+      {outcome.known !== null && outcome.receipts.length === 0 && !outcome.failure && (
         <Typography.Paragraph type="secondary" data-testid="sync-no-files">
           {t('sync.noFiles')}
         </Typography.Paragraph>
@@ -69,19 +106,27 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss }:
         <List
           bordered
           dataSource={outcome.receipts}
+          // Forty villages' files after a week away: a page at a time.
+          pagination={outcome.receipts.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, size: 'small', showSizeChanger: false } : false}
           rowKey={(r) => `${r.file}-${r.fileHash ?? ''}`}
           renderItem={(receipt) => {
             const offered = receipt.refusal?.reason === 'UNKNOWN_DEVICE' ? receipt.refusal.devices.filter((d) => !dismissed.has(d.deviceId)) : [];
+            const sender = senderOf(receipt, names);
             return (
               <List.Item data-testid="sync-receipt" style={{ display: 'block' }}>
                 <Space wrap>
                   {statusIcon(receipt.status)}
-                  <Typography.Text strong className="mono">
-                    {receipt.file}
-                  </Typography.Text>
+                  {/* Who sent it is what a person recognises; the file's own name is an id. */}
+                  <Typography.Text strong>{sender ? t('sync.fileFrom', { name: sender }) : fileName(receipt.file)}</Typography.Text>
                   <Tag color={STATUS_COLOR[receipt.status]}>{t(`sync.status.${STATUS_KEY[receipt.status]}`)}</Tag>
-                  {receipt.producer && <Typography.Text type="secondary">{t('sync.fromDevice', { name: nameOf(receipt.producer) })}</Typography.Text>}
                 </Space>
+                {sender && (
+                  <div>
+                    <Typography.Text type="secondary" className="mono" style={{ wordBreak: 'break-all' }} title={receipt.file}>
+                      {fileName(receipt.file)}
+                    </Typography.Text>
+                  </div>
+                )}
                 <ul className="sync-receipt-lines">
                   {receiptLines(tl, receipt, nameOf).map((line) => (
                     <li key={line}>{line}</li>

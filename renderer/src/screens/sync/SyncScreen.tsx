@@ -1,11 +1,11 @@
 // 同步: the folder shared with other devices (remembered here), sync / export / import, what
 // came of each file in plain words, devices to trust, and the conflicts to resolve.
 import { CloudSyncOutlined, ExportOutlined, ImportOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Checkbox, Form, Input, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Card, Checkbox, Form, Input, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../shared/api/result';
-import { absolutePath, type ConflictItem, type DeviceView } from '../../../../shared/domain/sync';
+import { absolutePath, type ConflictItem, type DeviceView, type SyncTargetView } from '../../../../shared/domain/sync';
 import { api } from '../../api';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { useFormIssues } from '../../forms/useFormIssues';
@@ -13,7 +13,8 @@ import { useAppStore } from '../../store/useAppStore';
 import { ConflictsPanel } from './ConflictsPanel';
 import { DevicesCard } from './DevicesCard';
 import { ReceiptList, RetryImport, type SyncOutcome } from './ReceiptList';
-import { readFolder, readLastSynced, rememberFolder, rememberLastSynced } from './syncStorage';
+import { SavedTargetsCard } from './SavedTargetsCard';
+import { announceSyncEnded, readFolder, readLastSynced, rememberFolder, rememberLastSynced } from './syncStorage';
 import { splitPaths } from './syncText';
 
 interface SyncValues {
@@ -22,7 +23,7 @@ interface SyncValues {
   paths: string;
 }
 
-type Running = 'now' | 'export' | 'import' | null;
+type Running = 'now' | 'target' | 'export' | 'import' | null;
 
 /** The contract names the folder `path` (export) or `folder` (sync); the form calls it folder. */
 function onForm(error: unknown): unknown {
@@ -47,6 +48,8 @@ export function SyncScreen(): JSX.Element {
   const [running, setRunning] = useState<Running>(null);
   const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
   const [lastPaths, setLastPaths] = useState<string[]>([]);
+  /** The saved target run last, to run again after trusting a device (null: the folder typed). */
+  const [lastTarget, setLastTarget] = useState<SyncTargetView | null>(null);
   const [lastSynced, setLastSynced] = useState<string | null>(readLastSynced);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const [trustedSince, setTrustedSince] = useState(false);
@@ -92,11 +95,11 @@ export function SyncScreen(): JSX.Element {
       setLastPaths(paths);
       setDismissed(new Set());
       setTrustedSince(false);
-      if (kind === 'now') {
+      if (kind === 'now' || (kind === 'target' && !result.failure)) {
         const at = new Date().toISOString();
         rememberLastSynced(at);
         setLastSynced(at);
-      }
+      } else if (kind === 'target') announceSyncEnded();
       if (result.receipts.some((r) => r.status === 'imported')) {
         // Villages may have come in: the pickers and the device list name them.
         noteLedgerChange();
@@ -113,10 +116,27 @@ export function SyncScreen(): JSX.Element {
     const values = form.getFieldsValue();
     const folder = folderOf(values);
     if (!folder) return;
+    setLastTarget(null);
     void run('now', async () => {
       const result = await api.sync.now({ folder, full: values.full === true });
       return { exported: result.exported, receipts: result.receipts, known: result.known, unreadable: result.unreadable };
     }, []);
+  }
+
+  /** A saved target: the main process runs it (folder or WebDAV); a failure comes back in its status. */
+  function runTarget(target: SyncTargetView): Promise<void> {
+    setLastTarget(target);
+    return run('target', async () => {
+      const result = await api.sync.run({ id: target.id });
+      const error = result.status.lastError;
+      return {
+        exported: result.exported,
+        receipts: result.receipts,
+        known: result.known,
+        unreadable: result.unreadable,
+        failure: error ? t('sync.targets.failed', { reason: t(`syncTargets.error.${error.code}`) }) : null,
+      };
+    });
   }
 
   function exportFile(): void {
@@ -133,12 +153,14 @@ export function SyncScreen(): JSX.Element {
       return;
     }
     showIssues([]);
+    setLastTarget(null);
     void run('import', async () => ({ exported: null, ...(await api.sync.importFiles({ paths })), known: null, unreadable: [] }), paths);
   }
 
   /** After trusting: the same files again (a sync runs again, an import reads the same paths). */
   function retry(): void {
-    if (lastPaths.length > 0) importFiles(lastPaths);
+    if (lastTarget) void runTarget(lastTarget);
+    else if (lastPaths.length > 0) importFiles(lastPaths);
     else syncNow();
   }
 
@@ -187,6 +209,7 @@ export function SyncScreen(): JSX.Element {
           </Button>
         </Form>
       </Card>
+      <SavedTargetsCard onRun={runTarget} busy={running !== null} />
       <Card title={t('sync.result')} data-testid="sync-result-card">
         <Spin spinning={running !== null} tip={t('sync.running')}>
           {trustedSince && <RetryImport onRetry={retry} busy={running !== null} />}
@@ -199,7 +222,9 @@ export function SyncScreen(): JSX.Element {
               onDismiss={(deviceId) => setDismissed((all) => new Set([...all, deviceId]))}
             />
           ) : (
-            <Alert type="info" title={t('sync.resultEmpty')} />
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="sync-result-empty">
+              {t('sync.resultEmpty')}
+            </Typography.Paragraph>
           )}
         </Spin>
       </Card>

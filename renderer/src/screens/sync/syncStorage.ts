@@ -28,9 +28,14 @@ export const readFolder = (): string => read(FOLDER_KEY) ?? '';
 export const rememberFolder = (folder: string): void => write(FOLDER_KEY, folder);
 export const readLastSynced = (): string | null => read(LAST_SYNCED_KEY);
 
+/** Tells the header a sync ended (a saved target's run may have failed: it reads the status again). */
+export function announceSyncEnded(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(LAST_SYNCED_EVENT));
+}
+
 export function rememberLastSynced(iso: string): void {
   write(LAST_SYNCED_KEY, iso);
-  if (typeof window !== 'undefined') window.dispatchEvent(new Event(LAST_SYNCED_EVENT));
+  announceSyncEnded();
 }
 
 /** Calls `onChange` whenever the last sync time changes, in this window or another; returns the unsubscribe. */
