@@ -287,6 +287,13 @@ export interface SyncTargetFilesTable {
   at: string;
 }
 
+/** Encrypted bundle files imported here: the encrypted bytes' hash → the bundle's (`imports`). */
+export interface EncryptedFilesTable {
+  outer_hash: string;
+  file_hash: string;
+  at: string;
+}
+
 export interface Database {
   villages: VillagesTable;
   secretaries: SecretariesTable;
@@ -312,6 +319,7 @@ export interface Database {
   trusted_devices: TrustedDevicesTable;
   sync_targets: SyncTargetsTable;
   sync_target_files: SyncTargetFilesTable;
+  encrypted_files: EncryptedFilesTable;
 }
 
 export type VillageRow = Selectable<VillagesTable>;

@@ -6,6 +6,7 @@ import * as m0020 from './0020_change_log';
 import * as m0030 from './0030_indicators_and_list_indexes';
 import * as m0040 from './0040_sync_segments';
 import * as m0050 from './0050_sync_targets';
+import * as m0060 from './0060_encrypted_files';
 
 export interface Migration {
   readonly version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: '0030_indicators_and_list_indexes', up: m0030.up },
   { version: 40, name: '0040_sync_segments', up: m0040.up },
   { version: 50, name: '0050_sync_targets', up: m0050.up },
+  { version: 60, name: '0060_encrypted_files', up: m0060.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
