@@ -7,10 +7,11 @@ import { dialogResult, saveFileInput } from '../domain/dialogs';
 import { rowId, V } from '../domain/validation';
 import { settings, settingsPatch } from '../domain/settings';
 import {
-  conflictList, deviceList, deviceView, exportFileInput, exportResult, importFilesInput, importResult, resolveInput, resolveResult,
+  conflictList, deviceList, exportFileInput, exportResult, importFilesInput, importResult, resolveInput, resolveResult,
   syncNowInput, syncNowResult, trustInput,
 } from '../domain/sync';
 import { syncRunInput, syncRunResult, syncStatusList, syncTargetIdInput, syncTargetList, syncTargetSaveInput, syncTargetView } from '../domain/sync';
+import { setPassphraseInput, syncEncryptionView, trustResult } from '../domain/sync';
 import { village, villageInput, villagePatch } from '../domain/village';
 import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
 import { crudEntries } from './ledgerContract';
@@ -66,8 +67,10 @@ export const contract = {
   'sync.targets': { input: noInput, output: syncTargetList },
   'sync.saveTarget': { input: syncTargetSaveInput, output: syncTargetView },
   'sync.deleteTarget': { input: syncTargetIdInput, output: z.object({ id: z.string() }) },
+  'sync.setPassphrase': { input: setPassphraseInput, output: syncEncryptionView },
+  'sync.encryption': { input: noInput, output: syncEncryptionView },
   'devices.list': { input: noInput, output: deviceList },
-  'devices.trust': { input: trustInput, output: deviceView },
+  'devices.trust': { input: trustInput, output: trustResult },
   'conflicts.list': { input: noInput, output: conflictList },
   'conflicts.resolve': { input: resolveInput, output: resolveResult },
 

@@ -23,6 +23,8 @@ const BASE_METHODS = [
   'sync.targets',
   'sync.saveTarget',
   'sync.deleteTarget',
+  'sync.setPassphrase',
+  'sync.encryption',
   'devices.list',
   'devices.trust',
   'conflicts.list',

@@ -29,7 +29,19 @@ export const publicKeyPem = z
   .regex(/^-----BEGIN PUBLIC KEY-----\r?\n[A-Za-z0-9+/=\r\n]+-----END PUBLIC KEY-----\r?\n?$/, { error: V.publicKey });
 
 export const exportFileInput = z.strictObject({ path: absolutePath, full: z.boolean({ error: V.invalid }).optional() });
-export const importFilesInput = z.strictObject({ paths: z.array(absolutePath, { error: V.invalid }).min(1, { error: V.required }).max(1000, { error: V.tooLong }) });
+/** The township passphrase: at least 8 characters besides spaces at either end (it is never trimmed). */
+export const PASSPHRASE_MIN_LENGTH = 8;
+export const passphraseText = z
+  .string({ error: (issue) => (issue.input === undefined ? V.required : V.invalid) })
+  .max(1000, { error: V.tooLong })
+  .refine((s) => s.trim().length >= PASSPHRASE_MIN_LENGTH, { error: V.passphraseShort })
+  .refine((s) => !s.includes('\u0000'), { error: V.invalid });
+
+export const importFilesInput = z.strictObject({
+  paths: z.array(absolutePath, { error: V.invalid }).min(1, { error: V.required }).max(1000, { error: V.tooLong }),
+  /** For encrypted files of another township: their passphrase (this device's stored one otherwise). */
+  passphrase: passphraseText.optional(),
+});
 export const syncNowInput = z.strictObject({ folder: absolutePath, full: z.boolean({ error: V.invalid }).optional() });
 
 export const trustInput = z.strictObject({
@@ -59,6 +71,8 @@ export const exportResult = z.object({
   bytes: z.number().int(),
   sealed: z.number().int(),
   full: z.boolean(),
+  /** Written with the township passphrase (then `bytes` are the encrypted file's). */
+  encrypted: z.boolean().optional(),
 });
 export type ExportResultView = z.infer<typeof exportResult>;
 
@@ -85,10 +99,15 @@ export const importReceipt = z.object({
   setAside: z.partialRecord(z.enum(['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VILLAGE_MISMATCH']), z.number().int()),
   gaps: z.array(z.string()),
   refusal: z.object({ reason: z.string(), message: z.string(), devices: z.array(offeredDevice) }).nullable(),
+  /** The file was encrypted with a passphrase (decrypted here before it was read). */
+  encrypted: z.boolean().optional(),
 });
 export type ImportReceiptView = z.infer<typeof importReceipt>;
 
-export const importResult = z.object({ receipts: z.array(importReceipt) });
+/** Changes set aside before (out of scope, clock ahead) that now passed and were merged. */
+const released = z.number().int();
+
+export const importResult = z.object({ receipts: z.array(importReceipt), released });
 
 export const syncNowResult = z.object({
   exported: exportResult,
@@ -97,6 +116,7 @@ export const syncNowResult = z.object({
   known: z.number().int(),
   /** Files that could not be listed or read (reported, never fatal). */
   unreadable: z.array(z.object({ path: z.string(), message: z.string() })),
+  released,
 });
 
 export const deviceView = z.object({
@@ -111,6 +131,8 @@ export const deviceView = z.object({
 export type DeviceView = z.infer<typeof deviceView>;
 
 export const deviceList = z.object({ self: deviceView.nullable(), trusted: z.array(deviceView) });
+/** The device trusted, and how many of its changes set aside before now passed (trust may have widened). */
+export const trustResult = deviceView.extend({ released });
 
 export const conflictHead = z.object({
   changeId: z.string(),
@@ -248,6 +270,8 @@ export const syncRunCounts = z.object({
   conflicts: z.number().int(),
   /** Files of other devices that were not imported (see the receipts: untrusted, damaged …). */
   refused: z.number().int(),
+  /** Changes set aside before that now passed (0 in runs recorded before this was counted). */
+  released: z.number().int().default(0),
 });
 export type SyncRunCounts = z.infer<typeof syncRunCounts>;
 
@@ -278,5 +302,19 @@ export const syncRunResult = z.object({
   receipts: z.array(importReceipt),
   known: z.number().int(),
   unreadable: z.array(z.object({ path: z.string(), message: z.string() })),
+  released,
 });
 export type SyncRunResult = z.infer<typeof syncRunResult>;
+
+// ---- The township passphrase (bundles encrypted with AES-256-GCM) ----
+
+/** A string sets the passphrase (every bundle written from now on is encrypted), null removes it. */
+export const setPassphraseInput = z.strictObject({ passphrase: passphraseText.nullable() });
+
+/** Whether a passphrase is set; the passphrase itself never leaves the main process. */
+export const syncEncryptionView = z.object({
+  passphraseSet: z.boolean(),
+  /** Whether it is kept encrypted at rest (the OS keychain), as for target passwords. */
+  passwordProtected: z.boolean(),
+});
+export type SyncEncryptionView = z.infer<typeof syncEncryptionView>;

@@ -39,6 +39,7 @@ export const V = {
   keyMismatch: 'validation.keyMismatch',
   webdavUrl: 'validation.webdavUrl',
   urlCredentials: 'validation.urlCredentials',
+  passphraseShort: 'validation.passphraseShort',
 } as const;
 
 export type ValidationKey = (typeof V)[keyof typeof V];

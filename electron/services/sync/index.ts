@@ -5,13 +5,12 @@ import type { Handlers } from '../../../shared/api/types';
 import { ApiError } from '../../../shared/api/result';
 import type { DeviceView } from '../../../shared/domain/sync';
 import { V } from '../../../shared/domain/validation';
-import { isImported, statedFileHash, type ImportReceipt } from '../../../db/sync/importBundle';
 import { listConflicts, resolveCell, ResolveError, villageOfRow } from '../../../db/sync/conflicts';
 import { fingerprintOf, listTrusted, scopeOf, TOWNSHIP_SCOPE_PREFIX, trustDevice, TrustError, type TrustedDevice } from '../../../db/sync/trust';
 import type { ServiceContext } from '../context';
 import { readProfile, requireProfile } from '../profile';
 import { villagesInScope } from '../ledgers/scope';
-import { bundleOps } from './bundles';
+import { bundleOps, type SyncReceipt } from './bundles';
 import { listFolderBundles } from './folderTarget';
 
 type SyncHandlers = Pick<
@@ -31,7 +30,7 @@ export function requireFolder(path: string, field: string): void {
 
 export function syncHandlers(ctx: ServiceContext): SyncHandlers {
   const { sqlite } = ctx.db;
-  const { exportTo, importPath } = bundleOps(ctx);
+  const ops = bundleOps(ctx);
 
   function view(d: TrustedDevice): DeviceView {
     const scope = scopeOf(d);
@@ -49,29 +48,31 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
   const names = () => new Map(listTrusted(sqlite).map((d) => [d.deviceId, d.name]));
 
   return {
-    'sync.exportFile': (input) => {
+    'sync.exportFile': async (input) => {
       requireFolder(input.path, 'path');
-      return exportTo(input.path, input.full === true);
+      return ops.exportToFolder(input.path, input.full === true);
     },
-    'sync.importFiles': (input) => {
+    'sync.importFiles': async (input) => {
       requireProfile(ctx);
-      return { receipts: input.paths.map(importPath) };
+      const receipts: SyncReceipt[] = [];
+      for (const path of input.paths) receipts.push(await ops.importFile(path, input.passphrase));
+      // After every batch: the clock may have caught up with changes set aside as too far ahead.
+      return { receipts, released: ops.releaseHeld() };
     },
-    'sync.now': (input) => {
+    'sync.now': async (input) => {
       requireFolder(input.folder, 'folder');
-      const exported = exportTo(input.folder, input.full === true);
+      const exported = await ops.exportToFolder(input.folder, input.full === true);
       const listing = listFolderBundles(input.folder, ctx.identity.deviceId);
-      const receipts: ImportReceipt[] = [];
+      const receipts: SyncReceipt[] = [];
       let known = 0;
       for (const path of listing.files) {
-        const stated = statedFileHash(path);
-        if (stated && isImported(sqlite, stated)) {
+        if (await ops.knownFile(path)) {
           known++;
           continue;
         }
-        receipts.push(importPath(path));
+        receipts.push(await ops.importFile(path));
       }
-      return { exported, receipts, known, unreadable: listing.unreadable };
+      return { exported, receipts, known, unreadable: listing.unreadable, released: ops.releaseHeld() };
     },
     'devices.list': () => {
       const profile = readProfile(ctx);
@@ -98,7 +99,8 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
           { deviceId: input.deviceId, publicKey: input.publicKey, name: input.name, role: input.role, villages },
           new Date(ctx.now()).toISOString(),
         );
-        return view(trusted);
+        // Trust may have widened: what this device sent before for these villages now passes.
+        return { ...view(trusted), released: ops.releaseHeld() };
       } catch (error) {
         if (error instanceof TrustError) {
           const field = error.code === 'SELF' ? 'deviceId' : 'publicKey';

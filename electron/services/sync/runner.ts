@@ -2,18 +2,17 @@
 // and only then move the target's export marks; then fetch every other device's file this
 // target has not delivered before and import it. Marks are staged under a name of their own
 // while the file travels, so a failed or unverifiable upload leaves the real marks untouched
-// (the next run sends the same changes again). The outcome is recorded on the target.
+// (the next run sends the same changes again). The outcome is recorded on the target. With a
+// township passphrase, the file sent is the encrypted one (and so is the one read back); the
+// local work happens in the app's private temp folder, never in the shared one.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { isImported, statedFileHash, type ImportReceipt } from '../../../db/sync/importBundle';
-import type { ExportResult } from '../../../db/sync/exportBundle';
-import type { Sqlite } from '../../../db/open';
 import { ApiError } from '../../../shared/api/result';
 import type { SyncRunCounts } from '../../../shared/domain/sync';
 import type { ServiceContext } from '../context';
-import { bundleOps } from './bundles';
+import { bundleOps, commitMarks, copyMarks, stagedMarksOf, type SyncExport, type SyncReceipt } from './bundles';
+import { privateWorkDir } from './encryption';
 import { messageOf, SyncTargetError } from './errors';
 import { createFolderTarget } from './folderTarget';
 import { deliveredFiles, recordAttempt, recordDelivered, recordFailure, recordSuccess, secretKeyOf, type SavedTarget } from './savedTargets';
@@ -25,9 +24,11 @@ import { createWebdavTarget } from './webdavTarget';
 export type WebdavTuning = Pick<WebdavClientOptions, 'timeoutMs' | 'policy' | 'sleep'>;
 
 export interface RunReport {
-  readonly exported: ExportResult | null;
-  readonly receipts: ImportReceipt[];
+  readonly exported: SyncExport | null;
+  readonly receipts: SyncReceipt[];
   readonly known: number;
+  /** Changes set aside before that passed after this run's imports (the clock may have caught up). */
+  readonly released: number;
   readonly unreadable: { path: string; message: string }[];
   readonly counts: SyncRunCounts | null;
   /** Null when the run succeeded. */
@@ -44,27 +45,6 @@ export async function openTarget(ctx: ServiceContext, saved: SavedTarget, tuning
 
 const sha256File = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** Export marks of `from` copied to `to` (replacing what `to` had). */
-function copyMarks(sqlite: Sqlite, from: string, to: string): void {
-  sqlite.transaction(() => {
-    sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(to);
-    sqlite.prepare('INSERT INTO export_marks (target, origin, last_seq) SELECT ?, origin, last_seq FROM export_marks WHERE target = ?').run(to, from);
-  })();
-}
-
-/** The staged marks become the real ones (never moving one back), and the stage is cleared. */
-function commitMarks(sqlite: Sqlite, staged: string, real: string): void {
-  sqlite.transaction(() => {
-    sqlite
-      .prepare(
-        `INSERT INTO export_marks (target, origin, last_seq) SELECT ?, origin, last_seq FROM export_marks WHERE target = ?
-         ON CONFLICT (target, origin) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
-      )
-      .run(real, staged);
-    sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(staged);
-  })();
-}
-
 function asTargetError(error: unknown): SyncTargetError {
   if (error instanceof SyncTargetError) return error;
   if (error instanceof ApiError && error.code === 'NOT_SET_UP') return new SyncTargetError('NOT_SET_UP', 'This device has not been set up yet.');
@@ -77,28 +57,30 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
   const at = () => new Date(ctx.now()).toISOString();
   recordAttempt(sqlite, saved.id, at());
   let work: string | null = null;
-  let exported: ExportResult | null = null;
-  const receipts: ImportReceipt[] = [];
+  let exported: SyncExport | null = null;
+  const receipts: SyncReceipt[] = [];
   const unreadable: { path: string; message: string }[] = [];
   let known = 0;
   let staged: string | null = null;
   try {
-    work = mkdtempSync(join(tmpdir(), 'cunji-sync-'));
+    work = privateWorkDir(ctx.dataDir, 'run-');
     const target = await openTarget(ctx, saved, options.tuning, options.signal);
     await target.prepare();
 
     // Out: export beside us, upload, read back, compare; the marks move only after that.
-    staged = `staged:${target.markName}`;
+    staged = stagedMarksOf(target.markName, ctx.newId());
     copyMarks(sqlite, target.markName, staged);
     exported = ops.exportTo(join(work, 'out'), options.full === true, staged);
     if (exported.file) {
-      const sent = await target.write(exported.file, basename(exported.file));
+      const sealed = await ops.encryptForTarget(exported.file, join(work, 'sealed'));
+      const outgoing = sealed?.file ?? exported.file;
+      const sent = await target.write(outgoing, basename(outgoing));
       const back = await target.fetch(sent, mkdtempSync(join(work, 'check-')));
-      if (sha256File(back) !== sha256File(exported.file)) {
+      if (sha256File(back) !== sha256File(outgoing)) {
         throw new SyncTargetError('VERIFY_MISMATCH', `The file read back from the target differs from the one sent (${sent.path}); nothing is marked as sent, it will be sent again.`);
       }
       // The temp copy is gone after the run: name the file where it now lives.
-      exported = { ...exported, file: target.locationOf(sent) };
+      exported = { ...exported, file: target.locationOf(sent), ...(sealed ? { bytes: sealed.bytes, encrypted: true } : {}) };
     }
     commitMarks(sqlite, staged, target.markName);
     staged = null;
@@ -114,13 +96,14 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       const inbox = mkdtempSync(join(work, 'in-'));
       const local = await target.fetch(file, inbox);
       const size = statSync(local).size;
-      const stated = statedFileHash(local);
-      if (stated && isImported(sqlite, stated)) {
+      const knownHash = await ops.knownFile(local);
+      if (knownHash) {
         known++;
-        recordDelivered(sqlite, saved.id, file.path, size, stated, at());
+        recordDelivered(sqlite, saved.id, file.path, size, knownHash, at());
+        rmSync(inbox, { recursive: true, force: true });
         continue;
       }
-      const receipt = ops.importPath(local);
+      const receipt = await ops.importFile(local);
       receipts.push(receipt);
       // A downloaded copy goes at once (a folder target's own file is never touched).
       rmSync(inbox, { recursive: true, force: true });
@@ -128,6 +111,7 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       if (receipt.status !== 'refused' && receipt.fileHash) recordDelivered(sqlite, saved.id, file.path, size, receipt.fileHash, at());
     }
 
+    const released = ops.releaseHeld();
     const counts: SyncRunCounts = {
       filesOut: exported.file ? 1 : 0,
       changesOut: exported.file ? exported.changes : 0,
@@ -135,15 +119,16 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       changesIn: receipts.reduce((n, r) => n + r.changesNew, 0),
       conflicts: receipts.reduce((n, r) => n + r.conflictsCreated, 0),
       refused: receipts.filter((r) => r.status === 'refused').length,
+      released,
     };
     recordSuccess(sqlite, saved.id, at(), counts);
-    return { exported, receipts, known, unreadable, counts, error: null };
+    return { exported, receipts, known, unreadable, counts, released, error: null };
   } catch (caught) {
     const error = asTargetError(caught);
     if (staged) sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(staged);
     recordFailure(sqlite, saved.id, error.code, error.message);
     // An export that never reached the target is no export: its temp file is gone with the run.
-    return { exported: staged ? null : exported, receipts, known, unreadable, counts: null, error };
+    return { exported: staged ? null : exported, receipts, known, unreadable, counts: null, released: 0, error };
   } finally {
     if (work) rmSync(work, { recursive: true, force: true });
   }

@@ -4,6 +4,8 @@
 import { ApiError } from '../../../shared/api/result';
 import type { SyncTargetStatus } from '../../../shared/domain/sync';
 import type { ServiceContext } from '../context';
+import { dropStagedMarks } from './bundles';
+import { clearPrivateTemp } from './encryption';
 import { SyncTargetError } from './errors';
 import { openTarget, runTarget, type RunReport, type WebdavTuning } from './runner';
 import { listSavedTargets, savedTarget, type SavedTarget } from './savedTargets';
@@ -36,6 +38,10 @@ export function createSyncService(ctx: ServiceContext, options: SyncServiceOptio
   // Aborts the network work in flight when the app closes.
   let aborter = new AbortController();
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  // Before anything runs: a run or a decrypt killed part way left plain bundles and `.part`
+  // files in the private temp folder, and marks staged for a file that never arrived.
+  clearPrivateTemp(ctx.dataDir);
+  dropStagedMarks(sqlite);
 
   const scheduler = createSyncScheduler<RunReport>({
     timers,

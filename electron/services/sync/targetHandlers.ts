@@ -1,13 +1,18 @@
 // sync.targets, sync.saveTarget, sync.deleteTarget, sync.run, sync.status, sync.online: the saved
 // places this machine syncs with, runs on demand, and what the scheduler knows. A password goes
 // in through save and is never sent back: a view says only whether one is stored and encrypted.
+// sync.setPassphrase, sync.encryption: the township passphrase, kept the same way.
 import { ApiError } from '../../../shared/api/result';
 import type { Handlers } from '../../../shared/api/types';
 import type { ServiceContext } from '../context';
+import { encryptionView, PASSPHRASE_SECRET_KEY } from './encryption';
 import { requireFolder } from './index';
 import { deleteTarget, insertTarget, listSavedTargets, savedTarget, secretKeyOf, updateTarget, viewOf, type TargetFields } from './savedTargets';
 
-type TargetHandlers = Pick<Handlers, 'sync.targets' | 'sync.saveTarget' | 'sync.deleteTarget' | 'sync.run' | 'sync.status' | 'sync.online'>;
+type TargetHandlers = Pick<
+  Handlers,
+  'sync.targets' | 'sync.saveTarget' | 'sync.deleteTarget' | 'sync.run' | 'sync.status' | 'sync.online' | 'sync.setPassphrase' | 'sync.encryption'
+>;
 
 export function syncTargetHandlers(ctx: ServiceContext): TargetHandlers {
   const { sqlite } = ctx.db;
@@ -53,8 +58,8 @@ export function syncTargetHandlers(ctx: ServiceContext): TargetHandlers {
     },
 
     'sync.run': async (input) => {
-      const { status, exported, receipts, known, unreadable } = await sync().run(input.id, input.full === true);
-      return { status, exported, receipts, known, unreadable };
+      const { status, exported, receipts, known, unreadable, released } = await sync().run(input.id, input.full === true);
+      return { status, exported, receipts, known, unreadable, released };
     },
 
     'sync.status': () => ({ targets: sync().status() }),
@@ -63,5 +68,14 @@ export function syncTargetHandlers(ctx: ServiceContext): TargetHandlers {
       sync().notifyOnline();
       return { targets: sync().status() };
     },
+
+    // Changing it affects only files written from now on; files written before keep their own.
+    'sync.setPassphrase': async (input) => {
+      if (input.passphrase === null) await ctx.secrets.delete(PASSPHRASE_SECRET_KEY);
+      else await ctx.secrets.set(PASSPHRASE_SECRET_KEY, input.passphrase);
+      return encryptionView(ctx);
+    },
+
+    'sync.encryption': () => encryptionView(ctx),
   };
 }

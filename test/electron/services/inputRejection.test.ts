@@ -407,7 +407,26 @@ function syncTargetBadInputs(): Record<string, BadInput[]> {
       ...badIds((id) => ({ id }), ['id']),
       { label: 'a string full', input: { id: UUID, full: 'yes' }, path: ['full'], message: V.invalid },
     ],
+    'sync.encryption': [...wrongShapes(), ...strayKeys({})],
+    'sync.setPassphrase': [
+      ...wrongShapes(),
+      ...strayKeys({ passphrase: '青石镇的同步口令' }),
+      ...badPassphrases((passphrase) => ({ passphrase }), ['passphrase']),
+      { label: 'no passphrase key (null removes it: it must be said)', input: {}, path: ['passphrase'], message: V.required },
+    ],
   };
+}
+
+/** What a township passphrase may not be, wherever one is typed. */
+function badPassphrases(wrap: (passphrase: unknown) => unknown, at: Path): BadInput[] {
+  return [
+    { label: 'an empty passphrase', input: wrap(''), path: at, message: V.passphraseShort },
+    { label: 'a passphrase of 7 characters', input: wrap('1234567'), path: at, message: V.passphraseShort },
+    { label: 'a passphrase of 7 characters padded with spaces', input: wrap('  1234567  '), path: at, message: V.passphraseShort },
+    { label: 'a passphrase of 1001 characters', input: wrap('口'.repeat(1001)), path: at, message: V.tooLong },
+    { label: 'a passphrase with a NUL', input: wrap('青石镇\u0000同步口令'), path: at, message: V.invalid },
+    { label: 'a number passphrase', input: wrap(12345678), path: at, message: V.invalid },
+  ];
 }
 
 const trust = (over: Record<string, unknown>) => ({ deviceId: DEVICE, publicKey: KEY, name: '王芳', role: 'secretary', villages: [UUID], ...over });
@@ -428,6 +447,8 @@ function syncBadInputs(liveId: string): Record<string, BadInput[]> {
       { label: 'no paths', input: { paths: [] }, path: ['paths'], message: V.required },
       { label: 'a single path, not a list', input: { paths: '/tmp/a.cunji' }, path: ['paths'], message: V.invalid },
       { label: '1001 paths', input: { paths: Array.from({ length: 1001 }, (_, i) => `/tmp/${i}.cunji`) }, path: ['paths'], message: V.tooLong },
+      ...badPassphrases((passphrase) => ({ paths: ['/tmp/a.cunji'], passphrase }), ['passphrase']),
+      { label: 'a null passphrase', input: { paths: ['/tmp/a.cunji'], passphrase: null }, path: ['passphrase'], message: V.invalid },
     ],
     'sync.now': [
       ...wrongShapes(),

@@ -21,8 +21,13 @@ export interface SyncDevice extends OpenedApp {
   readonly villageId: string | undefined;
 }
 
-export async function openSyncDevice(dataDir: string, setup: DeviceSetupInput | null, sync: SyncServiceOptions = { autoStart: false, webdav: QUICK_WEBDAV }): Promise<SyncDevice> {
-  const app = await openApp({ dataDir, appVersion: 'test', now: () => APP_START_TIME, sync });
+export async function openSyncDevice(
+  dataDir: string,
+  setup: DeviceSetupInput | null,
+  sync: SyncServiceOptions = { autoStart: false, webdav: QUICK_WEBDAV },
+  now: () => number = () => APP_START_TIME,
+): Promise<SyncDevice> {
+  const app = await openApp({ dataDir, appVersion: 'test', now, sync });
   const api = createClient(transportOf(app));
   const profile = setup ? await api.device.setup(setup) : null;
   return Object.assign(app, { api, id: app.context.identity.deviceId, villageId: profile?.villageIds[0] });
@@ -38,17 +43,22 @@ export async function township(dir: () => string, sync?: SyncServiceOptions): Pr
   const c = await openSyncDevice(dir(), COORDINATOR, sync);
   const trust = async (who: SyncDevice, whom: SyncDevice) => {
     const role = whom === c ? 'coordinator' : 'secretary';
-    await who.api.devices.trust({
-      deviceId: whom.id,
-      publicKey: whom.context.identity.publicKeyPem,
-      name: role === 'coordinator' ? '赵镇' : whom === a ? '李明' : '王芳',
-      role,
-      villages: whom.villageId ? [whom.villageId] : [],
-      township: role === 'coordinator' ? SECRETARY_SETUP.township : null,
-    });
+    await trustFor(who, whom, role === 'coordinator' ? '赵镇' : whom === a ? '李明' : '王芳', role, whom.villageId ? [whom.villageId] : []);
   };
   for (const [who, whom] of [[a, b], [a, c], [b, a], [b, c], [c, a], [c, b]] as const) await trust(who, whom);
   return { a, b, c };
+}
+
+/** `who` trusts `whom` for `villages` (a coordinator: the whole township); what devices.trust answers. */
+export async function trustFor(who: SyncDevice, whom: SyncDevice, name: string, role: 'secretary' | 'coordinator', villages: string[]) {
+  return who.api.devices.trust({
+    deviceId: whom.id,
+    publicKey: whom.context.identity.publicKeyPem,
+    name,
+    role,
+    villages,
+    township: role === 'coordinator' ? SECRETARY_SETUP.township : null,
+  });
 }
 
 let visits = 0;
