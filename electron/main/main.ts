@@ -4,7 +4,7 @@
 // the pure modules next to this file (menu, instance, dialogs, ipc), tested under Node.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, screen, session, shell } from 'electron';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/api/menuCommands';
 import type { Lang } from '../../shared/domain/labels';
 import { DIALOG_TEXT } from '../../shared/i18n/dialogs';
@@ -140,6 +140,10 @@ async function start(): Promise<void> {
     if (!trusted) log.warn(`refused an IPC call from ${event.senderFrame?.url ?? 'an unknown frame'}`);
     return trusted;
   });
+  // Waking from sleep or unlocking is when a laptop finds its network again: saved targets
+  // that could not be reached are tried at once (the renderer also reports the 'online' event).
+  powerMonitor.on('resume', () => opened?.context.syncService.notifyOnline());
+  powerMonitor.on('unlock-screen', () => opened?.context.syncService.notifyOnline());
   denyPermissions(session.defaultSession);
   setMenu();
   createWindow();
