@@ -27,8 +27,9 @@ async function device(setup: Parameters<TestApp['api']['device']['setup']>[0]): 
 
 const coordinator = () => device({ ...SECRETARY_SETUP, role: 'coordinator', name: '赵镇', villages: [] });
 
-async function trust(who: TestApp, whom: Device, villages: string[]): Promise<void> {
-  await who.api.devices.trust({ deviceId: whom.id, publicKey: whom.context.identity.publicKeyPem, name: '王芳', role: 'secretary', villages, township: null });
+/** How many held changes the trust released (devices.trust re-judges them at once). */
+async function trust(who: TestApp, whom: Device, villages: string[]): Promise<number> {
+  return (await who.api.devices.trust({ deviceId: whom.id, publicKey: whom.context.identity.publicKeyPem, name: '王芳', role: 'secretary', villages, township: null })).released;
 }
 
 const release = (app: TestApp) =>
@@ -60,8 +61,8 @@ describe('releasing what was set aside', () => {
     expect(release(late)).toEqual({ released: 0, held: first.receipts[0]!.setAside.OUT_OF_SCOPE });
     expect(snapshotDatabase(late.context.db.sqlite)).toBe(before);
 
-    await trust(late, b, [b.villageId, other.id]);
-    expect(release(late)).toEqual({ released: first.receipts[0]!.setAside.OUT_OF_SCOPE, held: 0 });
+    expect(await trust(late, b, [b.villageId, other.id])).toBe(first.receipts[0]!.setAside.OUT_OF_SCOPE);
+    expect(release(late)).toEqual({ released: 0, held: 0 });
     expect(heldCount(late, 'OUT_OF_SCOPE')).toBe(0);
 
     const early = await coordinator();
