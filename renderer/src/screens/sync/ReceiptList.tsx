@@ -4,7 +4,7 @@ import { CheckCircleTwoTone, CloseCircleTwoTone, InfoCircleTwoTone } from '@ant-
 import { Alert, Button, List, Space, Tag, Typography } from 'antd';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportResultView, ImportReceiptView } from '../../../../shared/domain/sync';
+import type { ExportResultView, ImportReceiptView, SyncErrorCode } from '../../../../shared/domain/sync';
 import { loose } from '../../ledgers/labels';
 import { receiptLines, shortId } from './syncText';
 import { TrustCard } from './TrustCard';
@@ -15,8 +15,8 @@ export interface SyncOutcome {
   /** Files skipped as imported before (sync.now only). */
   known: number | null;
   unreadable: { path: string; message: string }[];
-  /** A saved target's run that failed, in words (the receipts then say what did get done). */
-  failure?: string | null;
+  /** Why a saved target's run failed (translated when shown, so it follows the language). */
+  failure?: SyncErrorCode | null;
 }
 
 export interface ReceiptListProps {
@@ -62,7 +62,7 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss }:
 
   return (
     <div data-testid="sync-result">
-      {outcome.failure && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="sync-failure" title={outcome.failure} />}
+      {outcome.failure && <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="sync-failure" title={t('sync.targets.failed', { reason: t(`syncTargets.error.${outcome.failure}`) })} />}
       {exported && (
         <Alert
           type={exported.file ? 'success' : 'info'}

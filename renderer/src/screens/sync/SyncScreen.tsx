@@ -128,13 +128,12 @@ export function SyncScreen(): JSX.Element {
     setLastTarget(target);
     return run('target', async () => {
       const result = await api.sync.run({ id: target.id });
-      const error = result.status.lastError;
       return {
         exported: result.exported,
         receipts: result.receipts,
         known: result.known,
         unreadable: result.unreadable,
-        failure: error ? t('sync.targets.failed', { reason: t(`syncTargets.error.${error.code}`) }) : null,
+        failure: result.status.lastError?.code ?? null,
       };
     });
   }
