@@ -141,6 +141,8 @@ export const conflictHead = z.object({
   originName: z.string().nullable(),
   at: z.string(),
   shown: z.boolean(),
+  /** Delete-vs-edit (listed on the row's `_row` cell): the column this head edited unaware of the delete. */
+  col: z.string().optional(),
 });
 
 export const conflictItem = z.object({

@@ -1,6 +1,7 @@
 // sync.*, devices.*, conflicts.*: export to a folder, import files, sync with a shared folder,
 // the devices this one trusts (and what each may write), and conflicts a person resolves.
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Handlers } from '../../../shared/api/types';
 import { ApiError } from '../../../shared/api/result';
 import type { DeviceView } from '../../../shared/domain/sync';
@@ -11,7 +12,7 @@ import type { ServiceContext } from '../context';
 import { readProfile, requireProfile } from '../profile';
 import { villagesInScope } from '../ledgers/scope';
 import { bundleOps, type SyncReceipt } from './bundles';
-import { listFolderBundles } from './folderTarget';
+import { BUNDLE_EXTENSION, listFolderBundles } from './folderTarget';
 
 type SyncHandlers = Pick<
   Handlers,
@@ -26,6 +27,44 @@ export function requireFolder(path: string, field: string): void {
     isDirectory = false;
   }
   if (!isDirectory) throw new ApiError('INVALID_INPUT', `${path} is not an existing folder`, [{ path: [field], message: V.folderMissing }]);
+}
+
+/** A path that is not a bundle, refused on its own receipt so the rest of the batch goes on. */
+function notImported(path: string, reason: 'MISSING' | 'NOT_A_BUNDLE', message: string): SyncReceipt {
+  return {
+    file: path, fileHash: null, producer: null, status: 'refused', segmentsNew: 0, segmentsKnown: 0, changesNew: 0, changesKnown: 0,
+    conflictsCreated: 0, setAside: {}, gaps: [], refusal: { reason, message, devices: [] },
+  };
+}
+
+/**
+ * What one path given to sync.importFiles stands for: a `.cunji` file itself, or a folder's
+ * `.cunji` files at any depth (sorted, so a folder of a week's files imports in a stable order).
+ * A missing path or another kind of file is refused by name before anything is read.
+ */
+export function expandImportPath(path: string): { files: string[] } | { refusal: SyncReceipt } {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return { refusal: notImported(path, 'MISSING', `${path} does not exist`) };
+  }
+  if (stat.isDirectory()) {
+    let names: string[];
+    try {
+      names = readdirSync(path, { recursive: true }).map(String);
+    } catch (error) {
+      return { refusal: notImported(path, 'MISSING', `${path} cannot be listed: ${error instanceof Error ? error.message : String(error)}`) };
+    }
+    const files = names
+      .filter((name) => name.endsWith(BUNDLE_EXTENSION))
+      .map((name) => join(path, name))
+      .filter((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === true)
+      .sort();
+    return files.length > 0 ? { files } : { refusal: notImported(path, 'NOT_A_BUNDLE', `${path} holds no ${BUNDLE_EXTENSION} files`) };
+  }
+  if (!path.endsWith(BUNDLE_EXTENSION)) return { refusal: notImported(path, 'NOT_A_BUNDLE', `${path} is not a ${BUNDLE_EXTENSION} file`) };
+  return { files: [path] };
 }
 
 export function syncHandlers(ctx: ServiceContext): SyncHandlers {
@@ -55,7 +94,11 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
     'sync.importFiles': async (input) => {
       requireProfile(ctx);
       const receipts: SyncReceipt[] = [];
-      for (const path of input.paths) receipts.push(await ops.importFile(path, input.passphrase));
+      for (const path of input.paths) {
+        const expanded = expandImportPath(path);
+        if ('refusal' in expanded) receipts.push(expanded.refusal);
+        else for (const file of expanded.files) receipts.push(await ops.importFile(file, input.passphrase));
+      }
       // After every batch: the clock may have caught up with changes set aside as too far ahead.
       return { receipts, released: ops.releaseHeld() };
     },

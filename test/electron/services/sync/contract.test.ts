@@ -54,4 +54,11 @@ describe('sync outputs', () => {
     expect(contract['devices.trust'].output.safeParse({ ...device, released: 0 }).success).toBe(true);
     expect(contract['sync.encryption'].output.parse({ passphraseSet: true, passwordProtected: false, passphrase: 'leak' })).toEqual({ passphraseSet: true, passwordProtected: false });
   });
+
+  it('keep the edited column of each head of a delete-vs-edit conflict, so a screen can name the edits', () => {
+    const head = { changeId: 'c1', value: 'deleted', origin: '0123456789abcdef', originName: '李明', at: '2026-11-27T08:00:00.000Z', shown: true };
+    const edit = { ...head, changeId: 'c2', value: '赵后进', shown: false, col: 'head_name' };
+    const list = { items: [{ tbl: 'households', rowId: UUID, villageId: UUID, col: '_row', heads: [head, edit] }] };
+    expect(contract['conflicts.list'].output.parse(list).items[0]!.heads.map((h) => h.col)).toEqual([undefined, 'head_name']);
+  });
 });

@@ -190,7 +190,7 @@ describe('import refusals', () => {
     expect(receipts.map((r) => [r.status, r.refusal?.reason])).toEqual([
       ['refused', 'HASH_MISMATCH'],
       ['refused', 'TRUNCATED'],
-      ['refused', 'UNREADABLE'],
+      ['refused', 'MISSING'],
     ]);
     expect(dumpAll(c.context.db.sqlite)).toBe(before);
   });
