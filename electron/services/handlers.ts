@@ -21,6 +21,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       dataDir: ctx.dataDir,
       databaseFile: ctx.db.file,
       nativeDialogs: ctx.dialogs !== undefined,
+      clockBehindMs: Math.max(0, ctx.clock.lagMs()),
     }),
     'app.setLanguage': ({ language }) => {
       ctx.onLanguageChange?.(language);

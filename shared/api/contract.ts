@@ -26,6 +26,11 @@ export const appInfo = z.object({
   databaseFile: z.string(),
   /** Native open/save dialogs exist (the desktop app); otherwise the renderer asks for a typed path. */
   nativeDialogs: z.boolean(),
+  /**
+   * How far (ms) this computer's clock runs behind the latest time its ledger has recorded; 0
+   * when it does not. A clock set back (a flat CMOS battery) would date new records wrongly.
+   */
+  clockBehindMs: z.number().int().nonnegative(),
 });
 
 export const villageList = z.object({ items: z.array(village), total: z.number().int() });

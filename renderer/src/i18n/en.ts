@@ -40,6 +40,7 @@ export const en: Messages = {
   header: {
     demo: 'Demo data',
     who: '{{name}} · {{role}} · {{township}}',
+    clockBehind: "This computer's clock is behind: Cunji already holds records from {{date}}, yet the system time is earlier. Set the system date and time right before recording, or new records will carry wrong dates.",
     sync: {
       online: 'Online',
       offline: 'Offline',

@@ -39,6 +39,7 @@ export const zhCN = {
   header: {
     demo: '演示数据',
     who: '{{name}} · {{role}} · {{township}}',
+    clockBehind: '这台电脑的时钟慢了：村记里已有 {{date}} 的记录，系统时间却还在那之前。请先把系统的日期和时间改对再记录，否则新记录的日期会出错。',
     sync: {
       online: '在线',
       offline: '离线',

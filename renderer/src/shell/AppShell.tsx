@@ -10,6 +10,7 @@ import { SyncScreen } from '../screens/sync/SyncScreen';
 import { VillagesScreen } from '../screens/villages/VillagesScreen';
 import { useAppStore } from '../store/useAppStore';
 import { AppHeader } from './AppHeader';
+import { ClockWarning } from './ClockWarning';
 import { navItems, type View } from './navItems';
 import { useConflictCount } from './useConflictCount';
 import { useMenuCommands } from './useMenuCommands';
@@ -47,6 +48,7 @@ export function AppShell(): JSX.Element {
           />
         </Layout.Sider>
         <Layout.Content className="app-content">
+          <ClockWarning />
           {view === 'overview' ? (
             <OverviewScreen onOpenVillages={() => setView('villages')} />
           ) : view === 'villages' ? (

@@ -38,7 +38,18 @@ describe('app.info', () => {
         dataDir,
         databaseFile: join(dataDir, DATABASE_FILE_NAME),
         nativeDialogs: false, // the test app, like the browser host, has no native dialogs
+        clockBehindMs: 0,
       });
+    });
+  });
+
+  it('says how far the computer\'s clock runs behind what the ledger has recorded (a clock set back)', async () => {
+    await withApp(async (app) => {
+      await expectOk(app, 'device.setup', SECRETARY_SETUP);
+      app.advance(-3 * 24 * 3_600_000);
+      expect((await expectOk(app, 'app.info')).clockBehindMs).toBe(3 * 24 * 3_600_000);
+      app.advance(3 * 24 * 3_600_000 + 60_000);
+      expect((await expectOk(app, 'app.info')).clockBehindMs).toBe(0);
     });
   });
 });
