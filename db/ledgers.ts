@@ -59,6 +59,16 @@ export const LEDGERS = {
   },
 } as const satisfies Record<string, Record<string, ColumnKind>>;
 
+/**
+ * The version of what a sync file may hold: the number of the migration that last changed the
+ * ledgers above. Files carry it instead of the database's own version, so a migration of
+ * device-local tables (sync targets, remembered files) does not stop two devices exchanging
+ * files. Raise it to the new migration's number whenever a ledger or column is added; a test
+ * pins the ledgers to it. (60 when it was split from the database version: files written
+ * before stay readable.)
+ */
+export const SYNC_SCHEMA_VERSION = 60;
+
 export type LedgerName = keyof typeof LEDGERS;
 export type LedgerColumn<T extends LedgerName> = keyof (typeof LEDGERS)[T] & string;
 export const LEDGER_NAMES = Object.keys(LEDGERS) as LedgerName[];

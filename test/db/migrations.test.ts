@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { LEDGERS, LEDGER_NAMES } from '../../db/ledgers';
+import { LEDGERS, LEDGER_NAMES, SYNC_SCHEMA_VERSION } from '../../db/ledgers';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { DatabaseTooNewError, openDatabase } from '../../db/open';
 import { useTempDirs } from '../helpers/tempDir';
@@ -45,6 +45,16 @@ describe('opening a database', () => {
       ]);
     }
     db.close();
+  });
+
+  it('pins the ledgers to the sync schema version: a new ledger or column must raise it', () => {
+    // Files carry SYNC_SCHEMA_VERSION, and a receiver refuses a newer one. Changing LEDGERS
+    // without raising it would let an older Cunji take a file naming columns it lacks.
+    // When this fails: set SYNC_SCHEMA_VERSION (db/ledgers.ts) to the new migration's number,
+    // then put the new fingerprint and that number here.
+    const fingerprint = createHash('sha256').update(JSON.stringify(LEDGERS)).digest('hex').slice(0, 16);
+    expect({ fingerprint, version: SYNC_SCHEMA_VERSION }).toEqual({ fingerprint: '5b1b1b7a667696bf', version: 60 });
+    expect(SYNC_SCHEMA_VERSION).toBeLessThanOrEqual(LATEST_SCHEMA_VERSION);
   });
 
   it('keeps old-shaped data through later migrations and backs the old file up first', async () => {

@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { createUuidV7Source } from '../../ids';
-import { LATEST_SCHEMA_VERSION } from '../../migrations/index';
+import { SYNC_SCHEMA_VERSION } from '../../ledgers';
 import type { Sqlite } from '../../open';
 import type { Change } from '../apply';
 import { decodeChanges, DEFAULT_DECODE_LIMITS, type Compression, type DecodeLimits } from './codec';
@@ -191,7 +191,7 @@ export function writeBundle(sqlite: Sqlite, path: string, options: WriteBundleOp
     bundleId,
     producer: { deviceId: options.keys.deviceId, keyId: options.keys.keyId, publicKey: options.keys.publicKeyPem },
     app: options.app,
-    schema: LATEST_SCHEMA_VERSION,
+    schema: SYNC_SCHEMA_VERSION,
     createdAt: new Date(now()).toISOString(),
     compression: 'brotli-5' satisfies Compression,
     encryption: 'none',
@@ -334,8 +334,8 @@ function parseHeader(text: string, limits: BundleLimits): BundleHeader {
     fail('BAD_HEADER', `The file's header is not valid: ${shown(issue.path.join('.') || '(top)')} ${issue.message}.`);
   }
   const header = parsed.data;
-  if (header.schema > LATEST_SCHEMA_VERSION) {
-    fail('NEWER_SCHEMA', `The file was written by a newer Cunji (schema ${header.schema}; this one knows up to ${LATEST_SCHEMA_VERSION}). Update Cunji to import it.`);
+  if (header.schema > SYNC_SCHEMA_VERSION) {
+    fail('NEWER_SCHEMA', `The file was written by a newer Cunji (schema ${header.schema}; this one knows up to ${SYNC_SCHEMA_VERSION}). Update Cunji to import it.`);
   }
   return header;
 }
@@ -456,7 +456,7 @@ export function scanBundle(source: ByteSource, options: VerifyOptions, visit?: S
     } else if (keyIdOf(key) !== e.keyId) trustedKey(options, e.origin, e.keyId);
     const signature = Buffer.from(e.signature, 'base64');
     if (!verifySegmentHash(e.hash, signature, key)) fail('BAD_SIGNATURE', `Device ${e.origin}, segment ${e.seq} is not signed by that device.`);
-    if (e.schema > LATEST_SCHEMA_VERSION) fail('NEWER_SCHEMA', `Device ${e.origin}, segment ${e.seq} was written by a newer Cunji (schema ${e.schema}). Update Cunji to import it.`);
+    if (e.schema > SYNC_SCHEMA_VERSION) fail('NEWER_SCHEMA', `Device ${e.origin}, segment ${e.seq} was written by a newer Cunji (schema ${e.schema}). Update Cunji to import it.`);
     const changes = decodeChanges(e.origin, body, limits.decode);
     checkContent(e, changes);
     const segment: ScannedSegment = { ...sealed, hash: e.hash, signature, offset: e.offset, position: dataStart + e.offset, length: e.length };

@@ -4,7 +4,7 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { Change } from '../apply';
 import type { Sqlite } from '../../open';
-import { LATEST_SCHEMA_VERSION } from '../../migrations/index';
+import { SYNC_SCHEMA_VERSION } from '../../ledgers';
 import { encodeChanges, type Compression } from './codec';
 import type { SegmentRow } from '../../schema';
 
@@ -115,7 +115,7 @@ export function sealSegment(sqlite: Sqlite, keys: DeviceKeys, options: SealOptio
       hlcMin: changes[0]!.hlc,
       hlcMax: changes[changes.length - 1]!.hlc,
       count: changes.length,
-      schema: LATEST_SCHEMA_VERSION,
+      schema: SYNC_SCHEMA_VERSION,
       keyId: keys.keyId,
     };
     const hash = segmentHash(header, body);

@@ -1,6 +1,6 @@
 // Devices with signing keys, and a hand assembler of bundle files for hostile-file tests.
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
-import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/index';
+import { SYNC_SCHEMA_VERSION } from '../../../db/ledgers';
 import type { Change } from '../../../db/sync/apply';
 import { encodeChanges } from '../../../db/sync/segments/codec';
 import { BUNDLE_END_MAGIC, BUNDLE_MAGIC, type BundleHeader, type BundleSegmentEntry } from '../../../db/sync/segments/bundle';
@@ -19,7 +19,7 @@ export function keyring(...keys: DeviceKeys[]): (id: string) => string | null {
 /** A segment sealed by hand: any body, signed by `signer` (default: the origin's own key). */
 export function handSeal(origin: DeviceKeys, seq: number, prevHash: string | null, body: Buffer, changes: readonly Pick<Change, 'hlc'>[], signer = origin): SealedSegment {
   const hlcs = changes.map((c) => c.hlc).sort();
-  const header = { origin: origin.deviceId, seq, prevHash, hlcMin: hlcs[0]!, hlcMax: hlcs[hlcs.length - 1]!, count: changes.length, schema: LATEST_SCHEMA_VERSION, keyId: origin.keyId };
+  const header = { origin: origin.deviceId, seq, prevHash, hlcMin: hlcs[0]!, hlcMax: hlcs[hlcs.length - 1]!, count: changes.length, schema: SYNC_SCHEMA_VERSION, keyId: origin.keyId };
   const hash = segmentHash(header, body);
   return { ...header, hash, signature: signSegmentHash(hash, signer.privateKey), body };
 }
@@ -53,7 +53,7 @@ export function assemble(producer: DeviceKeys, segments: readonly SealedSegment[
   });
   const header: BundleHeader = {
     format: 1, bundleId: 'test', producer: { deviceId: producer.deviceId, keyId: producer.keyId, publicKey: producer.publicKeyPem },
-    app: 'test', schema: LATEST_SCHEMA_VERSION, createdAt: '2026-11-27T08:00:00.000Z', compression: 'brotli-5', encryption: 'none', segments: entries,
+    app: 'test', schema: SYNC_SCHEMA_VERSION, createdAt: '2026-11-27T08:00:00.000Z', compression: 'brotli-5', encryption: 'none', segments: entries,
   };
   let text = JSON.stringify(options.header ? options.header(header) : header);
   if (options.headerText) text = options.headerText(text);
