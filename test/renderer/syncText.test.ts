@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportReceiptView } from '../../shared/domain/sync';
+import type { ConflictItem, ImportReceiptView } from '../../shared/domain/sync';
 import { createI18n } from '../../renderer/src/i18n/i18n';
 import {
-  camelOf, fieldLabel, gapText, nounOfTable, receiptLines, REFUSAL_REASONS, refusalText, SET_ASIDE_REASONS, splitPaths, tableLabel, typedValue, valueText,
+  camelOf, deleteVsEditOf, fieldLabel, gapText, nounOfTable, receiptLines, REFUSAL_REASONS, refusalText, SET_ASIDE_REASONS, splitPaths, tableLabel, typedValue, valueText,
   type Translate,
 } from '../../renderer/src/screens/sync/syncText';
 
@@ -92,5 +92,22 @@ describe('conflict labels', () => {
 describe('splitPaths', () => {
   it('keeps one path a line, trimmed and unquoted, blank lines dropped', () => {
     expect(splitPaths(' /a/b.cunji \r\n\n"C:\\x\\y.cunji"\n')).toEqual(['/a/b.cunji', 'C:\\x\\y.cunji']);
+  });
+});
+
+describe('deleteVsEditOf', () => {
+  const head = { origin: '0123456789abcdef', originName: '李明', at: '2026-11-27T08:00:00.000Z', shown: false };
+  const deletion = { ...head, changeId: 'd', value: 'deleted', shown: true };
+  const edit = { ...head, changeId: 'e', value: '赵后进', col: 'head_name' };
+  const conflict = (col: string, heads: ConflictItem['heads']): ConflictItem => ({ tbl: 'households', rowId: 'r', villageId: 'v', col, heads });
+
+  it('finds the delete and the edits it had not seen on a row state conflict', () => {
+    expect(deleteVsEditOf(conflict('_row', [deletion, edit]))).toEqual({ deletions: [deletion], edits: [edit] });
+  });
+
+  it('is null for a cell conflict and for a row state conflict without edits or without a delete', () => {
+    expect(deleteVsEditOf(conflict('head_name', [{ ...edit, col: undefined }, { ...edit, changeId: 'f', col: undefined }]))).toBeNull();
+    expect(deleteVsEditOf(conflict('_row', [deletion, { ...head, changeId: 'a', value: 'alive' }]))).toBeNull();
+    expect(deleteVsEditOf(conflict('_row', [{ ...head, changeId: 'a', value: 'alive' }, edit]))).toBeNull();
   });
 });

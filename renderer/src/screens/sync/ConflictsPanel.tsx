@@ -1,7 +1,9 @@
 // Cells two devices changed without seeing each other's change: each competing value with who
 // wrote it and when, the one the ledger shows marked. Choosing one (or typing another) resolves.
-import { CheckOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+// A record one device deleted while another edited it is told in plain words, with its edits,
+// and resolved as a whole: keep it deleted, or restore it (with the edits).
+import { CheckOutlined, DeleteOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictItem } from '../../../../shared/domain/sync';
@@ -9,7 +11,7 @@ import { api } from '../../api';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { loose } from '../../ledgers/labels';
 import { useAppStore } from '../../store/useAppStore';
-import { fieldLabel, shortId, tableLabel, typedValue, valueText } from './syncText';
+import { deleteVsEditOf, fieldLabel, shortId, tableLabel, typedValue, valueText } from './syncText';
 
 export interface ConflictsPanelProps {
   items: ConflictItem[];
@@ -29,6 +31,45 @@ export function ConflictsPanel({ items, loading, onResolved }: ConflictsPanelPro
   const villageName = useAppStore((s) => s.scopeVillages);
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
+
+  const byText = (h: ConflictItem['heads'][number]) =>
+    t('sync.conflicts.by', {
+      name: h.originName ?? t('sync.conflicts.unknownDevice', { id: shortId(h.origin) }),
+      time: new Date(h.at).toLocaleString(language),
+    });
+
+  /** Delete-vs-edit: what happened, who deleted, each edit (field, value, who), and the two ways out. */
+  function rowChoice(c: ConflictItem, found: NonNullable<ReturnType<typeof deleteVsEditOf>>): JSX.Element {
+    return (
+      <div data-testid="conflict-row">
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('sync.conflicts.deletedEdited')} />
+        <ul className="sync-receipt-lines">
+          {found.deletions.map((h) => (
+            <li key={h.changeId} data-testid="conflict-deletion">
+              {t('sync.conflicts.deletedBy', { by: byText(h) })}
+            </li>
+          ))}
+          {found.edits.map((h) => (
+            <li key={h.changeId} data-testid="conflict-edit">
+              {t('sync.conflicts.editedBy', {
+                field: fieldLabel(tl, (key) => i18n.exists(key), c.tbl, h.col),
+                value: valueText(tl, language, c.tbl, h.col, h.value),
+                by: byText(h),
+              })}
+            </li>
+          ))}
+        </ul>
+        <Space wrap>
+          <Button icon={<DeleteOutlined />} loading={busy === keyOf(c)} onClick={() => void resolve(c, 'deleted')} data-testid="conflict-keep-deleted">
+            {t('sync.conflicts.keepDeleted')}
+          </Button>
+          <Button type="primary" icon={<UndoOutlined />} loading={busy === keyOf(c)} onClick={() => void resolve(c, 'alive')} data-testid="conflict-restore">
+            {t('sync.conflicts.restore')}
+          </Button>
+        </Space>
+      </div>
+    );
+  }
 
   async function resolve(c: ConflictItem, value: string | number | null): Promise<void> {
     setBusy(keyOf(c));
@@ -69,12 +110,15 @@ export function ConflictsPanel({ items, loading, onResolved }: ConflictsPanelPro
             key: 'field',
             title: t('sync.conflicts.field'),
             width: 140,
-            render: (_, c) => fieldLabel(tl, (key) => i18n.exists(key), c.tbl, c.col),
+            render: (_, c) => (deleteVsEditOf(c) ? t('sync.conflicts.wholeRecord') : fieldLabel(tl, (key) => i18n.exists(key), c.tbl, c.col)),
           },
           {
             key: 'values',
             title: t('sync.conflicts.values'),
-            render: (_, c) => (
+            render: (_, c) => {
+              const deleteVsEdit = deleteVsEditOf(c);
+              if (deleteVsEdit) return rowChoice(c, deleteVsEdit);
+              return (
               <Space direction="vertical" style={{ width: '100%' }}>
                 {c.heads.map((h) => (
                   <div key={h.changeId} className={h.shown ? 'conflict-head conflict-head-shown' : 'conflict-head'} data-testid="conflict-head">
@@ -82,12 +126,7 @@ export function ConflictsPanel({ items, loading, onResolved }: ConflictsPanelPro
                       <Typography.Text strong>{valueText(tl, language, c.tbl, c.col, h.value)}</Typography.Text>{' '}
                       {h.shown && <Tag color="blue">{t('sync.conflicts.shown')}</Tag>}
                       <br />
-                      <Typography.Text type="secondary">
-                        {t('sync.conflicts.by', {
-                          name: h.originName ?? t('sync.conflicts.unknownDevice', { id: shortId(h.origin) }),
-                          time: new Date(h.at).toLocaleString(language),
-                        })}
-                      </Typography.Text>
+                      <Typography.Text type="secondary">{byText(h)}</Typography.Text>
                     </div>
                     <Button
                       icon={<CheckOutlined />}
@@ -117,7 +156,8 @@ export function ConflictsPanel({ items, loading, onResolved }: ConflictsPanelPro
                   </Button>
                 </Space.Compact>
               </Space>
-            ),
+              );
+            },
           },
         ]}
       />

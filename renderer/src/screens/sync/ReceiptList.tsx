@@ -1,22 +1,33 @@
 // The result of a sync, an export or an import: what was written, and for each file read what
 // came of it in plain words; a file refused for an unknown device offers each device for trust.
-import { CheckCircleTwoTone, CloseCircleTwoTone, InfoCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, List, Space, Tag, Typography } from 'antd';
-import type { JSX } from 'react';
+import { CheckCircleTwoTone, CloseCircleTwoTone, InfoCircleTwoTone, LockOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportResultView, ImportReceiptView, SyncErrorCode } from '../../../../shared/domain/sync';
+import { passphraseText, type ExportResultView, type ImportReceiptView, type SyncErrorCode } from '../../../../shared/domain/sync';
+import { useFormIssues } from '../../forms/useFormIssues';
 import { loose } from '../../ledgers/labels';
 import { receiptLines, shortId } from './syncText';
 import { TrustCard } from './TrustCard';
 
+/** A receipt, with the path given to sync.importFiles when the screen knows it (to retry it). */
+export type ShownReceipt = ImportReceiptView & { source?: string };
+
+/** Refusals a passphrase typed for this one import may open. */
+const PASSPHRASE_REFUSALS = new Set(['ENCRYPTED', 'WRONG_PASSPHRASE']);
+
 export interface SyncOutcome {
   exported: ExportResultView | null;
-  receipts: ImportReceiptView[];
+  receipts: ShownReceipt[];
   /** Files skipped as imported before (sync.now only). */
   known: number | null;
   unreadable: { path: string; message: string }[];
   /** Why a saved target's run failed (translated when shown, so it follows the language). */
   failure?: SyncErrorCode | null;
+  /** Changes set aside before that passed this time. */
+  released?: number;
+  /** Paths left unread because the import was cancelled. */
+  notRead?: number;
 }
 
 export interface ReceiptListProps {
@@ -26,6 +37,8 @@ export interface ReceiptListProps {
   dismissed: ReadonlySet<string>;
   onTrusted: (deviceId: string, name: string) => void;
   onDismiss: (deviceId: string) => void;
+  /** Import this refused encrypted file again with a passphrase given for it (absent: no retry offered). */
+  onPassphraseRetry?: (receipt: ShownReceipt, passphrase: string) => Promise<void>;
 }
 
 function statusIcon(status: ImportReceiptView['status']): JSX.Element {
@@ -54,11 +67,23 @@ function senderOf(receipt: ImportReceiptView, names: ReadonlyMap<string, string>
 const STATUS_KEY = { imported: 'imported', 'already-imported': 'alreadyImported', refused: 'refused' } as const;
 const STATUS_COLOR = { imported: 'success', 'already-imported': 'default', refused: 'error' } as const;
 
-export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss }: ReceiptListProps): JSX.Element {
+/** A small lock: the file was (or was written) encrypted with a passphrase. */
+function EncryptedMark(): JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t('sync.encrypted')}>
+      <LockOutlined aria-label={t('sync.encrypted')} data-testid="sync-encrypted" />
+    </Tooltip>
+  );
+}
+
+export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss, onPassphraseRetry }: ReceiptListProps): JSX.Element {
   const { t } = useTranslation();
   const tl = loose(t);
   const nameOf = (deviceId: string) => names.get(deviceId) ?? shortId(deviceId);
   const { exported } = outcome;
+  const released = outcome.released ?? 0;
+  const notRead = outcome.notRead ?? 0;
 
   return (
     <div data-testid="sync-result">
@@ -69,7 +94,12 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss }:
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="sync-exported"
-          title={exported.file ? t('sync.exported', { changes: exported.changes }) : t('sync.exportedNothing')}
+          title={
+            <Space size={6}>
+              {exported.file ? t('sync.exported', { changes: exported.changes }) : t('sync.exportedNothing')}
+              {exported.file && exported.encrypted && <EncryptedMark />}
+            </Space>
+          }
           // The whole path is long (folder, device, file id): on its own line, to copy and send on.
           description={
             exported.file ? (
@@ -88,6 +118,12 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss }:
             refused: outcome.receipts.filter((r) => r.status === 'refused').length,
           })}
         </Typography.Paragraph>
+      )}
+      {notRead > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="sync-not-read" title={t('sync.progress.stopped', { count: notRead })} />
+      )}
+      {released > 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="sync-released" title={t('sync.released', { count: released })} />
       )}
       {outcome.known !== null && outcome.known > 0 && (
         <Typography.Paragraph type="secondary" data-testid="sync-known">
@@ -119,6 +155,7 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss }:
                   {/* Who sent it is what a person recognises; the file's own name is an id. */}
                   <Typography.Text strong>{sender ? t('sync.fileFrom', { name: sender }) : fileName(receipt.file)}</Typography.Text>
                   <Tag color={STATUS_COLOR[receipt.status]}>{t(`sync.status.${STATUS_KEY[receipt.status]}`)}</Tag>
+                  {receipt.encrypted && <EncryptedMark />}
                 </Space>
                 {sender && (
                   <div>
@@ -132,6 +169,9 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss }:
                     <li key={line}>{line}</li>
                   ))}
                 </ul>
+                {onPassphraseRetry && receipt.source && PASSPHRASE_REFUSALS.has(receipt.refusal?.reason ?? '') && (
+                  <PassphraseRetry onRetry={(passphrase) => onPassphraseRetry(receipt, passphrase)} />
+                )}
                 {offered.map((device) => (
                   <TrustCard
                     key={device.deviceId}
@@ -146,6 +186,41 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss }:
         />
       )}
     </div>
+  );
+}
+
+/** A passphrase typed for this file only: it is sent with the import and not stored. */
+function PassphraseRetry({ onRetry }: { onRetry: (passphrase: string) => Promise<void> }): JSX.Element {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ passphrase: string }>();
+  const { showIssues } = useFormIssues(form);
+  const [busy, setBusy] = useState(false);
+
+  async function retry({ passphrase }: { passphrase?: string }): Promise<void> {
+    const parsed = passphraseText.safeParse(passphrase ?? '');
+    if (!parsed.success) {
+      showIssues(parsed.error.issues.slice(0, 1).map((issue) => ({ ...issue, path: ['passphrase'] })));
+      return;
+    }
+    setBusy(true);
+    try {
+      await onRetry(parsed.data);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Form form={form} layout="inline" style={{ marginTop: 8 }} onFinish={(values) => void retry(values)} data-testid="sync-passphrase-retry">
+      <Form.Item name="passphrase" style={{ minWidth: 260 }}>
+        <Input.Password placeholder={t('sync.passphrase.importPassphrase')} aria-label={t('sync.passphrase.importPassphrase')} autoComplete="off" data-testid="sync-passphrase-retry-input" />
+      </Form.Item>
+      <Form.Item>
+        <Button htmlType="submit" icon={<LockOutlined />} loading={busy} data-testid="sync-passphrase-retry-button">
+          {t('sync.passphrase.retry')}
+        </Button>
+      </Form.Item>
+    </Form>
   );
 }
 

@@ -10,6 +10,7 @@ import { api } from '../../api';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { useFormIssues } from '../../forms/useFormIssues';
 import { useAppStore } from '../../store/useAppStore';
+import { ChooseButton } from './ChooseButton';
 
 interface TargetValues {
   kind: 'folder' | 'webdav';
@@ -214,8 +215,15 @@ function TargetForm({ onClose }: { onClose: (saved: boolean) => void }): JSX.Ele
           <Input placeholder={t('sync.targets.namePlaceholder')} />
         </Form.Item>
         {kind === 'folder' ? (
-          <Form.Item name="folder" label={t('sync.folder')}>
-            <Input className="mono" placeholder={t('sync.folderPlaceholder')} />
+          <Form.Item label={t('sync.folder')}>
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="folder" noStyle>
+                <Input className="mono" placeholder={t('sync.folderPlaceholder')} />
+              </Form.Item>
+              <ChooseButton ask={() => api.dialogs.chooseFolder()} onChosen={([folder]) => form.setFieldValue('folder', folder)} testId="sync-target-folder-choose">
+                {t('sync.choose')}
+              </ChooseButton>
+            </Space.Compact>
           </Form.Item>
         ) : (
           <>

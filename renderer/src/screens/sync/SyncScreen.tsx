@@ -1,18 +1,25 @@
 // 同步: the folder shared with other devices (remembered here), sync / export / import, what
-// came of each file in plain words, devices to trust, and the conflicts to resolve.
+// came of each file in plain words, devices to trust, and the conflicts to resolve. The desktop
+// menu's commands (and double-clicked .cunji files) land here; many files import one per call,
+// so the bar shows real progress and a cancel stops after the current file.
 import { CloudSyncOutlined, ExportOutlined, ImportOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Checkbox, Form, Input, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState, type JSX } from 'react';
+import { App, Badge, Button, Card, Checkbox, Form, Input, Progress, Space, Spin, Tabs, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../shared/api/result';
 import { absolutePath, type ConflictItem, type DeviceView, type SyncTargetView } from '../../../../shared/domain/sync';
 import { api } from '../../api';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { useFormIssues } from '../../forms/useFormIssues';
+import type { MenuCommand } from '../../../../shared/api/menuCommands';
+import { usePendingMenuCommand } from '../../shell/useMenuCommands';
 import { useAppStore } from '../../store/useAppStore';
+import { ChooseButton, useNativeDialogs } from './ChooseButton';
 import { ConflictsPanel } from './ConflictsPanel';
 import { DevicesCard } from './DevicesCard';
-import { ReceiptList, RetryImport, type SyncOutcome } from './ReceiptList';
+import { chosenPaths, menuAction, syncNowPlan, type PathField } from './menuActions';
+import { PassphraseCard } from './PassphraseCard';
+import { ReceiptList, RetryImport, type ShownReceipt, type SyncOutcome } from './ReceiptList';
 import { SavedTargetsCard } from './SavedTargetsCard';
 import { announceSyncEnded, readFolder, readLastSynced, rememberFolder, rememberLastSynced } from './syncStorage';
 import { splitPaths } from './syncText';
@@ -24,6 +31,13 @@ interface SyncValues {
 }
 
 type Running = 'now' | 'target' | 'export' | 'import' | null;
+
+/** An import of many files, one call each: how far it is. */
+interface ImportProgress {
+  done: number;
+  total: number;
+  changesNew: number;
+}
 
 /** The contract names the folder `path` (export) or `folder` (sync); the form calls it folder. */
 function onForm(error: unknown): unknown {
@@ -56,6 +70,13 @@ export function SyncScreen(): JSX.Element {
   const [devices, setDevices] = useState<{ self: DeviceView | null; trusted: DeviceView[] }>({ self: null, trusted: [] });
   const [conflicts, setConflicts] = useState<ConflictItem[]>([]);
   const [loading, setLoading] = useState(true);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  /** Set by the cancel button; the import loop stops before its next file. */
+  const cancelImport = useRef(false);
+  const [cancelling, setCancelling] = useState(false);
+  /** A menu command arriving while something runs waits for nothing: it is declined with a word. */
+  const busy = useRef(false);
+  const nativeDialogs = useNativeDialogs();
 
   /** Devices and conflicts read again (the tables keep showing the old ones meanwhile). */
   const reload = useCallback(() => {
@@ -88,6 +109,7 @@ export function SyncScreen(): JSX.Element {
   }
 
   async function run(kind: Exclude<Running, null>, work: () => Promise<SyncOutcome>, paths: string[] = []): Promise<void> {
+    busy.current = true;
     setRunning(kind);
     try {
       const result = await work();
@@ -108,7 +130,9 @@ export function SyncScreen(): JSX.Element {
     } catch (error) {
       handleError(onForm(error));
     } finally {
+      busy.current = false;
       setRunning(null);
+      setProgress(null);
     }
   }
 
@@ -119,7 +143,7 @@ export function SyncScreen(): JSX.Element {
     setLastTarget(null);
     void run('now', async () => {
       const result = await api.sync.now({ folder, full: values.full === true });
-      return { exported: result.exported, receipts: result.receipts, known: result.known, unreadable: result.unreadable };
+      return { exported: result.exported, receipts: result.receipts, known: result.known, unreadable: result.unreadable, released: result.released };
     }, []);
   }
 
@@ -134,6 +158,7 @@ export function SyncScreen(): JSX.Element {
         known: result.known,
         unreadable: result.unreadable,
         failure: result.status.lastError?.code ?? null,
+        released: result.released,
       };
     });
   }
@@ -153,8 +178,105 @@ export function SyncScreen(): JSX.Element {
     }
     showIssues([]);
     setLastTarget(null);
-    void run('import', async () => ({ exported: null, ...(await api.sync.importFiles({ paths })), known: null, unreadable: [] }), paths);
+    void run('import', () => importEach(paths), paths);
   }
+
+  /**
+   * One call per path (a folder is one call: the service expands it), so the bar moves with
+   * real work and the receipts grow on screen; a cancel takes effect before the next path.
+   */
+  async function importEach(paths: string[]): Promise<SyncOutcome> {
+    cancelImport.current = false;
+    setCancelling(false);
+    const outcome: SyncOutcome = { exported: null, receipts: [], known: null, unreadable: [], released: 0 };
+    const moved: ImportProgress = { done: 0, total: paths.length, changesNew: 0 };
+    setProgress({ ...moved });
+    for (const path of paths) {
+      if (cancelImport.current) break;
+      const result = await api.sync.importFiles({ paths: [path] });
+      outcome.receipts.push(...result.receipts.map((receipt): ShownReceipt => ({ ...receipt, source: path })));
+      outcome.released = (outcome.released ?? 0) + result.released;
+      moved.done++;
+      moved.changesNew += result.receipts.reduce((sum, r) => sum + r.changesNew, 0);
+      setProgress({ ...moved });
+      setOutcome({ ...outcome, receipts: [...outcome.receipts] });
+    }
+    return { ...outcome, notRead: paths.length - moved.done };
+  }
+
+  /** A refused encrypted file again, with the passphrase typed for it (not stored). */
+  async function retryWithPassphrase(receipt: ShownReceipt, passphrase: string): Promise<void> {
+    if (!receipt.source) return;
+    try {
+      const result = await api.sync.importFiles({ paths: [receipt.source], passphrase });
+      // A folder answers for all its files: this file's receipt replaces the refused one.
+      const again = result.receipts.find((r) => r.file === receipt.file) ?? result.receipts[0];
+      if (!again) return;
+      setOutcome((shown) =>
+        shown && {
+          ...shown,
+          receipts: shown.receipts.map((r) => (r === receipt ? { ...again, source: receipt.source } : r)),
+          released: (shown.released ?? 0) + result.released,
+        },
+      );
+      if (again.status === 'imported') {
+        noteLedgerChange();
+        loadScopeVillages().catch(notifyError);
+      }
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  const focusField = (field: PathField) => form.focusField(field);
+
+  /** A menu command (or a double-clicked file): what it asks for, with the dialog it needs. */
+  async function actOn(command: MenuCommand): Promise<void> {
+    if (busy.current) {
+      void message.info(t('sync.busy'));
+      return;
+    }
+    const action = menuAction(command, nativeDialogs);
+    switch (action.kind) {
+      case 'import':
+        form.setFieldValue('paths', action.paths.join('\n'));
+        importFiles([...action.paths]);
+        return;
+      case 'chooseBundles': {
+        const paths = await chosenPaths(() => api.dialogs.openBundles());
+        if (paths === null) focusField('paths');
+        else if (paths.length > 0) {
+          form.setFieldValue('paths', paths.join('\n'));
+          importFiles(paths);
+        }
+        return;
+      }
+      case 'chooseExportFolder': {
+        const paths = await chosenPaths(() => api.dialogs.chooseFolder());
+        if (paths === null) focusField('folder');
+        else if (paths[0]) {
+          form.setFieldValue('folder', paths[0]);
+          exportFile();
+        }
+        return;
+      }
+      case 'syncNow': {
+        const targets = (await api.sync.targets()).items;
+        const plan = syncNowPlan(form.getFieldValue('folder') ?? '', targets.map((target) => target.id));
+        if (plan.kind === 'folder') syncNow();
+        else if (plan.kind === 'focus') focusField(plan.field);
+        else for (const target of targets) await runTarget(target);
+        return;
+      }
+      case 'focus':
+        focusField(action.field);
+        return;
+    }
+  }
+
+  usePendingMenuCommand((command) => {
+    actOn(command).catch(notifyError);
+  });
 
   /** After trusting: the same files again (a sync runs again, an import reads the same paths). */
   function retry(): void {
@@ -175,8 +297,15 @@ export function SyncScreen(): JSX.Element {
       <Card style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">{t('sync.intro')}</Typography.Paragraph>
         <Form<SyncValues> form={form} layout="vertical" name="sync" initialValues={{ folder: readFolder(), full: false, paths: '' }}>
-          <Form.Item name="folder" label={t('sync.folder')}>
-            <Input className="mono" placeholder={t('sync.folderPlaceholder')} allowClear data-testid="sync-folder" onPressEnter={syncNow} />
+          <Form.Item label={t('sync.folder')} required={false}>
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="folder" noStyle>
+                <Input className="mono" placeholder={t('sync.folderPlaceholder')} allowClear data-testid="sync-folder" onPressEnter={syncNow} />
+              </Form.Item>
+              <ChooseButton ask={() => api.dialogs.chooseFolder()} onChosen={([folder]) => form.setFieldValue('folder', folder)} disabled={running !== null} testId="sync-folder-choose">
+                {t('sync.choose')}
+              </ChooseButton>
+            </Space.Compact>
           </Form.Item>
           <Space wrap align="center" style={{ marginBottom: 16 }}>
             <Button type="primary" icon={<CloudSyncOutlined />} loading={running === 'now'} disabled={running !== null} onClick={syncNow} data-testid="sync-now">
@@ -197,20 +326,49 @@ export function SyncScreen(): JSX.Element {
           <Form.Item name="paths" label={t('sync.importPaths')} extra={t('sync.importHint')}>
             <Input.TextArea className="mono" rows={3} placeholder={t('sync.importPlaceholder')} data-testid="sync-paths" />
           </Form.Item>
-          <Button
-            icon={<ImportOutlined />}
-            loading={running === 'import'}
-            disabled={running !== null}
-            onClick={() => importFiles(splitPaths(form.getFieldValue('paths') ?? ''))}
-            data-testid="sync-import"
-          >
-            {t('sync.import')}
-          </Button>
+          <Space wrap>
+            <Button
+              icon={<ImportOutlined />}
+              loading={running === 'import'}
+              disabled={running !== null}
+              onClick={() => importFiles(splitPaths(form.getFieldValue('paths') ?? ''))}
+              data-testid="sync-import"
+            >
+              {t('sync.import')}
+            </Button>
+            <ChooseButton ask={() => api.dialogs.openBundles()} onChosen={(paths) => form.setFieldValue('paths', paths.join('\n'))} disabled={running !== null} testId="sync-paths-choose">
+              {t('sync.chooseFiles')}
+            </ChooseButton>
+            <ChooseButton ask={() => api.dialogs.chooseFolder()} onChosen={(paths) => form.setFieldValue('paths', paths.join('\n'))} disabled={running !== null} testId="sync-paths-choose-folder">
+              {t('sync.chooseFolder')}
+            </ChooseButton>
+          </Space>
         </Form>
       </Card>
+      <PassphraseCard />
       <SavedTargetsCard onRun={runTarget} busy={running !== null} />
       <Card title={t('sync.result')} data-testid="sync-result-card">
-        <Spin spinning={running !== null} tip={t('sync.running')}>
+        {progress && (
+          <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 12 }} data-testid="sync-progress">
+            <Progress percent={Math.floor((progress.done / progress.total) * 100)} status="active" style={{ flex: 1, marginBottom: 0 }} />
+            <Typography.Text data-testid="sync-progress-text">
+              {t('sync.progress.counts', { done: progress.done, total: progress.total, changes: progress.changesNew })}
+            </Typography.Text>
+            <Button
+              size="small"
+              onClick={() => {
+                cancelImport.current = true;
+                setCancelling(true);
+              }}
+              disabled={cancelling}
+              data-testid="sync-progress-cancel"
+            >
+              {cancelling ? t('sync.progress.cancelling') : t('sync.progress.cancel')}
+            </Button>
+          </div>
+        )}
+        {/* An import shows its own bar and its receipts as they come; the rest spin. */}
+        <Spin spinning={running !== null && running !== 'import'} tip={t('sync.running')}>
           {trustedSince && <RetryImport onRetry={retry} busy={running !== null} />}
           {outcome ? (
             <ReceiptList
@@ -219,6 +377,7 @@ export function SyncScreen(): JSX.Element {
               dismissed={dismissed}
               onTrusted={onTrusted}
               onDismiss={(deviceId) => setDismissed((all) => new Set([...all, deviceId]))}
+              onPassphraseRetry={retryWithPassphrase}
             />
           ) : (
             <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="sync-result-empty">

@@ -4,7 +4,7 @@
 import type { LedgerNoun } from '../../../../shared/api/methods';
 import { labelOf, type Lang } from '../../../../shared/domain/labels';
 import { formatFenAsYuan, parseYuanToFen } from '../../../../shared/domain/money';
-import type { ImportReceiptView } from '../../../../shared/domain/sync';
+import type { ConflictItem, ImportReceiptView } from '../../../../shared/domain/sync';
 import { LEDGER_VIEWS } from '../../ledgers/views';
 import type { FieldView } from '../../ledgers/viewTypes';
 
@@ -14,6 +14,8 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 export const REFUSAL_REASONS = [
   'TRUNCATED', 'BAD_MAGIC', 'NEWER_FORMAT', 'NEWER_SCHEMA', 'HASH_MISMATCH', 'BAD_SIGNATURE', 'UNKNOWN_DEVICE', 'KEY_MISMATCH',
   'TOO_LARGE', 'BAD_HEADER', 'BAD_SEGMENT', 'FORKED_CHAIN', 'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'BOMB', 'UNREADABLE',
+  // The township passphrase (electron/services/sync/encryption.ts) and paths that are no bundle (sync.importFiles).
+  'ENCRYPTED', 'WRONG_PASSPHRASE', 'CORRUPT_ENCRYPTION', 'MISSING', 'NOT_A_BUNDLE',
 ] as const;
 
 /** Why a change was set aside (db/sync/importBundle.ts SET_ASIDE_REASONS). */
@@ -143,4 +145,17 @@ export function splitPaths(text: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.trim().replace(/^"(.*)"$/, '$1'))
     .filter((line) => line.length > 0);
+}
+
+type ConflictHeadView = ConflictItem['heads'][number];
+
+/**
+ * A row one device deleted while another, unaware, edited it (listed on the row's `_row` cell):
+ * the deleting heads and the edits (each with the column it wrote); null for any other conflict.
+ */
+export function deleteVsEditOf(c: ConflictItem): { deletions: ConflictHeadView[]; edits: (ConflictHeadView & { col: string })[] } | null {
+  if (c.col !== '_row') return null;
+  const deletions = c.heads.filter((h) => h.col === undefined && h.value === 'deleted');
+  const edits = c.heads.filter((h): h is ConflictHeadView & { col: string } => h.col !== undefined);
+  return deletions.length > 0 && edits.length > 0 ? { deletions, edits } : null;
 }
