@@ -76,8 +76,8 @@ const empty = (file: string): Omit<ImportReceipt, 'status' | 'refusal'> => ({
   file, fileHash: null, producer: null, segmentsNew: 0, segmentsKnown: 0, changesNew: 0, changesKnown: 0, conflictsCreated: 0, setAside: {}, gaps: [],
 });
 
-function refused(file: string, reason: string, message: string, devices: OfferedDevice[] = []): ImportReceipt {
-  return { ...empty(file), status: 'refused', refusal: { reason, message, devices } };
+function refused(file: string, reason: string, message: string, offer: OfferedDevices = { producer: null, devices: [] }): ImportReceipt {
+  return { ...empty(file), producer: offer.producer, status: 'refused', refusal: { reason, message, devices: offer.devices } };
 }
 
 /** The file's hash as its trailer states it (unverified): enough to skip a file imported before. */
@@ -120,7 +120,7 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
       scanned = scanBundle(source, { keyOf, lastSeqOf }, facts.visit);
     } catch (error) {
       if (error instanceof SyncFileError) {
-        return refused(file, error.reason, error.message, error.reason === 'UNKNOWN_DEVICE' ? offeredDevices(source, keyOf) : []);
+        return refused(file, error.reason, error.message, error.reason === 'UNKNOWN_DEVICE' ? offeredDevices(source, keyOf) : undefined);
       }
       return refused(file, 'UNREADABLE', `The file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -352,15 +352,21 @@ export function badValue(change: Pick<Change, 'tbl' | 'col' | 'value'>): string 
   return typeof value === 'number' && Number.isFinite(value) ? null : `${change.tbl}.${change.col} holds numbers`;
 }
 
+interface OfferedDevices {
+  /** Who made the file, as its (validated, not yet trusted) header says. */
+  readonly producer: string | null;
+  readonly devices: OfferedDevice[];
+}
+
 /** The devices of a refused file that this one does not trust, as the file describes them. */
-function offeredDevices(source: ByteSource, keyOf: (id: string) => string | null): OfferedDevice[] {
+function offeredDevices(source: ByteSource, keyOf: (id: string) => string | null): OfferedDevices {
   let header: BundleHeader;
   try {
     // verifyBundle validated this header before asking about trust.
     const length = source.read(8, 4).readUInt32BE(0);
     header = JSON.parse(source.read(12, length).toString('utf8')) as BundleHeader;
   } catch {
-    return [];
+    return { producer: null, devices: [] };
   }
   const cards = new Map<string, BundleDeviceCard>();
   for (const card of header.devices ?? []) if (!cards.has(card.deviceId)) cards.set(card.deviceId, card);
@@ -382,5 +388,5 @@ function offeredDevices(source: ByteSource, keyOf: (id: string) => string | null
       villages: (card?.villages ?? []).map((v) => ({ id: v.id, name: v.name })),
     });
   }
-  return out;
+  return { producer: header.producer.deviceId, devices: out };
 }

@@ -204,6 +204,7 @@ describe('import refusals', () => {
     const [receipt] = (await c.api.sync.importFiles({ paths: [file!] })).receipts;
     expect(dumpAll(c.context.db.sqlite)).toBe(before);
     expect(receipt!.refusal!.reason).toBe('UNKNOWN_DEVICE');
+    expect(receipt!.producer).toBe(stranger.id); // the screen can say whose file it is
     const offered = receipt!.refusal!.devices;
     expect(offered).toEqual([
       {
