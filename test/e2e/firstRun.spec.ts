@@ -4,6 +4,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+// Typing a whole form and two restarts: as slow as a ledger journey under load.
+test.describe.configure({ timeout: 120_000 });
+
 async function chooseOption(page: Page, fieldId: string, label: string): Promise<void> {
   await page.locator(`#${fieldId}`).click();
   await page.locator('.ant-select-item-option').filter({ hasText: label }).click();

@@ -10,17 +10,14 @@ import { join } from 'node:path';
 import { expect, test, type HostedApp, type HostedProfile } from './fixtures';
 import { create, dayFromToday, list } from './ledgers/helpers';
 import {
-  fingerprintOnOwnScreen, importPaths, ledgerTotalOnScreen, openSync, receiptStatuses, setUpDevice, syncWith, trustAfterChecking,
+  fingerprintOnOwnScreen, importPaths, ledgerTotalOnScreen, LI, openSync, QINGSHI, receiptStatuses, setUpDevice, syncWith, trustAfterChecking, ZHAO,
   type PersonSetup,
 } from './syncSteps';
 
 // Four installations and a dozen syncs on a busy two-core machine.
 test.describe.configure({ timeout: 240_000 });
 
-const QINGSHI = { unit: '临河县农业农村局', unitLevel: 'county', township: '青石镇' } as const;
-const LI: PersonSetup = { role: 'secretary', name: '王建国', ...QINGSHI, villages: [{ name: '李家村' }] };
 const SHI: PersonSetup = { role: 'secretary', name: '刘芳', ...QINGSHI, villages: [{ name: '石桥村' }] };
-const ZHAO: PersonSetup = { role: 'coordinator', name: '赵敏', unit: '青石镇人民政府', unitLevel: 'township', township: '青石镇' };
 // There is no district role yet: the district office's device takes the township it receives,
 // which is what lets it read every village of that township.
 const DISTRICT: PersonSetup = { role: 'coordinator', name: '周强', unit: '临河县委组织部', unitLevel: 'county', township: '青石镇' };

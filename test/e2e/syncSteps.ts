@@ -15,6 +15,10 @@ export interface PersonSetup {
   villages?: { name: string }[];
 }
 
+export const QINGSHI = { unit: '临河县农业农村局', unitLevel: 'county', township: '青石镇' } as const;
+export const LI: PersonSetup = { role: 'secretary', name: '王建国', ...QINGSHI, villages: [{ name: '李家村' }] };
+export const ZHAO: PersonSetup = { role: 'coordinator', name: '赵敏', unit: '青石镇人民政府', unitLevel: 'township', township: '青石镇' };
+
 export interface DeviceCard {
   deviceId: string;
   keyFingerprint: string;
@@ -84,4 +88,35 @@ export async function ledgerTotalOnScreen(page: Page, noun: string): Promise<str
   const total = page.getByTestId(`ledger-${noun}`).locator('.ant-pagination-total-text');
   await expect(total).toBeVisible();
   return (await total.innerText()).trim();
+}
+
+interface Receipts {
+  receipts: { status: string; refusal: { reason: string; devices: { deviceId: string; publicKey: string; name: string; role: string; township: string | null; villages: { id: string }[] }[] } | null }[];
+}
+
+/**
+ * Import a file over the contract, trusting its (unknown) device as offered and importing again:
+ * for journeys whose subject is not the trust card, which has its own.
+ */
+export async function trustAndImport(app: HostedApp, file: string): Promise<void> {
+  const first = await app.call<Receipts>('sync.importFiles', { paths: [file] });
+  const offered = first.value!.receipts[0]!.refusal!.devices[0]!;
+  const trusted = await app.call('devices.trust', {
+    deviceId: offered.deviceId,
+    publicKey: offered.publicKey,
+    name: offered.name,
+    role: offered.role,
+    villages: offered.villages.map((v) => v.id),
+    ...(offered.role === 'coordinator' ? { township: offered.township } : {}),
+  });
+  expect(trusted.ok, JSON.stringify(trusted.error)).toBe(true);
+  const again = await app.call<Receipts>('sync.importFiles', { paths: [file] });
+  expect(again.value!.receipts.map((r) => r.status)).toEqual(['imported']);
+}
+
+/** Export this device's changes into a fresh folder over the contract; the new file's path. */
+export async function exportOverContract(app: HostedApp, folder: string): Promise<{ file: string; encrypted?: boolean }> {
+  const exported = await app.call<{ file: string; encrypted?: boolean }>('sync.exportFile', { path: folder });
+  expect(exported.ok, JSON.stringify(exported.error)).toBe(true);
+  return exported.value!;
 }

@@ -473,11 +473,12 @@ export const en: Messages = {
       removeConfirm: 'Sync files this computer writes from now on will not be encrypted. Continue?',
       isSet: 'A passphrase is set: every sync file this computer writes is encrypted',
       notSet: 'No passphrase: sync files are not encrypted',
-      notProtected: 'This computer has no system keychain: the passphrase is stored unencrypted in the data folder',
+      notProtected: 'This computer has no system keychain: a passphrase is kept unencrypted in the data folder',
       importPassphrase: 'The other township’s passphrase (for encrypted files)',
       saved: 'Passphrase saved',
       removed: 'Encryption turned off',
       retry: 'Try this passphrase',
+      lockedFiles: 'Files encrypted with a sync passphrase this device cannot open: {{count}}. Enter the other township’s passphrase to try them all again:',
     },
     refusal: {
       TRUNCATED: 'The file is incomplete; it may not have finished copying',

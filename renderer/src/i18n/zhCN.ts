@@ -472,11 +472,12 @@ export const zhCN = {
       removeConfirm: '取消后，本机新写出的同步文件不再加密。确定吗？',
       isSet: '已设置口令：本机写出的同步文件都会加密',
       notSet: '没有设置口令：同步文件不加密',
-      notProtected: '口令保存在本机数据文件夹中，没有用系统钥匙串加密',
+      notProtected: '这台电脑没有系统钥匙串：口令会不加密地保存在本机数据文件夹中',
       importPassphrase: '对方乡镇的口令（文件加密时填写）',
       saved: '口令已保存',
       removed: '已取消加密',
       retry: '用这个口令再试',
+      lockedFiles: '{{count}} 个文件用同步口令加密了，本机打不开。输入对方乡镇的口令，一起再试：',
     },
     refusal: {
       TRUNCATED: '文件不完整，可能没有复制完',

@@ -59,7 +59,7 @@ export function ConflictsPanel({ items, loading, onResolved }: ConflictsPanelPro
             </li>
           ))}
         </ul>
-        <Space wrap>
+        <Space wrap style={{ marginTop: 4 }}>
           <Button icon={<DeleteOutlined />} loading={busy === keyOf(c)} onClick={() => void resolve(c, 'deleted')} data-testid="conflict-keep-deleted">
             {t('sync.conflicts.keepDeleted')}
           </Button>

@@ -37,8 +37,8 @@ export interface ReceiptListProps {
   dismissed: ReadonlySet<string>;
   onTrusted: (deviceId: string, name: string) => void;
   onDismiss: (deviceId: string) => void;
-  /** Import this refused encrypted file again with a passphrase given for it (absent: no retry offered). */
-  onPassphraseRetry?: (receipt: ShownReceipt, passphrase: string) => Promise<void>;
+  /** Import these refused encrypted files again with a passphrase given for them (absent: no retry offered). */
+  onPassphraseRetry?: (receipts: ShownReceipt[], passphrase: string) => Promise<void>;
 }
 
 function statusIcon(status: ImportReceiptView['status']): JSX.Element {
@@ -84,6 +84,11 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss, o
   const { exported } = outcome;
   const released = outcome.released ?? 0;
   const notRead = outcome.notRead ?? 0;
+  // By place in the list: one file can come twice (two folders, a retry), and a receipt replaced
+  // by a retry keeps its place, so its row (and what was typed in it) stays.
+  const places = new Map(outcome.receipts.map((r, i) => [r, i]));
+  // Files a typed passphrase may open: one field for them all when there are several.
+  const locked = onPassphraseRetry ? outcome.receipts.filter((r) => r.source && PASSPHRASE_REFUSALS.has(r.refusal?.reason ?? '')) : [];
 
   return (
     <div data-testid="sync-result">
@@ -119,6 +124,17 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss, o
           })}
         </Typography.Paragraph>
       )}
+      {locked.length > 1 && onPassphraseRetry && (
+        <Alert
+          type="warning"
+          showIcon
+          icon={<LockOutlined />}
+          style={{ marginBottom: 12 }}
+          data-testid="sync-locked"
+          title={t('sync.passphrase.lockedFiles', { count: locked.length })}
+          description={<PassphraseRetry onRetry={(passphrase) => onPassphraseRetry(locked, passphrase)} />}
+        />
+      )}
       {notRead > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="sync-not-read" title={t('sync.progress.stopped', { count: notRead })} />
       )}
@@ -144,7 +160,7 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss, o
           dataSource={outcome.receipts}
           // Forty villages' files after a week away: a page at a time.
           pagination={outcome.receipts.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, size: 'small', showSizeChanger: false } : false}
-          rowKey={(r) => `${r.file}-${r.fileHash ?? ''}`}
+          rowKey={(r) => `${places.get(r) ?? -1}:${r.file}`}
           renderItem={(receipt) => {
             const offered = receipt.refusal?.reason === 'UNKNOWN_DEVICE' ? receipt.refusal.devices.filter((d) => !dismissed.has(d.deviceId)) : [];
             const sender = senderOf(receipt, names);
@@ -169,8 +185,8 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss, o
                     <li key={line}>{line}</li>
                   ))}
                 </ul>
-                {onPassphraseRetry && receipt.source && PASSPHRASE_REFUSALS.has(receipt.refusal?.reason ?? '') && (
-                  <PassphraseRetry onRetry={(passphrase) => onPassphraseRetry(receipt, passphrase)} />
+                {onPassphraseRetry && locked.length === 1 && locked[0] === receipt && (
+                  <PassphraseRetry onRetry={(passphrase) => onPassphraseRetry([receipt], passphrase)} />
                 )}
                 {offered.map((device) => (
                   <TrustCard

@@ -73,6 +73,11 @@ export function SyncScreen(): JSX.Element {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   /** Set by the cancel button; the import loop stops before its next file. */
   const cancelImport = useRef(false);
+  /**
+   * Passphrases typed for a path's encrypted files, sent again when that path is imported again
+   * (after trusting its device); in memory only, gone when the screen closes, never stored.
+   */
+  const typedPassphrases = useRef(new Map<string, string>());
   const [cancelling, setCancelling] = useState(false);
   /** A menu command arriving while something runs waits for nothing: it is declined with a word. */
   const busy = useRef(false);
@@ -191,9 +196,12 @@ export function SyncScreen(): JSX.Element {
     const outcome: SyncOutcome = { exported: null, receipts: [], known: null, unreadable: [], released: 0 };
     const moved: ImportProgress = { done: 0, total: paths.length, changesNew: 0 };
     setProgress({ ...moved });
+    // The last result gives way at once: what shows under the bar is this import's.
+    setOutcome({ ...outcome, receipts: [] });
     for (const path of paths) {
       if (cancelImport.current) break;
-      const result = await api.sync.importFiles({ paths: [path] });
+      const passphrase = typedPassphrases.current.get(path);
+      const result = await api.sync.importFiles({ paths: [path], ...(passphrase ? { passphrase } : {}) });
       outcome.receipts.push(...result.receipts.map((receipt): ShownReceipt => ({ ...receipt, source: path })));
       outcome.released = (outcome.released ?? 0) + result.released;
       moved.done++;
@@ -204,27 +212,31 @@ export function SyncScreen(): JSX.Element {
     return { ...outcome, notRead: paths.length - moved.done };
   }
 
-  /** A refused encrypted file again, with the passphrase typed for it (not stored). */
-  async function retryWithPassphrase(receipt: ShownReceipt, passphrase: string): Promise<void> {
-    if (!receipt.source) return;
+  /**
+   * Refused encrypted files again, with the passphrase typed for them (kept for this screen only,
+   * so an import after trusting their device sends it again). One call per path given.
+   */
+  async function retryWithPassphrase(refused: ShownReceipt[], passphrase: string): Promise<void> {
+    const replaced = new Map<ShownReceipt, ShownReceipt>();
+    let released = 0;
     try {
-      const result = await api.sync.importFiles({ paths: [receipt.source], passphrase });
-      // A folder answers for all its files: this file's receipt replaces the refused one.
-      const again = result.receipts.find((r) => r.file === receipt.file) ?? result.receipts[0];
-      if (!again) return;
-      setOutcome((shown) =>
-        shown && {
-          ...shown,
-          receipts: shown.receipts.map((r) => (r === receipt ? { ...again, source: receipt.source } : r)),
-          released: (shown.released ?? 0) + result.released,
-        },
-      );
-      if (again.status === 'imported') {
-        noteLedgerChange();
-        loadScopeVillages().catch(notifyError);
+      for (const source of new Set(refused.flatMap((r) => (r.source ? [r.source] : [])))) {
+        const result = await api.sync.importFiles({ paths: [source], passphrase });
+        typedPassphrases.current.set(source, passphrase);
+        released += result.released;
+        // A folder answers for all its files: each refused file's new receipt takes its place.
+        for (const receipt of refused.filter((r) => r.source === source)) {
+          const again = result.receipts.find((r) => r.file === receipt.file) ?? (result.receipts.length === 1 ? result.receipts[0] : undefined);
+          if (again) replaced.set(receipt, { ...again, source });
+        }
       }
     } catch (error) {
       notifyError(error);
+    }
+    setOutcome((shown) => shown && { ...shown, receipts: shown.receipts.map((r) => replaced.get(r) ?? r), released: (shown.released ?? 0) + released });
+    if ([...replaced.values()].some((r) => r.status === 'imported')) {
+      noteLedgerChange();
+      loadScopeVillages().catch(notifyError);
     }
   }
 
@@ -345,12 +357,11 @@ export function SyncScreen(): JSX.Element {
           </Space>
         </Form>
       </Card>
-      <PassphraseCard />
       <SavedTargetsCard onRun={runTarget} busy={running !== null} />
       <Card title={t('sync.result')} data-testid="sync-result-card">
         {progress && (
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 12 }} data-testid="sync-progress">
-            <Progress percent={Math.floor((progress.done / progress.total) * 100)} status="active" style={{ flex: 1, marginBottom: 0 }} />
+            <Progress percent={Math.floor((progress.done / progress.total) * 100)} status="active" showInfo={false} style={{ flex: 1, marginBottom: 0 }} />
             <Typography.Text data-testid="sync-progress-text">
               {t('sync.progress.counts', { done: progress.done, total: progress.total, changes: progress.changesNew })}
             </Typography.Text>
@@ -386,6 +397,7 @@ export function SyncScreen(): JSX.Element {
           )}
         </Spin>
       </Card>
+      <PassphraseCard />
       <DevicesCard self={devices.self} trusted={devices.trusted} loading={loading} />
     </>
   );

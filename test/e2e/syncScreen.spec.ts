@@ -1,0 +1,87 @@
+// The sync screen's newer parts, short and set up over the contract: a record deleted on one
+// device and edited on another, told in plain words and restored; and a folder of encrypted
+// files imported by a coordinator without the passphrase, opened with one typed for it, its
+// device trusted, imported, with a missing path refused on its own line. The township
+// passphrase is set on screen, checked for length and never shown back.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { create, list } from './ledgers/helpers';
+import { exportOverContract, importPaths, LI, openSync, receiptStatuses, setUpDevice, trustAndImport, ZHAO } from './syncSteps';
+
+// Two installations each, on a busy two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
+const folder = (name: string) => mkdtempSync(join(tmpdir(), `cunji-${name}-`));
+
+test('a record deleted on one device and edited on another: shown in plain words, restored with the edit', async ({ hosts }) => {
+  const li = await hosts.start('li');
+  const zhao = await hosts.start('zhao');
+  const liDevice = await setUpDevice(li, LI);
+  await setUpDevice(zhao, ZHAO);
+  const house = await create(li, 'households', { villageId: liDevice.villageIds[0], headName: '王大山', villagerGroup: '第一村民小组', category: 'ordinary' });
+  // Each trusts the other, and both hold the household.
+  await trustAndImport(zhao, (await exportOverContract(li, folder('li'))).file);
+  await trustAndImport(li, (await exportOverContract(zhao, folder('zhao'))).file);
+
+  // 王建国 deletes it while 赵敏, not knowing, corrects the head's name.
+  expect((await li.call('households.delete', { id: house.id })).ok).toBe(true);
+  expect((await zhao.call('households.update', { id: house.id, patch: { headName: '王大海' } })).ok).toBe(true);
+  const edited = await exportOverContract(zhao, folder('zhao2'));
+  await openSync(li.page, li);
+  await importPaths(li.page, [edited.file]);
+
+  await li.page.getByTestId('sync-tab-conflicts').click();
+  const conflict = li.page.getByTestId('conflict-row');
+  await expect(conflict).toContainText('一台设备删除了这条记录，另一台在不知情时修改了它');
+  await expect(conflict.getByTestId('conflict-deletion')).toContainText('王建国');
+  await expect(conflict.getByTestId('conflict-edit')).toContainText('修改“户主姓名”为 王大海：赵敏');
+  await conflict.getByTestId('conflict-restore').click();
+  await expect(li.page.getByTestId('conflicts')).toContainText('没有需要处理的冲突');
+  expect((await list(li, 'households', { villageId: liDevice.villageIds[0] })).map((h) => h.headName)).toEqual(['王大海']);
+});
+
+test('the township passphrase set on screen; an encrypted folder opened with a passphrase typed for it, its device trusted, imported', async ({ hosts }) => {
+  const li = await hosts.start('li');
+  const zhao = await hosts.start('zhao');
+  const liDevice = await setUpDevice(li, LI);
+  await setUpDevice(zhao, ZHAO);
+  await create(li, 'households', { villageId: liDevice.villageIds[0], headName: '王大山', villagerGroup: '第一村民小组', category: 'ordinary' });
+
+  await openSync(li.page, li);
+  const card = li.page.getByTestId('sync-passphrase');
+  await expect(card.getByTestId('sync-passphrase-state')).toContainText('没有设置口令');
+  await card.getByTestId('sync-passphrase-input').fill('短口令');
+  await card.getByTestId('sync-passphrase-save').click();
+  await expect(card).toContainText('口令至少要 8 个字符');
+  await card.getByTestId('sync-passphrase-input').fill('青石镇同步口令2026');
+  await card.getByTestId('sync-passphrase-save').click();
+  await expect(card.getByTestId('sync-passphrase-state')).toContainText('已设置口令');
+  // Stored, never shown back.
+  await expect(card.getByTestId('sync-passphrase-input')).toHaveValue('');
+
+  const shared = folder('shared');
+  const exported = await exportOverContract(li, shared);
+  expect(exported.encrypted).toBe(true);
+  writeFileSync(join(shared, '说明.txt'), 'not a bundle');
+  const missing = join(shared, '不存在.cunji');
+
+  await openSync(zhao.page, zhao);
+  await importPaths(zhao.page, [shared, missing]);
+  const receipts = zhao.page.getByTestId('sync-receipt');
+  await expect(receiptStatuses(zhao.page)).toHaveText(['未导入', '未导入']);
+  await expect(receipts.first()).toContainText('文件用乡镇同步口令加密了');
+  await expect(receipts.first().getByTestId('sync-encrypted')).toBeVisible();
+  await expect(receipts.nth(1)).toContainText('找不到这个文件或文件夹');
+
+  await receipts.first().getByTestId('sync-passphrase-retry-input').fill('青石镇同步口令2026');
+  await receipts.first().getByTestId('sync-passphrase-retry-button').click();
+  await expect(receipts.first()).toContainText('文件来自本机还没有信任的设备');
+  await receipts.first().getByTestId('trust-device').click();
+  // The import again, with the passphrase typed for that folder.
+  await zhao.page.getByTestId('sync-retry').click();
+  await expect(receiptStatuses(zhao.page)).toHaveText(['已导入', '未导入']);
+  await expect(receipts.first().getByTestId('sync-encrypted')).toBeVisible();
+  expect((await list(zhao, 'households', { villageId: liDevice.villageIds[0] })).map((h) => h.headName)).toEqual(['王大山']);
+});
