@@ -117,7 +117,7 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
     const facts = createFileFacts(sqlite, options.selfId);
     let scanned: ScannedBundle;
     try {
-      scanned = scanBundle(source, { keyOf, lastSeqOf }, facts.visit);
+      scanned = scanBundle(source, { keyOf, lastSeqOf }, facts.visit, facts.needed);
     } catch (error) {
       if (error instanceof SyncFileError) {
         return refused(file, error.reason, error.message, error.reason === 'UNKNOWN_DEVICE' ? offeredDevices(source, keyOf) : undefined);
@@ -148,6 +148,12 @@ interface ApplyContext extends ImportOptions {
 /** What the judging needs to know of the whole file and of the database before the import. */
 interface FileFacts {
   readonly visit: SegmentVisitor;
+  /**
+   * Whether pass 1 must decode the file to gather facts: only when one of its origins may write
+   * by township (a coordinator), whose scope check needs the townships the file claims.
+   * Otherwise each segment is decoded once, in pass 2.
+   */
+  needed(origins: ReadonlySet<string>): boolean;
   scopeFor(origin: string): DeviceScope | null;
   /** The township of a village: the ledger's before this import, else the file's latest claim. */
   townshipOf(villageId: string): string | null;
@@ -169,6 +175,7 @@ function createFileFacts(sqlite: Sqlite, selfId: string): FileFacts {
   };
   return {
     scopeFor,
+    needed: (origins) => [...origins].some((origin) => (scopeFor(origin)?.townships.size ?? 0) > 0),
     visit(segment, _body, changes) {
       // A segment stored already was decided when it first came: it is not judged again.
       if (segmentStored.get(segment.hash) !== undefined) return;

@@ -1,10 +1,14 @@
 // The streaming import: a verify pass, then an apply pass that reads each segment from the file
 // again. Bytes that change between the passes are refused and roll everything back; conflicts
 // are counted across segments as if the whole file were one merge.
-import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readChanges } from '../../db/sync/merge';
+import { encodeChanges } from '../../db/sync/segments/codec';
 import { sealAll } from '../../db/sync/segments/seal';
 import type * as Segments from '../../db/sync/segments/index';
+import { assemble, handSeal } from './sync/bundleHelpers';
 import { deviceIdOf, openPeer, replicaState, type Peer } from './sync/syncPeers';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -124,5 +128,22 @@ describe('streaming import', () => {
     expect(later).toMatchObject({ status: 'imported', changesNew: 1, conflictsCreated: 0 });
     expect(coordinator.sqlite.prepare("SELECT count(*) FROM cell_heads WHERE row_id = ? AND col = 'name'").pluck().get(villageId)).toBe(2);
     for (const peer of [secretary, coordinator, other]) peer.device.close();
+  });
+  it('refuses a segment whose content disagrees with its signed header even when the first pass did not decode it, storing nothing', async () => {
+    // The secretary is trusted for its village only: judging needs nothing from the whole file,
+    // so pass 1 checks hashes and signatures without decoding, and pass 2 finds the lie.
+    const dir = tempDir();
+    const { secretary, coordinator } = await villageWithSegments(dir, 4);
+    const list = readChanges(secretary.sqlite).slice(0, 5);
+    const lying = handSeal(secretary.keys, 1, null, encodeChanges(secretary.id, list), list.slice(0, 4));
+    const file = join(dir, 'lying.cunji');
+    writeFileSync(file, assemble(secretary.keys, [lying]));
+    const before = everything(coordinator);
+    const receipt = coordinator.importFile(file);
+    expect(receipt.status).toBe('refused');
+    expect(receipt.refusal?.reason).toBe('BAD_SEGMENT');
+    expect(everything(coordinator)).toBe(before);
+    secretary.device.close();
+    coordinator.device.close();
   });
 });

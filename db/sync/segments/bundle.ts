@@ -378,7 +378,18 @@ export function verifyBundle(source: ByteSource, options: VerifyOptions): Verifi
  * Checks a whole bundle without writing anything, reading one segment at a time; `visit` sees
  * each verified segment while it is in memory. Throws SyncFileError for any fault.
  */
-export function scanBundle(source: ByteSource, options: VerifyOptions, visit?: SegmentVisitor): ScannedBundle {
+/**
+ * Verifies a file a segment at a time. `visit` sees each segment's decoded changes; when
+ * `wantsChanges` says the file's origins need no visit (an import whose judging needs nothing
+ * from the whole file), bodies are hashed and signatures checked but not decoded: the pass that
+ * applies them decodes each once, and `changesOf` checks the content there.
+ */
+export function scanBundle(
+  source: ByteSource,
+  options: VerifyOptions,
+  visit?: SegmentVisitor,
+  wantsChanges: (origins: ReadonlySet<string>) => boolean = () => true,
+): ScannedBundle {
   const limits: BundleLimits = { ...DEFAULT_BUNDLE_LIMITS, ...options.limits };
   const size = source.size;
   if (size > limits.maxFileBytes) fail('TOO_LARGE', `The file is ${size} bytes, more than the limit of ${limits.maxFileBytes}.`);
@@ -443,6 +454,7 @@ export function scanBundle(source: ByteSource, options: VerifyOptions, visit?: S
   if (total > limits.maxChanges) fail('TOO_LARGE', `The file holds ${total} changes, more than the limit of ${limits.maxChanges}.`);
 
   // Each segment: hash, origin's key and signature, schema, then its content.
+  const decode = wantsChanges(new Set(index.map((e) => e.origin)));
   const keys = new Map<string, KeyObject>();
   const segments: ScannedSegment[] = [];
   for (const [i, e] of index.entries()) {
@@ -457,11 +469,13 @@ export function scanBundle(source: ByteSource, options: VerifyOptions, visit?: S
     const signature = Buffer.from(e.signature, 'base64');
     if (!verifySegmentHash(e.hash, signature, key)) fail('BAD_SIGNATURE', `Device ${e.origin}, segment ${e.seq} is not signed by that device.`);
     if (e.schema > SYNC_SCHEMA_VERSION) fail('NEWER_SCHEMA', `Device ${e.origin}, segment ${e.seq} was written by a newer Cunji (schema ${e.schema}). Update Cunji to import it.`);
-    const changes = decodeChanges(e.origin, body, limits.decode);
-    checkContent(e, changes);
     const segment: ScannedSegment = { ...sealed, hash: e.hash, signature, offset: e.offset, position: dataStart + e.offset, length: e.length };
     segments.push(segment);
-    visit?.(segment, body, changes);
+    if (decode) {
+      const changes = decodeChanges(e.origin, body, limits.decode);
+      checkContent(e, changes);
+      visit?.(segment, body, changes);
+    }
   }
 
   // Chains: consecutive segments must link; gaps are reported.
@@ -483,7 +497,7 @@ export function scanBundle(source: ByteSource, options: VerifyOptions, visit?: S
   return { fileHash, header, segments, changes: total, warnings };
 }
 
-function checkContent(e: BundleSegmentEntry, changes: readonly Change[]): void {
+function checkContent(e: Pick<BundleSegmentEntry, 'origin' | 'seq' | 'count' | 'hlcMin' | 'hlcMax'>, changes: readonly Change[]): void {
   const where = `Device ${e.origin}, segment ${e.seq}`;
   if (changes.length !== e.count) fail('BAD_SEGMENT', `${where} holds ${changes.length} changes, not the ${e.count} it declares.`);
   let min = changes[0]!.hlc;
@@ -508,9 +522,11 @@ export function rereadSegment(source: ByteSource, segment: ScannedSegment): Veri
   return { ...sealed, body };
 }
 
-/** The changes of a verified segment (decoding again: verification kept only the bytes). */
+/** The changes of a verified segment (verification kept only the bytes), checked against what it declares. */
 export function changesOf(segment: VerifiedSegment, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
-  return decodeChanges(segment.origin, segment.body, limits);
+  const changes = decodeChanges(segment.origin, segment.body, limits);
+  checkContent(segment, changes);
+  return changes;
 }
 
 /** Verify, then decode everything (small files and tests). */
