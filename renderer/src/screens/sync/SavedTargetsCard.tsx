@@ -215,7 +215,7 @@ function TargetForm({ onClose }: { onClose: (saved: boolean) => void }): JSX.Ele
           <Input placeholder={t('sync.targets.namePlaceholder')} />
         </Form.Item>
         {kind === 'folder' ? (
-          <Form.Item label={t('sync.folder')}>
+          <Form.Item label={t('sync.folder')} htmlFor="syncTarget_folder">
             <Space.Compact style={{ width: '100%' }}>
               <Form.Item name="folder" noStyle>
                 <Input className="mono" placeholder={t('sync.folderPlaceholder')} />

@@ -309,7 +309,7 @@ export function SyncScreen(): JSX.Element {
       <Card style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">{t('sync.intro')}</Typography.Paragraph>
         <Form<SyncValues> form={form} layout="vertical" name="sync" initialValues={{ folder: readFolder(), full: false, paths: '' }}>
-          <Form.Item label={t('sync.folder')} required={false}>
+          <Form.Item label={t('sync.folder')} htmlFor="sync_folder">
             <Space.Compact style={{ width: '100%' }}>
               <Form.Item name="folder" noStyle>
                 <Input className="mono" placeholder={t('sync.folderPlaceholder')} allowClear data-testid="sync-folder" onPressEnter={syncNow} />
