@@ -2,7 +2,7 @@
 // device and edited on another, told in plain words and restored; and a folder of encrypted
 // files imported by a coordinator without the passphrase, opened with one typed for it, its
 // device trusted, imported, with a missing path refused on its own line. The township
-// passphrase is set on screen, checked for length and never shown back.
+// passphrase is set on screen, checked for length, never shown back, and removed after a question.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,11 @@ test('the township passphrase set on screen; an encrypted folder opened with a p
   const exported = await exportOverContract(li, shared);
   expect(exported.encrypted).toBe(true);
   writeFileSync(join(shared, '说明.txt'), 'not a bundle');
+  // Stopping encryption asks first; files already written stay encrypted.
+  await card.getByTestId('sync-passphrase-remove').click();
+  await li.page.getByTestId('sync-passphrase-remove-confirm').click();
+  await expect(card.getByTestId('sync-passphrase-state')).toContainText('没有设置口令');
+  expect((await li.call<{ passphraseSet: boolean }>('sync.encryption')).value!.passphraseSet).toBe(false);
   const missing = join(shared, '不存在.cunji');
 
   await openSync(zhao.page, zhao);
