@@ -8,8 +8,7 @@ import type { SecretStore } from './secrets';
 
 export const secretKeyOf = (targetId: string) => `sync-target:${targetId}`;
 
-export interface SavedTarget {
-  readonly id: string;
+export interface TargetFields {
   readonly kind: SyncTargetKind;
   readonly name: string;
   readonly folder: string | null;
@@ -17,6 +16,11 @@ export interface SavedTarget {
   readonly username: string | null;
   readonly auto: boolean;
   readonly intervalMinutes: number;
+}
+
+/** A saved place as the person set it up, and what its last run did. */
+export interface SavedTarget extends TargetFields {
+  readonly id: string;
   readonly createdAt: string;
   readonly lastAttemptAt: string | null;
   readonly lastSuccessAt: string | null;
@@ -49,16 +53,6 @@ export function listSavedTargets(sqlite: Sqlite): SavedTarget[] {
 export function savedTarget(sqlite: Sqlite, id: string): SavedTarget | null {
   const row = sqlite.prepare('SELECT * FROM sync_targets WHERE id = ?').get(id) as SyncTargetRow | undefined;
   return row ? fromRow(row) : null;
-}
-
-export interface TargetFields {
-  readonly kind: SyncTargetKind;
-  readonly name: string;
-  readonly folder: string | null;
-  readonly url: string | null;
-  readonly username: string | null;
-  readonly auto: boolean;
-  readonly intervalMinutes: number;
 }
 
 export function insertTarget(sqlite: Sqlite, id: string, fields: TargetFields, createdAt: string): void {
