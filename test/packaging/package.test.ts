@@ -6,10 +6,10 @@
 // skip the Electron rebuild (and the test checks that was the only reason); CI builds the real
 // installers on every platform.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { extractAll, extractFile, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -68,6 +68,28 @@ describe.skipIf(process.platform !== 'linux')('the Linux package electron-builde
     }
     symlinkSync(join(repo, 'node_modules'), join(project, 'node_modules'), 'junction');
     run(process.execPath, ['scripts/build.mjs'], project);
+    // electron-builder asks `npm list` which modules are production ones; through a symlinked
+    // node_modules npm cannot follow better-sqlite3 to `bindings` (it reports it missing, unless
+    // a fresh hidden lockfile happens to answer). So the copy gets a real node_modules: the
+    // production closure as `npm ls` gives it in the repo, copied (install-time tools such as
+    // prebuild-install included, which the config must still keep out), and every other module
+    // linked, so electron-builder and its hooks still find what they load.
+    const listed = spawnSync('npm', ['ls', '--omit=dev', '--parseable', '--all'], { cwd: repo, encoding: 'utf8' }).stdout;
+    const production = new Set(listed.split('\n').filter((line) => line.startsWith(join(repo, 'node_modules'))).map((dir) => relative(repo, dir)));
+    expect(production).toContain(join('node_modules', 'bindings'));
+    unlinkSync(join(project, 'node_modules'));
+    mkdirSync(join(project, 'node_modules'));
+    const place = (name: string) => {
+      const from = join(repo, name);
+      if (production.has(name)) cpSync(from, join(project, name), { recursive: true });
+      else if (name.split(sep).pop()!.startsWith('@')) for (const inner of readdirSync(from)) place(join(name, inner));
+      else symlinkSync(from, join(project, name), 'junction');
+    };
+    for (const name of readdirSync(join(repo, 'node_modules'))) {
+      if (name === '.package-lock.json') continue;
+      if (name.startsWith('@')) mkdirSync(join(project, 'node_modules', name), { recursive: true });
+      place(join('node_modules', name));
+    }
 
     const electronDist = join(work, 'electron-dist');
     writeStandInElectron(electronDist, require('electron/package.json').version);
@@ -80,6 +102,7 @@ describe.skipIf(process.platform !== 'linux')('the Linux package electron-builde
         '--dir',
         ARCH_FLAG,
         `-c.electronDist=${electronDist}`,
+        `-c.electronVersion=${require('electron/package.json').version}`, // electron itself is a devDependency, not in the copy
         `-c.directories.output=${out}`,
         `-c.afterPack=${join(import.meta.dirname, 'desktopEntryProbe.mjs')}`,
       ],
