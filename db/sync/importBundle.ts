@@ -20,7 +20,7 @@ import {
   changesOf, fileSource, rereadSegment, scanBundle, storeSegment, SyncFileError, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,
 } from './segments/index';
-import { ed25519KeyId, fingerprintOf, scopeOf, trustedDevice, type DeviceScope } from './trust';
+import { ed25519KeyId, fingerprintOf, inScope, scopeOf, trustedDevice, type DeviceScope } from './trust';
 
 export const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
@@ -233,11 +233,8 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       if (change.tbl === 'villages' && change.village_id !== change.row_id) return ['VILLAGE_MISMATCH', 'a village row must be its own village'];
       if (village !== undefined && village !== change.village_id) return ['VILLAGE_MISMATCH', `the row belongs to village ${village}, not ${change.village_id}`];
       const scope = facts.scopeFor(change.origin);
-      if (scope && !scope.villageIds.has(change.village_id)) {
-        const township = facts.townshipOf(change.village_id);
-        if (township === null || !scope.townships.has(township)) {
-          return ['OUT_OF_SCOPE', `device ${change.origin} is not enrolled for village ${change.village_id}`];
-        }
+      if (scope && !inScope(scope, change.village_id, facts.townshipOf)) {
+        return ['OUT_OF_SCOPE', `device ${change.origin} is not enrolled for village ${change.village_id}`];
       }
       villageOfRow.set(rowKey, change.village_id);
       return null;
