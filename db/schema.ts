@@ -252,6 +252,11 @@ export interface TrustedDevicesTable {
   villages: string;
   role: string;
   trusted_at: string;
+  /** The device vouching for it (this one when trusted here by a person); NULL before migration 0070. */
+  enrolled_by: string | null;
+  enrolment_at: string | null;
+  /** Base64 Ed25519 signature of `enrolled_by` over the enrolment (db/sync/trust.ts). */
+  enrolment_sig: string | null;
 }
 
 /** A saved sync target of this machine (local only, never synced; no password here). */

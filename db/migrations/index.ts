@@ -7,6 +7,7 @@ import * as m0030 from './0030_indicators_and_list_indexes';
 import * as m0040 from './0040_sync_segments';
 import * as m0050 from './0050_sync_targets';
 import * as m0060 from './0060_encrypted_files';
+import * as m0070 from './0070_enrolments';
 
 export interface Migration {
   readonly version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: '0040_sync_segments', up: m0040.up },
   { version: 50, name: '0050_sync_targets', up: m0050.up },
   { version: 60, name: '0060_encrypted_files', up: m0060.up },
+  { version: 70, name: '0070_enrolments', up: m0070.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
