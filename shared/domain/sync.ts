@@ -107,7 +107,21 @@ export type ImportReceiptView = z.infer<typeof importReceipt>;
 /** Changes set aside before (out of scope, clock ahead) that now passed and were merged. */
 const released = z.number().int();
 
-export const importResult = z.object({ receipts: z.array(importReceipt), released });
+/** The bounds of a folder's walk (electron/services/sync/folderWalk.ts) that can stop it short. */
+export const FOLDER_LIMITS = ['DEPTH', 'ENTRIES', 'FILES'] as const;
+export type FolderLimit = (typeof FOLDER_LIMITS)[number];
+/** A folder given to import that was walked only in part: which bound stopped it, and its value. */
+export const folderLimitNote = z.object({ folder: z.string(), limit: z.enum(FOLDER_LIMITS), max: z.number().int() });
+export type FolderLimitNote = z.infer<typeof folderLimitNote>;
+
+export const importResult = z.object({
+  receipts: z.array(importReceipt),
+  released,
+  /** Sub-folders of a folder given that could not be listed (the rest was imported). */
+  unreadable: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Folders given that were walked only in part (always said, never a silent cut). */
+  folderLimits: z.array(folderLimitNote).optional(),
+});
 
 export const syncNowResult = z.object({
   exported: exportResult,

@@ -1,10 +1,9 @@
 // sync.*, devices.*, conflicts.*: export to a folder, import files, sync with a shared folder,
 // the devices this one trusts (and what each may write), and conflicts a person resolves.
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import type { Handlers } from '../../../shared/api/types';
 import { ApiError } from '../../../shared/api/result';
-import type { DeviceView } from '../../../shared/domain/sync';
+import type { DeviceView, FolderLimitNote } from '../../../shared/domain/sync';
 import { V } from '../../../shared/domain/validation';
 import { listConflicts, resolveCell, ResolveError, villageOfRow } from '../../../db/sync/conflicts';
 import { fingerprintOf, listTrusted, scopeOf, TOWNSHIP_SCOPE_PREFIX, trustDevice, TrustError, type TrustedDevice } from '../../../db/sync/trust';
@@ -13,6 +12,7 @@ import { readProfile, requireProfile } from '../profile';
 import { villagesInScope } from '../ledgers/scope';
 import { bundleOps, type SyncReceipt } from './bundles';
 import { BUNDLE_EXTENSION, listFolderBundles } from './folderTarget';
+import { FOLDER_WALK_LIMITS, walkFolder, type FolderWalkLimits } from './folderWalk';
 
 type SyncHandlers = Pick<
   Handlers,
@@ -37,34 +37,43 @@ function notImported(path: string, reason: 'MISSING' | 'NOT_A_BUNDLE', message: 
   };
 }
 
+/** What one path given to sync.importFiles stands for, and what its folder's walk has to say. */
+export interface ExpandedPath {
+  readonly files: string[];
+  /** The path itself refused: missing, another kind of file, a folder without bundles. */
+  readonly refusal: SyncReceipt | null;
+  readonly unreadable: { path: string; message: string }[];
+  readonly folderLimits: FolderLimitNote[];
+}
+
 /**
- * What one path given to sync.importFiles stands for: a `.cunji` file itself, or a folder's
- * `.cunji` files at any depth (sorted, so a folder of a week's files imports in a stable order).
- * A missing path or another kind of file is refused by name before anything is read.
+ * A `.cunji` file itself, or a folder's `.cunji` files found within bounds (folderWalk.ts: a
+ * person may pick a whole drive). A missing path or another kind of file is refused by name
+ * before anything is read; a bound that stopped the walk is named with its folder.
  */
-export function expandImportPath(path: string): { files: string[] } | { refusal: SyncReceipt } {
+export function expandImportPath(path: string, limits: FolderWalkLimits = FOLDER_WALK_LIMITS): ExpandedPath {
+  const refused = (reason: 'MISSING' | 'NOT_A_BUNDLE', message: string): ExpandedPath => ({
+    files: [], refusal: notImported(path, reason, message), unreadable: [], folderLimits: [],
+  });
   let stat;
   try {
     stat = statSync(path);
   } catch {
-    return { refusal: notImported(path, 'MISSING', `${path} does not exist`) };
+    return refused('MISSING', `${path} does not exist`);
   }
   if (stat.isDirectory()) {
-    let names: string[];
+    let walk;
     try {
-      names = readdirSync(path, { recursive: true }).map(String);
+      walk = walkFolder(path, limits);
     } catch (error) {
-      return { refusal: notImported(path, 'MISSING', `${path} cannot be listed: ${error instanceof Error ? error.message : String(error)}`) };
+      return refused('MISSING', `${path} cannot be listed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const files = names
-      .filter((name) => name.endsWith(BUNDLE_EXTENSION))
-      .map((name) => join(path, name))
-      .filter((file) => statSync(file, { throwIfNoEntry: false })?.isFile() === true)
-      .sort();
-    return files.length > 0 ? { files } : { refusal: notImported(path, 'NOT_A_BUNDLE', `${path} holds no ${BUNDLE_EXTENSION} files`) };
+    const folderLimits = walk.limits.map((hit) => ({ folder: path, ...hit }));
+    const refusal = walk.files.length > 0 ? null : notImported(path, 'NOT_A_BUNDLE', `${path} holds no ${BUNDLE_EXTENSION} files`);
+    return { files: walk.files, refusal, unreadable: walk.unreadable, folderLimits };
   }
-  if (!path.endsWith(BUNDLE_EXTENSION)) return { refusal: notImported(path, 'NOT_A_BUNDLE', `${path} is not a ${BUNDLE_EXTENSION} file`) };
-  return { files: [path] };
+  if (!path.endsWith(BUNDLE_EXTENSION)) return refused('NOT_A_BUNDLE', `${path} is not a ${BUNDLE_EXTENSION} file`);
+  return { files: [path], refusal: null, unreadable: [], folderLimits: [] };
 }
 
 export function syncHandlers(ctx: ServiceContext): SyncHandlers {
@@ -94,13 +103,17 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
     'sync.importFiles': async (input) => {
       requireProfile(ctx);
       const receipts: SyncReceipt[] = [];
+      const unreadable: ExpandedPath['unreadable'] = [];
+      const folderLimits: FolderLimitNote[] = [];
       for (const path of input.paths) {
         const expanded = expandImportPath(path);
-        if ('refusal' in expanded) receipts.push(expanded.refusal);
-        else for (const file of expanded.files) receipts.push(await ops.importFile(file, input.passphrase));
+        if (expanded.refusal) receipts.push(expanded.refusal);
+        for (const file of expanded.files) receipts.push(await ops.importFile(file, input.passphrase));
+        unreadable.push(...expanded.unreadable);
+        folderLimits.push(...expanded.folderLimits);
       }
       // After every batch: the clock may have caught up with changes set aside as too far ahead.
-      return { receipts, released: ops.releaseHeld() };
+      return { receipts, released: ops.releaseHeld(), unreadable, folderLimits };
     },
     'sync.now': async (input) => {
       requireFolder(input.folder, 'folder');
