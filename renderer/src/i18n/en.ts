@@ -441,6 +441,12 @@ export const en: Messages = {
     unreadable: 'Cannot read {{path}}: {{message}}',
     fileFrom: 'From {{name}}',
     summary: 'Read {{count}} files: {{imported}} imported, {{refused}} not imported',
+    summaryBefore: 'Read {{count}} files: {{imported}} imported, {{before}} imported before, {{refused}} not imported',
+    folderLimit: {
+      DEPTH: 'Folders more than {{max}} levels deep inside {{folder}} were not opened. Sync files sit a level or two inside the shared folder: choose that folder.',
+      ENTRIES: 'Too much in {{folder}}: stopped after looking at {{max}} items, the rest was not looked at. Choose the folder that holds the sync files, not a whole drive or your home folder.',
+      FILES: 'More than {{max}} sync files in {{folder}}: only {{max}} were read, the rest were not imported. Import its sub-folders a few at a time.',
+    },
     status: {
       imported: 'Imported',
       alreadyImported: 'Imported before',

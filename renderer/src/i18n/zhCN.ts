@@ -440,6 +440,12 @@ export const zhCN = {
     unreadable: '读不了 {{path}}：{{message}}',
     fileFrom: '{{name}} 的文件',
     summary: '读了 {{count}} 个文件：导入 {{imported}} 个，未导入 {{refused}} 个',
+    summaryBefore: '读了 {{count}} 个文件：导入 {{imported}} 个，以前已导入 {{before}} 个，未导入 {{refused}} 个',
+    folderLimit: {
+      DEPTH: '{{folder}} 里超过 {{max}} 层深的文件夹没有打开。同步文件一般就在共享文件夹下一两层，请选那个文件夹。',
+      ENTRIES: '{{folder}} 里东西太多：看了 {{max}} 项就停了，其余没有查看。请选放同步文件的那个文件夹，不要选整个磁盘或个人文件夹。',
+      FILES: '{{folder}} 里的同步文件超过 {{max}} 个：只读了 {{max}} 个，其余没有导入。请把它的子文件夹分几次导入。',
+    },
     status: {
       imported: '已导入',
       alreadyImported: '以前已导入',

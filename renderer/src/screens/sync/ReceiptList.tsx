@@ -4,10 +4,10 @@ import { CheckCircleTwoTone, CloseCircleTwoTone, InfoCircleTwoTone, LockOutlined
 import { Alert, Button, Form, Input, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { passphraseText, type ExportResultView, type ImportReceiptView, type SyncErrorCode } from '../../../../shared/domain/sync';
+import { passphraseText, type ExportResultView, type FolderLimitNote, type ImportReceiptView, type SyncErrorCode } from '../../../../shared/domain/sync';
 import { useFormIssues } from '../../forms/useFormIssues';
 import { loose } from '../../ledgers/labels';
-import { receiptLines, shortId } from './syncText';
+import { folderLimitText, importSummary, receiptLines, shortId } from './syncText';
 import { TrustCard } from './TrustCard';
 
 /** A receipt, with the path given to sync.importFiles when the screen knows it (to retry it). */
@@ -28,6 +28,8 @@ export interface SyncOutcome {
   released?: number;
   /** Paths left unread because the import was cancelled. */
   notRead?: number;
+  /** Folders given to import that were walked only in part (a bound stopped the walk). */
+  folderLimits?: FolderLimitNote[];
 }
 
 export interface ReceiptListProps {
@@ -117,11 +119,7 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss, o
       )}
       {outcome.receipts.length > 1 && (
         <Typography.Paragraph data-testid="sync-summary">
-          {t('sync.summary', {
-            count: outcome.receipts.length,
-            imported: outcome.receipts.filter((r) => r.status === 'imported').length,
-            refused: outcome.receipts.filter((r) => r.status === 'refused').length,
-          })}
+          {importSummary(tl, outcome.receipts)}
         </Typography.Paragraph>
       )}
       {locked.length > 1 && onPassphraseRetry && (
@@ -146,6 +144,9 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss, o
           {t('sync.knownFiles', { count: outcome.known })}
         </Typography.Paragraph>
       )}
+      {outcome.folderLimits?.map((note) => (
+        <Alert key={`${note.folder}:${note.limit}`} type="warning" showIcon style={{ marginBottom: 8 }} data-testid="sync-folder-limit" title={folderLimitText(tl, note)} />
+      ))}
       {outcome.unreadable.map((u) => (
         <Alert key={u.path} type="warning" showIcon style={{ marginBottom: 8 }} title={t('sync.unreadable', { path: u.path, message: u.message })} />
       ))}

@@ -193,7 +193,7 @@ export function SyncScreen(): JSX.Element {
   async function importEach(paths: string[]): Promise<SyncOutcome> {
     cancelImport.current = false;
     setCancelling(false);
-    const outcome: SyncOutcome = { exported: null, receipts: [], known: null, unreadable: [], released: 0 };
+    const outcome: SyncOutcome & Required<Pick<SyncOutcome, 'folderLimits'>> = { exported: null, receipts: [], known: null, unreadable: [], released: 0, folderLimits: [] };
     const moved: ImportProgress = { done: 0, total: paths.length, changesNew: 0 };
     setProgress({ ...moved });
     // The last result gives way at once: what shows under the bar is this import's.
@@ -204,10 +204,13 @@ export function SyncScreen(): JSX.Element {
       const result = await api.sync.importFiles({ paths: [path], ...(passphrase ? { passphrase } : {}) });
       outcome.receipts.push(...result.receipts.map((receipt): ShownReceipt => ({ ...receipt, source: path })));
       outcome.released = (outcome.released ?? 0) + result.released;
+      // A folder walked only in part, or with sub-folders it could not list, says so beside its receipts.
+      outcome.unreadable.push(...(result.unreadable ?? []));
+      outcome.folderLimits.push(...(result.folderLimits ?? []));
       moved.done++;
       moved.changesNew += result.receipts.reduce((sum, r) => sum + r.changesNew, 0);
       setProgress({ ...moved });
-      setOutcome({ ...outcome, receipts: [...outcome.receipts] });
+      setOutcome({ ...outcome, receipts: [...outcome.receipts], unreadable: [...outcome.unreadable], folderLimits: [...outcome.folderLimits] });
     }
     return { ...outcome, notRead: paths.length - moved.done };
   }

@@ -4,7 +4,7 @@
 import type { LedgerNoun } from '../../../../shared/api/methods';
 import { labelOf, type Lang } from '../../../../shared/domain/labels';
 import { formatFenAsYuan, parseYuanToFen } from '../../../../shared/domain/money';
-import type { ConflictItem, ImportReceiptView } from '../../../../shared/domain/sync';
+import type { ConflictItem, FolderLimitNote, ImportReceiptView } from '../../../../shared/domain/sync';
 import { LEDGER_VIEWS } from '../../ledgers/views';
 import type { FieldView } from '../../ledgers/viewTypes';
 
@@ -54,6 +54,22 @@ export function receiptLines(t: Translate, receipt: ImportReceiptView, nameOf?: 
   for (const gap of receipt.gaps) lines.push(gapText(t, gap, nameOf));
   if (lines.length === 0) lines.push(t('sync.receipt.nothing'));
   return lines;
+}
+
+/**
+ * The line over many receipts: files read, imported, imported before, not imported. Files imported
+ * before are named only when there are some, so the usual line stays as short as it was.
+ */
+export function importSummary(t: Translate, receipts: readonly ImportReceiptView[]): string {
+  const withStatus = (status: ImportReceiptView['status']) => receipts.filter((r) => r.status === status).length;
+  const counts = { count: receipts.length, imported: withStatus('imported'), before: withStatus('already-imported'), refused: withStatus('refused') };
+  return t(counts.before > 0 ? 'sync.summaryBefore' : 'sync.summary', counts);
+}
+
+/** A folder walked only in part: which folder, which bound stopped it, and what to choose instead. */
+export function folderLimitText(t: Translate, note: FolderLimitNote): string {
+  // Grouped digits read the same in both languages (100,000).
+  return t(`sync.folderLimit.${note.limit}`, { folder: note.folder, max: note.max.toLocaleString('en-US') });
 }
 
 /** Database table → the ledger screen it belongs to (villages has its own screen). */
