@@ -25,11 +25,13 @@ export function deviceHandlers(ctx: ServiceContext): DeviceHandlers {
       return ctx.store.transaction(() => {
         if (readProfile(ctx)) throw new ApiError('ALREADY_SET_UP', 'This device is already set up');
         refuseRepeatedNames(input.villages.map((v) => v.name));
+        // The schema made sure of one: a district's first township is its own, anyone else names theirs.
+        const township = input.role === 'district' ? input.townships[0]! : input.township!;
         const villageIds = input.villages.map((v) =>
           ctx.store.create('villages', null, {
             name: v.name,
             code: v.code ?? null,
-            township: input.township,
+            township,
             county: input.county,
             notes: null,
           }),
@@ -40,7 +42,8 @@ export function deviceHandlers(ctx: ServiceContext): DeviceHandlers {
           name: input.name,
           unit: input.unit,
           unitLevel: input.unitLevel,
-          township: input.township,
+          township,
+          ...(input.role === 'district' ? { townships: input.townships } : {}),
           county: input.county,
           villageIds,
           keyFingerprint: ctx.identity.keyFingerprint,

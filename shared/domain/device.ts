@@ -7,6 +7,8 @@ import { divisionCode } from './village';
 export const ROLE_LABELS = {
   secretary: { zh: '驻村第一书记', en: 'First secretary' },
   coordinator: { zh: '镇街协调员', en: 'Township coordinator' },
+  // DESIGN.md: the district / city organisation department, one level up, merging township files.
+  district: { zh: '区县组织部', en: 'District organisation department' },
 } as const satisfies LabelledEnum<string>;
 export type Role = keyof typeof ROLE_LABELS;
 export const role = z.enum(enumValues(ROLE_LABELS), { error: choiceError });
@@ -27,13 +29,19 @@ export const setupVillage = z.strictObject({
   code: divisionCode.optional(),
 });
 
+/** How many townships one district device may keep (a district has a few dozen at most). */
+export const MAX_DISTRICT_TOWNSHIPS = 60;
+
 export const deviceSetupInput = z
   .strictObject({
     role,
     name: requiredText(20),
     unit: requiredText(60),
     unitLevel,
-    township: requiredText(40),
+    /** A secretary's or coordinator's township (required for them; a district lists `townships`). */
+    township: optionalText(40),
+    /** A district's townships, the first being its own; only a district has several. */
+    townships: z.array(requiredText(40), { error: V.invalid }).max(MAX_DISTRICT_TOWNSHIPS, { error: V.tooLong }).default([]),
     county: optionalText(40),
     villages: z.array(setupVillage).max(200, { error: V.tooLong }).default([]),
   })
@@ -41,6 +49,21 @@ export const deviceSetupInput = z
     // A secretary is posted to a village; a coordinator's scope is the whole township.
     if (value.role === 'secretary' && value.villages.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['villages'], message: V.oneVillage });
+    }
+    if (value.role !== 'district') {
+      if (!value.township) ctx.addIssue({ code: 'custom', path: ['township'], message: V.required });
+      // Several townships on a secretary's or coordinator's device would be silently dropped.
+      if (value.townships.length > 0) ctx.addIssue({ code: 'custom', path: ['townships'], message: V.townshipsDistrictOnly });
+      return;
+    }
+    // A district's scope is its townships: none would leave it seeing nothing.
+    if (value.townships.length === 0) ctx.addIssue({ code: 'custom', path: ['townships'], message: V.oneTownship });
+    value.townships.forEach((name, i) => {
+      if (value.townships.indexOf(name) < i) ctx.addIssue({ code: 'custom', path: ['townships', i], message: V.duplicateTownship });
+    });
+    // The township field, if a district sends one too, must be one of its townships.
+    if (value.township && !value.townships.includes(value.township)) {
+      ctx.addIssue({ code: 'custom', path: ['township'], message: V.townshipNotListed });
     }
   });
 export type DeviceSetupInput = z.input<typeof deviceSetupInput>;
@@ -51,7 +74,10 @@ export const deviceProfile = z.object({
   name: z.string(),
   unit: z.string(),
   unitLevel,
+  /** The device's own township (a district's first). */
   township: z.string(),
+  /** A district's townships, its whole scope; absent for a secretary or coordinator. */
+  townships: z.array(z.string()).optional(),
   county: z.string().nullable(),
   villageIds: z.array(z.string()),
   keyFingerprint: z.string(),
@@ -64,3 +90,13 @@ export const deviceStatus = z.discriminatedUnion('setUp', [
   z.object({ setUp: z.literal(true), profile: deviceProfile }),
 ]);
 export type DeviceStatus = z.infer<typeof deviceStatus>;
+
+/** Whether the role keeps whole townships (every village of them) rather than its own villages. */
+export function keepsWholeTownships(role: Role): boolean {
+  return role !== 'secretary';
+}
+
+/** The townships a profile keeps: a district's list, anyone else's own township. */
+export function townshipsOf(profile: Pick<DeviceProfile, 'township' | 'townships'>): string[] {
+  return profile.townships ?? [profile.township];
+}

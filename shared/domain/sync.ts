@@ -52,6 +52,8 @@ export const trustInput = z.strictObject({
   villages: z.array(rowId, { error: V.invalid }).max(500, { error: V.tooLong }).default([]),
   /** A coordinator's township: it may then write every village of it. */
   township: optionalText(60),
+  /** A district's townships: it may then write every village of each. */
+  townships: z.array(requiredText(60), { error: V.invalid }).max(60, { error: V.tooLong }).optional(),
 });
 export type TrustInput = z.input<typeof trustInput>;
 
@@ -138,6 +140,8 @@ export const deviceView = z.object({
   name: z.string(),
   role: z.string(),
   township: z.string().nullable(),
+  /** Every township it may write (a district has several); `township` is the first. */
+  townships: z.array(z.string()).optional(),
   villages: z.array(z.string()),
   fingerprint: z.string(),
   trustedAt: z.string().nullable(),

@@ -40,6 +40,10 @@ export const V = {
   webdavUrl: 'validation.webdavUrl',
   urlCredentials: 'validation.urlCredentials',
   passphraseShort: 'validation.passphraseShort',
+  oneTownship: 'validation.oneTownship',
+  duplicateTownship: 'validation.duplicateTownship',
+  townshipsDistrictOnly: 'validation.townshipsDistrictOnly',
+  townshipNotListed: 'validation.townshipNotListed',
 } as const;
 
 export type ValidationKey = (typeof V)[keyof typeof V];

@@ -1,6 +1,8 @@
-// Which villages this device keeps: a secretary's own villages; a coordinator's whole township.
+// Which villages this device keeps: a secretary's own villages; a coordinator's whole township;
+// a district's several townships.
 // Every ledger read and write is limited to them.
 import { ApiError } from '../../../shared/api/result';
+import { keepsWholeTownships, townshipsOf } from '../../../shared/domain/device';
 import { V } from '../../../shared/domain/validation';
 import type { ServiceContext } from '../context';
 import { requireProfile } from '../profile';
@@ -8,11 +10,11 @@ import { requireProfile } from '../profile';
 export function villagesInScope(ctx: ServiceContext): string[] {
   const profile = requireProfile(ctx);
   const rows =
-    profile.role === 'coordinator'
+    keepsWholeTownships(profile.role)
       ? (ctx.db.sqlite
-          .prepare('SELECT id FROM villages WHERE deleted_at IS NULL AND (township = ? OR id IN (SELECT value FROM json_each(?)))')
+          .prepare('SELECT id FROM villages WHERE deleted_at IS NULL AND (township IN (SELECT value FROM json_each(?)) OR id IN (SELECT value FROM json_each(?)))')
           .pluck()
-          .all(profile.township, JSON.stringify(profile.villageIds)) as string[])
+          .all(JSON.stringify(townshipsOf(profile)), JSON.stringify(profile.villageIds)) as string[])
       : (ctx.db.sqlite
           .prepare('SELECT id FROM villages WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
           .pluck()

@@ -12,6 +12,7 @@ import { releaseQuarantine } from '../../../db/sync/quarantine';
 import { SyncFileError } from '../../../db/sync/segments/errors';
 import { listTrusted, scopeOf } from '../../../db/sync/trust';
 import { loadDeviceKeys, type BundleDeviceCard } from '../../../db/sync/segments/index';
+import { keepsWholeTownships } from '../../../shared/domain/device';
 import type { ServiceContext } from '../context';
 import { villagesInScope } from '../ledgers/scope';
 import { requireProfile } from '../profile';
@@ -104,7 +105,8 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
       name: profile.name,
       role: profile.role,
       township: profile.township,
-      villages: (profile.role === 'coordinator' ? villagesInScope(ctx) : profile.villageIds).map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
+      // A district's card has room for one township; its villages list names all it keeps.
+      villages: (keepsWholeTownships(profile.role) ? villagesInScope(ctx) : profile.villageIds).map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
     };
     const relayed = listTrusted(sqlite).map((d): BundleDeviceCard => {
       const scope = scopeOf(d);

@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import type { Handlers } from '../../../shared/api/types';
 import { ApiError } from '../../../shared/api/result';
+import { keepsWholeTownships, townshipsOf } from '../../../shared/domain/device';
 import type { DeviceView, FolderLimitNote } from '../../../shared/domain/sync';
 import { V } from '../../../shared/domain/validation';
 import { listConflicts, resolveCell, ResolveError, villageOfRow } from '../../../db/sync/conflicts';
@@ -87,6 +88,7 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
       name: d.name,
       role: d.role,
       township: [...scope.townships][0] ?? null,
+      townships: [...scope.townships],
       villages: [...scope.villageIds],
       fingerprint: fingerprintOf(d.publicKey),
       trustedAt: d.trustedAt,
@@ -138,6 +140,7 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
             name: profile.name,
             role: profile.role,
             township: profile.township,
+            townships: keepsWholeTownships(profile.role) ? townshipsOf(profile) : [],
             villages: profile.villageIds,
             fingerprint: ctx.identity.keyFingerprint,
             trustedAt: null,
@@ -147,7 +150,8 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
     },
     'devices.trust': (input) => {
       requireProfile(ctx);
-      const villages = [...input.villages, ...(input.township ? [`${TOWNSHIP_SCOPE_PREFIX}${input.township}`] : [])];
+      const townships = [...(input.township ? [input.township] : []), ...(input.townships ?? [])];
+      const villages = [...input.villages, ...townships.map((t) => `${TOWNSHIP_SCOPE_PREFIX}${t}`)];
       try {
         const trusted = trustDevice(
           sqlite,

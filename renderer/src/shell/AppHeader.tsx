@@ -4,13 +4,14 @@ import { Layout, Tag } from 'antd';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { ROLE_LABELS } from '../../../shared/domain/device';
+import { ROLE_LABELS, townshipsOf } from '../../../shared/domain/device';
 import { labelOf } from '../../../shared/domain/labels';
 import { useAppStore } from '../store/useAppStore';
 import { QuickVisit } from '../quickVisit/QuickVisit';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SyncIndicator } from './SyncIndicator';
+import { townshipsText } from './townshipsText';
 
 export function AppHeader({ onOpenSync }: { onOpenSync: () => void }): JSX.Element {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function AppHeader({ onOpenSync }: { onOpenSync: () => void }): JSX.Eleme
       <Brand tagline />
       {profile && (
         <span className="app-header-who" data-testid="header-who">
-          {t('header.who', { name: profile.name, role: labelOf(ROLE_LABELS, profile.role, language), township: profile.township })}
+          {t('header.who', { name: profile.name, role: labelOf(ROLE_LABELS, profile.role, language), township: townshipsText(t, townshipsOf(profile)) })}
         </span>
       )}
       {profile?.demo && (

@@ -5,11 +5,12 @@ import { Alert, Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { useEffect, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { ROLE_LABELS } from '../../../../shared/domain/device';
+import { ROLE_LABELS, townshipsOf } from '../../../../shared/domain/device';
 import { labelOf } from '../../../../shared/domain/labels';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { useAppStore } from '../../store/useAppStore';
 import { DeviceCard } from './DeviceCard';
+import { townshipsText } from '../../shell/townshipsText';
 import { SettingsCard } from './SettingsCard';
 
 /** Names, not just numbers, sit in these figures: a size that fits 镇街协调员 on one line. */
@@ -54,7 +55,12 @@ export function OverviewScreen({ onOpenVillages }: { onOpenVillages: () => void 
             <Statistic title={t('overview.role')} value={role} styles={STAT_STYLES} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('overview.township')} value={profile.township} styles={STAT_STYLES} />
+            <Statistic
+              title={t(profile.townships ? 'overview.townships' : 'overview.township')}
+              value={townshipsText(t, townshipsOf(profile))}
+              styles={STAT_STYLES}
+              data-testid="overview-townships"
+            />
           </Col>
           <Col xs={12} md={6}>
             <Statistic title={t('overview.county')} value={profile.county ?? t('common.none')} styles={STAT_STYLES} />

@@ -1,5 +1,5 @@
-// Who uses this device: role, name, sending unit and its level, township, county, and for a
-// secretary the villages. Checked with the contract's own schema before it is sent; what
+// Who uses this device: role, name, sending unit and its level, township (a district: its
+// several townships), county, and for a secretary the villages. Checked with the contract's own schema before it is sent; what
 // the main process still refuses is shown under the same fields.
 import { App, Button, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { useState, type JSX } from 'react';
@@ -17,6 +17,7 @@ interface SetupValues {
   unit?: string;
   unitLevel?: UnitLevel;
   township?: string;
+  townships?: string[];
   county?: string;
   villages?: { name?: string; code?: string }[];
 }
@@ -33,8 +34,15 @@ export function SetupForm(): JSX.Element {
   const [saving, setSaving] = useState(false);
 
   async function onFinish(values: SetupValues): Promise<void> {
-    // A coordinator keeps the whole township: their villages are added later, not here.
-    const parsed = deviceSetupInput.safeParse({ ...values, villages: values.role === 'coordinator' ? [] : (values.villages ?? []) });
+    // A coordinator or district keeps whole townships: their villages are added later, not here.
+    // Only the fields of the chosen role are sent (antd keeps a hidden field's old value).
+    const district = values.role === 'district';
+    const parsed = deviceSetupInput.safeParse({
+      ...values,
+      township: district ? undefined : values.township,
+      townships: district ? (values.townships ?? []) : [],
+      villages: values.role === 'secretary' ? (values.villages ?? []) : [],
+    });
     if (!parsed.success) {
       showIssues(parsed.error.issues);
       return;
@@ -87,9 +95,23 @@ export function SetupForm(): JSX.Element {
       </Form.Item>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item name="township" label={t('setup.township')} required>
-            <Input placeholder={t('setup.townshipPlaceholder')} maxLength={40} />
-          </Form.Item>
+          {role === 'district' ? (
+            <Form.Item name="townships" label={t('setup.townships')} required>
+              {/* Typed, not picked: no list of townships exists before the first file arrives. */}
+              <Select
+                mode="tags"
+                open={false}
+                suffixIcon={null}
+                tokenSeparators={[',', '，', '、', ' ']}
+                placeholder={t('setup.townshipsPlaceholder')}
+                data-testid="setup-townships"
+              />
+            </Form.Item>
+          ) : (
+            <Form.Item name="township" label={t('setup.township')} required>
+              <Input placeholder={t('setup.townshipPlaceholder')} maxLength={40} />
+            </Form.Item>
+          )}
         </Col>
         <Col span={12}>
           <Form.Item name="county" label={t('setup.county')}>
@@ -97,8 +119,8 @@ export function SetupForm(): JSX.Element {
           </Form.Item>
         </Col>
       </Row>
-      {role === 'coordinator' ? (
-        <Typography.Paragraph type="secondary">{t('setup.coordinatorHint')}</Typography.Paragraph>
+      {role === 'coordinator' || role === 'district' ? (
+        <Typography.Paragraph type="secondary">{t(role === 'district' ? 'setup.districtHint' : 'setup.coordinatorHint')}</Typography.Paragraph>
       ) : (
         <SetupVillages />
       )}

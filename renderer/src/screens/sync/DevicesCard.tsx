@@ -41,7 +41,12 @@ export function DevicesCard({ self, trusted, loading }: { self: DeviceView | nul
               return role.success ? labelOf(ROLE_LABELS, role.data, language) : d.role;
             },
           },
-          { key: 'township', title: t('sync.devices.township'), render: (_, d) => d.township ?? t('common.none') },
+          {
+            key: 'township',
+            title: t('sync.devices.township'),
+            // A district writes every village of several townships: all of them are named.
+            render: (_, d) => (d.townships?.length ? d.townships.join('、') : (d.township ?? t('common.none'))),
+          },
           {
             key: 'villages',
             title: t('sync.devices.villages'),

@@ -4,7 +4,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Space, Typography } from 'antd';
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLE_LABELS, role as roleSchema } from '../../../../shared/domain/device';
+import { keepsWholeTownships, ROLE_LABELS, role as roleSchema } from '../../../../shared/domain/device';
 import { labelOf } from '../../../../shared/domain/labels';
 import type { ImportReceiptView } from '../../../../shared/domain/sync';
 import { api } from '../../api';
@@ -33,8 +33,9 @@ export function TrustCard({ device, onTrusted, onDismiss }: { device: OfferedDev
         name: device.name,
         role: role.data,
         villages: device.villages.map((v) => v.id),
-        // Only a coordinator is trusted for a whole township; a secretary for the villages listed.
-        ...(role.data === 'coordinator' && device.township ? { township: device.township } : {}),
+        // A coordinator or district is trusted for whole townships; a secretary for the villages listed.
+        // (A file's card names one township: a district's others come through the villages listed.)
+        ...(keepsWholeTownships(role.data) && device.township ? { township: device.township } : {}),
       });
       onTrusted(name);
     } catch (error) {
