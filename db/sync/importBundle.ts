@@ -20,7 +20,8 @@ import {
   changesOf, fileSource, rereadSegment, scanBundle, storeSegment, SyncFileError, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,
 } from './segments/index';
-import { ed25519KeyId, fingerprintOf, inScope, scopeOf, trustedDevice, type DeviceScope } from './trust';
+import { checkFileVillages, enrolmentsUsed, resolveEnrolments, type AcceptedEnrolment, type EnrolmentProblem, type EnrolmentResolution } from './enrolment';
+import { ed25519KeyId, fingerprintOf, inScope, recordEnrolled, scopeOf, trustedDevice, type DeviceScope } from './trust';
 
 export const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
@@ -37,6 +38,16 @@ export interface OfferedDevice {
   readonly role: string | null;
   readonly township: string | null;
   readonly villages: { id: string; name: string }[];
+  /** The device its card says vouches for it, when that one is not trusted here either. */
+  readonly vouchedBy?: { deviceId: string; name: string | null } | null;
+}
+
+/** A device this import trusted on another's enrolment (db/sync/enrolment.ts). */
+export interface EnrolledByImport {
+  readonly deviceId: string;
+  readonly name: string;
+  readonly issuer: string;
+  readonly issuerName: string;
 }
 
 export interface ImportRefusal {
@@ -62,6 +73,8 @@ export interface ImportReceipt {
   /** e.g. "device 1a2b…, segment 17 missing". */
   readonly gaps: string[];
   readonly refusal: ImportRefusal | null;
+  /** The devices trusted because a device trusted here vouched for them; absent when none. */
+  readonly enrolled?: EnrolledByImport[];
 }
 
 export interface ImportOptions {
@@ -101,7 +114,7 @@ export function isImported(sqlite: Sqlite, fileHash: string): boolean {
 
 export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, options: ImportOptions): ImportReceipt {
   const file = basename(path);
-  const keyOf = (deviceId: string): string | null =>
+  const trustedKeyOf = (deviceId: string): string | null =>
     deviceId === options.selfId ? options.selfPublicKey : (trustedDevice(sqlite, deviceId)?.publicKey ?? null);
   const lastSeqOf = (origin: string): number => (sqlite.prepare('SELECT max(seq) FROM segments WHERE origin = ?').pluck().get(origin) as number | null) ?? 0;
 
@@ -112,15 +125,22 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
     return refused(file, 'UNREADABLE', `The file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
+    // A device not trusted here may still be vouched for by one that is: asked only then.
+    const gate = createEnrolmentGate(sqlite, source, options.selfId);
+    const keyOf = (deviceId: string): string | null => trustedKeyOf(deviceId) ?? gate.keyOf(deviceId);
     // Pass 1 reads the file a segment at a time and writes nothing; it also gathers the little
     // the judging of pass 2 needs from the whole file (villages' townships as it claims them).
-    const facts = createFileFacts(sqlite, options.selfId);
+    const facts = createFileFacts(sqlite, options.selfId, gate);
     let scanned: ScannedBundle;
     try {
       scanned = scanBundle(source, { keyOf, lastSeqOf }, facts.visit, facts.needed);
     } catch (error) {
       if (error instanceof SyncFileError) {
-        return refused(file, error.reason, error.message, error.reason === 'UNKNOWN_DEVICE' ? offeredDevices(source, keyOf) : undefined);
+        if (error.reason !== 'UNKNOWN_DEVICE') return refused(file, error.reason, error.message);
+        const offer = offeredDevices(source, keyOf, gate.resolution());
+        const problem = error.device ? gate.problemBehind(error.device.deviceId) : null;
+        if (problem?.kind === 'BAD_ENROLMENT') return refused(file, 'BAD_ENROLMENT', badEnrolmentMessage(problem.message), { ...offer, devices: [] });
+        return refused(file, error.reason, problem ? `${error.message} (${capitalised(problem.message)}.)` : error.message, offer);
       }
       return refused(file, 'UNREADABLE', `The file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -129,8 +149,11 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
     if (isImported(sqlite, scanned.fileHash)) {
       return { ...base, status: 'already-imported', segmentsKnown: scanned.segments.length, changesKnown: scanned.changes, refusal: null };
     }
+    const enrol = gate.used();
+    const overreach = checkFileVillages(enrol, facts.scopeFor, facts.townshipOf);
+    if (overreach) return refused(file, 'BAD_ENROLMENT', badEnrolmentMessage(overreach), { producer: base.producer, devices: [] });
     try {
-      return applyScanned(sqlite, clock, source, scanned, facts, { ...options, file, base });
+      return applyScanned(sqlite, clock, source, scanned, facts, { ...options, file, base, enrol });
     } catch (error) {
       if (error instanceof SyncFileError) return { ...base, status: 'refused', refusal: { reason: error.reason, message: error.message, devices: [] } };
       throw error;
@@ -143,6 +166,69 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
 interface ApplyContext extends ImportOptions {
   readonly file: string;
   readonly base: Omit<ImportReceipt, 'status' | 'refusal'>;
+  /** Devices to trust on another's enrolment, in the import's transaction. */
+  readonly enrol: readonly AcceptedEnrolment[];
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const badEnrolmentMessage = (problem: string) => `The file is refused: ${problem}. Nothing was imported.`;
+
+/**
+ * Enrolments, judged only when the import meets a device not trusted here: the header (validated
+ * by the scan before it asks for any key) is read once and its device cards resolved.
+ */
+interface EnrolmentGate {
+  /** The key of a device accepted on an enrolment (noted as used), or null. */
+  keyOf(deviceId: string): string | null;
+  /** The scope of a device accepted on an enrolment, or null. */
+  scopeOf(deviceId: string): DeviceScope | null;
+  /** Null until a device not trusted here was asked about. */
+  resolution(): EnrolmentResolution | null;
+  /** Why a device was not accepted; for one whose issuer failed in turn, the issuer's reason. */
+  problemBehind(deviceId: string): EnrolmentProblem | null;
+  /** The enrolments of the keys the scan used, and of their issuers up the chain. */
+  used(): AcceptedEnrolment[];
+}
+
+function createEnrolmentGate(sqlite: Sqlite, source: ByteSource, selfId: string): EnrolmentGate {
+  const ledgerTownshipOf = sqlite.prepare('SELECT township FROM villages WHERE id = ?');
+  const keysUsed = new Set<string>();
+  let resolution: EnrolmentResolution | null = null;
+  const resolve = (): EnrolmentResolution => {
+    if (!resolution) {
+      const header = headerOf(source);
+      resolution = header
+        ? resolveEnrolments(header, {
+            selfId,
+            trusted: (id) => trustedDevice(sqlite, id),
+            ledgerTownshipOf: (id) => (ledgerTownshipOf.get(id) as { township: string | null } | undefined)?.township,
+          })
+        : { accepted: new Map(), problems: new Map() };
+    }
+    return resolution;
+  };
+  return {
+    keyOf(deviceId) {
+      const accepted = resolve().accepted.get(deviceId);
+      if (!accepted) return null;
+      keysUsed.add(deviceId);
+      return accepted.device.publicKey;
+    },
+    scopeOf: (deviceId) => resolve().accepted.get(deviceId)?.scope ?? null,
+    resolution: () => resolution,
+    problemBehind(deviceId) {
+      const { problems } = resolve();
+      let problem = problems.get(deviceId) ?? null;
+      // Up the chain (bounded: a cycle of vouchers repeats, and stops at the length of the list).
+      for (let step = 0; problem?.kind === 'ISSUER_UNKNOWN' && problem.issuer && step < problems.size; step++) {
+        const behind = problems.get(problem.issuer);
+        if (!behind) break;
+        problem = behind;
+      }
+      return problem;
+    },
+    used: () => (resolution ? enrolmentsUsed(resolution, keysUsed) : []),
+  };
 }
 
 /** What the judging needs to know of the whole file and of the database before the import. */
@@ -159,23 +245,28 @@ interface FileFacts {
   townshipOf(villageId: string): string | null;
 }
 
-function createFileFacts(sqlite: Sqlite, selfId: string): FileFacts {
+function createFileFacts(sqlite: Sqlite, selfId: string, enrolled: Pick<EnrolmentGate, 'scopeOf'>): FileFacts {
   const segmentStored = sqlite.prepare('SELECT 1 FROM segments WHERE hash = ?').pluck();
   const ledgerTownshipOf = sqlite.prepare('SELECT township FROM villages WHERE id = ?').pluck();
   // Only villages a scoped device writes outside its enrolled list: a handful, not the file.
   const ledgerTownship = new Map<string, string | null | undefined>();
   const fileTownship = new Map<string, { id: string; township: unknown }>();
   const scopes = new Map<string, DeviceScope | null>();
+  const notTrustedHere = new Set<string>();
   const scopeFor = (origin: string): DeviceScope | null => {
     if (!scopes.has(origin)) {
+      // Only this device writes unlimited; one trusted neither here nor by enrolment, nothing.
       const trusted = origin === selfId ? null : trustedDevice(sqlite, origin);
-      scopes.set(origin, trusted ? scopeOf(trusted) : null);
+      if (origin !== selfId && !trusted) notTrustedHere.add(origin);
+      const scope = origin === selfId ? null : trusted ? scopeOf(trusted) : (enrolled.scopeOf(origin) ?? { villageIds: new Set<string>(), townships: new Set<string>() });
+      scopes.set(origin, scope);
     }
     return scopes.get(origin)!;
   };
   return {
     scopeFor,
-    needed: (origins) => [...origins].some((origin) => (scopeFor(origin)?.townships.size ?? 0) > 0),
+    // A device trusted by enrolment may hold villages the ledger does not know: the file's claims judge them.
+    needed: (origins) => [...origins].some((origin) => (scopeFor(origin)?.townships.size ?? 0) > 0 || notTrustedHere.has(origin)),
     visit(segment, _body, changes) {
       // A segment stored already was decided when it first came: it is not judged again.
       if (segmentStored.get(segment.hash) !== undefined) return;
@@ -210,6 +301,8 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
   const at = new Date(ctx.now()).toISOString();
 
   return sqlite.transaction((): ImportReceipt => {
+    // Trusted on the enrolments the scan relied on, kept verbatim to be relayed on.
+    for (const e of ctx.enrol) recordEnrolled(sqlite, e.device, e.enrolment, at);
     const conflicts = createConflictTally(sqlite);
     const merger = createBulkMerger(sqlite, conflicts.observer);
     // A row's village, as accepted within the segment being judged; earlier segments are merged
@@ -287,6 +380,9 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       conflictsCreated: conflicts.count(),
       setAside,
       refusal: null,
+      ...(ctx.enrol.length > 0
+        ? { enrolled: ctx.enrol.map((e) => ({ deviceId: e.device.deviceId, name: e.device.name, issuer: e.enrolment.issuer, issuerName: e.issuerName })) }
+        : {}),
     };
     sqlite
       .prepare('INSERT INTO imports (file_hash, file_name, producer, at, result) VALUES (?, ?, ?, ?, ?)')
@@ -362,20 +458,29 @@ interface OfferedDevices {
   readonly devices: OfferedDevice[];
 }
 
-/** The devices of a refused file that this one does not trust, as the file describes them. */
-function offeredDevices(source: ByteSource, keyOf: (id: string) => string | null): OfferedDevices {
-  let header: BundleHeader;
+/** The header of a file whose scan has validated it (it asks about trust only after that), or null. */
+function headerOf(source: ByteSource): BundleHeader | null {
   try {
-    // verifyBundle validated this header before asking about trust.
     const length = source.read(8, 4).readUInt32BE(0);
-    header = JSON.parse(source.read(12, length).toString('utf8')) as BundleHeader;
+    return JSON.parse(source.read(12, length).toString('utf8')) as BundleHeader;
   } catch {
-    return { producer: null, devices: [] };
+    return null;
   }
+}
+
+/** The devices of a refused file that this one does not trust, as the file describes them. */
+function offeredDevices(source: ByteSource, keyOf: (id: string) => string | null, enrolments: EnrolmentResolution | null): OfferedDevices {
+  const header = headerOf(source);
+  if (!header) return { producer: null, devices: [] };
   const cards = new Map<string, BundleDeviceCard>();
   for (const card of header.devices ?? []) if (!cards.has(card.deviceId)) cards.set(card.deviceId, card);
   const keyIds = new Map<string, string>([[header.producer.deviceId, header.producer.keyId]]);
   for (const s of header.segments) if (!keyIds.has(s.origin)) keyIds.set(s.origin, s.keyId);
+  // Trusting the voucher brings the device along: say who it is (as its own card names it).
+  const vouchedBy = (deviceId: string): Pick<OfferedDevice, 'vouchedBy'> => {
+    const issuer = enrolments?.problems.get(deviceId)?.kind === 'ISSUER_UNKNOWN' ? cards.get(deviceId)?.enrolment?.issuer : undefined;
+    return issuer ? { vouchedBy: { deviceId: issuer, name: cards.get(issuer)?.name ?? null } } : {};
+  };
   const out: OfferedDevice[] = [];
   for (const [deviceId, keyId] of keyIds) {
     if (keyOf(deviceId) !== null) continue;
@@ -390,6 +495,7 @@ function offeredDevices(source: ByteSource, keyOf: (id: string) => string | null
       role: card?.role ?? null,
       township: card?.township ?? null,
       villages: (card?.villages ?? []).map((v) => ({ id: v.id, name: v.name })),
+      ...vouchedBy(deviceId),
     });
   }
   return { producer: header.producer.deviceId, devices: out };

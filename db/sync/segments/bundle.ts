@@ -28,7 +28,7 @@ const BUNDLE_DOMAIN = 'cunji-bundle/1';
 export interface BundleLimits {
   readonly maxFileBytes: number;
   readonly maxHeaderBytes: number;
-  /** Nesting of the header JSON (the real one is 3 deep). */
+  /** Nesting of the header JSON (the real one is 5 deep: header, devices, card, enrolment, scope). */
   readonly maxHeaderDepth: number;
   readonly maxSegments: number;
   /** Compressed bytes of one segment. */
@@ -67,8 +67,21 @@ const segmentEntrySchema = z.strictObject({
 });
 
 /**
+ * Who vouches for a relayed device: the issuer's signature over the card's device id, key, name
+ * and role and this scope (db/sync/trust.ts). A receiver that trusts the issuer checks it.
+ */
+const enrolmentSchema = z.strictObject({
+  issuer: hex(16),
+  issuedAt: z.string().max(40),
+  // Village ids and `township:<name>` entries (a district's townships, a secretary's villages).
+  scope: z.array(z.string().max(100)).max(1000),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+});
+
+/**
  * A device as the producer describes it: itself (from its profile), or an origin it relays (from
- * its trusted devices). Self-asserted, so only shown to a person deciding whether to trust it.
+ * its trusted devices). Self-asserted, so only shown to a person deciding whether to trust it —
+ * unless it carries an enrolment by a device the receiver trusts (db/sync/enrolment.ts).
  */
 const deviceCardSchema = z.strictObject({
   deviceId: hex(16),
@@ -77,6 +90,7 @@ const deviceCardSchema = z.strictObject({
   role: z.string().max(20),
   township: z.string().max(60).nullable(),
   villages: z.array(z.strictObject({ id: z.string().max(64), name: z.string().max(60) })).max(500),
+  enrolment: enrolmentSchema.optional(),
 });
 
 const headerSchema = z.strictObject({

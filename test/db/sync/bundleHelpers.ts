@@ -61,7 +61,25 @@ export function assemble(producer: DeviceKeys, segments: readonly SealedSegment[
   const length = Buffer.alloc(4);
   length.writeUInt32BE(headerBytes.length);
   const before = Buffer.concat([options.magic ?? BUNDLE_MAGIC, length, headerBytes, ...(options.bodies ?? segments.map((s) => s.body))]);
+  return withTrailer(before, options.signer ?? producer);
+}
+
+/** The bytes before the trailer, with the trailer: their hash, `signer`'s signature, the end mark. */
+function withTrailer(before: Buffer, signer: DeviceKeys): Buffer {
   const digest = createHash('sha256').update(before).digest();
-  const signature = sign(null, Buffer.concat([Buffer.from('cunji-bundle/1\n'), digest]), (options.signer ?? producer).privateKey);
+  const signature = sign(null, Buffer.concat([Buffer.from('cunji-bundle/1\n'), digest]), signer.privateKey);
   return Buffer.concat([before, digest, signature, BUNDLE_END_MAGIC]);
+}
+
+/** A written bundle with its header edited (segment bodies kept), signed again by `signer`: a producer forging its header. */
+export function reheadered(bytes: Buffer, signer: DeviceKeys, edit: (header: BundleHeader) => void): Buffer {
+  const length = bytes.readUInt32BE(BUNDLE_MAGIC.length);
+  const start = BUNDLE_MAGIC.length + 4;
+  const header = JSON.parse(bytes.subarray(start, start + length).toString('utf8')) as BundleHeader;
+  edit(header);
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const newLength = Buffer.alloc(4);
+  newLength.writeUInt32BE(headerBytes.length);
+  const bodies = bytes.subarray(start + length, bytes.length - 104);
+  return withTrailer(Buffer.concat([BUNDLE_MAGIC, newLength, headerBytes, bodies]), signer);
 }
