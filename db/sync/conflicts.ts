@@ -4,9 +4,9 @@
 // edit would vanish with the row unnoticed). The ledger shows the greatest head meanwhile;
 // resolving is a write whose `seen` names every head, written even when the chosen value equals
 // the one shown (the store's update would skip it).
-import { isLedger, isLedgerColumn, ROW_COLUMN } from '../ledgers';
+import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerColumn, type LedgerName } from '../ledgers';
 import type { Sqlite } from '../open';
-import { createChangeApplier, type Change } from './apply';
+import { createChangeApplier, quote, type Change } from './apply';
 import { changeIdOf, hlcToIso, type HlcClock } from './hlc';
 import { badValue } from './importBundle';
 
@@ -24,18 +24,83 @@ export interface ConflictHeadRow {
   readonly col?: string;
 }
 
+/** One cell a person recognises a record by; a reference holds the name of the row it points at. */
+export interface RecordCell {
+  readonly col: string;
+  readonly value: string | number | null;
+}
+
 export interface ConflictRow {
   readonly tbl: string;
   readonly rowId: string;
   readonly villageId: string;
   readonly col: string;
   readonly heads: readonly ConflictHeadRow[];
+  /** Which record the conflict is about (a deleted one too), as `namedBy` reads it. */
+  readonly record: RecordCell[];
+}
+
+/**
+ * The cells that name a record, in reading order: what the ledger screens show first (a
+ * household's head and group, a visit's date and household, a project's name …).
+ */
+const NAMED_BY: { readonly [T in LedgerName]: readonly LedgerColumn<T>[] } = {
+  villages: ['name'],
+  secretaries: ['name'],
+  households: ['head_name', 'villager_group'],
+  household_members: ['name', 'household_id'],
+  visits: ['visit_date', 'household_id'],
+  needs: ['household_id', 'content'],
+  plans: ['year', 'duty', 'goal'],
+  projects: ['name'],
+  fund_entries: ['project_id', 'entry_date', 'amount_fen'],
+  commitments: ['year', 'content'],
+  diary_entries: ['entry_date'],
+  leave_requests: ['start_date', 'end_date'],
+  monitored_households: ['household_id', 'monitor_type'],
+  village_indicators: ['year'],
+};
+
+/** Reference columns, named by the first cell that names the row they point at. */
+const POINTS_AT: Readonly<Record<string, LedgerName>> = { household_id: 'households', visit_id: 'visits', project_id: 'projects' };
+
+/**
+ * Reads a record's name from the ledger projection, which keeps a deleted row (with
+ * `deleted_at` set) and shows each cell's greatest head: so a deleted record is named as the
+ * last values anyone gave it.
+ */
+export function createRecordNamer(sqlite: Sqlite): (tbl: string, rowId: string) => RecordCell[] {
+  const statements = new Map<string, ReturnType<Sqlite['prepare']>>();
+  const cellsOf = (tbl: LedgerName, cols: readonly string[], rowId: string): Record<string, unknown> | undefined => {
+    const key = `${tbl}\u0000${cols.join(',')}`;
+    let statement = statements.get(key);
+    if (!statement) {
+      statement = sqlite.prepare(`SELECT ${cols.map(quote).join(', ')} FROM ${quote(tbl)} WHERE id = ?`);
+      statements.set(key, statement);
+    }
+    return statement.get(rowId) as Record<string, unknown> | undefined;
+  };
+  const cellValue = (value: unknown): string | number | null => (typeof value === 'string' || typeof value === 'number' ? value : null);
+  return (tbl, rowId) => {
+    if (!isLedger(tbl)) return [];
+    const cols: readonly string[] = NAMED_BY[tbl];
+    const row = cellsOf(tbl, cols, rowId);
+    if (!row) return [];
+    return cols.map((col) => {
+      const target = POINTS_AT[col];
+      const value = cellValue(row[col]);
+      if (!target || typeof value !== 'string') return { col, value };
+      const nameCol = NAMED_BY[target][0]!;
+      return { col, value: cellValue(cellsOf(target, [nameCol], value)?.[nameCol]) };
+    });
+  };
 }
 
 export function listConflicts(sqlite: Sqlite): ConflictRow[] {
   const cells = sqlite
     .prepare('SELECT tbl, row_id, col FROM cell_heads GROUP BY tbl, row_id, col HAVING count(*) > 1 ORDER BY tbl, row_id, col')
     .all() as { tbl: string; row_id: string; col: string }[];
+  const recordOf = createRecordNamer(sqlite);
   const headsOf = sqlite.prepare(
     `SELECT c.id, c.value, c.origin, c.village_id FROM cell_heads h JOIN changes c ON c.id = h.change_id
       WHERE h.tbl = ? AND h.row_id = ? AND h.col = ? ORDER BY c.id`,
@@ -43,7 +108,7 @@ export function listConflicts(sqlite: Sqlite): ConflictRow[] {
   const conflictOf = (tbl: string, row_id: string, col: string): ConflictRow => {
     const rows = headsOf.all(tbl, row_id, col) as HeadRow[];
     const greatest = rows[rows.length - 1]!.id;
-    return { tbl, rowId: row_id, villageId: rows[0]!.village_id, col, heads: rows.map((r) => headOf(r, r.id === greatest)) };
+    return { tbl, rowId: row_id, villageId: rows[0]!.village_id, col, heads: rows.map((r) => headOf(r, r.id === greatest)), record: recordOf(tbl, row_id) };
   };
   const conflicts = new Map<string, ConflictRow>();
   const keyOf = (tbl: string, rowId: string, col: string) => `${tbl}\u0000${rowId}\u0000${col}`;

@@ -169,6 +169,12 @@ export const conflictItem = z.object({
   villageId: z.string(),
   col: z.string(),
   heads: z.array(conflictHead),
+  /**
+   * Which record it is about, deleted or not: the cells a person knows it by (a household's
+   * head and group, a visit's date and household …), a reference already read as the name of
+   * the row it points at. Absent from a host that predates it.
+   */
+  record: z.array(z.object({ col: z.string(), value: z.union([z.string(), z.number(), z.null()]) })).optional(),
 });
 export type ConflictItem = z.infer<typeof conflictItem>;
 

@@ -600,6 +600,10 @@ export const en: Messages = {
       editedBy: '“{{field}}” changed to {{value}} by {{by}}',
       keepDeleted: 'Keep it deleted',
       restore: 'Restore the record',
+      record: '{{ledger}} “{{name}}”',
+      recordUnnamed: 'a record in {{ledger}}',
+      quoted: '“{{text}}”',
+      deletedEditedWho: '{{record}}: {{deleters}} deleted this record while {{editors}} changed {{fields}}',
     },
   },
   syncTargets: {

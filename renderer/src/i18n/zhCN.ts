@@ -599,6 +599,10 @@ export const zhCN = {
       editedBy: '修改“{{field}}”为 {{value}}：{{by}}',
       keepDeleted: '保持删除',
       restore: '恢复这条记录',
+      record: '{{ledger}}「{{name}}」',
+      recordUnnamed: '{{ledger}}中的一条记录',
+      quoted: '“{{text}}”',
+      deletedEditedWho: '{{record}}：{{deleters}}删除了这条记录，{{editors}}同时修改了{{fields}}',
     },
   },
   syncTargets: {

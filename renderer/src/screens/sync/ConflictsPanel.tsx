@@ -1,7 +1,8 @@
 // Cells two devices changed without seeing each other's change: each competing value with who
 // wrote it and when, the one the ledger shows marked. Choosing one (or typing another) resolves.
 // A record one device deleted while another edited it is told in plain words, with its edits,
-// and resolved as a whole: keep it deleted, or restore it (with the edits).
+// and resolved as a whole: keep it deleted, or restore it (with the edits). Every conflict names
+// its record (recordText.ts), a deleted one too.
 import { CheckOutlined, DeleteOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState, type JSX } from 'react';
@@ -11,6 +12,7 @@ import { api } from '../../api';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { loose } from '../../ledgers/labels';
 import { useAppStore } from '../../store/useAppStore';
+import { deleteVsEditSentence, recordName } from './recordText';
 import { deleteVsEditOf, fieldLabel, shortId, tableLabel, typedValue, valueText } from './syncText';
 
 export interface ConflictsPanelProps {
@@ -32,17 +34,20 @@ export function ConflictsPanel({ items, loading, onResolved }: ConflictsPanelPro
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
 
-  const byText = (h: ConflictItem['heads'][number]) =>
-    t('sync.conflicts.by', {
-      name: h.originName ?? t('sync.conflicts.unknownDevice', { id: shortId(h.origin) }),
-      time: new Date(h.at).toLocaleString(language),
-    });
+  const nameOf = (h: ConflictItem['heads'][number]) => h.originName ?? t('sync.conflicts.unknownDevice', { id: shortId(h.origin) });
+  const byText = (h: ConflictItem['heads'][number]) => t('sync.conflicts.by', { name: nameOf(h), time: new Date(h.at).toLocaleString(language) });
 
   /** Delete-vs-edit: what happened, who deleted, each edit (field, value, who), and the two ways out. */
   function rowChoice(c: ConflictItem, found: NonNullable<ReturnType<typeof deleteVsEditOf>>): JSX.Element {
     return (
       <div data-testid="conflict-row">
-        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('sync.conflicts.deletedEdited')} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('sync.conflicts.deletedEdited')}
+          description={<span data-testid="conflict-summary">{deleteVsEditSentence(tl, language, (key) => i18n.exists(key), c, found, nameOf)}</span>}
+        />
         <ul className="sync-receipt-lines">
           {found.deletions.map((h) => (
             <li key={h.changeId} data-testid="conflict-deletion">
@@ -102,6 +107,7 @@ export function ConflictsPanel({ items, loading, onResolved }: ConflictsPanelPro
             render: (_, c) => (
               <div>
                 <div>{tableLabel(tl, c.tbl)}</div>
+                <div data-testid="conflict-record">{recordName(tl, language, c)}</div>
                 <Typography.Text type="secondary">{villageName.find((v) => v.id === c.villageId)?.name ?? ''}</Typography.Text>
               </div>
             ),
