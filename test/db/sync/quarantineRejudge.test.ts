@@ -4,10 +4,15 @@
 // given and taken, villages moving township, clocks running ahead, catching up or going back —
 // a release on the same connection ends exactly where one judging everything afresh ends.
 import fc from 'fast-check';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { changeIdOf, formatHlc } from '../../../db/sync/hlc';
 import { releaseQuarantine, type ReleaseResult } from '../../../db/sync/quarantine';
 import { TOWNSHIP_SCOPE_PREFIX } from '../../../db/sync/trust';
 import { countReads } from '../../helpers/countedReads';
+import { START_TIME } from '../../helpers/device';
+import { assemble, sealChanges } from './bundleHelpers';
 import { useTempDirs } from '../../helpers/tempDir';
 import { deviceIdOf, openPeer, replicaState, type Peer } from './syncPeers';
 
@@ -85,6 +90,33 @@ describe('releasing the quarantine re-reads only what changed', () => {
     expect(reads.rows()).toBeLessThanOrEqual(smallHeld + 1);
     expect(coordinator.sqlite.prepare('SELECT count(*) FROM households WHERE village_id = ?').pluck().get(village)).toBe(1);
   }, 60_000);
+
+  it('a held change whose row the ledger gives to another village is set aside for that once its device is trusted, and counted held no more', async () => {
+    run++;
+    const [coordinator, secretary, other] = await Promise.all([peer(1), peer(2), peer(3)]);
+    coordinator.trust(secretary, []);
+    const village = secretary.device.store.create('villages', null, { name: '李家村', township: TOWNSHIP });
+    const household = secretary.device.store.create('households', village, { head_name: '张三', category: 'ordinary' });
+    const held = coordinator.importFile(secretary.exportTo(tempDir())!).setAside.OUT_OF_SCOPE!;
+    // Another device, trusted for its own village, writes a row of the same id into that village.
+    const otherVillage = '01a21c04-b400-7000-8000-0000000000aa';
+    coordinator.trust(other, [otherVillage]);
+    const hlc = formatHlc({ wall: START_TIME + 1000, counter: 0 });
+    const claim = { id: changeIdOf(hlc, other.id), tbl: 'households' as const, row_id: household, village_id: otherVillage, col: 'head_name', value: '"李四"', hlc, origin: other.id, seen: [] };
+    const file = join(tempDir(), 'other.cunji');
+    writeFileSync(file, assemble(other.keys, [sealChanges(other.keys, 1, null, [claim])]));
+    expect(coordinator.importFile(file)).toMatchObject({ refusal: null, changesNew: 1 });
+    expect(releaseOn(coordinator)).toEqual({ released: 0, held });
+
+    coordinator.trust(secretary, [village]);
+    const householdChanges = coordinator.sqlite.prepare("SELECT count(*) FROM quarantine WHERE detail LIKE '%' || ? || '%'").pluck().get(household) as number;
+    // The village's own changes pass; the household's are VILLAGE_MISMATCH now, held in this count as before.
+    expect(releaseOn(coordinator)).toEqual({ released: held - householdChanges, held: householdChanges });
+    expect(coordinator.sqlite.prepare('SELECT DISTINCT reason FROM quarantine').pluck().all()).toEqual(['VILLAGE_MISMATCH']);
+    // Never re-judged again: nothing is held for scope or clock, as judging afresh finds too.
+    expect(releaseOn(coordinator)).toEqual({ released: 0, held: 0 });
+    expect(releaseOn(coordinator, countReads(coordinator.sqlite, 'quarantine').sqlite)).toEqual({ released: 0, held: 0 });
+  });
 });
 
 type Op =
