@@ -86,6 +86,8 @@ export const offeredDevice = z.object({
   role: z.string().nullable(),
   township: z.string().nullable(),
   villages: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The device its card says vouches for it, when that one is not trusted here either. */
+  vouchedBy: z.object({ deviceId: z.string(), name: z.string().nullable() }).nullable().optional(),
 });
 
 export const importReceipt = z.object({
@@ -103,6 +105,8 @@ export const importReceipt = z.object({
   refusal: z.object({ reason: z.string(), message: z.string(), devices: z.array(offeredDevice) }).nullable(),
   /** The file was encrypted with a passphrase (decrypted here before it was read). */
   encrypted: z.boolean().optional(),
+  /** Devices trusted on the enrolment of a device trusted here (a coordinator vouching for its secretaries). */
+  enrolled: z.array(z.object({ deviceId: z.string(), name: z.string(), issuer: z.string(), issuerName: z.string() })).optional(),
 });
 export type ImportReceiptView = z.infer<typeof importReceipt>;
 
@@ -145,6 +149,8 @@ export const deviceView = z.object({
   villages: z.array(z.string()),
   fingerprint: z.string(),
   trustedAt: z.string().nullable(),
+  /** Trusted on another device's enrolment rather than by a person here: that device. */
+  vouchedBy: z.object({ deviceId: z.string(), name: z.string().nullable() }).nullable().optional(),
 });
 export type DeviceView = z.infer<typeof deviceView>;
 

@@ -10,7 +10,7 @@ import { exportBundle, targetOfFolder, type ExportResult } from '../../../db/syn
 import { importBundle, isImported, statedFileHash, type ImportReceipt } from '../../../db/sync/importBundle';
 import { releaseQuarantine } from '../../../db/sync/quarantine';
 import { SyncFileError } from '../../../db/sync/segments/errors';
-import { listTrusted, scopeOf } from '../../../db/sync/trust';
+import { enrolUnenrolled, relayedDeviceCards } from '../../../db/sync/trust';
 import { loadDeviceKeys, type BundleDeviceCard } from '../../../db/sync/segments/index';
 import { keepsWholeTownships } from '../../../shared/domain/device';
 import type { ServiceContext } from '../context';
@@ -108,18 +108,9 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
       // A district's card has room for one township; its villages list names all it keeps.
       villages: (keepsWholeTownships(profile.role) ? villagesInScope(ctx) : profile.villageIds).map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
     };
-    const relayed = listTrusted(sqlite).map((d): BundleDeviceCard => {
-      const scope = scopeOf(d);
-      return {
-        deviceId: d.deviceId,
-        publicKey: d.publicKey,
-        name: d.name,
-        role: d.role,
-        township: [...scope.townships][0] ?? null,
-        villages: [...scope.villageIds].map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
-      };
-    });
-    return [own, ...relayed];
+    // Devices trusted before enrolments existed are vouched for now, so every relayed card carries one.
+    enrolUnenrolled(sqlite, loadDeviceKeys(sqlite), new Date(ctx.now()).toISOString());
+    return [own, ...relayedDeviceCards(sqlite, (id) => (villageName.get(id) as string | undefined) ?? '')];
   }
 
   const importPlain = (path: string) =>

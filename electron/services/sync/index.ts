@@ -8,6 +8,7 @@ import type { DeviceView, FolderLimitNote } from '../../../shared/domain/sync';
 import { V } from '../../../shared/domain/validation';
 import { listConflicts, resolveCell, ResolveError, villageOfRow } from '../../../db/sync/conflicts';
 import { fingerprintOf, listTrusted, scopeOf, TOWNSHIP_SCOPE_PREFIX, trustDevice, TrustError, type TrustedDevice } from '../../../db/sync/trust';
+import { loadDeviceKeys } from '../../../db/sync/segments/index';
 import type { ServiceContext } from '../context';
 import { readProfile, requireProfile } from '../profile';
 import { villagesInScope } from '../ledgers/scope';
@@ -81,8 +82,10 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
   const { sqlite } = ctx.db;
   const ops = bundleOps(ctx);
 
-  function view(d: TrustedDevice): DeviceView {
+  function view(d: TrustedDevice, nameOf: (deviceId: string) => string | undefined = (id) => names().get(id)): DeviceView {
     const scope = scopeOf(d);
+    // Another device's enrolment brought it here: say whose (one trusted by a person here has this device's own).
+    const issuer = d.enrolment && d.enrolment.issuer !== ctx.identity.deviceId ? d.enrolment.issuer : null;
     return {
       deviceId: d.deviceId,
       name: d.name,
@@ -92,6 +95,7 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
       villages: [...scope.villageIds],
       fingerprint: fingerprintOf(d.publicKey),
       trustedAt: d.trustedAt,
+      ...(issuer ? { vouchedBy: { deviceId: issuer, name: nameOf(issuer) ?? null } } : {}),
     };
   }
 
@@ -146,7 +150,9 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
             trustedAt: null,
           }
         : null;
-      return { self, trusted: listTrusted(sqlite).map(view) };
+      const trusted = listTrusted(sqlite);
+      const who = new Map(trusted.map((d) => [d.deviceId, d.name]));
+      return { self, trusted: trusted.map((d) => view(d, (id) => who.get(id))) };
     },
     'devices.trust': (input) => {
       requireProfile(ctx);
@@ -158,6 +164,8 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
           ctx.identity.deviceId,
           { deviceId: input.deviceId, publicKey: input.publicKey, name: input.name, role: input.role, villages },
           new Date(ctx.now()).toISOString(),
+          // A person here vouches for it: the enrolment travels with its card to whoever trusts this device.
+          loadDeviceKeys(sqlite),
         );
         // Trust may have widened: what this device sent before for these villages now passes.
         return { ...view(trusted), released: ops.releaseHeld() };

@@ -531,6 +531,8 @@ export const en: Messages = {
       unnamed: 'Unnamed device',
       retry: 'Import again',
       retryHint: 'A new device is trusted; the files that were refused can be imported again.',
+      vouchedBy: 'Vouched for by',
+      vouchedByHint: '{{name}} vouches for this device but is not trusted here yet. Trust {{name}} and import again: the devices it vouches for come with it, no need to check each one.',
     },
     devices: {
       title: 'Devices',
@@ -543,6 +545,7 @@ export const en: Messages = {
       fingerprint: 'Key fingerprint',
       trustedAt: 'Trusted on',
       empty: 'No other device is trusted yet',
+      vouchedBy: 'Vouched for by {{name}}',
     },
     targets: {
       title: 'Saved sync places',

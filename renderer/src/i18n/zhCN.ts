@@ -530,6 +530,8 @@ export const zhCN = {
       unnamed: '未署名设备',
       retry: '再导入一次',
       retryHint: '已信任新设备，可以再导入一次刚才未导入的文件。',
+      vouchedBy: '担保人',
+      vouchedByHint: '{{name}} 为这台设备担保，但本机还没有信任 {{name}}。信任它后再导入一次，它担保的设备会一并接受，不必逐台核对。',
     },
     devices: {
       title: '设备',
@@ -542,6 +544,7 @@ export const zhCN = {
       fingerprint: '密钥指纹',
       trustedAt: '信任时间',
       empty: '还没有信任别的设备',
+      vouchedBy: '由 {{name}} 担保',
     },
     targets: {
       title: '保存的同步位置',

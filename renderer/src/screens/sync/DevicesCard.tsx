@@ -30,6 +30,12 @@ export function DevicesCard({ self, trusted, loading }: { self: DeviceView | nul
             render: (_, d) => (
               <span>
                 {d.name} {self && d.deviceId === self.deviceId && <Tag color="blue">{t('sync.devices.self')}</Tag>}
+                {/* Trusted on another device's enrolment, not checked by a person here: say whose. */}
+                {d.vouchedBy && (
+                  <Typography.Text type="secondary" style={{ display: 'block' }} data-testid={`vouched-by-${d.deviceId}`}>
+                    {t('sync.devices.vouchedBy', { name: d.vouchedBy.name ?? d.vouchedBy.deviceId })}
+                  </Typography.Text>
+                )}
               </span>
             ),
           },

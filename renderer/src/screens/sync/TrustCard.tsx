@@ -72,8 +72,21 @@ export function TrustCard({ device, onTrusted, onDismiss }: { device: OfferedDev
             children: device.villages.length > 0 ? device.villages.map((v) => v.name || v.id).join('、') : t('common.none'),
           },
           { key: 'deviceId', label: t('sync.trust.deviceId'), children: <span className="mono">{device.deviceId}</span> },
+          ...(device.vouchedBy
+            ? [{ key: 'vouchedBy', label: t('sync.trust.vouchedBy'), children: device.vouchedBy.name ?? <span className="mono">{device.vouchedBy.deviceId}</span> }]
+            : []),
         ]}
       />
+      {/* Trusting the voucher brings this device (and the others it vouches for) along. */}
+      {device.vouchedBy && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('sync.trust.vouchedByHint', { name: device.vouchedBy.name ?? device.vouchedBy.deviceId })}
+          style={{ marginBottom: 12 }}
+          data-testid={`trust-vouched-by-${device.deviceId}`}
+        />
+      )}
       <div style={{ margin: '12px 0' }}>
         <Typography.Text type="secondary">{t('sync.trust.fingerprint')}</Typography.Text>
         <div className="mono sync-fingerprint" data-testid="trust-fingerprint">
