@@ -1,6 +1,7 @@
 // A newcomer's first minutes: the setup screen refuses what is missing (in Chinese, next to the
 // field, storing nothing), accepts a secretary's details, and what was saved is still there
-// after a reload and after the app itself is restarted.
+// after a reload and after the app itself is restarted. A district types its several townships
+// and then sees every village of them side by side.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -53,6 +54,47 @@ test('first-run setup as a secretary; the village survives a reload and a restar
   await expect(page.getByTestId('header-who')).toContainText('王建国');
   await page.getByTestId('nav-villages').click();
   await expect(page.getByTestId('villages-table')).toContainText('李家村');
+});
+
+test('first-run setup as a district: its townships typed, none refused; every village of them side by side', async ({ page, app }) => {
+  await page.goto(app.url());
+  await page.getByTestId('setup-form').getByText('区县组织部', { exact: true }).click();
+  await page.locator('#setup_name').fill('周强');
+  await chooseOption(page, 'setup_unitLevel', '县直单位');
+  await page.locator('#setup_unit').fill('临河县委组织部');
+  await expect(page.getByTestId('setup-form')).toContainText('区县组织部看所辖各乡镇的全部村');
+
+  // No township: refused under the townships field, nothing stored.
+  await page.getByTestId('setup-submit').click();
+  await expect(page.locator('#setup_townships_help')).toHaveText('区县组织部至少要填一个所辖乡镇');
+  expect((await app.call('device.status')).value).toEqual({ setUp: false });
+
+  // Typed one by one (Enter), or several at once with 、 between them.
+  const townships = page.locator('#setup_townships');
+  await townships.fill('青石镇');
+  await townships.press('Enter');
+  await townships.fill('白河镇、东山镇');
+  await expect(page.getByTestId('setup-townships').locator('.ant-select-selection-item')).toHaveText(['青石镇', '白河镇', '东山镇']);
+  // 东山镇 was a slip: removed again.
+  await page.getByTestId('setup-townships').locator('.ant-select-selection-item').filter({ hasText: '东山镇' }).locator('.ant-select-selection-item-remove').click();
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByTestId('header-who')).toHaveText('周强 · 区县组织部 · 青石镇、白河镇');
+  await expect(page.getByTestId('overview-townships')).toContainText('所辖乡镇');
+  await expect(page.getByTestId('overview-townships')).toContainText('青石镇、白河镇');
+  expect((await app.call<{ profile: unknown }>('device.status')).value!.profile).toMatchObject({ role: 'district', township: '青石镇', townships: ['青石镇', '白河镇'] });
+
+  // A village of each township (as their files would bring them), each with a household: side by side.
+  for (const [name, township, head] of [['李家村', '青石镇', '王大山'], ['河湾村', '白河镇', '刘长顺']]) {
+    const village = await app.call<{ id: string }>('villages.create', { name, township });
+    expect((await app.call('households.create', { villageId: village.value!.id, headName: head, villagerGroup: '一组', category: 'ordinary' })).ok).toBe(true);
+  }
+  // The window reads the villages it keeps when it opens (a sync import refreshes them itself).
+  await page.reload();
+  await page.getByTestId('nav-households').click();
+  const table = page.getByTestId('ledger-households');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(2);
+  await expect(table).toContainText('李家村');
+  await expect(table).toContainText('河湾村');
 });
 
 test('a newcomer can load the demo township in one click', async ({ page, app }) => {

@@ -6,11 +6,13 @@ import type { Page } from '@playwright/test';
 import { expect, type HostedApp, type HostedProfile } from './fixtures';
 
 export interface PersonSetup {
-  role: 'secretary' | 'coordinator';
+  role: 'secretary' | 'coordinator' | 'district';
   name: string;
   unit: string;
   unitLevel: 'province' | 'city' | 'county' | 'soe' | 'township';
-  township: string;
+  /** A secretary's or coordinator's township; a district lists `townships` instead. */
+  township?: string;
+  townships?: string[];
   county?: string;
   villages?: { name: string }[];
 }
