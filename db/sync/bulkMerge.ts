@@ -35,6 +35,12 @@ export interface BatchObserver {
 export interface BulkMerger {
   /** Merges one batch; call inside a transaction (a failure must roll the batch back). */
   mergeBatch(changes: readonly Change[], segment: string | null): BatchResult;
+  /**
+   * The village of a row the log already has changes of (undefined when it has none). The
+   * import's judging asks this of the batch it is about to merge; the answer is kept for the
+   * batch's plan, so a row's log is probed once, not twice.
+   */
+  loggedVillageOf(tbl: LedgerName, rowId: string): string | undefined;
 }
 
 interface RowPlan {
@@ -59,7 +65,22 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   const insertChange = sqlite.prepare(
     `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const rowHasChanges = sqlite.prepare('SELECT 1 FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
+  const villageInLog = sqlite.prepare('SELECT village_id FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
+  // Rows probed for the coming batch: table → row id → its village in the log, or null.
+  const probed = new Map<LedgerName, Map<string, string | null>>();
+  function loggedVillageOf(tbl: LedgerName, rowId: string): string | undefined {
+    let ofTable = probed.get(tbl);
+    if (!ofTable) {
+      ofTable = new Map();
+      probed.set(tbl, ofTable);
+    }
+    let village = ofTable.get(rowId);
+    if (village === undefined) {
+      village = (villageInLog.get(tbl, rowId) as string | undefined) ?? null;
+      ofTable.set(rowId, village);
+    }
+    return village ?? undefined;
+  }
   const addHead = sqlite.prepare('INSERT OR IGNORE INTO cell_heads (tbl, row_id, col, change_id) VALUES (?, ?, ?, ?)');
   // One upsert per (table, winning columns): the row's values, created_at/updated_at widened the
   // way the applier widens them (min and max with what the row already holds).
@@ -80,14 +101,16 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   }
 
   function projectNewRow(plan: RowPlan): void {
-    const cells = new Map<string, Change[]>();
+    // A cell written once (the common case: a row's creation) is its change itself.
+    const cells = new Map<string, Change | Change[]>();
     // HLCs are fixed-width hex, so the earliest and latest by text are so in time.
     let first = plan.added[0]!.hlc;
     let last = first;
     for (const change of plan.added) {
       const cell = cells.get(change.col);
-      if (cell) cell.push(change);
-      else cells.set(change.col, [change]);
+      if (cell === undefined) cells.set(change.col, change);
+      else if (Array.isArray(cell)) cell.push(change);
+      else cells.set(change.col, [cell, change]);
       if (change.hlc < first) first = change.hlc;
       if (change.hlc > last) last = change.hlc;
     }
@@ -95,16 +118,22 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
     const updated = hlcToIso(last);
     const targets: string[] = [];
     const values: (string | number | null)[] = [];
-    for (const [col, changes] of cells) {
-      const seen = new Set<string>();
-      for (const change of changes) for (const id of change.seen) seen.add(id);
+    for (const [col, cell] of cells) {
       let winner: Change | null = null;
       let heads = 0;
-      for (const change of changes) {
-        if (seen.has(change.id)) continue;
-        addHead.run(plan.tbl, plan.rowId, col, change.id);
-        heads++;
-        if (!winner || change.id > winner.id) winner = change;
+      if (!Array.isArray(cell)) {
+        addHead.run(plan.tbl, plan.rowId, col, cell.id);
+        heads = 1;
+        winner = cell;
+      } else {
+        const seen = new Set<string>();
+        for (const change of cell) for (const id of change.seen) seen.add(id);
+        for (const change of cell) {
+          if (seen.has(change.id)) continue;
+          addHead.run(plan.tbl, plan.rowId, col, change.id);
+          heads++;
+          if (!winner || change.id > winner.id) winner = change;
+        }
       }
       if (heads > 1) observer.newRowConflict?.(plan.tbl, plan.rowId, col);
       // Causal changes: the greatest id of a cell is seen by none, so a winner always exists.
@@ -117,16 +146,20 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   return {
     mergeBatch(changes, segment) {
       // 1. Decide, before anything of the batch is written, how each row is merged.
-      const rows = new Map<string, RowPlan>();
+      const rows = new Map<LedgerName, Map<string, RowPlan>>(); // table → row id → plan
       const plans: RowPlan[] = []; // plans[i]: the plan of changes[i]
       let greatest = '';
       for (const change of changes) {
         if (!isLedger(change.tbl) || !isLedgerColumn(change.tbl, change.col)) throw new Error(`Not a ledger column: ${change.tbl}.${change.col}`);
-        const key = `${change.tbl}\u0000${change.row_id}`;
-        let plan = rows.get(key);
+        let ofTable = rows.get(change.tbl);
+        if (!ofTable) {
+          ofTable = new Map();
+          rows.set(change.tbl, ofTable);
+        }
+        let plan = ofTable.get(change.row_id);
         if (!plan) {
-          plan = { tbl: change.tbl, rowId: change.row_id, byChange: rowHasChanges.get(change.tbl, change.row_id) !== undefined, added: [] };
-          rows.set(key, plan);
+          plan = { tbl: change.tbl, rowId: change.row_id, byChange: loggedVillageOf(change.tbl, change.row_id) !== undefined, added: [] };
+          ofTable.set(change.row_id, plan);
         }
         if (!plan.byChange && !isCausal(change)) plan.byChange = true;
         plans.push(plan);
@@ -162,9 +195,11 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       }
 
       // 3. Heads and one upsert for each row new to this database.
-      for (const plan of rows.values()) if (!plan.byChange && plan.added.length) projectNewRow(plan);
+      for (const ofTable of rows.values()) for (const plan of ofTable.values()) if (!plan.byChange && plan.added.length) projectNewRow(plan);
+      probed.clear(); // the batch has written: what was probed may be stale
       return { added, known, greatest };
     },
+    loggedVillageOf,
   };
 }
 

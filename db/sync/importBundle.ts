@@ -14,7 +14,7 @@ import { basename } from 'node:path';
 import { LEDGERS, ROW_COLUMN, type ColumnKind } from '../ledgers';
 import type { Sqlite } from '../open';
 import type { Change } from './apply';
-import { HLC_HEX_LENGTH, parseHlc, type HlcClock } from './hlc';
+import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
 import {
   changesOf, fileSource, rereadSegment, scanBundle, storeSegment, SyncFileError, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
@@ -296,7 +296,8 @@ function createFileFacts(sqlite: Sqlite, selfId: string, enrolled: Pick<Enrolmen
  */
 function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scanned: ScannedBundle, facts: FileFacts, ctx: ApplyContext): ImportReceipt {
   const limit = ctx.now() + FUTURE_LIMIT_MS;
-  const ledgerVillageOf = sqlite.prepare('SELECT village_id FROM "changes" WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
+  // HLCs are fixed-width hex: one written later than the limit sorts after this text.
+  const latestHlc = formatHlc({ wall: limit, counter: 0xffff });
   const quarantine = sqlite.prepare('INSERT INTO quarantine (at, reason, detail, file_hash, origin, change_id) VALUES (?, ?, ?, ?, ?, ?)');
   const at = new Date(ctx.now()).toISOString();
 
@@ -316,13 +317,13 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
     let greatest = '';
 
     function judge(change: Change): [SetAsideReason, string] | null {
-      if (parseHlc(change.hlc.slice(0, HLC_HEX_LENGTH)).wall > limit) {
+      if (change.hlc > latestHlc) {
         return ['FUTURE_CLOCK', `written at ${new Date(parseHlc(change.hlc).wall).toISOString()}, more than 24 hours ahead of this computer's clock`];
       }
       const bad = badValue(change);
       if (bad) return ['BAD_VALUE', bad];
       const rowKey = `${change.tbl}\u0000${change.row_id}`;
-      const village = villageOfRow.get(rowKey) ?? (ledgerVillageOf.get(change.tbl, change.row_id) as string | undefined);
+      const village = villageOfRow.get(rowKey) ?? merger.loggedVillageOf(change.tbl, change.row_id);
       if (change.tbl === 'villages' && change.village_id !== change.row_id) return ['VILLAGE_MISMATCH', 'a village row must be its own village'];
       if (village !== undefined && village !== change.village_id) return ['VILLAGE_MISMATCH', `the row belongs to village ${village}, not ${change.village_id}`];
       const scope = facts.scopeFor(change.origin);

@@ -345,6 +345,9 @@ function readId(r: ByteReader): string {
   return r.fail(`unknown id kind ${kind}`);
 }
 
+/** The `seen` of the many changes that have seen nothing: one frozen array, not one each. */
+const NOTHING_SEEN: readonly string[] = Object.freeze([]);
+
 function hex(value: number, width: number): string {
   return value.toString(16).padStart(width, '0');
 }
@@ -394,13 +397,26 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
   };
 
   const out: Change[] = [];
-  const lastOfCell = new Map<string, number>();
+  // The last change of each cell so far, by row (table index and row id) then column index:
+  // one array per row rather than one key string per change (this loop runs for every change).
+  const lastOfCell = new Map<string, number[]>();
+  // Whether a table (by index) has a column (by index), decided once per pair.
+  const columnOk = new Int8Array(tables.length * columns.length);
   let wall = 0;
+  let wallHex = '';
+  let wallOfHex = -1;
   let counter = 0;
   let village = '';
   for (let run = 0; run < runCount; run++) {
-    const tbl = tables[runsR.bounded(tables.length - 1, 'a table index')] ?? runsR.fail('a run names no table');
+    const tableIndex = runsR.bounded(tables.length - 1, 'a table index');
+    const tbl = tables[tableIndex] ?? runsR.fail('a run names no table');
     const rowId = idRef(runsR);
+    const rowKey = `${tableIndex}\u0000${rowId}`;
+    let lastOfRow = lastOfCell.get(rowKey);
+    if (!lastOfRow) {
+      lastOfRow = [];
+      lastOfCell.set(rowKey, lastOfRow);
+    }
     const villageCode = runsR.bounded(2, 'a village code');
     if (villageCode === 0 && run === 0) runsR.fail('the first run has no village');
     if (villageCode === 1) village = rowId;
@@ -409,8 +425,11 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
     if (length === 0) runsR.fail('a run is empty');
     for (let k = 0; k < length; k++) {
       const i = out.length;
-      const col = columns[colsR.bounded(columns.length - 1, 'a column index')] ?? colsR.fail('a change names no column');
-      if (!isLedgerColumn(tbl, col)) throw new SyncFileError('UNKNOWN_COLUMN', `A segment writes to ${shown(`${tbl}.${col}`)}, a column Cunji does not have.`);
+      const columnIndex = colsR.bounded(columns.length - 1, 'a column index');
+      const col = columns[columnIndex] ?? colsR.fail('a change names no column');
+      const pair = tableIndex * columns.length + columnIndex;
+      if (columnOk[pair] === 0) columnOk[pair] = isLedgerColumn(tbl, col) ? 1 : -1;
+      if (columnOk[pair] === -1) throw new SyncFileError('UNKNOWN_COLUMN', `A segment writes to ${shown(`${tbl}.${col}`)}, a column Cunji does not have.`);
 
       const a = hlcsR.varint();
       if (a === 0) {
@@ -423,29 +442,35 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
         counter = delta === 0 && i > 0 ? counter + hlcsR.svarint() : hlcsR.varint();
       }
       if (wall < 0 || wall > MAX_WALL || counter < 0 || counter > MAX_COUNTER) hlcsR.fail('an HLC is out of range');
-      const hlc = hex(wall, 12) + hex(counter, 4);
+      // Consecutive changes mostly share a millisecond: its hex is reused.
+      if (wall !== wallOfHex) {
+        wallHex = hex(wall, 12);
+        wallOfHex = wall;
+      }
+      const hlc = wallHex + hex(counter, 4);
       const id = hlc + origin;
 
-      const cell = `${tbl}\u0000${rowId}\u0000${col}`;
       const seenCode = seenR.bounded(limits.maxSeen + 1, 'a seen count');
-      const seen: string[] = [];
+      let seen: readonly string[] = NOTHING_SEEN;
       if (seenCode === 1) {
-        const at = lastOfCell.get(cell) ?? seenR.fail('a change refers to an earlier change of its cell that is not there');
-        seen.push(out[at]!.id);
+        const at = lastOfRow[columnIndex] ?? seenR.fail('a change refers to an earlier change of its cell that is not there');
+        seen = [out[at]!.id];
       } else if (seenCode > 1) {
+        const named: string[] = [];
+        seen = named;
         for (let n = 0; n < seenCode - 1; n++) {
           const kind = seenR.bounded(i + 1, 'a seen reference');
-          if (kind === 0) seen.push(seenR.text());
+          if (kind === 0) named.push(seenR.text());
           else if (kind === 1) {
             const seenOrigin = origins[seenR.bounded(origins.length - 1, 'a device index')]!;
             const sw = wall - seenR.svarint();
             const sc = seenR.varint();
             if (sw < 0 || sw > MAX_WALL || sc > MAX_COUNTER) seenR.fail('a seen HLC is out of range');
-            seen.push(hex(sw, 12) + hex(sc, 4) + seenOrigin);
-          } else seen.push(out[i - (kind - 1)]!.id);
+            named.push(hex(sw, 12) + hex(sc, 4) + seenOrigin);
+          } else named.push(out[i - (kind - 1)]!.id);
         }
       }
-      lastOfCell.set(cell, i);
+      lastOfRow[columnIndex] = i;
 
       let value: string;
       const tag = tagsR.u8();

@@ -51,6 +51,33 @@ describe('sealing and bundles', () => {
     a.close();
   });
 
+  it('finds unsealed changes through an index that holds only them', async () => {
+    const a = await openTestDevice(tempDir(), '00000000000000a2');
+    const keys = newKeys(a.deviceId);
+    scribble(a);
+    const sqlite = a.db.sqlite;
+    const entries = () => sqlite.prepare('SELECT count(*) FROM changes INDEXED BY changes_unsealed WHERE segment IS NULL').pluck().get();
+    const unsealed = sqlite.prepare('SELECT count(*) FROM changes WHERE segment IS NULL').pluck().get() as number;
+    expect(unsealed).toBeGreaterThan(0);
+    expect(entries()).toBe(unsealed);
+    // The statements sealing runs search by that index, not by a scan of the log.
+    for (const query of [
+      'SELECT id FROM changes WHERE origin = ? AND segment IS NULL ORDER BY id LIMIT ?',
+      'UPDATE changes SET segment = ? WHERE origin = ? AND segment IS NULL AND id <= ?',
+    ]) {
+      const args = query.startsWith('UPDATE') ? ['x', a.deviceId, 'z'] : [a.deviceId, 10];
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toMatch(/USING (COVERING )?INDEX changes_unsealed \(origin=\?/);
+      expect(plan).not.toContain('TEMP B-TREE');
+    }
+    sealAll(sqlite, keys);
+    expect(entries()).toBe(0);
+    // A change received sealed is never in it: the index costs a merge nothing.
+    const size = sqlite.prepare("SELECT count(*) FROM dbstat WHERE name = 'changes_unsealed'").pluck().get() as number;
+    expect(size).toBe(1); // one (empty) root page
+    a.close();
+  });
+
   it('reads the keys electron/services/identity keeps in meta', async () => {
     const { ensureDeviceIdentity } = await import('../../../electron/services/identity');
     const a = await openTestDevice(tempDir());
