@@ -51,7 +51,16 @@ export interface EnrolmentLookups {
 type CardWithEnrolment = BundleDeviceCard & { readonly enrolment: Enrolment };
 
 /** The enrolled devices of a (validated) header this device can accept, and why the others are not. */
-export function resolveEnrolments(header: BundleHeader, lookups: EnrolmentLookups): EnrolmentResolution {
+export function resolveEnrolments(header: BundleHeader, asked: EnrolmentLookups): EnrolmentResolution {
+  // Each device looked up once: a hostile chain of a thousand cards accepts one a round.
+  const trustedHere = new Map<string, TrustedDevice | null>();
+  const lookups: EnrolmentLookups = {
+    ...asked,
+    trusted: (id) => {
+      if (!trustedHere.has(id)) trustedHere.set(id, asked.trusted(id));
+      return trustedHere.get(id)!;
+    },
+  };
   // The key ids each device signs with in this file: the producer's and each segment's.
   const keyIds = new Map<string, Set<string>>();
   const note = (id: string, keyId: string) => keyIds.set(id, (keyIds.get(id) ?? new Set<string>()).add(keyId));

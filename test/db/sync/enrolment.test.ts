@@ -218,6 +218,22 @@ describe('coordinator-signed enrolment', () => {
     else expectImported(district.importFile(t.file));
   });
 
+  it.each([
+    ['a field the format does not have', (h: BundleHeader) => Object.assign(cardOf(h, ID.secretary1).enrolment!, { township: '青石镇' })],
+    ['a scope of more than a thousand entries', (h: BundleHeader) => cardOf(h, ID.secretary1).enrolment!.scope.push(...Array.from({ length: 1000 }, (_, i) => `v-${i}`))],
+    ['a scope entry that is not text', (h: BundleHeader) => cardOf(h, ID.secretary1).enrolment!.scope.push({ id: 'v' } as never)],
+  ])('refuses an enrolment with %s as a bad header, changing nothing', async (_name, edit) => {
+    const dir = tempDir();
+    const t = await township(dir);
+    const district = await openPeer(dir, ID.district);
+    vouch(district, t.coordinator, [whole(TOWNSHIP)], 'coordinator');
+    const forged = join(dir, 'forged.cunji');
+    writeFileSync(forged, reheadered(readFileSync(t.file), t.coordinator.keys, edit));
+    const before = dumpAll(district.sqlite);
+    expect(district.importFile(forged).refusal?.reason).toBe('BAD_HEADER');
+    expect(dumpAll(district.sqlite)).toBe(before);
+  });
+
   it('offers a device vouched for by one not trusted here with that voucher named, so a person can trust the voucher', async () => {
     const dir = tempDir();
     const t = await township(dir);
