@@ -31,7 +31,7 @@ const STRANGER = newKeys('00000000000000f5');
 const whole = (township: string) => `${TOWNSHIP_SCOPE_PREFIX}${township}`;
 
 /** A person at `by` trusts `whom` after comparing fingerprints: `by` signs an enrolment for it. */
-function vouch(by: Peer, whom: Peer, scope: readonly string[], role: string): void {
+function vouch(by: Peer, whom: Pick<Peer, 'id' | 'keys'>, scope: readonly string[], role: string): void {
   trustDevice(by.sqlite, by.id, { deviceId: whom.id, publicKey: whom.keys.publicKeyPem, name: `${role} ${whom.id}`, role, villages: [...scope] }, new Date(by.now()).toISOString(), by.keys);
 }
 
@@ -246,6 +246,18 @@ describe('coordinator-signed enrolment', () => {
     // Trusting the coordinator alone is then enough.
     vouch(district, t.coordinator, [whole(TOWNSHIP)], 'coordinator');
     expectImported(district.importFile(t.file));
+  });
+
+  it('trusts only the vouched-for devices whose data the file holds, and their vouchers: a card alone brings nobody', async () => {
+    const dir = tempDir();
+    const t = await township(dir);
+    vouch(t.coordinator, { id: STRANGER.deviceId, keys: STRANGER }, [t.village1], 'secretary');
+    const file = exportWithCards(t.coordinator, join(dir, 'again'), 'coordinator', TOWNSHIP);
+    const district = await openPeer(dir, ID.district);
+    vouch(district, t.coordinator, [whole(TOWNSHIP)], 'coordinator');
+
+    expect(district.importFile(file).enrolled?.map((e) => e.deviceId)).toEqual([ID.secretary1, ID.secretary2]);
+    expect(trustedDevice(district.sqlite, STRANGER.deviceId)).toBeNull();
   });
 
   it('holds a vouched-for secretary to the scope it was vouched for: its changes to another village are set aside', async () => {
