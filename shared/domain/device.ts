@@ -50,22 +50,30 @@ export const deviceSetupInput = z
     if (value.role === 'secretary' && value.villages.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['villages'], message: V.oneVillage });
     }
-    if (value.role !== 'district') {
-      if (!value.township) ctx.addIssue({ code: 'custom', path: ['township'], message: V.required });
-      // Several townships on a secretary's or coordinator's device would be silently dropped.
-      if (value.townships.length > 0) ctx.addIssue({ code: 'custom', path: ['townships'], message: V.townshipsDistrictOnly });
-      return;
-    }
-    // A district's scope is its townships: none would leave it seeing nothing.
-    if (value.townships.length === 0) ctx.addIssue({ code: 'custom', path: ['townships'], message: V.oneTownship });
-    value.townships.forEach((name, i) => {
-      if (value.townships.indexOf(name) < i) ctx.addIssue({ code: 'custom', path: ['townships', i], message: V.duplicateTownship });
-    });
-    // The township field, if a district sends one too, must be one of its townships.
-    if (value.township && !value.townships.includes(value.township)) {
-      ctx.addIssue({ code: 'custom', path: ['township'], message: V.townshipNotListed });
-    }
-  });
+  })
+  .superRefine(
+    (value, ctx) => {
+      // Runs even when other fields were refused, so an empty form names the township fields
+      // too; a field refused already may hold its raw input here, hence the checks on shape.
+      const townships = Array.isArray(value.townships) ? value.townships : [];
+      if (value.role !== 'district') {
+        if (!value.township) ctx.addIssue({ code: 'custom', path: ['township'], message: V.required });
+        // Several townships on a secretary's or coordinator's device would be silently dropped.
+        if (townships.length > 0) ctx.addIssue({ code: 'custom', path: ['townships'], message: V.townshipsDistrictOnly });
+        return;
+      }
+      // A district's scope is its townships: none would leave it seeing nothing.
+      if (townships.length === 0 && Array.isArray(value.townships)) ctx.addIssue({ code: 'custom', path: ['townships'], message: V.oneTownship });
+      townships.forEach((name, i) => {
+        if (townships.indexOf(name) < i) ctx.addIssue({ code: 'custom', path: ['townships', i], message: V.duplicateTownship });
+      });
+      // The township field, if a district sends one too, must be one of its townships.
+      if (typeof value.township === 'string' && value.township && !townships.includes(value.township)) {
+        ctx.addIssue({ code: 'custom', path: ['township'], message: V.townshipNotListed });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 export type DeviceSetupInput = z.input<typeof deviceSetupInput>;
 
 export const deviceProfile = z.object({

@@ -58,6 +58,17 @@ describe('a secretary or coordinator in device setup', () => {
   });
 });
 
+describe('an empty or half-filled setup form', () => {
+  it('names the township fields alongside the others, for every role', () => {
+    const empty = issuesOf({ role: 'secretary', villages: [{ name: '' }] });
+    expect(empty).toContainEqual({ path: ['township'], message: V.required });
+    expect(empty).toContainEqual({ path: ['name'], message: V.required });
+    const district = issuesOf({ role: 'district' });
+    expect(district).toContainEqual({ path: ['townships'], message: V.oneTownship });
+    expect(district).toContainEqual({ path: ['unit'], message: V.required });
+  });
+});
+
 describe('the townships a profile keeps', () => {
   it('are a district\'s list, or anyone else\'s one township; only a secretary keeps villages instead', () => {
     expect(townshipsOf({ township: '青石镇', townships: ['青石镇', '白河镇'] })).toEqual(['青石镇', '白河镇']);
