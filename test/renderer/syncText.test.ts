@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ConflictItem, ImportReceiptView } from '../../shared/domain/sync';
 import { createI18n } from '../../renderer/src/i18n/i18n';
+import { importReceipt } from '../../shared/domain/sync';
 import {
-  camelOf, deleteVsEditOf, fieldLabel, gapText, nounOfTable, receiptLines, REFUSAL_REASONS, refusalText, SET_ASIDE_REASONS, splitPaths, tableLabel, typedValue, valueText,
-  type Translate,
+  camelOf, deleteVsEditOf, enrolledLines, fieldLabel, gapText, nounOfTable, receiptLines, REFUSAL_REASONS, refusalText, SET_ASIDE_REASONS, splitPaths, tableLabel,
+  typedValue, valueText, type Translate,
 } from '../../renderer/src/screens/sync/syncText';
 
 const zh = createI18n('zh-CN');
@@ -55,6 +56,89 @@ describe('receiptLines', () => {
     }
     for (const reason of SET_ASIDE_REASONS) expect(zh.exists(`sync.setAside.${reason}`) && en.exists(`sync.setAside.${reason}`)).toBe(true);
     expect(refusalText(tz, 'FROM_MARS')).toBe('无法导入（FROM_MARS）');
+  });
+});
+
+/**
+ * The sources that write a receipt's refusal reason or a change's set-aside reason. Most refusal
+ * reasons are a type (SyncFileReason) and the rest plain literals at the call, and shared/ carries
+ * the reason as a string, so the sources themselves are the list to hold the renderer's against.
+ */
+const SYNC_SOURCES = {
+  ...import.meta.glob<string>('../../db/sync/**/*.ts', { query: '?raw', import: 'default', eager: true }),
+  ...import.meta.glob<string>('../../electron/services/sync/**/*.ts', { query: '?raw', import: 'default', eager: true }),
+};
+
+const quoted = (text: string) => [...text.matchAll(/'([A-Z][A-Z_]+)'/g)].map((m) => m[1]!);
+
+/** Every refusal reason the import can write: the SyncFileReason union, and the codes passed to refused(…) and its kin. */
+function refusalReasonsInSources(): Set<string> {
+  const reasons = new Set<string>();
+  for (const text of Object.values(SYNC_SOURCES)) {
+    const union = /export type SyncFileReason =([^;]*);/.exec(text);
+    if (union) quoted(union[1]!).forEach((r) => reasons.add(r));
+    // refused(file, 'X', …), refusedReceipt(file, 'X', …), refused('X', …), notImported(path, 'X', …)
+    for (const m of text.matchAll(/\b(?:refused\w*|notImported)\(\s*(?:\w+,\s*)?'([A-Z][A-Z_]+)'/g)) reasons.add(m[1]!);
+  }
+  return reasons;
+}
+
+describe('every reason the import can give has words', () => {
+  it('finds the reasons where the import writes them (the scan itself is not blind)', () => {
+    const reasons = refusalReasonsInSources();
+    for (const known of ['TRUNCATED', 'UNKNOWN_DEVICE', 'CORRUPT_ENCRYPTION', 'UNREADABLE', 'BAD_ENROLMENT', 'MISSING', 'NOT_A_BUNDLE']) expect(reasons).toContain(known);
+  });
+
+  it('gives each refusal reason its own words in both languages, not the catch-all', () => {
+    for (const reason of refusalReasonsInSources()) {
+      expect(REFUSAL_REASONS, reason).toContain(reason);
+      expect(zh.exists(`sync.refusal.${reason}`) && en.exists(`sync.refusal.${reason}`), reason).toBe(true);
+      expect(refusalText(tz, reason), reason).not.toBe(tz('sync.refusal.OTHER', { reason }));
+      expect(refusalText(te, reason), reason).not.toBe(te('sync.refusal.OTHER', { reason }));
+    }
+    expect(refusalText(tz, 'BAD_ENROLMENT')).toBe('文件里的设备担保被改动、伪造，或超出了担保人的管理范围');
+    expect(refusalText(te, 'BAD_ENROLMENT')).toBe("A device's enrolment in the file was altered, forged, or goes beyond its voucher's scope");
+  });
+
+  it('sets aside for the reasons the contract names, each with words in both languages', () => {
+    expect([...SET_ASIDE_REASONS].sort()).toEqual([...importReceipt.shape.setAside.keyType.options].sort());
+    const [, dbList] = /SET_ASIDE_REASONS = \[([^\]]*)\]/.exec(SYNC_SOURCES['../../db/sync/importBundle.ts'] ?? '') ?? [];
+    expect(quoted(dbList ?? '').sort()).toEqual([...SET_ASIDE_REASONS].sort());
+    for (const reason of SET_ASIDE_REASONS) expect(zh.exists(`sync.setAside.${reason}`) && en.exists(`sync.setAside.${reason}`), reason).toBe(true);
+  });
+});
+
+describe('enrolledLines', () => {
+  const zhao = { issuer: 'aaaa1111bbbb2222', issuerName: '赵镇' };
+  const qian = { issuer: 'cccc3333dddd4444', issuerName: '钱乡' };
+  const vouched = receipt({
+    changesNew: 5,
+    enrolled: [
+      { deviceId: '1111111111111111', name: '王建国', ...zhao },
+      { deviceId: '2222222222222222', name: '刘芳', ...qian },
+      { deviceId: '3333333333333333', name: '赵敏', ...zhao },
+    ],
+  });
+
+  it('says who vouched for whom, one line per voucher, names as the file gives them', () => {
+    expect(enrolledLines(tz, vouched)).toEqual(['经 赵镇 担保接受：王建国、赵敏', '经 钱乡 担保接受：刘芳']);
+    expect(enrolledLines(te, vouched)).toEqual(['Accepted as vouched for by 赵镇: 王建国, 赵敏', 'Accepted as vouched for by 钱乡: 刘芳']);
+  });
+
+  it('groups by the voucher device, not its name, and shortens a nameless one', () => {
+    const twoZhaos = receipt({
+      enrolled: [
+        { deviceId: '1111111111111111', name: '王建国', ...zhao },
+        { deviceId: '2222222222222222', name: '', issuer: 'eeee5555ffff6666', issuerName: '赵镇' },
+        { deviceId: '3333333333333333', name: '李四', issuer: 'eeee7777ffff8888', issuerName: '' },
+      ],
+    });
+    expect(enrolledLines(tz, twoZhaos)).toEqual(['经 赵镇 担保接受：王建国', '经 赵镇 担保接受：22222222…', '经 eeee7777… 担保接受：李四']);
+  });
+
+  it('says nothing for a file that enrolled no one', () => {
+    expect(enrolledLines(tz, receipt({ changesNew: 3 }))).toEqual([]);
+    expect(enrolledLines(tz, receipt({ enrolled: [] }))).toEqual([]);
   });
 });
 

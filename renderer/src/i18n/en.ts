@@ -467,6 +467,8 @@ export const en: Messages = {
       gapRaw: 'Missing parts: {{gap}}',
       nothing: 'Nothing new',
       refused: 'Not imported: {{reason}}',
+      enrolled: 'Accepted as vouched for by {{issuer}}: {{names}}',
+      nameSeparator: ', ',
     },
     setAside: {
       OUT_OF_SCOPE: 'the village is not one the sending device looks after',
@@ -513,6 +515,7 @@ export const en: Messages = {
       CORRUPT_ENCRYPTION: 'The encrypted file is damaged or has been altered',
       MISSING: 'There is no file or folder at this path',
       NOT_A_BUNDLE: 'This is not a .cunji sync file (nor a folder holding any)',
+      BAD_ENROLMENT: 'A device\'s enrolment in the file was altered, forged, or goes beyond its voucher\'s scope',
       OTHER: 'Cannot be imported ({{reason}})',
     },
     trust: {

@@ -466,6 +466,8 @@ export const zhCN = {
       gapRaw: '缺少的分段：{{gap}}',
       nothing: '没有新内容',
       refused: '未导入：{{reason}}',
+      enrolled: '经 {{issuer}} 担保接受：{{names}}',
+      nameSeparator: '、',
     },
     setAside: {
       OUT_OF_SCOPE: '所属的村不在对方设备的管理范围内',
@@ -512,6 +514,7 @@ export const zhCN = {
       CORRUPT_ENCRYPTION: '加密文件已损坏或被改动过',
       MISSING: '找不到这个文件或文件夹',
       NOT_A_BUNDLE: '这不是 .cunji 同步文件（文件夹里也没有 .cunji 文件）',
+      BAD_ENROLMENT: '文件里的设备担保被改动、伪造，或超出了担保人的管理范围',
       OTHER: '无法导入（{{reason}}）',
     },
     trust: {

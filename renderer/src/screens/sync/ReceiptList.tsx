@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { passphraseText, type ExportResultView, type FolderLimitNote, type ImportReceiptView, type SyncErrorCode } from '../../../../shared/domain/sync';
 import { useFormIssues } from '../../forms/useFormIssues';
 import { loose } from '../../ledgers/labels';
-import { folderLimitText, importSummary, receiptLines, shortId } from './syncText';
+import { enrolledLines, folderLimitText, importSummary, receiptLines, shortId } from './syncText';
 import { TrustCard } from './TrustCard';
 
 /** A receipt, with the path given to sync.importFiles when the screen knows it (to retry it). */
@@ -184,6 +184,12 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss, o
                 <ul className="sync-receipt-lines">
                   {receiptLines(tl, receipt, nameOf).map((line) => (
                     <li key={line}>{line}</li>
+                  ))}
+                  {/* Devices trusted on a voucher's word rather than checked here: say whose. */}
+                  {enrolledLines(tl, receipt).map((line, i) => (
+                    <li key={`enrolled:${i}`} data-testid="receipt-enrolled">
+                      {line}
+                    </li>
                   ))}
                 </ul>
                 {onPassphraseRetry && locked.length === 1 && locked[0] === receipt && (

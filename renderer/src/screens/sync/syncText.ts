@@ -16,6 +16,8 @@ export const REFUSAL_REASONS = [
   'TOO_LARGE', 'BAD_HEADER', 'BAD_SEGMENT', 'FORKED_CHAIN', 'UNKNOWN_TABLE', 'UNKNOWN_COLUMN', 'BOMB', 'UNREADABLE',
   // The township passphrase (electron/services/sync/encryption.ts) and paths that are no bundle (sync.importFiles).
   'ENCRYPTED', 'WRONG_PASSPHRASE', 'CORRUPT_ENCRYPTION', 'MISSING', 'NOT_A_BUNDLE',
+  // A device card's enrolment that fails its check (db/sync/enrolment.ts, db/sync/importBundle.ts).
+  'BAD_ENROLMENT',
 ] as const;
 
 /** Why a change was set aside (db/sync/importBundle.ts SET_ASIDE_REASONS). */
@@ -54,6 +56,21 @@ export function receiptLines(t: Translate, receipt: ImportReceiptView, nameOf?: 
   for (const gap of receipt.gaps) lines.push(gapText(t, gap, nameOf));
   if (lines.length === 0) lines.push(t('sync.receipt.nothing'));
   return lines;
+}
+
+/**
+ * Devices a file brought in on another's word, one line per voucher in the order the receipt lists
+ * them: "经 赵镇 担保接受：王建国、赵敏". Names are the file's own (these devices are new here).
+ */
+export function enrolledLines(t: Translate, receipt: ImportReceiptView): string[] {
+  const byIssuer = new Map<string, { issuer: string; names: string[] }>();
+  for (const e of receipt.enrolled ?? []) {
+    const group = byIssuer.get(e.issuer) ?? { issuer: e.issuerName || shortId(e.issuer), names: [] };
+    group.names.push(e.name || shortId(e.deviceId));
+    byIssuer.set(e.issuer, group);
+  }
+  const separator = t('sync.receipt.nameSeparator');
+  return [...byIssuer.values()].map(({ issuer, names }) => t('sync.receipt.enrolled', { issuer, names: names.join(separator) }));
 }
 
 /**
