@@ -9,6 +9,7 @@ import * as m0050 from './0050_sync_targets';
 import * as m0060 from './0060_encrypted_files';
 import * as m0070 from './0070_enrolments';
 import * as m0080 from './0080_unsealed_index';
+import * as m0090 from './0090_implicit_heads';
 
 export interface Migration {
   readonly version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: '0060_encrypted_files', up: m0060.up },
   { version: 70, name: '0070_enrolments', up: m0070.up },
   { version: 80, name: '0080_unsealed_index', up: m0080.up },
+  { version: 90, name: '0090_implicit_heads', up: m0090.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

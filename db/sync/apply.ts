@@ -1,5 +1,12 @@
 // Applying one change to the cell heads and the ledger projection. The same code serves a
 // local write, the rebuild from the log, and (issue 4) a merge, so the three cannot disagree.
+//
+// A cell's heads are its changes that no other change of the cell has seen. Almost always that
+// is one change, the cell's greatest, so `cell_heads` keeps rows only for the other cells: a
+// cell with no rows has its greatest change as its one head. Rows are written when a cell has
+// several heads (a conflict), or one that is not its greatest (a history that is not causal),
+// or none at all (a hostile cycle of `seen`: one row holding NO_HEADS). So a merge writes no
+// head rows for the cells it creates, and a conflict is a cell with more than one row.
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -40,20 +47,36 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
     `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment)
      VALUES (@id, @tbl, @row_id, @village_id, @col, @value, @hlc, @origin, @seen, @segment)`,
   );
-  const dropSeenHeads = sqlite.prepare(
-    `DELETE FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?
-       AND change_id IN (SELECT value FROM json_each(?))`,
-  );
   // A change that arrives after one that saw it (possible when files come out of order) is
   // never a head.
   const seenByLater = sqlite.prepare(
     `SELECT 1 FROM changes AS c, json_each(c.seen) AS s
       WHERE c.tbl = ? AND c.row_id = ? AND c.col = ? AND s.value = ? LIMIT 1`,
   );
-  const addHead = sqlite.prepare('INSERT OR IGNORE INTO cell_heads (tbl, row_id, col, change_id) VALUES (?, ?, ?, ?)');
-  const winnerOfCell = sqlite.prepare('SELECT max(change_id) AS id FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?');
-  const cellHeads = sqlite.prepare('SELECT change_id FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY change_id').pluck();
-  const rowHeads = sqlite.prepare('SELECT change_id FROM cell_heads WHERE tbl = ? AND row_id = ? ORDER BY change_id').pluck();
+  const addHead = sqlite.prepare('INSERT INTO cell_heads (tbl, row_id, col, change_id) VALUES (?, ?, ?, ?)');
+  const dropHeads = sqlite.prepare('DELETE FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?');
+  const cellRows = sqlite.prepare('SELECT change_id FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY change_id').pluck();
+  const rowRows = sqlite.prepare('SELECT col, change_id FROM cell_heads WHERE tbl = ? AND row_id = ?');
+  const greatestOfCell = sqlite.prepare('SELECT max(id) FROM changes WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
+  const greatestBefore = sqlite.prepare('SELECT max(id) FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND id < ?').pluck();
+  const greatestAfter = sqlite.prepare('SELECT max(id) FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND id > ?').pluck();
+  const greatestOfRow = sqlite.prepare('SELECT col, max(id) AS id FROM changes WHERE tbl = ? AND row_id = ? GROUP BY col');
+
+  function headsOfCell(tbl: string, rowId: string, col: string): string[] {
+    const rows = cellRows.all(tbl, rowId, col) as string[];
+    if (rows.length) return rows.filter((id) => id !== NO_HEADS);
+    const greatest = greatestOfCell.get(tbl, rowId, col) as string | null;
+    return greatest === null ? [] : [greatest];
+  }
+
+  /** Stores a cell's heads (sorted) in as few rows as say them: none when it is the one greatest. */
+  function storeHeads(tbl: string, rowId: string, col: string, rows: readonly string[], heads: readonly string[]): void {
+    const greatest = greatestOfCell.get(tbl, rowId, col) as string | null;
+    const wanted = heads.length === 1 && heads[0] === greatest ? [] : heads.length === 0 ? [NO_HEADS] : heads;
+    if (wanted.length === rows.length && wanted.every((id, i) => id === rows[i])) return;
+    if (rows.length) dropHeads.run(tbl, rowId, col);
+    for (const id of wanted) addHead.run(tbl, rowId, col, id);
+  }
 
   const rowInserts = new Map<string, BetterSqlite3Statement>();
   // Statements per (table, column), built only from the allow-list in db/ledgers.
@@ -87,10 +110,24 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
     },
     apply(change) {
       const { tbl, row_id, col } = change;
-      if (change.seen.length) dropSeenHeads.run(tbl, row_id, col, JSON.stringify(change.seen));
-      if (!seenByLater.get(tbl, row_id, col, change.id)) addHead.run(tbl, row_id, col, change.id);
+      // The heads before this change: the rows, or the greatest change the cell had without it
+      // (the log holds this change already, and, in a rebuild, the ones after it too).
+      const rows = cellRows.all(tbl, row_id, col) as string[];
+      let before: string[];
+      if (rows.length) before = rows.filter((id) => id !== NO_HEADS);
+      else {
+        const earlier = greatestBefore.get(tbl, row_id, col, change.id) as string | null;
+        const later = greatestAfter.get(tbl, row_id, col, change.id) as string | null;
+        const greatest = later ?? earlier;
+        before = greatest === null ? [] : [greatest];
+      }
+      const seen = new Set(change.seen);
+      const heads = before.filter((id) => id !== change.id && !seen.has(id));
+      if (!seenByLater.get(tbl, row_id, col, change.id)) heads.push(change.id);
+      heads.sort();
+      storeHeads(tbl, row_id, col, rows, heads);
       const at = hlcToIso(change.hlc);
-      const winner = (winnerOfCell.get(tbl, row_id, col) as { id: string | null }).id;
+      const winner = heads.length ? heads[heads.length - 1] : null;
       if (winner === change.id) {
         projectionOf(tbl, col).run(row_id, change.village_id, at, at, projectedValue(change));
       } else {
@@ -105,8 +142,8 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
       for (const change of changes) {
         if (change.tbl !== first.tbl || change.row_id !== first.row_id) throw new Error('createRow takes the changes of one row');
         if (!isLedgerColumn(first.tbl, change.col) || change.col === ROW_COLUMN) throw new Error(`Not a ledger column: ${change.tbl}.${change.col}`);
+        // Each is its cell's one change, so its one head: no head row (see the top).
         insertChange.run({ ...change, seen: JSON.stringify(change.seen), segment: null });
-        addHead.run(change.tbl, change.row_id, change.col, change.id);
         columns.push(quote(change.col));
         values.push(projectedValue(change));
       }
@@ -121,10 +158,23 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
       }
       insert.run(first.row_id, first.village_id, hlcToIso(first.hlc), hlcToIso(changes[changes.length - 1]!.hlc), ...values);
     },
-    headsOfCell: (tbl, rowId, col) => cellHeads.all(tbl, rowId, col) as string[],
-    headsOfRow: (tbl, rowId) => rowHeads.all(tbl, rowId) as string[],
+    headsOfCell,
+    headsOfRow(tbl, rowId) {
+      const explicit = new Map<string, string[]>();
+      for (const { col, change_id } of rowRows.all(tbl, rowId) as { col: string; change_id: string }[]) {
+        const list = explicit.get(col) ?? [];
+        if (change_id !== NO_HEADS) list.push(change_id);
+        explicit.set(col, list);
+      }
+      const heads: string[] = [];
+      for (const { col, id } of greatestOfRow.all(tbl, rowId) as { col: string; id: string }[]) heads.push(...(explicit.get(col) ?? [id]));
+      return heads.sort();
+    },
   };
 }
+
+/** The one row of a cell that has changes but no head (only a cycle of `seen` does that). */
+export const NO_HEADS = '';
 
 type BetterSqlite3Statement = BetterSqlite3.Statement<unknown[]>;
 

@@ -120,22 +120,19 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
     const values: (string | number | null)[] = [];
     for (const [col, cell] of cells) {
       let winner: Change | null = null;
-      let heads = 0;
-      if (!Array.isArray(cell)) {
-        addHead.run(plan.tbl, plan.rowId, col, cell.id);
-        heads = 1;
-        winner = cell;
-      } else {
+      // A cell with one head, its greatest change, has no head row (apply.ts says why); causal
+      // changes never see the greatest, so only a cell with several heads gets rows.
+      if (!Array.isArray(cell)) winner = cell;
+      else {
         const seen = new Set<string>();
         for (const change of cell) for (const id of change.seen) seen.add(id);
-        for (const change of cell) {
-          if (seen.has(change.id)) continue;
-          addHead.run(plan.tbl, plan.rowId, col, change.id);
-          heads++;
-          if (!winner || change.id > winner.id) winner = change;
+        const heads = cell.filter((change) => !seen.has(change.id));
+        for (const change of heads) if (!winner || change.id > winner.id) winner = change;
+        if (heads.length > 1) {
+          for (const change of heads) addHead.run(plan.tbl, plan.rowId, col, change.id);
+          observer.newRowConflict?.(plan.tbl, plan.rowId, col);
         }
       }
-      if (heads > 1) observer.newRowConflict?.(plan.tbl, plan.rowId, col);
       // Causal changes: the greatest id of a cell is seen by none, so a winner always exists.
       targets.push(col === ROW_COLUMN ? 'deleted_at' : col);
       values.push(projectedValue(winner!));

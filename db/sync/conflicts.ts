@@ -101,12 +101,11 @@ export function listConflicts(sqlite: Sqlite): ConflictRow[] {
     .prepare('SELECT tbl, row_id, col FROM cell_heads GROUP BY tbl, row_id, col HAVING count(*) > 1 ORDER BY tbl, row_id, col')
     .all() as { tbl: string; row_id: string; col: string }[];
   const recordOf = createRecordNamer(sqlite);
-  const headsOf = sqlite.prepare(
-    `SELECT c.id, c.value, c.origin, c.village_id FROM cell_heads h JOIN changes c ON c.id = h.change_id
-      WHERE h.tbl = ? AND h.row_id = ? AND h.col = ? ORDER BY c.id`,
-  );
+  const applier = createChangeApplier(sqlite);
+  const changeOf = sqlite.prepare('SELECT id, col, value, origin, village_id, seen FROM changes WHERE id = ?');
+  const headsOf = (tbl: string, rowId: string, col: string) => applier.headsOfCell(tbl, rowId, col).map((id) => changeOf.get(id) as HeadRow);
   const conflictOf = (tbl: string, row_id: string, col: string): ConflictRow => {
-    const rows = headsOf.all(tbl, row_id, col) as HeadRow[];
+    const rows = headsOf(tbl, row_id, col);
     const greatest = rows[rows.length - 1]!.id;
     return { tbl, rowId: row_id, villageId: rows[0]!.village_id, col, heads: rows.map((r) => headOf(r, r.id === greatest)), record: recordOf(tbl, row_id) };
   };
@@ -115,20 +114,16 @@ export function listConflicts(sqlite: Sqlite): ConflictRow[] {
   for (const { tbl, row_id, col } of cells) conflicts.set(keyOf(tbl, row_id, col), conflictOf(tbl, row_id, col));
 
   // Heads of a deleted row's cells that no deleting head had seen: listed with the row's `_row`.
-  const unseen = sqlite
-    .prepare(
-      `SELECT DISTINCT e.tbl, e.row_id, e.col, c.id, c.value, c.origin, c.village_id
-         FROM cell_heads d
-         JOIN changes dc ON dc.id = d.change_id AND dc.value = ?
-         JOIN cell_heads e ON e.tbl = d.tbl AND e.row_id = d.row_id AND e.col <> ?
-         JOIN changes c ON c.id = e.change_id
-        WHERE d.col = ?
-          AND NOT EXISTS (
-            SELECT 1 FROM cell_heads d2 JOIN changes c2 ON c2.id = d2.change_id, json_each(c2.seen) AS s
-             WHERE d2.tbl = d.tbl AND d2.row_id = d.row_id AND d2.col = d.col AND c2.value = dc.value AND s.value = e.change_id)
-        ORDER BY e.tbl, e.row_id, c.id`,
-    )
-    .all(DELETED, ROW_COLUMN, ROW_COLUMN) as (HeadRow & { tbl: string; row_id: string; col: string })[];
+  // Rows ever deleted are few; their heads are read as the applier reads them.
+  const deletedRows = sqlite.prepare('SELECT DISTINCT tbl, row_id FROM changes WHERE col = ? AND value = ?').all(ROW_COLUMN, DELETED) as { tbl: string; row_id: string }[];
+  const unseen: (HeadRow & { tbl: string; row_id: string; col: string })[] = [];
+  for (const { tbl, row_id } of deletedRows) {
+    const heads = applier.headsOfRow(tbl, row_id).map((id) => changeOf.get(id) as HeadRow & { col: string; seen: string });
+    const deleting = heads.filter((h) => h.col === ROW_COLUMN && h.value === DELETED);
+    if (!deleting.length) continue;
+    const seenByDelete = new Set(deleting.flatMap((h) => JSON.parse(h.seen) as string[]));
+    for (const head of heads) if (head.col !== ROW_COLUMN && !seenByDelete.has(head.id)) unseen.push({ ...head, tbl, row_id });
+  }
   for (const edit of unseen) {
     const key = keyOf(edit.tbl, edit.row_id, ROW_COLUMN);
     let conflict = conflicts.get(key);

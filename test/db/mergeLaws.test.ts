@@ -4,8 +4,8 @@
 // order, in any grouping, any number of times.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dumpHeads } from '../../db/sync/dump';
-import type { Change } from '../../db/sync/apply';
+import { dumpHeads, listHeads } from '../../db/sync/dump';
+import { createChangeApplier, type Change } from '../../db/sync/apply';
 import { mergeChanges, readChanges } from '../../db/sync/merge';
 import { rebuildLedgers } from '../../db/sync/rebuild';
 import { openTestDevice, START_TIME } from '../helpers/device';
@@ -122,9 +122,7 @@ describe('merge laws', () => {
           expect(new Set(changes.map((c) => c.id))).toEqual(made);
           const cell = (c: Change) => `${c.tbl}\t${c.row_id}\t${c.col}`;
           const seenInCell = new Set(changes.flatMap((c) => c.seen.map((id) => `${cell(c)}\t${id}`)));
-          const heads = new Set((device.db.sqlite.prepare('SELECT tbl, row_id, col, change_id FROM cell_heads').all() as { tbl: string; row_id: string; col: string; change_id: string }[]).map(
-            (h) => `${h.tbl}\t${h.row_id}\t${h.col}\t${h.change_id}`,
-          ));
+          const heads = new Set(listHeads(device.db.sqlite).map((h) => `${h.tbl}\t${h.row_id}\t${h.col}\t${h.change_id}`));
           for (const change of changes) {
             const key = `${cell(change)}\t${change.id}`;
             expect(heads.has(key) || seenInCell.has(key), `change ${change.id} of ${cell(change)} is lost`).toBe(true);
@@ -158,7 +156,7 @@ describe('merge laws', () => {
     const id = a.store.create('villages', null, { name: '李家村', township: '青石镇' });
     mergeChanges(b.db.sqlite, b.clock, readChanges(a.db.sqlite));
     b.store.update('villages', id, { name: '李家庄' });
-    const heads = b.db.sqlite.prepare("SELECT change_id FROM cell_heads WHERE row_id = ? AND col = 'name'").pluck().all(id) as string[];
+    const heads = createChangeApplier(b.db.sqlite).headsOfCell('villages', id, 'name');
     expect(heads).toHaveLength(1);
     expect(heads[0]!.endsWith('00000000000000b2')).toBe(true);
     mergeChanges(a.db.sqlite, a.clock, readChanges(b.db.sqlite));

@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { LEDGERS, LEDGER_NAMES, SYNC_SCHEMA_VERSION } from '../../db/ledgers';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { DatabaseTooNewError, openDatabase } from '../../db/open';
+import { createChangeApplier, NO_HEADS } from '../../db/sync/apply';
+import { listHeads } from '../../db/sync/dump';
+import { mergeChanges, readChanges } from '../../db/sync/merge';
+import { openTestDevice } from '../helpers/device';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -123,6 +127,47 @@ describe('opening a database', () => {
     const db = new BetterSqlite3(file);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_made'").pluck().get()).toBe(0);
+    db.close();
+  });
+});
+
+describe('0090: implicit heads', () => {
+  it('keeps rows only for cells whose heads are not their one greatest change, and a row for a cell with none', async () => {
+    const dir = tempDir();
+    // A real history with a conflict, merged both ways, under the current code.
+    const a = await openTestDevice(dir, '00000000000000a1');
+    const b = await openTestDevice(dir, '00000000000000b2');
+    const id = a.store.create('villages', null, { name: '李家村', township: '青石镇' });
+    mergeChanges(b.db.sqlite, b.clock, readChanges(a.db.sqlite));
+    a.store.update('villages', id, { name: '李家庄' });
+    b.store.update('villages', id, { name: '李家湾', notes: '修路' });
+    mergeChanges(a.db.sqlite, a.clock, readChanges(b.db.sqlite));
+    const expectedRows = a.db.sqlite.prepare('SELECT * FROM cell_heads ORDER BY 1, 2, 3, 4').all();
+    expect(expectedRows).toHaveLength(2); // the two concurrent names, nothing else
+    const heads = listHeads(a.db.sqlite);
+    const changes = a.db.sqlite.prepare('SELECT * FROM changes').all() as Record<string, unknown>[];
+    a.close();
+    b.close();
+
+    // The same log in a database of version 80, whose cell_heads held every head of every cell,
+    // plus a cell whose two changes see each other (a hostile cycle): it had no head at all.
+    const file = join(dir, 'v80.sqlite');
+    const old = await openDatabase(file, { targetVersion: 80 });
+    const insert = old.sqlite.prepare('INSERT INTO changes (id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment) VALUES (@id, @tbl, @row_id, @village_id, @col, @value, @hlc, @origin, @seen, @segment)');
+    for (const change of changes) insert.run(change);
+    const head = old.sqlite.prepare('INSERT INTO cell_heads (tbl, row_id, col, change_id) VALUES (?, ?, ?, ?)');
+    for (const h of heads) head.run(h.tbl, h.row_id, h.col, h.change_id);
+    const cycle = ['0000000000010000x', '0000000000020000x'];
+    insert.run({ id: cycle[0], tbl: 'villages', row_id: id, village_id: id, col: 'county', value: '"甲"', hlc: cycle[0]!.slice(0, 16), origin: 'x', seen: JSON.stringify([cycle[1]]), segment: null });
+    insert.run({ id: cycle[1], tbl: 'villages', row_id: id, village_id: id, col: 'county', value: '"乙"', hlc: cycle[1]!.slice(0, 16), origin: 'x', seen: JSON.stringify([cycle[0]]), segment: null });
+    old.close();
+
+    const db = await openDatabase(file);
+    const rowsNow = db.sqlite.prepare('SELECT * FROM cell_heads ORDER BY 1, 2, 3, 4').all();
+    expect(rowsNow).toHaveLength(3);
+    expect(rowsNow).toEqual(expect.arrayContaining([...expectedRows, { tbl: 'villages', row_id: id, col: 'county', change_id: NO_HEADS }]));
+    expect(listHeads(db.sqlite)).toEqual(heads);
+    expect(createChangeApplier(db.sqlite).headsOfCell('villages', id, 'county')).toEqual([]);
     db.close();
   });
 });
