@@ -109,7 +109,7 @@ export async function trustAndImport(app: HostedApp, file: string): Promise<void
     name: offered.name,
     role: offered.role,
     villages: offered.villages.map((v) => v.id),
-    ...(offered.role === 'coordinator' ? { township: offered.township } : {}),
+    ...(offered.role !== 'secretary' ? { township: offered.township } : {}),
   });
   expect(trusted.ok, JSON.stringify(trusted.error)).toBe(true);
   const again = await app.call<Receipts>('sync.importFiles', { paths: [file] });
