@@ -35,7 +35,13 @@ export interface DeviceKeys {
 }
 
 const SEGMENT_DOMAIN = 'cunji-segment/1';
-export const DEFAULT_SEGMENT_CHANGES = 50_000;
+/**
+ * Changes sealed into one segment at most. An importer holds one decoded segment at a time, so
+ * this bounds its memory: 10,000 changes decode to a few MB. Measured on a township of 30
+ * villages (npm run bench:sync): against 50,000, peak RSS 147 MB instead of 158 and less CPU
+ * (fewer objects live long enough to be promoted), for about 12% more bytes per change.
+ */
+export const DEFAULT_SEGMENT_CHANGES = 10_000;
 
 /** SHA-256 of the SPKI DER, first 16 bytes, hex: names a key in headers and rows. */
 export function keyIdOf(publicKey: string | KeyObject): string {
