@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { releaseQuarantine } from '../../db/sync/quarantine';
 import { countReads } from '../helpers/countedReads';
-import { openPeer, type Peer } from '../db/sync/syncPeers';
+import { openPeer, villageWithHouseholds } from '../db/sync/syncPeers';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,19 +20,6 @@ const HELD = arg('held', 20_000);
 const RUNS = arg('runs', 20);
 const KEEP = process.argv.includes('--keep');
 const COLUMNS_PER_HOUSEHOLD = 9;
-
-function villageWithHouseholds(writer: Peer, households: number): string {
-  const village = writer.device.store.create('villages', null, { name: '李家村', township: '青石镇' });
-  writer.device.store.transaction(() => {
-    for (let i = 0; i < households; i++) {
-      writer.device.store.create('households', village, {
-        head_name: `户主${i}`, villager_group: '一组', grid_cell: '一网格', category: 'ordinary', phone: '13800000000',
-        address: `${i} 号`, housing_grade: 'A', helper_name: '王书记', notes: '—',
-      });
-    }
-  });
-  return village;
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cunji-bench-quarantine-'));

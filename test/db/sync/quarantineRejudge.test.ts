@@ -14,7 +14,7 @@ import { countReads } from '../../helpers/countedReads';
 import { START_TIME } from '../../helpers/device';
 import { assemble, sealChanges } from './bundleHelpers';
 import { useTempDirs } from '../../helpers/tempDir';
-import { deviceIdOf, openPeer, replicaState, type Peer } from './syncPeers';
+import { deviceIdOf, openPeer, replicaState, villageWithHouseholds, type Peer } from './syncPeers';
 
 const tempDir = useTempDirs();
 const opened: Peer[] = [];
@@ -38,20 +38,6 @@ async function peer(role: number): Promise<Peer> {
 const releaseOn = (who: Peer, sqlite = who.sqlite): ReleaseResult => releaseQuarantine(sqlite, who.device.clock, { selfId: who.id, now: who.now });
 
 const heldRows = (who: Peer) => who.sqlite.prepare('SELECT id, reason, change_id FROM quarantine ORDER BY id').all();
-
-/** A secretary's village in 青石镇 with `households` households of nine filled columns each. */
-function villageWithHouseholds(writer: Peer, households: number): string {
-  const village = writer.device.store.create('villages', null, { name: '李家村', township: TOWNSHIP });
-  writer.device.store.transaction(() => {
-    for (let i = 0; i < households; i++) {
-      writer.device.store.create('households', village, {
-        head_name: `户主${i}`, villager_group: '一组', grid_cell: '一网格', category: 'ordinary', phone: '13800000000',
-        address: `${i} 号`, housing_grade: 'A', helper_name: '王书记', notes: '—',
-      });
-    }
-  });
-  return village;
-}
 
 describe('releasing the quarantine re-reads only what changed', () => {
   it('does not read 20 000 held changes again when their device\'s trust has not changed; reads new ones and a widened device\'s', async () => {

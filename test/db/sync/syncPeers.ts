@@ -64,3 +64,17 @@ export function replicaState(sqlite: Sqlite): string {
 export function deviceIdOf(run: number, role: number): string {
   return `${run.toString(16).padStart(8, '0')}${role.toString(16).padStart(8, '0')}`;
 }
+
+/** A secretary's village (of `township`) with `households` households of nine filled columns each. */
+export function villageWithHouseholds(writer: Peer, households: number, township = '青石镇'): string {
+  const village = writer.device.store.create('villages', null, { name: '李家村', township });
+  writer.device.store.transaction(() => {
+    for (let i = 0; i < households; i++) {
+      writer.device.store.create('households', village, {
+        head_name: `户主${i}`, villager_group: '一组', grid_cell: '一网格', category: 'ordinary', phone: '13800000000',
+        address: `${i} 号`, housing_grade: 'A', helper_name: '王书记', notes: '—',
+      });
+    }
+  });
+  return village;
+}
