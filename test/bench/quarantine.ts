@@ -3,8 +3,7 @@
 // (b) with nothing changed, as after a batch that brought nothing new, (c) after a small file
 // of another held device, and (d) after that device is trusted for its village. Prints each
 // release's time and the quarantine rows it read. Asserts nothing.
-//   npx esbuild test/bench/quarantine.ts --bundle --platform=node --format=cjs --external:better-sqlite3 --outfile=/tmp/cunji-quarantine-bench.cjs --log-level=warning \
-//     && NODE_PATH=node_modules node /tmp/cunji-quarantine-bench.cjs [--held 20000] [--runs 20] [--keep]
+//   npm run bench:quarantine -- [--held 20000] [--runs 20] [--keep]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
