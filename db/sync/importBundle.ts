@@ -37,6 +37,8 @@ export interface OfferedDevice {
   readonly name: string | null;
   readonly role: string | null;
   readonly township: string | null;
+  /** Every township its card names (a district's several; else `township` alone, or none). */
+  readonly townships: string[];
   readonly villages: { id: string; name: string }[];
   /** The device its card says vouches for it, when that one is not trusted here either. */
   readonly vouchedBy?: { deviceId: string; name: string | null } | null;
@@ -495,6 +497,7 @@ function offeredDevices(source: ByteSource, keyOf: (id: string) => string | null
       name: card?.name ?? null,
       role: card?.role ?? null,
       township: card?.township ?? null,
+      townships: card?.townships ? [...card.townships] : card?.township ? [card.township] : [],
       villages: (card?.villages ?? []).map((v) => ({ id: v.id, name: v.name })),
       ...vouchedBy(deviceId),
     });

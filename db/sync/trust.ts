@@ -233,6 +233,7 @@ export function relayedDeviceCards(sqlite: Sqlite, villageName: (villageId: stri
       name: d.name,
       role: d.role,
       township: [...scope.townships][0] ?? null,
+      ...(scope.townships.size > 1 ? { townships: [...scope.townships] } : {}),
       villages: [...scope.villageIds].map((id) => ({ id, name: villageName(id) })),
       ...(d.enrolment ? { enrolment: { ...d.enrolment, scope: [...d.enrolment.scope] } } : {}),
     };

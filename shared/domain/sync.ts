@@ -85,6 +85,8 @@ export const offeredDevice = z.object({
   name: z.string().nullable(),
   role: z.string().nullable(),
   township: z.string().nullable(),
+  /** Every township its card names (a district's several). */
+  townships: z.array(z.string()).optional(),
   villages: z.array(z.object({ id: z.string(), name: z.string() })),
   /** The device its card says vouches for it, when that one is not trusted here either. */
   vouchedBy: z.object({ deviceId: z.string(), name: z.string().nullable() }).nullable().optional(),

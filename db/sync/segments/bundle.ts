@@ -89,6 +89,8 @@ const deviceCardSchema = z.strictObject({
   name: z.string().max(60),
   role: z.string().max(20),
   township: z.string().max(60).nullable(),
+  /** Every township it may write, when it has several (a district); `township` is the first. */
+  townships: z.array(z.string().max(60)).max(60).optional(),
   villages: z.array(z.strictObject({ id: z.string().max(64), name: z.string().max(60) })).max(500),
   enrolment: enrolmentSchema.optional(),
 });

@@ -12,7 +12,7 @@ import { releaseQuarantine } from '../../../db/sync/quarantine';
 import { SyncFileError } from '../../../db/sync/segments/errors';
 import { enrolUnenrolled, relayedDeviceCards } from '../../../db/sync/trust';
 import { loadDeviceKeys, type BundleDeviceCard } from '../../../db/sync/segments/index';
-import { keepsWholeTownships } from '../../../shared/domain/device';
+import { keepsWholeTownships, townshipsOf } from '../../../shared/domain/device';
 import type { ServiceContext } from '../context';
 import { villagesInScope } from '../ledgers/scope';
 import { requireProfile } from '../profile';
@@ -105,7 +105,7 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
       name: profile.name,
       role: profile.role,
       township: profile.township,
-      // A district's card has room for one township; its villages list names all it keeps.
+      ...(keepsWholeTownships(profile.role) && townshipsOf(profile).length > 1 ? { townships: townshipsOf(profile) } : {}),
       villages: (keepsWholeTownships(profile.role) ? villagesInScope(ctx) : profile.villageIds).map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
     };
     // Devices trusted before enrolments existed are vouched for now, so every relayed card carries one.

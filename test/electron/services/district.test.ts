@@ -119,7 +119,7 @@ describe('what a district keeps', () => {
     expect((await expectOk(coordinator, 'devices.list')).trusted).toEqual([expect.objectContaining({ townships: ['青石镇', '白河镇'] })]);
   });
 
-  it('names every village it keeps on the card its files carry (the card has room for one township)', async () => {
+  it('names every township and village it keeps on the card its files carry, and is trusted for all of them from it', async () => {
     const district = await device(DISTRICT);
     const ids = [];
     for (const [name, township] of [['李家村', '青石镇'], ['河湾村', '白河镇'], ['东山村', '东山镇']] as const) {
@@ -128,7 +128,17 @@ describe('what a district keeps', () => {
     const { file } = await expectOk(district, 'sync.exportFile', { path: tempDir() });
     const receiver = await device(coordinatorOf('青石镇', '赵敏'));
     const offered = (await expectOk(receiver, 'sync.importFiles', { paths: [file!] })).receipts[0]!.refusal!.devices[0]!;
-    expect(offered).toMatchObject({ name: '周强', role: 'district', township: '青石镇' });
+    expect(offered).toMatchObject({ name: '周强', role: 'district', township: '青石镇', townships: ['青石镇', '白河镇'] });
     expect(offered.villages.map((v) => v.name).sort()).toEqual(['李家村', '河湾村'].sort());
+    // What the trust card sends for a device that keeps whole townships: all its card names.
+    await expectOk(receiver, 'devices.trust', { deviceId: offered.deviceId, publicKey: offered.publicKey!, name: offered.name!, role: 'district', villages: [], townships: offered.townships! });
+    const listed = (await expectOk(receiver, 'devices.list')).trusted.find((d) => d.deviceId === offered.deviceId)!;
+    expect(listed.townships).toEqual(['青石镇', '白河镇']);
+    // And a relay passes the same card on: a third device sees both townships too.
+    expect((await expectOk(receiver, 'sync.importFiles', { paths: [file!] })).receipts.map((r) => r.status)).toEqual(['imported']);
+    const { file: relayed } = await expectOk(receiver, 'sync.exportFile', { path: tempDir() });
+    const third = await device(coordinatorOf('白河镇', '孙丽'));
+    const cards = (await expectOk(third, 'sync.importFiles', { paths: [relayed!] })).receipts[0]!.refusal!.devices;
+    expect(cards.find((d) => d.deviceId === offered.deviceId)).toMatchObject({ townships: ['青石镇', '白河镇'] });
   });
 });

@@ -9,6 +9,7 @@ import { labelOf } from '../../../../shared/domain/labels';
 import type { ImportReceiptView } from '../../../../shared/domain/sync';
 import { api } from '../../api';
 import { useFormIssues } from '../../forms/useFormIssues';
+import { townshipsText } from '../../shell/townshipsText';
 import { useAppStore } from '../../store/useAppStore';
 
 export type OfferedDevice = NonNullable<ImportReceiptView['refusal']>['devices'][number];
@@ -20,6 +21,7 @@ export function TrustCard({ device, onTrusted, onDismiss }: { device: OfferedDev
   const { handleError } = useFormIssues(form);
   const [busy, setBusy] = useState(false);
   const role = roleSchema.safeParse(device.role);
+  const townships = device.townships ?? (device.township ? [device.township] : []);
   const name = device.name ?? t('sync.trust.unnamed');
   const canTrust = device.publicKey !== null && role.success && device.name !== null;
 
@@ -34,8 +36,8 @@ export function TrustCard({ device, onTrusted, onDismiss }: { device: OfferedDev
         role: role.data,
         villages: device.villages.map((v) => v.id),
         // A coordinator or district is trusted for whole townships; a secretary for the villages listed.
-        // (A file's card names one township: a district's others come through the villages listed.)
-        ...(keepsWholeTownships(role.data) && device.township ? { township: device.township } : {}),
+        ...(keepsWholeTownships(role.data) && townships.length > 1 ? { townships } : {}),
+        ...(keepsWholeTownships(role.data) && townships.length === 1 ? { township: townships[0] } : {}),
       });
       onTrusted(name);
     } catch (error) {
@@ -65,7 +67,7 @@ export function TrustCard({ device, onTrusted, onDismiss }: { device: OfferedDev
         items={[
           { key: 'name', label: t('sync.trust.name'), children: name },
           { key: 'role', label: t('sync.trust.role'), children: role.success ? labelOf(ROLE_LABELS, role.data, language) : (device.role ?? t('common.none')) },
-          { key: 'township', label: t('sync.trust.township'), children: device.township ?? t('common.none') },
+          { key: 'township', label: t('sync.trust.township'), children: townships.length ? townshipsText(t, townships) : t('common.none') },
           {
             key: 'villages',
             label: t('sync.trust.villages'),

@@ -214,6 +214,7 @@ describe('import refusals', () => {
         name: '陌生人',
         role: 'secretary',
         township: '青石镇',
+        townships: ['青石镇'],
         villages: [{ id: stranger.villageId, name: '新民村' }],
       },
     ]);
