@@ -133,6 +133,7 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
     const heads = zhao.page.getByTestId('conflicts').getByTestId('conflict-head');
     await expect(heads).toHaveCount(2);
     await expect(zhao.page.getByTestId('conflicts')).toContainText('帮扶责任人');
+    await expect(zhao.page.getByTestId('conflict-record')).toContainText('王大山');
     const liHead = heads.filter({ hasText: '李明' });
     await expect(liHead).toContainText('王建国');
     await expect(heads.filter({ hasText: '张华' })).toContainText('赵敏');
@@ -167,11 +168,16 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
     // Then the whole file: three devices to trust (the coordinator and the two secretaries it relays).
     await importPaths(district.page, [townshipFile]);
     await expect(receiptStatuses(district.page)).toHaveText(['未导入']);
+    // The secretaries' devices come with the coordinator's enrolment: the district checks and
+    // trusts 赵敏 alone, and the two she vouched for are accepted on her word, and said to be.
+    await expect(district.page.getByTestId(`trust-vouched-by-${liDevice.deviceId}`)).toContainText('赵敏');
+    await expect(district.page.getByTestId(`trust-vouched-by-${shiDevice.deviceId}`)).toContainText('赵敏');
     await trustAfterChecking(district.page, zhaoDevice, { name: '赵敏', fingerprint: zhaoPrint, scope: '青石镇' });
-    await trustAfterChecking(district.page, liDevice, { name: '王建国', fingerprint: liPrint, scope: '李家村' });
-    await trustAfterChecking(district.page, shiDevice, { name: '刘芳', fingerprint: shiPrint, scope: '石桥村' });
     await district.page.getByTestId('sync-retry').click();
     await expect(receiptStatuses(district.page)).toHaveText(['已导入']);
+    await expect(district.page.getByTestId('receipt-enrolled')).toContainText('赵敏');
+    await expect(district.page.getByTestId('receipt-enrolled')).toContainText('王建国');
+    await expect(district.page.getByTestId('receipt-enrolled')).toContainText('刘芳');
 
     // The same figures, on screen and in the store, and the conflict's outcome with them: the
     // district sees 青石镇's villages side by side, its own two townships named in the header.
