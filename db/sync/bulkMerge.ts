@@ -3,8 +3,8 @@
 //
 // A row the log has never seen, whose changes each name only smaller ids in `seen` (true of any
 // honest history: a writer has received what it overwrites, so its HLC is greater), is merged in
-// memory: a cell's heads are its changes no change of the cell has seen, the winner is the
-// greatest head, and the row is one upsert of its winning values with the earliest and latest
+// memory: a cell's heads are its changes no change of the cell has seen (rows in cell_heads only
+// when there are several: a conflict), the winner is the greatest head, and the row is one upsert of its winning values with the earliest and latest
 // change times as created_at/updated_at — exactly where change-by-change application ends. Every
 // other row (it had changes before, or its history is not causal) goes through the applier,
 // change by change in batch order, so even a hostile file ends where the old path ended.
@@ -191,7 +191,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         } else known++;
       }
 
-      // 3. Heads and one upsert for each row new to this database.
+      // 3. For each row new to this database: the head rows of its conflicts, and one upsert.
       for (const ofTable of rows.values()) for (const plan of ofTable.values()) if (!plan.byChange && plan.added.length) projectNewRow(plan);
       probed.clear(); // the batch has written: what was probed may be stale
       return { added, known, greatest };
