@@ -10,7 +10,7 @@ import { openDatabase } from '../../db/open';
 import { createStore } from '../../db/store';
 import { createHlcClock } from '../../db/sync/hlc';
 import { changesOf, fileSource, readBundle, segmentsToExport, verifyBundle, writeBundle } from '../../db/sync/segments/bundle';
-import { deviceKeys, sealAll } from '../../db/sync/segments/seal';
+import { DEFAULT_SEGMENT_CHANGES, deviceKeys, sealAll } from '../../db/sync/segments/seal';
 import { emptyStats, generateVillages, loadVillage } from '../../electron/services/demo/index';
 import { chinaDay } from '../../electron/services/demo/random';
 
@@ -21,7 +21,7 @@ function arg(name: string, fallback: number): number {
 const VILLAGES = arg('villages', 30);
 const HOUSEHOLDS = arg('households', 400);
 const YEARS = arg('years', 1);
-const SEGMENT = arg('segment', 50_000);
+const SEGMENT = arg('segment', DEFAULT_SEGMENT_CHANGES);
 const KEEP = process.argv.includes('--keep');
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
