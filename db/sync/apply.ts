@@ -69,9 +69,11 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
     return greatest === null ? [] : [greatest];
   }
 
-  /** Stores a cell's heads (sorted) in as few rows as say them: none when it is the one greatest. */
-  function storeHeads(tbl: string, rowId: string, col: string, rows: readonly string[], heads: readonly string[]): void {
-    const greatest = greatestOfCell.get(tbl, rowId, col) as string | null;
+  /**
+   * Stores a cell's heads (sorted) in as few rows as say them: none when it is the one greatest.
+   * `greatest` is the cell's greatest change when the caller knows it already.
+   */
+  function storeHeads(tbl: string, rowId: string, col: string, rows: readonly string[], heads: readonly string[], greatest = greatestOfCell.get(tbl, rowId, col) as string | null): void {
     const wanted = heads.length === 1 && heads[0] === greatest ? [] : heads.length === 0 ? [NO_HEADS] : heads;
     if (wanted.length === rows.length && wanted.every((id, i) => id === rows[i])) return;
     if (rows.length) dropHeads.run(tbl, rowId, col);
@@ -111,21 +113,22 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
     apply(change) {
       const { tbl, row_id, col } = change;
       // The heads before this change: the rows, or the greatest change the cell had without it
-      // (the log holds this change already, and, in a rebuild, the ones after it too).
+      // (the log holds this change already, and any that arrived before it with greater ids).
       const rows = cellRows.all(tbl, row_id, col) as string[];
       let before: string[];
+      let greatestNow: string | undefined; // the cell's greatest change, this one included, when known
       if (rows.length) before = rows.filter((id) => id !== NO_HEADS);
       else {
-        const earlier = greatestBefore.get(tbl, row_id, col, change.id) as string | null;
         const later = greatestAfter.get(tbl, row_id, col, change.id) as string | null;
-        const greatest = later ?? earlier;
+        const greatest = later ?? (greatestBefore.get(tbl, row_id, col, change.id) as string | null);
         before = greatest === null ? [] : [greatest];
+        greatestNow = later ?? change.id;
       }
       const seen = new Set(change.seen);
       const heads = before.filter((id) => id !== change.id && !seen.has(id));
       if (!seenByLater.get(tbl, row_id, col, change.id)) heads.push(change.id);
       heads.sort();
-      storeHeads(tbl, row_id, col, rows, heads);
+      storeHeads(tbl, row_id, col, rows, heads, greatestNow);
       const at = hlcToIso(change.hlc);
       const winner = heads.length ? heads[heads.length - 1] : null;
       if (winner === change.id) {
