@@ -128,11 +128,12 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
   }
   try {
     // A device not trusted here may still be vouched for by one that is: asked only then.
-    const gate = createEnrolmentGate(sqlite, source, options.selfId);
+    const ledgerTownshipOf = ledgerTownshipReader(sqlite);
+    const gate = createEnrolmentGate(sqlite, source, options.selfId, ledgerTownshipOf);
     const keyOf = (deviceId: string): string | null => trustedKeyOf(deviceId) ?? gate.keyOf(deviceId);
     // Pass 1 reads the file a segment at a time and writes nothing; it also gathers the little
     // the judging of pass 2 needs from the whole file (villages' townships as it claims them).
-    const facts = createFileFacts(sqlite, options.selfId, gate);
+    const facts = createFileFacts(sqlite, options.selfId, gate, ledgerTownshipOf);
     let scanned: ScannedBundle;
     try {
       scanned = scanBundle(source, { keyOf, lastSeqOf }, facts.visit, facts.needed);
@@ -192,8 +193,15 @@ interface EnrolmentGate {
   used(): AcceptedEnrolment[];
 }
 
-function createEnrolmentGate(sqlite: Sqlite, source: ByteSource, selfId: string): EnrolmentGate {
-  const ledgerTownshipOf = sqlite.prepare('SELECT township FROM villages WHERE id = ?');
+/** A village's township in this device's ledger; undefined when the ledger has no such village. */
+type LedgerTownshipOf = (villageId: string) => string | null | undefined;
+
+function ledgerTownshipReader(sqlite: Sqlite): LedgerTownshipOf {
+  const township = sqlite.prepare('SELECT township FROM villages WHERE id = ?').pluck();
+  return (villageId) => township.get(villageId) as string | null | undefined;
+}
+
+function createEnrolmentGate(sqlite: Sqlite, source: ByteSource, selfId: string, ledgerTownshipOf: LedgerTownshipOf): EnrolmentGate {
   const keysUsed = new Set<string>();
   let resolution: EnrolmentResolution | null = null;
   const resolve = (): EnrolmentResolution => {
@@ -203,7 +211,7 @@ function createEnrolmentGate(sqlite: Sqlite, source: ByteSource, selfId: string)
         ? resolveEnrolments(header, {
             selfId,
             trusted: (id) => trustedDevice(sqlite, id),
-            ledgerTownshipOf: (id) => (ledgerTownshipOf.get(id) as { township: string | null } | undefined)?.township,
+            ledgerTownshipOf,
           })
         : { accepted: new Map(), problems: new Map() };
     }
@@ -247,9 +255,8 @@ interface FileFacts {
   townshipOf(villageId: string): string | null;
 }
 
-function createFileFacts(sqlite: Sqlite, selfId: string, enrolled: Pick<EnrolmentGate, 'scopeOf'>): FileFacts {
+function createFileFacts(sqlite: Sqlite, selfId: string, enrolled: Pick<EnrolmentGate, 'scopeOf'>, ledgerTownshipOf: LedgerTownshipOf): FileFacts {
   const segmentStored = sqlite.prepare('SELECT 1 FROM segments WHERE hash = ?').pluck();
-  const ledgerTownshipOf = sqlite.prepare('SELECT township FROM villages WHERE id = ?').pluck();
   // Only villages a scoped device writes outside its enrolled list: a handful, not the file.
   const ledgerTownship = new Map<string, string | null | undefined>();
   const fileTownship = new Map<string, { id: string; township: unknown }>();
@@ -279,7 +286,7 @@ function createFileFacts(sqlite: Sqlite, selfId: string, enrolled: Pick<Enrolmen
         }
         const scope = scopeFor(c.origin);
         if (scope && !scope.villageIds.has(c.village_id) && !ledgerTownship.has(c.village_id)) {
-          ledgerTownship.set(c.village_id, ledgerTownshipOf.get(c.village_id) as string | null | undefined);
+          ledgerTownship.set(c.village_id, ledgerTownshipOf(c.village_id));
         }
       }
     },
