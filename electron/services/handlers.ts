@@ -4,6 +4,7 @@
 import { API_METHODS, isApiMethod } from '../../shared/api/contract';
 import type { Handlers } from '../../shared/api/types';
 import type { ServiceContext } from './context';
+import { dashboardHandlers } from './dashboard';
 import { demoHandlers } from './demo/index';
 import { deviceHandlers } from './device';
 import { dialogHandlers } from './dialogs';
@@ -29,8 +30,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     ...dialogHandlers(ctx),
   };
-  const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx), syncTargetHandlers(ctx)] as const;
-  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6], ...parts[7] };
+  const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx), syncTargetHandlers(ctx), dashboardHandlers(ctx)] as const;
+  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6], ...parts[7], ...parts[8] };
 
   const names = parts.flatMap((part) => Object.keys(part));
   const twice = names.filter((name, i) => names.indexOf(name) !== i);

@@ -1,4 +1,5 @@
 // settings.*: local settings kept in meta, with defaults for what was never set.
+import type { z } from 'zod';
 import type { Handlers } from '../../shared/api/types';
 import { DEFAULT_SETTINGS, settings, type Settings } from '../../shared/domain/settings';
 import { getMeta, setMeta } from '../../db/meta';
@@ -7,8 +8,12 @@ import type { ServiceContext } from './context';
 export function readSettings(ctx: ServiceContext): Settings {
   const stored = getMeta(ctx.db, 'settings');
   // A value written by a newer version, or damaged by hand, falls back to the defaults field by field.
-  const parsed = stored ? settings.partial().safeParse(JSON.parse(stored)) : null;
-  return { ...DEFAULT_SETTINGS, ...(parsed?.success ? parsed.data : {}) };
+  const values = (stored ? JSON.parse(stored) : {}) as Record<string, unknown>;
+  const kept = Object.entries(settings.shape).flatMap(([field, schema]) => {
+    const parsed = (schema as z.ZodType).safeParse(values[field]);
+    return parsed.success ? [[field, parsed.data]] : [];
+  });
+  return { ...DEFAULT_SETTINGS, ...Object.fromEntries(kept) };
 }
 
 export function settingsHandlers(ctx: ServiceContext): Pick<Handlers, 'settings.get' | 'settings.update'> {

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { deviceProfile, deviceSetupInput, deviceStatus } from '../domain/device';
 import { dialogResult, saveFileInput } from '../domain/dialogs';
+import {
+  districtDashboard, districtDashboardInput, townshipDashboard, townshipDashboardInput, villageDashboard, villageDashboardInput,
+} from '../domain/dashboard';
 import { rowId, V } from '../domain/validation';
 import { settings, settingsPatch } from '../domain/settings';
 import {
@@ -59,6 +62,11 @@ export const contract = {
   'villages.delete': { input: z.strictObject({ id: rowId }), output: z.object({ id: rowId }) },
 
   'demo.load': { input: noInput, output: deviceProfile },
+
+  // Figures computed by SQL in the main process; the renderer never loads ledgers to count them.
+  'dashboard.village': { input: villageDashboardInput, output: villageDashboard },
+  'dashboard.township': { input: townshipDashboardInput, output: townshipDashboard },
+  'dashboard.district': { input: districtDashboardInput, output: districtDashboard },
 
   'settings.get': { input: noInput, output: settings },
   'settings.update': { input: settingsPatch, output: settings },

@@ -1,6 +1,8 @@
 // Local settings of this installation. The days-in-village threshold is set by each township
-// (often 20 days a month); the device keeps the one its township uses.
+// (often 20 days a month); the device keeps the one its township uses. The dashboard lines are
+// the coordinator's: where a village's cell turns green, amber or red.
 import { z } from 'zod';
+import { THRESHOLD_MEASURES, type Thresholds } from './dashboard';
 import { V } from './validation';
 
 export const presenceThreshold = z
@@ -9,9 +11,32 @@ export const presenceThreshold = z
   .min(1, { error: V.invalid })
   .max(31, { error: V.tooLarge });
 
-export const settings = z.object({ presenceThreshold });
+const line = z.number({ error: (issue) => (issue.input === undefined ? V.required : V.invalid) }).finite({ error: V.invalid }).min(0, { error: V.notNegative }).max(1000, { error: V.tooLarge });
+const pair = z.strictObject({ green: line, red: line }, { error: (issue) => (issue.input === undefined ? V.required : V.invalid) });
+
+/** Percent for ratios, days for presence, a count for overdue needs. */
+export const dashboardThresholds = z
+  .strictObject(Object.fromEntries(THRESHOLD_MEASURES.map((m) => [m, pair])) as Record<(typeof THRESHOLD_MEASURES)[number], typeof pair>)
+  .superRefine((value, ctx) => {
+    for (const measure of THRESHOLD_MEASURES) {
+      const { green, red } = value[measure];
+      // Fewer overdue needs are better: its green line sits below its red one; the others above.
+      const wrongWay = measure === 'needsOverdue' ? green > red : green < red;
+      if (wrongWay) ctx.addIssue({ code: 'custom', path: [measure, 'green'], message: V.thresholdOrder });
+    }
+  });
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  coverage: { green: 80, red: 50 },
+  needsOverdue: { green: 0, red: 3 },
+  presenceMonthDays: { green: 20, red: 15 },
+  planCompletion: { green: 80, red: 50 },
+  spentRatio: { green: 70, red: 40 },
+};
+
+export const settings = z.object({ presenceThreshold, dashboardThresholds });
 export type Settings = z.infer<typeof settings>;
 
-export const settingsPatch = z.strictObject({ presenceThreshold: presenceThreshold.optional() });
+export const settingsPatch = z.strictObject({ presenceThreshold: presenceThreshold.optional(), dashboardThresholds: dashboardThresholds.optional() });
 
-export const DEFAULT_SETTINGS: Settings = { presenceThreshold: 20 };
+export const DEFAULT_SETTINGS: Settings = { presenceThreshold: 20, dashboardThresholds: DEFAULT_THRESHOLDS };

@@ -8,6 +8,7 @@ import { LEDGER_NOUNS, type ApiMethod, type LedgerNoun } from '../../../shared/a
 import { idCheckChar } from '../../../shared/domain/idNumber';
 import type { LedgerDefinition } from '../../../shared/domain/ledgers/define';
 import { LEDGER_DEFINITIONS } from '../../../shared/domain/ledgers/index';
+import { DEFAULT_THRESHOLDS } from '../../../shared/domain/settings';
 import { V } from '../../../shared/domain/validation';
 import { PLACEHOLDER_REFS, prepareSample, sampleOf } from '../../helpers/ledgerSamples';
 import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../helpers/openedApp';
@@ -112,6 +113,19 @@ function badVillageFields(wrap: (fields: Record<string, unknown>) => unknown, at
 }
 
 /** A valid first-run setup with some fields replaced. */
+const PERIOD = { from: '2026-10-01', to: '2026-10-31' };
+/** A period is two ISO dates, the end not before the start, at most four years apart. */
+function periodBadInputs(): BadInput[] {
+  return [
+    { label: 'no start', input: { to: PERIOD.to }, path: ['from'], message: V.required },
+    { label: 'no end', input: { from: PERIOD.from }, path: ['to'], message: V.required },
+    { label: 'a start that is not a date', input: { ...PERIOD, from: '2026-13-01' }, path: ['from'], message: V.date },
+    { label: 'an end as a number', input: { ...PERIOD, to: 20261031 }, path: ['to'], message: V.invalid },
+    { label: 'an end before the start', input: { from: '2026-10-31', to: '2026-10-01' }, path: ['to'], message: V.dateOrder },
+    { label: 'a period of five years', input: { from: '2021-01-01', to: '2026-01-01' }, path: ['to'], message: V.periodTooLong },
+  ];
+}
+
 const setup = (over: Record<string, unknown>) => ({ ...SECRETARY_SETUP, villages: [...SECRETARY_SETUP.villages], ...over });
 
 // ---- The ledgers: bad inputs generated from their definitions, so a new ledger is covered. ----
@@ -535,7 +549,27 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
       { label: 'a threshold of 32 days', input: { presenceThreshold: 32 }, path: ['presenceThreshold'], message: V.tooLarge },
       { label: 'a threshold of 20.5 days', input: { presenceThreshold: 20.5 }, path: ['presenceThreshold'], message: V.wholeNumber },
       { label: 'a threshold as text', input: { presenceThreshold: '20' }, path: ['presenceThreshold'], message: V.invalid },
+      { label: 'dashboard lines with a measure missing', input: { dashboardThresholds: { ...DEFAULT_THRESHOLDS, coverage: undefined } }, path: ['dashboardThresholds', 'coverage'], message: V.required },
+      { label: 'a negative dashboard line', input: { dashboardThresholds: { ...DEFAULT_THRESHOLDS, coverage: { green: 80, red: -1 } } }, path: ['dashboardThresholds', 'coverage', 'red'], message: V.notNegative },
+      { label: 'a dashboard line as text', input: { dashboardThresholds: { ...DEFAULT_THRESHOLDS, spentRatio: { green: '70', red: 40 } } }, path: ['dashboardThresholds', 'spentRatio', 'green'], message: V.invalid },
+      { label: 'a green coverage line below the red one', input: { dashboardThresholds: { ...DEFAULT_THRESHOLDS, coverage: { green: 40, red: 60 } } }, path: ['dashboardThresholds', 'coverage', 'green'], message: V.thresholdOrder },
+      { label: 'a green overdue-needs line above the red one', input: { dashboardThresholds: { ...DEFAULT_THRESHOLDS, needsOverdue: { green: 5, red: 1 } } }, path: ['dashboardThresholds', 'needsOverdue', 'green'], message: V.thresholdOrder },
+      { label: 'a stray measure among the lines', input: { dashboardThresholds: { ...DEFAULT_THRESHOLDS, visits: { green: 1, red: 0 } } }, path: ['dashboardThresholds', 'visits'], message: V.unknownField },
     ],
+    'dashboard.village': [
+      ...wrongShapes(),
+      ...strayKeys(PERIOD),
+      ...periodBadInputs(),
+      { label: 'a village id that is not an id', input: { ...PERIOD, villageId: 'x' }, path: ['villageId'], message: V.uuid },
+    ],
+    'dashboard.township': [
+      ...wrongShapes(),
+      ...strayKeys(PERIOD),
+      ...periodBadInputs(),
+      { label: 'an empty township', input: { ...PERIOD, township: '  ' }, path: ['township'], message: V.required },
+      { label: 'a township of 41 characters', input: { ...PERIOD, township: '镇'.repeat(41) }, path: ['township'], message: V.tooLong },
+    ],
+    'dashboard.district': [...wrongShapes(), ...strayKeys(PERIOD), ...periodBadInputs()],
     'device.setup': [
       ...wrongShapes(),
       ...strayKeys(setup({})),

@@ -1,0 +1,50 @@
+// The days a dashboard query is bounded by, worked out once: the period, its years, and the
+// reference day ("this month", "this year" and "overdue" are judged on it) with its month and
+// year starts. Passed to every query as named parameters, so no query does date arithmetic twice.
+
+export interface FigureQuery {
+  /** The villages counted; every one must be live and in the caller's scope. */
+  readonly villageIds: readonly string[];
+  readonly from: string;
+  readonly to: string;
+  /** The app's calendar day (China time). */
+  readonly today: string;
+}
+
+export interface PeriodParams {
+  readonly scope: string;
+  readonly from: string;
+  readonly to: string;
+  readonly fromYear: number;
+  readonly toYear: number;
+  readonly refDay: string;
+  readonly monthStart: string;
+  readonly yearStart: string;
+}
+
+/** The period's end, or today when the period runs past it. */
+export function referenceDay(to: string, today: string): string {
+  return to < today ? to : today;
+}
+
+export function periodParams(q: FigureQuery): PeriodParams {
+  const refDay = referenceDay(q.to, q.today);
+  return {
+    scope: JSON.stringify(q.villageIds),
+    from: q.from,
+    to: q.to,
+    fromYear: Number(q.from.slice(0, 4)),
+    toYear: Number(q.to.slice(0, 4)),
+    refDay,
+    monthStart: `${refDay.slice(0, 7)}-01`,
+    yearStart: `${refDay.slice(0, 4)}-01-01`,
+  };
+}
+
+/** `alias.village_id` limited to the scope's villages (a JSON array bound as `@scope`). */
+export function inScope(alias: string): string {
+  return `${alias}.village_id IN (SELECT value FROM json_each(@scope))`;
+}
+
+/** The day a need was raised: its visit's day, else the China day it was first recorded. */
+export const NEED_RAISED_ON = `COALESCE(rv.visit_date, date(n.created_at, '+8 hours'))`;
