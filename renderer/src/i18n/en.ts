@@ -1,7 +1,12 @@
 // Every word a person reads, in English (the second language); the keys follow zhCN.ts.
 import type { Messages } from './zhCN';
 
+import { dashboardEn } from './features/dashboard.en';
+import { reportsEn } from './features/reports.en';
+
 export const en: Messages = {
+  dashboard: dashboardEn,
+  reports: reportsEn,
   app: {
     name: 'Cunji',
     title: 'Cunji · village work ledger',

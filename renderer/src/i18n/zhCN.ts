@@ -1,6 +1,11 @@
 // Every word a person reads, in Chinese (the first language). en.ts mirrors these keys; a unit
 // test keeps the two in step and checks that every validation key and error code is here.
+import { dashboardZhCN } from './features/dashboard.zhCN';
+import { reportsZhCN } from './features/reports.zhCN';
+
 export const zhCN = {
+  dashboard: dashboardZhCN,
+  reports: reportsZhCN,
   app: {
     name: '村记',
     title: '村记 · 驻村工作台',
