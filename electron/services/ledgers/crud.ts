@@ -127,12 +127,13 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
       const pattern = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       for (let i = 0; i < def.searchable.length; i++) params.push(pattern);
     }
-    if (def.dateField && input.from) {
-      where.push(`t.${q(columnOf(def.dateField))} >= ?`);
+    const bounded = input.dateField ?? def.dateField;
+    if (bounded && input.from) {
+      where.push(`t.${q(columnOf(bounded))} >= ?`);
       params.push(input.from);
     }
-    if (def.dateField && input.to) {
-      where.push(`t.${q(columnOf(def.dateField))} <= ?`);
+    if (bounded && input.to) {
+      where.push(`t.${q(columnOf(bounded))} <= ?`);
       params.push(input.to);
     }
     if (def.due && input.overdue) {

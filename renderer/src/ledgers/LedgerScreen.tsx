@@ -1,10 +1,11 @@
 // Any ledger as a screen: its toolbar, one page of it, and the add/edit form. Used whole for a
 // menu entry and embedded (fixed to a household or a project) inside a drawer.
 import { App, Card, Typography } from 'antd';
-import { useState, type JSX } from 'react';
+import { useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import { useNotifyError } from '../errors/useNotifyError';
+import type { LedgerLink } from '../shell/route';
 import { useAppStore } from '../store/useAppStore';
 import { LEDGER_EXTRAS } from './extras/registry';
 import { ledgerTitle } from './labels';
@@ -22,17 +23,42 @@ export interface LedgerScreenProps {
   /** The parent's village, for new records inside a drawer. */
   villageId?: string;
   embedded?: boolean;
+  /** Where a link (a dashboard figure) asked the list to start: its filters, period, a record to open. */
+  link?: LedgerLink;
 }
 
 const NO_FIXED = {};
+const NO_LINK: LedgerLink = {};
 
-export function LedgerScreen({ noun, fixed = NO_FIXED, villageId, embedded }: LedgerScreenProps): JSX.Element {
+export function LedgerScreen({ noun, fixed = NO_FIXED, villageId, embedded, link = NO_LINK }: LedgerScreenProps): JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const noteLedgerChange = useAppStore((s) => s.noteLedgerChange);
-  const { state, update, rows, total, loading } = useLedgerList(noun, fixed);
+  const setLedgerVillageId = useAppStore((s) => s.setLedgerVillageId);
+  const { state, update, rows, total, loading } = useLedgerList(noun, fixed, {
+    filters: link.filters ?? {},
+    from: link.from,
+    to: link.to,
+    dateField: link.dateField,
+    overdue: link.overdue ?? false,
+  });
   const [editing, setEditing] = useState<{ row: LedgerRow | null } | null>(null);
+
+  // A link names the village its figure counted (or none: every village) and may open one record.
+  useEffect(() => {
+    if (embedded || link === NO_LINK) return;
+    setLedgerVillageId(link.village ?? null);
+    if (!link.id) return;
+    let live = true;
+    ledgerApi(noun)
+      .get({ id: link.id })
+      .then((row) => live && setEditing({ row }))
+      .catch((error: unknown) => live && notifyError(error));
+    return () => {
+      live = false;
+    };
+  }, [embedded, link, noun, notifyError, setLedgerVillageId]);
   const hidden = Object.keys(fixed);
   const Header = LEDGER_EXTRAS[noun]?.header;
 

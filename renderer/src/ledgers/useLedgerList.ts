@@ -12,6 +12,8 @@ export interface ListState {
   filters: Record<string, unknown>;
   from?: string;
   to?: string;
+  /** The date from/to bound when not the ledger's usual one (a dashboard's "needs closed"). */
+  dateField?: string;
   overdue: boolean;
   sort?: { field: string; order: 'asc' | 'desc' };
   page: number;
@@ -20,11 +22,14 @@ export interface ListState {
 
 export const FIRST_PAGE: Pick<ListState, 'page'> = { page: 1 };
 
-export function useLedgerList(noun: LedgerNoun, fixed: Record<string, unknown>) {
+const START: ListState = { search: '', filters: {}, overdue: false, page: 1, pageSize: 20 };
+
+/** `initial` narrows the list from the start (a link from a dashboard figure). */
+export function useLedgerList(noun: LedgerNoun, fixed: Record<string, unknown>, initial: Partial<ListState> = {}) {
   const notifyError = useNotifyError();
   const villageId = useAppStore((s) => s.ledgerVillageId);
   const changes = useAppStore((s) => s.ledgerChanges);
-  const [state, setState] = useState<ListState>({ search: '', filters: {}, overdue: false, page: 1, pageSize: 20 });
+  const [state, setState] = useState<ListState>(() => ({ ...START, ...initial }));
   const [result, setResult] = useState<{ key: string; items: LedgerRow[]; total: number }>({ key: '', items: [], total: 0 });
   const fixedKey = JSON.stringify(fixed);
   const key = JSON.stringify([noun, state, villageId, changes, fixedKey]);
@@ -40,6 +45,7 @@ export function useLedgerList(noun: LedgerNoun, fixed: Record<string, unknown>) 
       ...(Object.keys(filters).length ? { filters } : {}),
       ...(state.from ? { from: state.from } : {}),
       ...(state.to ? { to: state.to } : {}),
+      ...(state.dateField && (state.from || state.to) ? { dateField: state.dateField } : {}),
       ...(state.overdue ? { overdue: true } : {}),
       ...(state.sort ? { sort: state.sort } : {}),
       offset: (state.page - 1) * state.pageSize,

@@ -1,7 +1,7 @@
 // The app once the device is set up: header, the ledgers in a grouped left menu, the chosen
 // screen. Every ledger is the one generic screen, configured by its view.
 import { Layout, Menu } from 'antd';
-import { useCallback, useEffect, useState, type JSX } from 'react';
+import { useCallback, useEffect, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../errors/useNotifyError';
 import { LedgerScreen } from '../ledgers/LedgerScreen';
@@ -11,23 +11,27 @@ import { VillagesScreen } from '../screens/villages/VillagesScreen';
 import { useAppStore } from '../store/useAppStore';
 import { AppHeader } from './AppHeader';
 import { ClockWarning } from './ClockWarning';
-import { navItems, type View } from './navItems';
+import { navItems } from './navItems';
+import { formatRoute, linkOf, type Route, type View } from './route';
 import { useConflictCount } from './useConflictCount';
 import { useMenuCommands } from './useMenuCommands';
 import { useOverdueCount } from './useOverdueCount';
+import { navigate, useRoute } from './useRoute';
 
 export type { View };
 
 export function AppShell(): JSX.Element {
   const { t } = useTranslation();
   const notifyError = useNotifyError();
-  const [view, setView] = useState<View>('overview');
+  const route = useRoute();
+  const view = route.view;
+  const setView = useCallback((next: View) => navigate({ view: next, params: {} }), []);
   const loadScopeVillages = useAppStore((s) => s.loadScopeVillages);
   const villageCount = useAppStore((s) => s.villageCount);
   const overdueNeeds = useOverdueCount('needs');
   const conflicts = useConflictCount();
   // The desktop menu's import/export/sync now, and double-clicked .cunji files: the sync screen.
-  useMenuCommands(useCallback(() => setView('sync'), []));
+  useMenuCommands(useCallback(() => setView('sync'), [setView]));
 
   // The village pickers follow the villages screen: read again whenever the count changes.
   useEffect(() => {
@@ -49,17 +53,26 @@ export function AppShell(): JSX.Element {
         </Layout.Sider>
         <Layout.Content className="app-content">
           <ClockWarning />
-          {view === 'overview' ? (
-            <OverviewScreen onOpenVillages={() => setView('villages')} />
-          ) : view === 'villages' ? (
-            <VillagesScreen />
-          ) : view === 'sync' ? (
-            <SyncScreen />
-          ) : (
-            <LedgerScreen key={view} noun={view} />
-          )}
+          <Screen route={route} onOpenVillages={() => setView('villages')} />
         </Layout.Content>
       </Layout>
     </Layout>
   );
+}
+
+/** The screen an address names. Keyed by the whole address, so a new link starts it afresh. */
+function Screen({ route, onOpenVillages }: { route: Route; onOpenVillages: () => void }): JSX.Element {
+  const key = formatRoute(route);
+  switch (route.view) {
+    case 'overview':
+    case 'reports':
+    case 'device':
+      return <OverviewScreen key={key} onOpenVillages={onOpenVillages} />;
+    case 'villages':
+      return <VillagesScreen />;
+    case 'sync':
+      return <SyncScreen />;
+    default:
+      return <LedgerScreen key={key} noun={route.view} {...(Object.keys(route.params).length ? { link: linkOf(route) } : {})} />;
+  }
 }

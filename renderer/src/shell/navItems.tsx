@@ -10,7 +10,9 @@ import type { ReactNode } from 'react';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import { ledgerTitle } from '../ledgers/labels';
 
-export type View = 'overview' | 'villages' | 'sync' | LedgerNoun;
+import type { View } from './route';
+
+export type { View };
 
 export const NAV_GROUPS: readonly { key: string; items: readonly { noun: LedgerNoun; icon: ReactNode }[] }[] = [
   { key: 'households', items: [{ noun: 'households', icon: <HomeOutlined /> }, { noun: 'monitoring', icon: <AlertOutlined /> }] },

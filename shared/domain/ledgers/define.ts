@@ -21,6 +21,8 @@ export interface LedgerDefinition<N extends string, S extends z.ZodRawShape> {
   readonly filterable: readonly (keyof S & string)[];
   /** The date that orders the list (newest first) and bounds `from`/`to`. */
   readonly dateField: (keyof S & string) | null;
+  /** Other dates a list may be bounded on instead (`dateField` in the list input): a need's closedOn. */
+  readonly otherDates: readonly (keyof S & string)[];
   /** A record is overdue when its due date has passed and its status is not one of `done`. */
   readonly due: { readonly field: keyof S & string; readonly status: keyof S & string; readonly done: readonly string[] } | null;
   /** Cross-field rules on a whole record (after a patch is merged, too). */
@@ -35,10 +37,11 @@ export function defineLedger<N extends string, S extends z.ZodRawShape>(definiti
   searchable: readonly (keyof S & string)[];
   filterable?: readonly (keyof S & string)[];
   dateField?: keyof S & string;
+  otherDates?: readonly (keyof S & string)[];
   due?: { field: keyof S & string; status: keyof S & string; done: readonly string[] };
   check?: (record: Partial<z.output<z.ZodObject<S>>>) => ApiIssue[];
 }): LedgerDefinition<N, S> {
-  return { codecs: {}, check: () => [], filterable: [], dateField: null, due: null, ...definition };
+  return { codecs: {}, check: () => [], filterable: [], dateField: null, otherDates: [], due: null, ...definition };
 }
 
 export function snakeCase(name: string): string {
@@ -82,6 +85,8 @@ export interface LedgerListQuery {
   filters?: Record<string, unknown>;
   from?: string;
   to?: string;
+  /** The date `from`/`to` bound: the ledger's dateField unless one of its otherDates is named. */
+  dateField?: string;
   overdue?: boolean;
   sort?: { field: string; order: 'asc' | 'desc' };
   offset: number;
@@ -102,6 +107,7 @@ export function listSchema<N extends string, S extends z.ZodRawShape>(def: Ledge
       filters: z.strictObject(filterShape).optional(),
       from: isoDate().optional(),
       to: isoDate().optional(),
+      dateField: (def.dateField ? z.enum([def.dateField, ...def.otherDates] as [string, ...string[]], { error: V.invalid }) : z.never({ error: V.invalid })).optional(),
       overdue: z.boolean({ error: V.invalid }).optional(),
       sort: z.strictObject({ field: z.enum(sortable, { error: V.invalid }), order: SORT_ORDER }).optional(),
       offset: z.number({ error: V.invalid }).int({ error: V.wholeNumber }).min(0, { error: V.notNegative }).default(0),

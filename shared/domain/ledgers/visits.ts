@@ -42,6 +42,7 @@ export const needs = defineLedger({
   searchable: ['content', 'owner', 'outcome'],
   filterable: ['category', 'status', 'householdId', 'visitId'],
   dateField: 'dueDate',
+  otherDates: ['closedOn'],
   due: { field: 'dueDate', status: 'status', done: ['done'] },
   // A need is closed with the day it was closed; an open one has no such day.
   check: (n) => (n.status === 'done' && !n.closedOn ? [issueAt(['closedOn'], V.required)] : []),

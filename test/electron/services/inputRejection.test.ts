@@ -348,6 +348,8 @@ function ledgerBadInputs(villageId: string): Record<string, BadInput[]> {
       { label: 'a search of 41 characters', input: { search: long(41) }, path: ['search'], message: V.tooLong },
       { label: 'an object search', input: { search: { $like: '%' } }, path: ['search'], message: V.invalid },
       { label: 'overdue as text', input: { overdue: 'yes' }, path: ['overdue'], message: V.invalid },
+      { label: 'a date bound on a field that is not one of its dates', input: { dateField: 'villageId' }, path: ['dateField'], message: V.invalid },
+      { label: 'a date bound on SQL', input: { dateField: 'due_date; --' }, path: ['dateField'], message: V.invalid },
       { label: 'a non-UUID villageId', input: { villageId: 'all' }, path: ['villageId'], message: V.uuid },
     ];
     table[`${noun}.get`] = [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])];

@@ -112,6 +112,20 @@ describe('from and to', () => {
       expect(await dates({ from: '2026-12-02' })).toEqual([]);
     }, Date.UTC(2027, 0, 1));
   });
+
+  it('bound another of the ledger\'s dates when dateField names it: needs closed in a month', async () => {
+    await withApp(async (app, villageId) => {
+      const need = (content: string, dueDate: string, closedOn: string | null) =>
+        create(app, 'needs', { villageId, category: 'water', content, dueDate, status: closedOn ? 'done' : 'open', closedOn });
+      await need('closed in October', '2026-12-01', '2026-10-20');
+      await need('closed in November', '2026-10-05', '2026-11-03');
+      await need('still open', '2026-11-10', null);
+      const contents = async (input: Record<string, unknown>) => (await list(app, 'needs', input)).items.map((r) => r.content).sort();
+      expect(await contents({ from: '2026-11-01', to: '2026-11-30' })).toEqual(['still open']);
+      expect(await contents({ from: '2026-11-01', to: '2026-11-30', dateField: 'closedOn' })).toEqual(['closed in November']);
+      expect(await contents({ dateField: 'dueDate', to: '2026-10-31' })).toEqual(['closed in November']);
+    }, Date.UTC(2027, 0, 1));
+  });
 });
 
 describe('overdue', () => {
