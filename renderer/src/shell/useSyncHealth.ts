@@ -3,10 +3,12 @@
 // last folder sync run by hand from the sync screen (kept on this computer). Read again every
 // half minute, after a sync, and when the connection comes back — then `sync.online` also tells
 // the scheduler to try the targets it was waiting on.
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { SyncTargetStatus } from '../../../shared/domain/sync';
 import { api } from '../api';
 import { readLastSynced, subscribeLastSynced } from '../screens/sync/syncStorage';
+import { useAppStore } from '../store/useAppStore';
+import { broughtChanges, runsOf, type SeenRuns } from './syncArrivals';
 import { summarise, type SyncHealth } from './syncHealth';
 import { onReconnect } from './useConnectivity';
 
@@ -15,24 +17,35 @@ const REFRESH_MS = 30_000;
 export function useSyncHealth(): SyncHealth {
   const localLast = useSyncExternalStore(subscribeLastSynced, readLastSynced, () => null);
   const [targets, setTargets] = useState<SyncTargetStatus[]>([]);
+  const noteLedgerChange = useAppStore((s) => s.noteLedgerChange);
+  const seen = useRef<SeenRuns | null>(null);
+  // A scheduled run that brought changes in makes every figure and list on show read again.
+  const take = useCallback(
+    (next: SyncTargetStatus[]) => {
+      if (seen.current && broughtChanges(seen.current, next)) noteLedgerChange();
+      seen.current = runsOf(next);
+      setTargets(next);
+    },
+    [noteLedgerChange],
+  );
   // A status that cannot be read leaves the indicator as it was: the sync screen reports errors.
   const read = useCallback(() => {
-    api.sync.status().then((status) => setTargets(status.targets), () => undefined);
-  }, []);
+    api.sync.status().then((status) => take(status.targets), () => undefined);
+  }, [take]);
 
   useEffect(() => {
     read();
     const timer = window.setInterval(read, REFRESH_MS);
     const stopSynced = subscribeLastSynced(read);
     const stopReconnect = onReconnect(() => {
-      api.sync.online().then((status) => setTargets(status.targets), () => undefined);
+      api.sync.online().then((status) => take(status.targets), () => undefined);
     });
     return () => {
       window.clearInterval(timer);
       stopSynced();
       stopReconnect();
     };
-  }, [read]);
+  }, [read, take]);
 
   return summarise(targets, localLast);
 }
