@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/api/client';
 import type { ApiMethod } from '../../shared/api/contract';
 import type { Village } from '../../shared/domain/village';
+import { PERIOD_STORAGE_KEY } from '../../renderer/src/store/periodSlice';
 import { LANGUAGE_STORAGE_KEY } from '../../renderer/src/i18n/language';
 import { createAppStore } from '../../renderer/src/store/createAppStore';
 
@@ -90,5 +91,17 @@ describe('app store', () => {
     expect(storage.map.get(LANGUAGE_STORAGE_KEY)).toBe('en');
     expect(applied).toEqual(['en']);
     expect(createAppStore({ api: fakeBackend().api, storage, applyLanguage: () => {} }).getState().language).toBe('en');
+  });
+
+  it('keeps the period chosen for the dashboards between runs, and reads anything else as this month', () => {
+    const storage = memoryStorage();
+    const store = createAppStore({ api: fakeBackend().api, storage, applyLanguage: () => {} });
+    expect(store.getState().periodChoice).toEqual({ kind: 'month' });
+    store.getState().setPeriodChoice({ kind: 'custom', from: '2026-03-01', to: '2026-05-31' });
+    expect(createAppStore({ api: fakeBackend().api, storage, applyLanguage: () => {} }).getState().periodChoice).toEqual({ kind: 'custom', from: '2026-03-01', to: '2026-05-31' });
+    for (const kept of ['{"kind":"decade"}', '{"kind":"custom","from":"2026-05-31","to":"2026-03-01"}', '{"kind":"custom","from":"x","to":"y"}', 'not json', '[]']) {
+      storage.map.set(PERIOD_STORAGE_KEY, kept);
+      expect(createAppStore({ api: fakeBackend().api, storage, applyLanguage: () => {} }).getState().periodChoice, kept).toEqual({ kind: 'month' });
+    }
   });
 });

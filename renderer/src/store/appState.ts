@@ -5,10 +5,11 @@ import type { ApiClient } from '../../../shared/api/types';
 import type { Lang } from '../../../shared/domain/labels';
 import type { KeyValueStorage } from '../i18n/language';
 import type { LedgersSlice } from './ledgersSlice';
+import type { PeriodSlice } from './periodSlice';
 import type { SessionSlice } from './sessionSlice';
 import type { VillagesSlice } from './villagesSlice';
 
-export type AppState = SessionSlice & VillagesSlice & LedgersSlice;
+export type AppState = SessionSlice & VillagesSlice & LedgersSlice & PeriodSlice;
 
 export interface StoreDeps {
   api: ApiClient;

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { AppState, StoreDeps } from './appState';
 import { createLedgersSlice } from './ledgersSlice';
+import { createPeriodSlice } from './periodSlice';
 import { createSessionSlice } from './sessionSlice';
 import { createVillagesSlice } from './villagesSlice';
 
@@ -11,6 +12,7 @@ export function createAppStore(deps: StoreDeps) {
     ...createSessionSlice(deps)(...a),
     ...createVillagesSlice(deps)(...a),
     ...createLedgersSlice(deps)(...a),
+    ...createPeriodSlice(deps)(...a),
   }));
 }
 
