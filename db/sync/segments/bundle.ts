@@ -413,6 +413,11 @@ export function scanBundle(
   // Magic and version.
   const head = source.read(0, Math.min(size, BUNDLE_MAGIC.length));
   if (!head.equals(BUNDLE_MAGIC)) {
+    // A bundle of this format whose first bytes alone were damaged: its checksum still holds
+    // with the true mark put back. Saying "newer Cunji" or "not a Cunji file" would mislead.
+    if (damagedMark(source)) {
+      fail('HASH_MISMATCH', 'The file is damaged: its first bytes (the format mark) were altered in copying. Copy it again from where it came.');
+    }
     if (size < BUNDLE_MAGIC.length && BUNDLE_MAGIC.subarray(0, size).equals(head)) fail('TRUNCATED', 'The file is cut short: it ends inside its first bytes.');
     const stem = head.subarray(0, MAGIC_STEM.length);
     const version = head.subarray(5, 7).toString('latin1');
@@ -424,19 +429,18 @@ export function scanBundle(
   if (size < PREFIX + TRAILER || !source.read(size - BUNDLE_END_MAGIC.length, BUNDLE_END_MAGIC.length).equals(BUNDLE_END_MAGIC)) {
     fail('TRUNCATED', 'The file is cut short (no end mark): it may still be copying or syncing, or a USB stick was pulled. Copy it again.');
   }
-  const headerLength = source.read(BUNDLE_MAGIC.length, 4).readUInt32BE(0);
-  if (headerLength > limits.maxHeaderBytes) fail('TOO_LARGE', `The file's header is ${headerLength} bytes, more than the limit of ${limits.maxHeaderBytes}.`);
-  const dataStart = PREFIX + headerLength;
+  // Whole-file hash first, reading in pieces: damaged bytes anywhere (the header length too) are
+  // named as damage, never read as a size or a header.
   const dataEnd = size - TRAILER;
-  if (dataStart > dataEnd) fail('BAD_HEADER', 'The file\'s header length runs past the end of the file.');
-
-  // Whole-file hash, reading in pieces.
-  const hash = createHash('sha256');
-  for (let at = 0; at < dataEnd; at += 1 << 20) hash.update(source.read(at, Math.min(1 << 20, dataEnd - at)));
-  const digest = hash.digest();
+  const digest = sha256Of(source, null, dataEnd);
   const trailer = source.read(dataEnd, TRAILER);
   if (!digest.equals(trailer.subarray(0, 32))) fail('HASH_MISMATCH', 'The file is damaged: its content does not match its checksum.');
   const fileHash = digest.toString('hex');
+
+  const headerLength = source.read(BUNDLE_MAGIC.length, 4).readUInt32BE(0);
+  if (headerLength > limits.maxHeaderBytes) fail('TOO_LARGE', `The file's header is ${headerLength} bytes, more than the limit of ${limits.maxHeaderBytes}.`);
+  const dataStart = PREFIX + headerLength;
+  if (dataStart > dataEnd) fail('BAD_HEADER', 'The file\'s header length runs past the end of the file.');
 
   // Header, then the producer's signature over the file.
   const header = parseHeader(source.read(PREFIX, headerLength).toString('utf8'), limits);
@@ -511,6 +515,26 @@ export function scanBundle(
     }
   }
   return { fileHash, header, segments, changes: total, warnings };
+}
+
+/** SHA-256 of the bytes before `end`, read in pieces; `mark` replaces the first bytes when given. */
+function sha256Of(source: ByteSource, mark: Buffer | null, end: number): Buffer {
+  const hash = createHash('sha256');
+  let at = 0;
+  if (mark) {
+    hash.update(mark);
+    at = mark.length;
+  }
+  for (; at < end; at += 1 << 20) hash.update(source.read(at, Math.min(1 << 20, end - at)));
+  return hash.digest();
+}
+
+/** Whether the file is one of this format with only its magic damaged (end mark and checksum hold). */
+function damagedMark(source: ByteSource): boolean {
+  const size = source.size;
+  if (size < PREFIX + TRAILER || !source.read(size - BUNDLE_END_MAGIC.length, BUNDLE_END_MAGIC.length).equals(BUNDLE_END_MAGIC)) return false;
+  const end = size - TRAILER;
+  return sha256Of(source, BUNDLE_MAGIC, end).equals(source.read(end, 32));
 }
 
 function checkContent(e: Pick<BundleSegmentEntry, 'origin' | 'seq' | 'count' | 'hlcMin' | 'hlcMax'>, changes: readonly Change[]): void {

@@ -68,9 +68,10 @@ describe('hostile bundle files', () => {
       expect(reason, `bit ${bit}`).not.toBe('ACCEPTED');
       seen.add(reason);
       const at = bit >> 3;
-      if (at >= 12 && at < bytes.length - 104) expect(['HASH_MISMATCH', 'TOO_LARGE', 'BAD_HEADER']).toContain(reason);
+      // The format mark and the header length are named as damage too, never as a newer Cunji or a size.
+      if (at < bytes.length - 104) expect(reason, `bit ${bit}`).toBe('HASH_MISMATCH');
     }
-    expect([...seen].sort()).toEqual(expect.arrayContaining(['BAD_MAGIC', 'BAD_SIGNATURE', 'HASH_MISMATCH', 'TRUNCATED']));
+    expect([...seen].sort()).toEqual(['BAD_SIGNATURE', 'HASH_MISMATCH', 'TRUNCATED']);
   });
 
   it('refuses a file signed by someone other than its producer', () => {
