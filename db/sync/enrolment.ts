@@ -11,7 +11,9 @@
 //   - the enrolled scope lies within the issuer's: township entries among its townships, villages
 //     of its townships (`inScope`). A village this device's ledger does not know is judged with
 //     the township the file claims for it, after the scan (`checkFileVillages`).
-// This device's own enrolments are never taken back from a file, nor is a device known here.
+// An enrolment naming this device as issuer is checked with this device's own key: a forgery is
+// refused, one it did sign is accepted (its database may be older than that trust). A device
+// known here is never taken back from a file.
 import type { BundleDeviceCard, BundleHeader } from './segments/bundle';
 import { shown } from './segments/errors';
 import { ed25519KeyId, enrolmentSignedBy, inScope, scopeOf, TOWNSHIP_SCOPE_PREFIX, type DeviceScope, type EnrolledDevice, type Enrolment, type TrustedDevice } from './trust';
@@ -42,6 +44,8 @@ export interface EnrolmentResolution {
 
 export interface EnrolmentLookups {
   readonly selfId: string;
+  /** This device's own key: an enrolment naming this device as issuer is checked with it. */
+  readonly selfPublicKey?: string;
   /** A device trusted here. */
   trusted(deviceId: string): TrustedDevice | null;
   /** A village's township in this device's ledger; undefined when the ledger has no such village. */
@@ -80,6 +84,20 @@ export function resolveEnrolments(header: BundleHeader, asked: EnrolmentLookups)
     else if ([...signing].some((k) => k !== keyId)) {
       problems.set(card.deviceId, bad(`the card of device ${card.deviceId} offers another key than the one that signed its data (key swapped)`));
     } else pending.set(card.deviceId, card as CardWithEnrolment);
+  }
+
+  // An enrolment naming this device as its issuer: this device holds that key, so it knows at
+  // once whether it signed it. One it never signed is a forgery, never a question for a person.
+  for (const [deviceId, card] of pending) {
+    if (card.enrolment.issuer !== lookups.selfId) continue;
+    pending.delete(deviceId);
+    if (!lookups.selfPublicKey || !enrolmentSignedBy(card, card.enrolment, lookups.selfPublicKey)) {
+      problems.set(deviceId, bad(`the enrolment of device ${deviceId} names this device as its issuer, but this device never signed it: it is forged`));
+    } else {
+      // Signed here before (this database may be older than that trust, restored from a backup).
+      const device: EnrolledDevice = { deviceId, publicKey: card.publicKey, name: card.name, role: card.role, villages: [...new Set(card.enrolment.scope)] };
+      accepted.set(deviceId, { device, enrolment: card.enrolment, scope: scopeOf(device), issuerName: '', fileVillages: [] });
+    }
   }
 
   // Resolve to a fixpoint: each round accepts the cards whose issuer became known.

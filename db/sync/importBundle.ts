@@ -9,13 +9,16 @@
 //   OUT_OF_SCOPE      the row's village is not one its origin device is enrolled for (trust.ts);
 //   FUTURE_CLOCK      more than 24 h ahead of this device's clock (it never advances the clock);
 //   BAD_VALUE         not the column's kind (db/ledgers), or `_row` not 'deleted'/'alive';
+//   VALUE_INVALID     refused by the contract's schema for its column (too long, out of range,
+//                     not one of the choices: valueCheck.ts); kept shortened, never whole.
 //   VILLAGE_MISMATCH  a row claimed for another village than the one it was created in.
 import { basename } from 'node:path';
-import { LEDGERS, ROW_COLUMN, type ColumnKind } from '../ledgers';
+import { LEDGERS, ROW_COLUMN, type ColumnKind, type LedgerName } from '../ledgers';
 import type { Sqlite } from '../open';
 import type { Change } from './apply';
 import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
+import { invalidValue } from './valueCheck';
 import {
   changesOf, fileSource, rereadSegment, scanBundle, storeSegment, SyncFileError, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,
@@ -25,7 +28,7 @@ import { ed25519KeyId, fingerprintOf, inScope, recordEnrolled, scopeOf, trustedD
 
 export const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
-export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VILLAGE_MISMATCH'] as const;
+export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH'] as const;
 export type SetAsideReason = (typeof SET_ASIDE_REASONS)[number];
 
 /** A device the file names that this one does not trust yet, as the file describes it. */
@@ -129,7 +132,7 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
   try {
     // A device not trusted here may still be vouched for by one that is: asked only then.
     const ledgerTownshipOf = ledgerTownshipReader(sqlite);
-    const gate = createEnrolmentGate(sqlite, source, options.selfId, ledgerTownshipOf);
+    const gate = createEnrolmentGate(sqlite, source, options, ledgerTownshipOf);
     const keyOf = (deviceId: string): string | null => trustedKeyOf(deviceId) ?? gate.keyOf(deviceId);
     // Pass 1 reads the file a segment at a time and writes nothing; it also gathers the little
     // the judging of pass 2 needs from the whole file (villages' townships as it claims them).
@@ -201,7 +204,7 @@ function ledgerTownshipReader(sqlite: Sqlite): LedgerTownshipOf {
   return (villageId) => township.get(villageId) as string | null | undefined;
 }
 
-function createEnrolmentGate(sqlite: Sqlite, source: ByteSource, selfId: string, ledgerTownshipOf: LedgerTownshipOf): EnrolmentGate {
+function createEnrolmentGate(sqlite: Sqlite, source: ByteSource, self: Pick<ImportOptions, 'selfId' | 'selfPublicKey'>, ledgerTownshipOf: LedgerTownshipOf): EnrolmentGate {
   const keysUsed = new Set<string>();
   let resolution: EnrolmentResolution | null = null;
   const resolve = (): EnrolmentResolution => {
@@ -209,7 +212,8 @@ function createEnrolmentGate(sqlite: Sqlite, source: ByteSource, selfId: string,
       const header = headerOf(source);
       resolution = header
         ? resolveEnrolments(header, {
-            selfId,
+            selfId: self.selfId,
+            selfPublicKey: self.selfPublicKey,
             trusted: (id) => trustedDevice(sqlite, id),
             ledgerTownshipOf,
           })
@@ -326,11 +330,12 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
     let greatest = '';
 
     function judge(change: Change): [SetAsideReason, string] | null {
+      // The value first: a change held for its clock or scope may be merged later without it.
+      const bad = valueProblem(change);
+      if (bad) return bad;
       if (change.hlc > latestHlc) {
         return ['FUTURE_CLOCK', `written at ${new Date(parseHlc(change.hlc).wall).toISOString()}, more than 24 hours ahead of this computer's clock`];
       }
-      const bad = badValue(change);
-      if (bad) return ['BAD_VALUE', bad];
       const rowKey = `${change.tbl}\u0000${change.row_id}`;
       const village = villageOfRow.get(rowKey) ?? merger.loggedVillageOf(change.tbl, change.row_id);
       if (change.tbl === 'villages' && change.village_id !== change.row_id) return ['VILLAGE_MISMATCH', 'a village row must be its own village'];
@@ -369,7 +374,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
           continue;
         }
         setAside[reason[0]] = (setAside[reason[0]] ?? 0) + 1;
-        quarantine.run(at, reason[0], JSON.stringify({ message: reason[1], segment: segment.hash, change }), scanned.fileHash, change.origin, change.id);
+        quarantine.run(at, reason[0], JSON.stringify({ message: reason[1], segment: segment.hash, change: heldForm(change, reason[0]) }), scanned.fileHash, change.origin, change.id);
       }
       const result = merger.mergeBatch(accepted, segment.hash);
       conflicts.segmentMerged(segment.hash);
@@ -451,15 +456,31 @@ function safeParse(text: string): unknown {
 
 /** Why a value cannot go into its column, or null when it can. */
 export function badValue(change: Pick<Change, 'tbl' | 'col' | 'value'>): string | null {
+  return valueProblem(change)?.[1] ?? null;
+}
+
+/** The reason a value is set aside: not its column's kind (BAD_VALUE), or refused by its field's schema (VALUE_INVALID). */
+function valueProblem(change: Pick<Change, 'tbl' | 'col' | 'value'>): ['BAD_VALUE' | 'VALUE_INVALID', string] | null {
   const value = safeParse(change.value);
-  if (value === undefined) return 'the value is not valid JSON';
-  if (change.col === ROW_COLUMN) return value === 'deleted' || value === 'alive' ? null : `_row may only be 'deleted' or 'alive'`;
+  if (value === undefined) return ['BAD_VALUE', 'the value is not valid JSON'];
+  if (change.col === ROW_COLUMN) return value === 'deleted' || value === 'alive' ? null : ['BAD_VALUE', `_row may only be 'deleted' or 'alive'`];
   const kind = (LEDGERS[change.tbl] as Record<string, ColumnKind | undefined>)[change.col];
-  if (!kind) return `${change.tbl} has no column ${change.col}`;
+  if (!kind) return ['BAD_VALUE', `${change.tbl} has no column ${change.col}`];
   if (value === null) return null;
-  if (kind === 'text') return typeof value === 'string' ? null : `${change.tbl}.${change.col} holds text`;
-  if (kind === 'integer') return typeof value === 'number' && Number.isSafeInteger(value) ? null : `${change.tbl}.${change.col} holds whole numbers`;
-  return typeof value === 'number' && Number.isFinite(value) ? null : `${change.tbl}.${change.col} holds numbers`;
+  if (kind === 'text' && typeof value !== 'string') return ['BAD_VALUE', `${change.tbl}.${change.col} holds text`];
+  if (kind === 'integer' && !(typeof value === 'number' && Number.isSafeInteger(value))) return ['BAD_VALUE', `${change.tbl}.${change.col} holds whole numbers`];
+  if (kind === 'real' && !(typeof value === 'number' && Number.isFinite(value))) return ['BAD_VALUE', `${change.tbl}.${change.col} holds numbers`];
+  const invalid = invalidValue(change.tbl as LedgerName, change.col, value);
+  return invalid ? ['VALUE_INVALID', invalid] : null;
+}
+
+/** Longest value text a set-aside change keeps: the quarantine never holds a hostile value whole. */
+const HELD_VALUE_CHARS = 200;
+
+/** A set-aside change as the quarantine keeps it: a refused value cut short, with its length. */
+function heldForm(change: Change, reason: SetAsideReason): Change | (Change & { valueLength: number }) {
+  if ((reason !== 'BAD_VALUE' && reason !== 'VALUE_INVALID') || change.value.length <= HELD_VALUE_CHARS) return change;
+  return { ...change, value: `${change.value.slice(0, HELD_VALUE_CHARS)}…`, valueLength: change.value.length };
 }
 
 interface OfferedDevices {

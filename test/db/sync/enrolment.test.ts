@@ -185,6 +185,12 @@ describe('coordinator-signed enrolment', () => {
       },
     ],
     [
+      // Signed by a key made up for the district's id: the district holds its own key and knows it never signed this.
+      'the importer itself named as the issuer',
+      (h) => resign(h, newKeys(ID.district), {}),
+      { reason: 'BAD_ENROLMENT', message: /enrolment of device 00000000000000a1 names this device as its issuer, but this device never signed it: it is forged/ },
+    ],
+    [
       'an issuer not trusted here',
       (h) => resign(h, STRANGER, {}),
       { reason: 'UNKNOWN_DEVICE', message: /unknown device 00000000000000a1.*vouched for by device 00000000000000f5, which is not trusted here/ },
