@@ -55,7 +55,7 @@ export async function openApp(options: OpenAppOptions): Promise<OpenedApp> {
     const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
     let syncService: SyncService | null = null;
     const context: ServiceContext = {
-      db, store, clock, newId, now, identity, dataDir: options.dataDir, appVersion: options.appVersion, secrets,
+      db, store, clock, newId, now, identity, dataDir: options.dataDir, appVersion: options.appVersion, secrets, nativeBinding: options.nativeBinding,
       dialogs: options.dialogs, onLanguageChange: options.onLanguageChange,
       // Built just below from this same context (its runs need the database, clock and keys).
       get syncService() {

@@ -19,6 +19,8 @@ export interface ServiceContext {
   readonly identity: DeviceIdentity;
   readonly dataDir: string;
   readonly appVersion: string;
+  /** The Electron build of better-sqlite3's addon, for connections opened beside `db` (report jobs). */
+  readonly nativeBinding?: string;
   /** Native open/save dialogs: the desktop shell's; absent in the browser host. */
   readonly dialogs?: Dialogs;
   /** Told when the renderer switches language (the shell rebuilds its menu); absent in the host. */

@@ -7,6 +7,7 @@ import { dialogResult, saveFileInput } from '../domain/dialogs';
 import {
   districtDashboard, districtDashboardInput, townshipDashboard, townshipDashboardInput, villageDashboard, villageDashboardInput,
 } from '../domain/dashboard';
+import { recentExports, reportExportInput, reportJob, reportJobInput, reportPreview, reportPreviewInput } from '../domain/reports';
 import { rowId, V } from '../domain/validation';
 import { settings, settingsPatch } from '../domain/settings';
 import {
@@ -67,6 +68,13 @@ export const contract = {
   'dashboard.village': { input: villageDashboardInput, output: villageDashboard },
   'dashboard.township': { input: townshipDashboardInput, output: townshipDashboard },
   'dashboard.district': { input: districtDashboardInput, output: districtDashboard },
+
+  // Reports from the same figures: a preview, an export job (XLSX/CSV, in slices, stoppable), recent files.
+  'reports.preview': { input: reportPreviewInput, output: reportPreview },
+  'reports.export': { input: reportExportInput, output: reportJob },
+  'reports.job': { input: reportJobInput, output: reportJob },
+  'reports.cancel': { input: reportJobInput, output: reportJob },
+  'reports.recent': { input: noInput, output: recentExports },
 
   'settings.get': { input: noInput, output: settings },
   'settings.update': { input: settingsPatch, output: settings },

@@ -126,6 +126,60 @@ function periodBadInputs(): BadInput[] {
   ];
 }
 
+/** A valid report request (a township's summary) with some fields replaced or left out. */
+const REPORT = { report: 'summary', scope: 'township', ...PERIOD };
+const report = (over: Record<string, unknown>) => ({ ...REPORT, ...over });
+
+/** What any report request may not be: shared by reports.preview and reports.export. */
+function reportRequestBadInputs(wrap: (over: Record<string, unknown>) => Record<string, unknown>): BadInput[] {
+  const without = (...keys: string[]) => Object.fromEntries(Object.entries(wrap({})).filter(([k]) => !keys.includes(k)));
+  const withoutKey = (key: string) => without(key);
+  return [
+    ...wrongShapes(),
+    ...strayKeys(wrap({})),
+    ...periodBadInputs().map((bad) => ({ ...bad, input: { ...without('from', 'to'), ...(bad.input as object) } })),
+    { label: 'no report', input: withoutKey('report'), path: ['report'], message: V.required },
+    { label: 'an unknown report', input: wrap({ report: 'payroll' }), path: ['report'], message: V.invalid },
+    { label: 'no scope', input: withoutKey('scope'), path: ['scope'], message: V.required },
+    { label: 'an unknown scope', input: wrap({ scope: 'city' }), path: ['scope'], message: V.invalid },
+    { label: 'a monthly report for a township (it is one secretary’s)', input: wrap({ report: 'monthly' }), path: ['scope'], message: V.invalid },
+    { label: 'a village scope without the village', input: wrap({ scope: 'village' }), path: ['villageId'], message: V.required },
+    { label: 'a village id that is not an id', input: wrap({ scope: 'village', villageId: '李家村' }), path: ['villageId'], message: V.uuid },
+    { label: 'a village with a township scope', input: wrap({ villageId: UUID }), path: ['villageId'], message: V.invalid },
+    { label: 'a township with a district scope', input: wrap({ scope: 'district', township: '青石镇' }), path: ['township'], message: V.invalid },
+    { label: 'an empty township', input: wrap({ township: '  ' }), path: ['township'], message: V.required },
+    { label: 'a township of 41 characters', input: wrap({ township: '镇'.repeat(41) }), path: ['township'], message: V.tooLong },
+    { label: 'an unknown language', input: wrap({ language: 'fr' }), path: ['language'], message: V.invalid },
+    { label: 'full numbers as text', input: wrap({ showFullNumbers: 'yes' }), path: ['showFullNumbers'], message: V.invalid },
+    { label: 'an unknown way of showing ID numbers on a notice', input: wrap({ noticeIds: 'full' }), path: ['noticeIds'], message: V.invalid },
+    { label: 'a household category on a summary', input: wrap({ householdCategory: 'lifted' }), path: ['householdCategory'], message: V.invalid },
+    { label: 'an unknown household category', input: wrap({ report: 'householdsNotice', householdCategory: 'rich' }), path: ['householdCategory'], message: V.invalid },
+  ];
+}
+
+function reportBadInputs(): Record<string, BadInput[]> {
+  const exportOf = (over: Record<string, unknown>) => ({ ...REPORT, format: 'xlsx', path: '/tmp/汇总表.xlsx', ...over });
+  return {
+    'reports.preview': [
+      ...reportRequestBadInputs(report),
+      { label: 'a limit of 0 rows', input: report({ limit: 0 }), path: ['limit'], message: V.invalid },
+      { label: 'a limit of 501 rows', input: report({ limit: 501 }), path: ['limit'], message: V.tooLarge },
+      { label: 'a limit of 1.5 rows', input: report({ limit: 1.5 }), path: ['limit'], message: V.wholeNumber },
+    ],
+    'reports.export': [
+      ...reportRequestBadInputs(exportOf),
+      { label: 'no format', input: exportOf({ format: undefined }), path: ['format'], message: V.required },
+      { label: 'a PDF (the print page makes those)', input: exportOf({ format: 'pdf', path: '/tmp/a.pdf' }), path: ['format'], message: V.invalid },
+      ...badPaths((path) => exportOf({ path }), ['path']).filter((bad) => bad.label !== 'no path'),
+      { label: 'a path whose extension is not the format', input: exportOf({ path: '/tmp/汇总表.csv' }), path: ['path'], message: V.invalid },
+      { label: 'a limit (an export has every row)', input: exportOf({ limit: 10 }), path: ['limit'], message: V.unknownField },
+    ],
+    'reports.job': [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])],
+    'reports.cancel': [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])],
+    'reports.recent': [...wrongShapes(), ...strayKeys({})],
+  };
+}
+
 const setup = (over: Record<string, unknown>) => ({ ...SECRETARY_SETUP, villages: [...SECRETARY_SETUP.villages], ...over });
 
 // ---- The ledgers: bad inputs generated from their definitions, so a new ledger is covered. ----
@@ -572,6 +626,7 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
       { label: 'a township of 41 characters', input: { ...PERIOD, township: '镇'.repeat(41) }, path: ['township'], message: V.tooLong },
     ],
     'dashboard.district': [...wrongShapes(), ...strayKeys(PERIOD), ...periodBadInputs()],
+    ...reportBadInputs(),
     'device.setup': [
       ...wrongShapes(),
       ...strayKeys(setup({})),
