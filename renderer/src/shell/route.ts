@@ -76,3 +76,22 @@ export function linkOf(route: Route): LedgerLink {
     ...(p.id ? { id: p.id } : {}),
   };
 }
+
+/** A level of the overviews: a district's township, or one village (a drill-down). */
+export interface DashboardScope {
+  readonly township?: string | null;
+  readonly village?: string | null;
+}
+
+/** The home screen at a level: `#/overview?township=青石镇`, `#/overview?village=…`, or the device's own. */
+export function dashboardRoute(scope: DashboardScope = {}): Route {
+  const params: Record<string, string> = {};
+  if (scope.township) params.township = scope.township;
+  if (scope.village) params.village = scope.village;
+  return { view: 'overview', params };
+}
+
+/** The level a home-screen address asks for; a village names the deepest level shown. */
+export function dashboardScopeOf(route: Route): { township: string | null; village: string | null } {
+  return { township: route.params.township ?? null, village: route.params.village ?? null };
+}
