@@ -212,6 +212,21 @@ export interface SegmentsTable {
   signature: Buffer;
   /** The codec's bytes (compressed), verbatim as the origin sealed them. */
   body: Buffer;
+  /** Null on the first history stored of the origin; else the fork branch (docs/sync-forks.md). */
+  branch: string | null;
+}
+
+/** One row per fork branch: a device that wrote two histories (restored from a backup, or copied). */
+export interface ForksTable {
+  /** The hash of the branch's first segment stored here. */
+  branch: string;
+  origin: string;
+  /** Where the branch parts from the main history. */
+  seq: number;
+  at: string;
+  file_name: string | null;
+  /** 1 when the origin is this device itself (it was copied). */
+  self: number;
 }
 
 /** Every bundle file imported (or refused), by content hash. */
@@ -321,6 +336,7 @@ export interface Database {
   imports: ImportsTable;
   quarantine: QuarantineTable;
   export_marks: ExportMarksTable;
+  forks: ForksTable;
   trusted_devices: TrustedDevicesTable;
   sync_targets: SyncTargetsTable;
   sync_target_files: SyncTargetFilesTable;

@@ -1,12 +1,12 @@
 // Export: seal what is waiting, then write every segment the target has not been sent (and the
-// last few again: a folder never acknowledges) into `<dir>/<device id>/<bundle uuidv7>.cunji`
+// last few again: a folder never acknowledges; marks are per chain, a fork branch has its own) into `<dir>/<device id>/<bundle uuidv7>.cunji`
 // through the atomic writer (.part, fsync, rename). The target's marks move only after the
 // rename, so a crash can make us send too much, never too little. Files are never overwritten
 // or deleted.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Sqlite } from '../open';
-import { sealAll, segmentsToExport, writeBundle, type BundleDeviceCard, type DeviceKeys } from './segments/index';
+import { chainOf, sealAll, segmentsToExport, writeBundle, type BundleDeviceCard, type DeviceKeys } from './segments/index';
 
 /** Segments of each origin sent again although the mark says they were sent. */
 export const DEFAULT_RESEND = 2;
@@ -71,11 +71,12 @@ export function exportBundle(sqlite: Sqlite, options: ExportOptions): ExportResu
   });
 
   // The file is durable (renamed, directory synced): only now do the marks move.
-  const seqOf = sqlite.prepare('SELECT origin, seq FROM segments WHERE hash = ?');
+  const seqOf = sqlite.prepare('SELECT origin, seq, branch FROM segments WHERE hash = ?');
   const greatest = new Map<string, number>();
   for (const hash of hashes) {
-    const { origin, seq } = seqOf.get(hash) as { origin: string; seq: number };
-    greatest.set(origin, Math.max(greatest.get(origin) ?? 0, seq));
+    const { origin, seq, branch } = seqOf.get(hash) as { origin: string; seq: number; branch: string | null };
+    const chain = chainOf(origin, branch);
+    greatest.set(chain, Math.max(greatest.get(chain) ?? 0, seq));
   }
   const mark = sqlite.prepare(
     `INSERT INTO export_marks (target, origin, last_seq) VALUES (?, ?, ?)

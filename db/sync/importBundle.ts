@@ -11,7 +11,11 @@
 //   BAD_VALUE         not the column's kind (db/ledgers), or `_row` not 'deleted'/'alive';
 //   VALUE_INVALID     refused by the contract's schema for its column (too long, out of range,
 //                     not one of the choices: valueCheck.ts); kept shortened, never whole.
-//   VILLAGE_MISMATCH  a row claimed for another village than the one it was created in.
+//   VILLAGE_MISMATCH  a row claimed for another village than the one it was created in;
+//   DUPLICATE_ID      another change of the same device with the same id, which keeps it (db/sync/forks.ts).
+//
+// A segment that does not follow the stored history of its origin is a fork (a device restored
+// from a backup, or copied): it is kept on a branch and merged, and the receipt names the device.
 import { basename } from 'node:path';
 import { LEDGERS, ROW_COLUMN, type ColumnKind, type LedgerName } from '../ledgers';
 import type { Sqlite } from '../open';
@@ -20,15 +24,17 @@ import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
 import { invalidValue } from './valueCheck';
 import {
-  changesOf, fileSource, rereadSegment, scanBundle, storeSegment, SyncFileError, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
+  changesOf, fileSource, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,
 } from './segments/index';
+import { createCollisionGuard, createForkPlacer, type ForkNotice } from './forks';
+import { rebuildLedgers } from './rebuild';
 import { checkFileVillages, enrolmentsUsed, resolveEnrolments, type AcceptedEnrolment, type EnrolmentProblem, type EnrolmentResolution } from './enrolment';
 import { ed25519KeyId, fingerprintOf, inScope, recordEnrolled, scopeOf, trustedDevice, type DeviceScope } from './trust';
 
 export const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
-export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH'] as const;
+export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH', 'DUPLICATE_ID'] as const;
 export type SetAsideReason = (typeof SET_ASIDE_REASONS)[number];
 
 /** A device the file names that this one does not trust yet, as the file describes it. */
@@ -80,6 +86,8 @@ export interface ImportReceipt {
   readonly refusal: ImportRefusal | null;
   /** The devices trusted because a device trusted here vouched for them; absent when none. */
   readonly enrolled?: EnrolledByImport[];
+  /** Devices that wrote two histories (restored from a backup, or copied); absent when none. */
+  readonly forks?: ForkNotice[];
 }
 
 export interface ImportOptions {
@@ -88,7 +96,16 @@ export interface ImportOptions {
   readonly selfPublicKey: string;
   /** The wall clock (ms). */
   readonly now: () => number;
+  /**
+   * This device's keys: when a file brings segments of this device's own origin that it does not
+   * hold (another copy of it wrote them), what waits unsealed is sealed first, so both copies'
+   * writes travel as segments and every replica judges a doubled change id alike.
+   */
+  readonly keys?: DeviceKeys;
 }
+
+/** Set when this device learnt it was copied: it continues under a new id at its next start (db/sync/succession.ts). */
+export const SUCCESSOR_NEEDED = 'successor_needed';
 
 const empty = (file: string): Omit<ImportReceipt, 'status' | 'refusal'> => ({
   file, fileHash: null, producer: null, segmentsNew: 0, segmentsKnown: 0, changesNew: 0, changesKnown: 0, conflictsCreated: 0, setAside: {}, gaps: [],
@@ -121,7 +138,8 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
   const file = basename(path);
   const trustedKeyOf = (deviceId: string): string | null =>
     deviceId === options.selfId ? options.selfPublicKey : (trustedDevice(sqlite, deviceId)?.publicKey ?? null);
-  const lastSeqOf = (origin: string): number => (sqlite.prepare('SELECT max(seq) FROM segments WHERE origin = ?').pluck().get(origin) as number | null) ?? 0;
+  const lastSeqOf = (origin: string): number =>
+    (sqlite.prepare('SELECT max(seq) FROM segments WHERE origin = ? AND branch IS NULL').pluck().get(origin) as number | null) ?? 0;
 
   let source: ByteSource;
   try {
@@ -317,6 +335,14 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
   return sqlite.transaction((): ImportReceipt => {
     // Trusted on the enrolments the scan relied on, kept verbatim to be relayed on.
     for (const e of ctx.enrol) recordEnrolled(sqlite, e.device, e.enrolment, at);
+    const held = sqlite.prepare('SELECT 1 FROM segments WHERE hash = ?').pluck();
+    const copiedSelf = scanned.segments.filter((s) => s.origin === ctx.selfId && held.get(s.hash) === undefined);
+    if (copiedSelf.length > 0 && ctx.keys) sealAll(sqlite, ctx.keys);
+    const placer = createForkPlacer(sqlite);
+    const collisions = createCollisionGuard(sqlite);
+    const forks: ForkNotice[] = [];
+    const recordFork = sqlite.prepare('INSERT OR IGNORE INTO forks (branch, origin, seq, at, file_name, self) VALUES (?, ?, ?, ?, ?, ?)');
+    let rebuild = false;
     const conflicts = createConflictTally(sqlite);
     const merger = createBulkMerger(sqlite, conflicts.observer);
     // A row's village, as accepted within the segment being judged; earlier segments are merged
@@ -348,33 +374,47 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       return null;
     }
 
+    const setAsideOne = (reason: SetAsideReason, message: string, segment: string | null, change: Change) => {
+      setAside[reason] = (setAside[reason] ?? 0) + 1;
+      quarantine.run(at, reason, JSON.stringify({ message, segment, change: heldForm(change, reason) }), scanned.fileHash, change.origin, change.id);
+    };
+    const duplicate = (change: Change) =>
+      `device ${change.origin} wrote two different changes with the same id ${change.id} (two copies of it wrote at the same moment); the other one was kept`;
+
     for (const scannedSegment of scanned.segments) {
       const segment = rereadSegment(source, scannedSegment);
-      let stored: boolean;
-      try {
-        stored = storeSegment(sqlite, segment);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new SyncFileError('FORKED_CHAIN', `Device ${segment.origin} has two different segments numbered ${segment.seq}: the device may have been cloned.`);
-        }
-        throw error;
-      }
       // A known segment was decided when it first came.
-      if (!stored) {
+      if (held.get(segment.hash) !== undefined) {
         segmentsKnown++;
         changesKnown += segment.count;
         continue;
       }
+      const place = placer.place(segment);
+      storeSegment(sqlite, segment, place.branch);
+      if (place.opened) {
+        recordFork.run(place.branch, segment.origin, segment.seq, at, ctx.file, segment.origin === ctx.selfId ? 1 : 0);
+        if (segment.origin !== ctx.selfId) forks.push({ deviceId: segment.origin, seq: segment.seq, self: false });
+      }
       segmentsNew++;
+      // Two copies of one device can write one change id: judged whenever the origin has forked.
+      const guarded = segment.origin === ctx.selfId || placer.hasForks(segment.origin);
       const accepted: Change[] = [];
       for (const change of changesOf(segment)) {
         const reason = judge(change);
-        if (!reason) {
-          accepted.push(change);
+        if (reason) {
+          setAsideOne(reason[0], reason[1], segment.hash, change);
           continue;
         }
-        setAside[reason[0]] = (setAside[reason[0]] ?? 0) + 1;
-        quarantine.run(at, reason[0], JSON.stringify({ message: reason[1], segment: segment.hash, change: heldForm(change, reason[0]) }), scanned.fileHash, change.origin, change.id);
+        const verdict = guarded ? collisions.judge(change) : ({ kind: 'merge' } as const);
+        if (verdict.kind === 'merge') accepted.push(change);
+        else if (verdict.kind === 'aside') setAsideOne('DUPLICATE_ID', duplicate(change), segment.hash, change);
+        else {
+          const { segment: storedIn, ...stored } = verdict.stored;
+          setAsideOne('DUPLICATE_ID', duplicate(stored), storedIn, stored);
+          collisions.replace(change, segment.hash);
+          changesNew++;
+          rebuild = true;
+        }
       }
       const result = merger.mergeBatch(accepted, segment.hash);
       conflicts.segmentMerged(segment.hash);
@@ -384,6 +424,12 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       if (result.greatest > greatest) greatest = result.greatest;
     }
     if (greatest) clock.receive(greatest);
+    // A change that took its id from one merged before: the ledgers are replayed from the log (rare).
+    if (rebuild) rebuildLedgers(sqlite);
+    if (copiedSelf.length > 0) {
+      forks.unshift({ deviceId: ctx.selfId, seq: Math.min(...copiedSelf.map((s) => s.seq)), self: true });
+      sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SUCCESSOR_NEEDED, at);
+    }
 
     const receipt: ImportReceipt = {
       ...ctx.base,
@@ -398,6 +444,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       ...(ctx.enrol.length > 0
         ? { enrolled: ctx.enrol.map((e) => ({ deviceId: e.device.deviceId, name: e.device.name, issuer: e.enrolment.issuer, issuerName: e.issuerName })) }
         : {}),
+      ...(forks.length > 0 ? { forks } : {}),
     };
     sqlite
       .prepare('INSERT INTO imports (file_hash, file_name, producer, at, result) VALUES (?, ?, ?, ?, ?)')

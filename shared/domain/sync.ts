@@ -102,13 +102,15 @@ export const importReceipt = z.object({
   changesNew: z.number().int(),
   changesKnown: z.number().int(),
   conflictsCreated: z.number().int(),
-  setAside: z.partialRecord(z.enum(['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VILLAGE_MISMATCH']), z.number().int()),
+  setAside: z.partialRecord(z.enum(['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH', 'DUPLICATE_ID']), z.number().int()),
   gaps: z.array(z.string()),
   refusal: z.object({ reason: z.string(), message: z.string(), devices: z.array(offeredDevice) }).nullable(),
   /** The file was encrypted with a passphrase (decrypted here before it was read). */
   encrypted: z.boolean().optional(),
   /** Devices trusted on the enrolment of a device trusted here (a coordinator vouching for its secretaries). */
   enrolled: z.array(z.object({ deviceId: z.string(), name: z.string(), issuer: z.string(), issuerName: z.string() })).optional(),
+  /** Devices that wrote two histories (a computer restored from a backup, or copied): `self` when it is this one. */
+  forks: z.array(z.object({ deviceId: z.string(), seq: z.number().int(), self: z.boolean() })).optional(),
 });
 export type ImportReceiptView = z.infer<typeof importReceipt>;
 

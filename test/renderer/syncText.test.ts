@@ -37,6 +37,17 @@ describe('receiptLines', () => {
     ]);
   });
 
+  it('names whose history forked: another device by name, or this computer itself, never the one for the other', () => {
+    const nameOf = (id: string) => (id === '0123456789abcdef' ? '王建国' : id);
+    const other = receiptLines(tz, receipt({ changesNew: 1, forks: [{ deviceId: '0123456789abcdef', seq: 7, self: false }] }), nameOf);
+    expect(other[1]).toMatch(/^王建国 的电脑写出了两份不同的记录（从第 7 段起）/);
+    expect(other[1]).not.toMatch(/本机|这台电脑/);
+    const self = receiptLines(te, receipt({ changesNew: 1, forks: [{ deviceId: 'fedcba9876543210', seq: 3, self: true }] }), nameOf);
+    expect(self[1]).toMatch(/^This computer's records also exist elsewhere .*from part 3 on/);
+    expect(tz('sync.refusal.FORKED_CHAIN')).toMatch(/另一台设备/);
+    expect(te('sync.refusal.FORKED_CHAIN')).toMatch(/Another device's data/);
+  });
+
   it('names a single missing segment, shortens unknown devices, and keeps an unknown gap text', () => {
     expect(gapText(tz, 'device 0123456789abcdef, segment 17 missing')).toBe('缺少的分段：01234567… 的第 17 段');
     expect(gapText(tz, 'something else')).toBe('缺少的分段：something else');

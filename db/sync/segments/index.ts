@@ -7,7 +7,7 @@ export {
   signSegmentHash, storeSegment, verifySegmentHash, type DeviceKeys, type SealOptions, type SealedSegment, type SegmentHeader,
 } from './seal';
 export {
-  BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, bufferSource, changesOf, fileSource, readBundle, rereadSegment, scanBundle, segmentsToExport, verifyBundle, writeBundle,
+  BUNDLE_FORMAT, DEFAULT_BUNDLE_LIMITS, bufferSource, chainOf, changesOf, fileSource, readBundle, rereadSegment, scanBundle, segmentsToExport, verifyBundle, writeBundle,
   type BundleDeviceCard, type BundleHeader, type BundleLimits, type BundleSegmentEntry, type ByteSource, type ScannedBundle, type ScannedSegment, type SegmentVisitor, type VerifiedBundle, type VerifiedSegment,
   type VerifyOptions, type WriteBundleOptions, type WrittenBundle,
 } from './bundle';

@@ -110,7 +110,9 @@ export function sealSegment(sqlite: Sqlite, keys: DeviceKeys, options: SealOptio
       .all(keys.deviceId, limit) as (Omit<Change, 'seen'> & { seen: string })[];
     if (rows.length === 0) return null;
     const changes: Change[] = rows.map((r) => ({ ...r, seen: JSON.parse(r.seen) as string[] }));
-    const last = sqlite.prepare('SELECT seq, hash FROM segments WHERE origin = ? ORDER BY seq DESC LIMIT 1').get(keys.deviceId) as
+    // Its own main history: segments of its origin that came back on a fork branch (another
+    // copy of this device wrote them) are never taken as its last one.
+    const last = sqlite.prepare('SELECT seq, hash FROM segments WHERE origin = ? AND branch IS NULL ORDER BY seq DESC LIMIT 1').get(keys.deviceId) as
       | { seq: number; hash: string }
       | undefined;
     const body = encodeChanges(keys.deviceId, changes, options.compression);
@@ -146,17 +148,16 @@ export function sealAll(sqlite: Sqlite, keys: DeviceKeys, options: SealOptions =
 }
 
 /**
- * Keeps a segment verbatim (ours, or a verified one received for relaying). False when it was
- * already there. A different segment with the same (origin, seq) fails the UNIQUE constraint:
- * the caller reports a cloned device.
+ * Keeps a segment verbatim (ours, or a verified one received for relaying), on the main history
+ * of its origin or on a fork `branch` (db/sync/forks.ts decides). False when it was already there.
  */
-export function storeSegment(sqlite: Sqlite, s: SealedSegment): boolean {
+export function storeSegment(sqlite: Sqlite, s: SealedSegment, branch: string | null = null): boolean {
   return (
     sqlite
       .prepare(
-        `INSERT INTO segments (hash, origin, seq, prev_hash, hlc_min, hlc_max, count, schema_version, key_id, signature, body)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
+        `INSERT INTO segments (hash, origin, seq, prev_hash, hlc_min, hlc_max, count, schema_version, key_id, signature, body, branch)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
       )
-      .run(s.hash, s.origin, s.seq, s.prevHash, s.hlcMin, s.hlcMax, s.count, s.schema, s.keyId, s.signature, s.body).changes === 1
+      .run(s.hash, s.origin, s.seq, s.prevHash, s.hlcMin, s.hlcMax, s.count, s.schema, s.keyId, s.signature, s.body, branch).changes === 1
   );
 }

@@ -114,7 +114,7 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
   }
 
   const importPlain = (path: string) =>
-    importBundle(sqlite, ctx.clock, path, { selfId: ctx.identity.deviceId, selfPublicKey: ctx.identity.publicKeyPem, now: ctx.now });
+    importBundle(sqlite, ctx.clock, path, { selfId: ctx.identity.deviceId, selfPublicKey: ctx.identity.publicKeyPem, now: ctx.now, keys: loadDeviceKeys(sqlite) });
 
   const exportPlain = (dir: string, full: boolean, target?: string): ExportResult => {
     requireProfile(ctx);

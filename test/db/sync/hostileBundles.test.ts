@@ -98,13 +98,19 @@ describe('hostile bundle files', () => {
     }
   });
 
-  it('refuses bodies swapped behind the index, a segment listed twice and two segments with one number', () => {
+  it('refuses bodies swapped behind the index and a segment listed twice', () => {
     expect(reasonOf(good({ bodies: [seg2.body, seg1.body, segB.body] }))).toBe('HASH_MISMATCH');
     expect(reasonOf(assemble(B, [seg1, seg1, seg2]))).toBe('BAD_HEADER');
+  });
+
+  it('reads two signed segments of one origin with one number, or not linking, as a fork, not as a damaged file', () => {
+    // Both histories of a copied device are genuine: the import places each (test/db/sync/forks.test.ts).
     const clone = sealChanges(A, 2, seg1.hash, changes(A.deviceId, 20, 2));
-    expect(reasonOf(assemble(B, [seg1, seg2, clone]))).toBe('FORKED_CHAIN');
+    expect(reasonOf(assemble(B, [seg1, seg2, clone]))).toBe('ACCEPTED');
     const unlinked = sealChanges(A, 2, 'f'.repeat(64), changes(A.deviceId, 3, 3));
-    expect(reasonOf(assemble(B, [seg1, unlinked]))).toBe('FORKED_CHAIN');
+    expect(reasonOf(assemble(B, [seg1, unlinked]))).toBe('ACCEPTED');
+    // Still forged when another key signed it.
+    expect(reasonOf(assemble(B, [seg1, handSeal(A, 2, null, encodeChanges(A.deviceId, changes(A.deviceId, 30, 2)), changes(A.deviceId, 30, 2), B)]))).toBe('BAD_SIGNATURE');
   });
 
   it('refuses a newer format or schema, in the magic or in the header', () => {

@@ -26,9 +26,9 @@ export interface Peer {
   importFile(path: string): ImportReceipt;
 }
 
-export async function openPeer(dir: string, deviceId: string, startTime = START_TIME): Promise<Peer> {
+/** A peer with a real SQLite file in `dir`; `keys` given, it is that device (a copy restored from a backup opens its file again). */
+export async function openPeer(dir: string, deviceId: string, startTime = START_TIME, keys: DeviceKeys = newKeys(deviceId)): Promise<Peer> {
   const device = await openTestDevice(dir, deviceId, startTime);
-  const keys = newKeys(deviceId);
   let wall = startTime;
   const now = () => wall;
   const newId = createUuidV7Source(now);
@@ -49,7 +49,7 @@ export async function openPeer(dir: string, deviceId: string, startTime = START_
       return exportBundle(device.db.sqlite, { keys, app: 'test', dir: folder, newId, now, ...options }).file;
     },
     importFile(path) {
-      return importBundle(device.db.sqlite, device.clock, path, { selfId: deviceId, selfPublicKey: keys.publicKeyPem, now });
+      return importBundle(device.db.sqlite, device.clock, path, { selfId: deviceId, selfPublicKey: keys.publicKeyPem, now, keys });
     },
   };
   return peer;
@@ -72,7 +72,7 @@ export function villageWithHouseholds(writer: Peer, households: number, township
     for (let i = 0; i < households; i++) {
       writer.device.store.create('households', village, {
         head_name: `户主${i}`, villager_group: '一组', grid_cell: '一网格', category: 'ordinary', phone: '13800000000',
-        address: `${i} 号`, housing_grade: 'A', helper_name: '王书记', notes: '—',
+        address: `${i} 号`, housing_grade: 'safe', helper_name: '王书记', notes: '—',
       });
     }
   });

@@ -21,7 +21,7 @@ export const REFUSAL_REASONS = [
 ] as const;
 
 /** Why a change was set aside (db/sync/importBundle.ts SET_ASIDE_REASONS). */
-export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VILLAGE_MISMATCH'] as const;
+export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH', 'DUPLICATE_ID'] as const;
 
 /** The first 8 characters of a device id: enough to tell devices apart on screen. */
 export function shortId(deviceId: string): string {
@@ -40,7 +40,7 @@ export function gapText(t: Translate, gap: string, nameOf: (deviceId: string) =>
   return m[3] ? t('sync.receipt.gapRange', { device, from: m[2], to: m[3] }) : t('sync.receipt.gapOne', { device, seq: m[2] });
 }
 
-/** A receipt as lines: what came in, what was there already, conflicts, what was set aside and why, gaps. */
+/** A receipt as lines: what came in, what was there already, conflicts, what was set aside and why, gaps, forks. */
 export function receiptLines(t: Translate, receipt: ImportReceiptView, nameOf?: (deviceId: string) => string): string[] {
   if (receipt.status === 'refused') {
     return [t('sync.receipt.refused', { reason: refusalText(t, receipt.refusal?.reason ?? '') })];
@@ -54,6 +54,10 @@ export function receiptLines(t: Translate, receipt: ImportReceiptView, nameOf?: 
     if (count > 0) lines.push(t('sync.receipt.setAside', { count, reason: t(`sync.setAside.${reason}`) }));
   }
   for (const gap of receipt.gaps) lines.push(gapText(t, gap, nameOf));
+  // A device that wrote two histories, named: another one, or this computer itself.
+  for (const fork of receipt.forks ?? []) {
+    lines.push(fork.self ? t('sync.receipt.forkSelf', { seq: fork.seq }) : t('sync.receipt.forkOther', { device: (nameOf ?? shortId)(fork.deviceId), seq: fork.seq }));
+  }
   if (lines.length === 0) lines.push(t('sync.receipt.nothing'));
   return lines;
 }

@@ -1,0 +1,93 @@
+// Forks (docs/sync-forks.md): a device restored from a backup or copied writes a second genuine
+// history under its id. Each incoming segment is placed against the stored main history of its
+// origin — on it, or on a fork branch — and its changes merge like any others. Two different
+// changes with one id (the same HLC on both copies) are ordered by their content's hash, the same
+// way on every replica: the smaller one is merged, the other set aside as DUPLICATE_ID.
+import { createHash } from 'node:crypto';
+import type { Sqlite } from '../open';
+import type { Change } from './apply';
+import type { SegmentHeader } from './segments/seal';
+
+/** A device that wrote two histories, as an import receipt names it. */
+export interface ForkNotice {
+  readonly deviceId: string;
+  /** Where its histories part (for this device itself: the first of its segments it did not hold). */
+  readonly seq: number;
+  /** The device is this one: it was restored from a backup or copied, and continues under a new id at its next start. */
+  readonly self: boolean;
+}
+
+export interface ForkPlacement {
+  /** Null on the main history; else the branch. */
+  readonly branch: string | null;
+  /** The segment opened a new branch. */
+  readonly opened: boolean;
+}
+
+/** Where new segments go, judged against what is stored (segments of the same import included). */
+export function createForkPlacer(sqlite: Sqlite): {
+  place(segment: SegmentHeader & { readonly hash: string }): ForkPlacement;
+  hasForks(origin: string): boolean;
+} {
+  const mainAt = sqlite.prepare('SELECT hash, prev_hash FROM segments WHERE origin = ? AND seq = ? AND branch IS NULL');
+  const byHash = sqlite.prepare('SELECT origin, seq, branch FROM segments WHERE hash = ?');
+  const branchHolds = sqlite.prepare('SELECT 1 FROM segments WHERE branch = ? AND seq = ?').pluck();
+  const anyFork = sqlite.prepare('SELECT 1 FROM segments WHERE origin = ? AND branch IS NOT NULL LIMIT 1').pluck();
+  type Main = { hash: string; prev_hash: string | null } | undefined;
+  return {
+    place(s) {
+      const here = mainAt.get(s.origin, s.seq) as Main;
+      const before = s.seq > 1 ? (mainAt.get(s.origin, s.seq - 1) as Main) : undefined;
+      const after = mainAt.get(s.origin, s.seq + 1) as Main;
+      const links = s.seq === 1 || s.prevHash !== null;
+      if (!here && links && (!before || before.hash === s.prevHash) && (!after || after.prev_hash === s.hash)) return { branch: null, opened: false };
+      if (s.prevHash !== null) {
+        const previous = byHash.get(s.prevHash) as { origin: string; seq: number; branch: string | null } | undefined;
+        if (previous?.branch && previous.origin === s.origin && previous.seq === s.seq - 1 && branchHolds.get(previous.branch, s.seq) === undefined) {
+          return { branch: previous.branch, opened: false };
+        }
+      }
+      return { branch: s.hash, opened: true };
+    },
+    hasForks: (origin) => anyFork.get(origin) !== undefined,
+  };
+}
+
+/** What decides between two different changes with one id: SHA-256 of everything but the id. */
+export function changeContentHash(c: Pick<Change, 'tbl' | 'row_id' | 'village_id' | 'col' | 'value' | 'seen'>): string {
+  return createHash('sha256').update(JSON.stringify([c.tbl, c.row_id, c.village_id, c.col, c.value, [...c.seen]])).digest('hex');
+}
+
+export type CollisionVerdict =
+  /** No change with its id is stored, or the same change is: merge as usual. */
+  | { readonly kind: 'merge' }
+  /** Another change holds the id and keeps it: this one is set aside. */
+  | { readonly kind: 'aside' }
+  /** This one takes the id: the stored one (returned) is set aside and the log row replaced. */
+  | { readonly kind: 'replace'; readonly stored: Change & { readonly segment: string | null } };
+
+/** Judges a change against a stored one with the same id; `replace` swaps the log row. */
+export function createCollisionGuard(sqlite: Sqlite): {
+  judge(change: Change): CollisionVerdict;
+  replace(change: Change, segment: string): void;
+} {
+  const stored = sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment FROM changes WHERE id = ?');
+  const swap = sqlite.prepare('UPDATE changes SET tbl = ?, row_id = ?, village_id = ?, col = ?, value = ?, seen = ?, segment = ? WHERE id = ?');
+  return {
+    judge(change) {
+      const row = stored.get(change.id) as (Omit<Change, 'seen'> & { seen: string; segment: string | null }) | undefined;
+      if (!row) return { kind: 'merge' };
+      const held: Change & { segment: string | null } = { ...row, seen: JSON.parse(row.seen) as string[] };
+      const mine = changeContentHash(change);
+      const theirs = changeContentHash(held);
+      if (mine === theirs) return { kind: 'merge' };
+      // Not sealed yet: this device's own write, still to travel; it keeps its id here, and every
+      // other replica applies the rule once it arrives sealed.
+      if (held.segment === null || theirs < mine) return { kind: 'aside' };
+      return { kind: 'replace', stored: held };
+    },
+    replace(change, segment) {
+      swap.run(change.tbl, change.row_id, change.village_id, change.col, change.value, JSON.stringify(change.seen), segment, change.id);
+    },
+  };
+}
