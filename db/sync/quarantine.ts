@@ -2,7 +2,7 @@
 // person trusted its device for more villages (OUT_OF_SCOPE), or this computer's clock caught
 // up with it (FUTURE_CLOCK). Re-judging merges what now passes exactly as an import would have,
 // so a device that trusted late ends byte-identical to one that trusted from the start.
-// BAD_VALUE and VILLAGE_MISMATCH never pass: they stay, with their reasons, for a person to see.
+// BAD_VALUE, VALUE_INVALID and VILLAGE_MISMATCH never pass: they stay, with their reasons, for a person to see.
 //
 // A release runs after every import batch, and the quarantine can hold many thousands of
 // changes, so it re-reads only the held changes whose verdict can have changed since the last

@@ -129,9 +129,14 @@ export class ByteReader {
     return out;
   }
 
-  text(): string {
+  /**
+   * A length-prefixed text. Past `keep` bytes it is passed over, not decoded: what is returned
+   * is its first `keep` bytes, so a hostile text costs no memory beyond them.
+   */
+  text(keep = Infinity): string {
     const header = this.bounded(this.remaining * 2 + 1, 'a text length');
-    const data = this.bytes(Math.floor(header / 2));
+    let data = this.bytes(Math.floor(header / 2));
+    if (data.length > keep) data = data.subarray(0, keep - (keep % 2));
     if (header % 2 === 0) return data.toString('utf8');
     if (data.length % 2 !== 0) this.fail('a UTF-16 text has an odd length');
     return data.toString('utf16le');

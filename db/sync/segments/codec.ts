@@ -26,12 +26,26 @@ export interface DecodeLimits {
   readonly maxDecompressedBytes: number;
   /** Change ids in one change's `seen`. */
   readonly maxSeen: number;
+  /**
+   * Bytes of one value's text that are decoded; a longer one is cut there (no column takes
+   * that much: the import sets it aside as VALUE_INVALID, db/sync/valueCheck.ts).
+   */
+  readonly maxValueBytes: number;
 }
 
+/**
+ * The most changes any version of the app sealed into one segment (50,000 at first, 10,000
+ * since: seal.ts), so what a segment decodes to is bounded by what the app writes, not by what
+ * a hostile file claims: a small file declaring a million tiny changes is refused unread.
+ */
+export const SEGMENT_MAX_CHANGES = 50_000;
+
 export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
-  maxChanges: 1_000_000,
-  maxDecompressedBytes: 256 * 1024 * 1024,
+  maxChanges: SEGMENT_MAX_CHANGES,
+  // Room for 10,000 notes of 1,100 Chinese characters each in one segment.
+  maxDecompressedBytes: 32 * 1024 * 1024,
   maxSeen: 1024,
+  maxValueBytes: 16 * 1024,
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -488,10 +502,10 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
           break;
         }
         case Tag.Str:
-          value = JSON.stringify(textR.text());
+          value = JSON.stringify(textR.text(limits.maxValueBytes));
           break;
         case Tag.Raw:
-          value = textR.text();
+          value = textR.text(limits.maxValueBytes);
           break;
         case Tag.IdRef:
           value = JSON.stringify(idRef(numsR));

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../db/sync/apply';
 import { LEDGER_NAMES, ledgerColumns, ROW_COLUMN, type LedgerName } from '../../../db/ledgers';
-import { decodeChanges, encodeChanges, type Compression } from '../../../db/sync/segments/codec';
+import { decodeChanges, DEFAULT_DECODE_LIMITS, encodeChanges, type Compression } from '../../../db/sync/segments/codec';
 import { SyncFileError } from '../../../db/sync/segments/errors';
 
 const ORIGIN = '00000000000000a1';
@@ -99,7 +99,16 @@ describe('the segment codec', () => {
       const h = (0x19ac0000000 + i).toString(16).padStart(12, '0') + '0000';
       return { id: h + ORIGIN, tbl: 'villages', row_id: 'r', village_id: 'r', col: 'notes', value, hlc: h, origin: ORIGIN, seen: i ? [h.slice(0, 15) + '1' + ORIGIN] : [] };
     });
-    expect(decodeChanges(ORIGIN, encodeChanges(ORIGIN, changes))).toEqual(changes);
+    expect(decodeChanges(ORIGIN, encodeChanges(ORIGIN, changes), { ...DEFAULT_DECODE_LIMITS, maxValueBytes: 1 << 20 })).toEqual(changes);
+  });
+
+  it('decodes no more of a value than maxValueBytes: a longer text comes back cut, its bytes passed over', () => {
+    const h = '0000019ac0000000';
+    const long: Change = { id: h + ORIGIN, tbl: 'villages', row_id: 'r', village_id: 'r', col: 'notes', value: JSON.stringify('a'.repeat(11_000_000)), hlc: h, origin: ORIGIN, seen: [] };
+    const body = encodeChanges(ORIGIN, [long]);
+    expect(body.length).toBeLessThan(3000);
+    const [decoded] = decodeChanges(ORIGIN, body);
+    expect(decoded!.value).toBe(JSON.stringify('a'.repeat(DEFAULT_DECODE_LIMITS.maxValueBytes)));
   });
 
   it('refuses to encode a change of another origin or a column that is not ours', () => {

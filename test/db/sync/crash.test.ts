@@ -83,7 +83,7 @@ function writeLedgers(peer: Peer, villages: number, households: number, tag: str
   const ids: string[] = [];
   for (let v = 0; v < villages; v++) {
     peer.device.store.transaction(() => {
-      const village = peer.device.store.create('villages', null, { name: `${tag}村${v}`, township: '青石镇', code: `3713251012${v}` });
+      const village = peer.device.store.create('villages', null, { name: `${tag}村${v}`, township: '青石镇', code: `371325101${String(v).padStart(3, '0')}` });
       ids.push(village);
       for (let h = 0; h < households; h++) {
         const household = peer.device.store.create('households', village, {
@@ -191,7 +191,7 @@ describe(`kill -9 at random points (CRASH_SEED=${SEED})`, () => {
     expect(exporter.exportTo(folderTemplate, { target: TARGET })).not.toBeNull(); // marks exist for the target
     // Sealed but not sent yet (so writing the file is most of the export's time), and a little
     // left unsealed: the export seals that, writes, fsyncs, renames, then moves the marks.
-    writeLedgers(exporter, 2, 100, '新', 8_000);
+    writeLedgers(exporter, 2, 400, '新', 2_000); // notes at the contract's 2,000-character limit
     sealAll(exporter.sqlite, exporter.keys, { maxChanges: 300 });
     writeLedgers(exporter, 1, 20, '后');
     const { id, keys } = exporter;
