@@ -89,7 +89,9 @@ export function* withTotals(columns: readonly ColumnDef[], data: Iterable<readon
     return null;
   });
   totals[0] = label(rows);
-  yield { kind: 'total', cells: totals };
+  // A count of flags is a number, in a column of 是 / blank.
+  const types = columns.map((column) => (column.total === 'count' ? ('integer' as const) : undefined));
+  yield { kind: 'total', cells: totals, ...(types.some(Boolean) ? { types } : {}) };
 }
 
 /** Excel's limits on a sheet name: 31 characters, none of : \ / ? * [ ]. */
