@@ -45,6 +45,8 @@ export function MeasureCell({ measure, value, rag, linesText, note, onOpen, test
         alignItems: 'center',
         justifyContent: 'flex-end',
         gap: 4,
+        boxSizing: 'border-box',
+        width: 'calc(100% + 12px)',
         padding: '2px 6px',
         margin: '-2px -6px',
         whiteSpace: 'nowrap',

@@ -21,12 +21,13 @@ export function TotalsHeader({ totals, scope, lines, title }: { totals: Measures
   const { t } = useTranslation();
   return (
     <Card size="small" title={title} style={{ marginBottom: 16 }} data-testid="totals">
-      <Row gutter={[16, 12]}>
+      <Row gutter={[24, 12]}>
         {TOTAL_MEASURES.map((key) => {
           const rag = lines ? cellRag(key, totals[key], lines) : null;
           const Icon = rag && rag !== 'none' ? ICONS[rag] : null;
           return (
-            <Col key={key} xs={12} sm={6} xl={3}>
+            // Each as wide as its figure: a narrow window wraps a whole figure, never 万元 alone.
+            <Col key={key} flex="1 0 auto">
               <button
                 type="button"
                 className="figure-link"
@@ -38,7 +39,7 @@ export function TotalsHeader({ totals, scope, lines, title }: { totals: Measures
                   title={t(`dashboard.measures.${key}`)}
                   value={formatMeasure(loose(t), key, totals[key])}
                   prefix={Icon ? <Icon aria-hidden style={{ color: RAG_COLOURS[rag as keyof typeof ICONS], fontSize: 16 }} /> : undefined}
-                  styles={{ content: { fontSize: 20 } }}
+                  styles={{ content: { fontSize: 20, whiteSpace: 'nowrap' } }}
                 />
               </button>
             </Col>

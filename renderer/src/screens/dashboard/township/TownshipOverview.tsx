@@ -39,6 +39,7 @@ export function TownshipOverview({ township, crumbs }: TownshipOverviewProps): J
   const notifyError = useNotifyError();
   const villageCount = useAppStore((s) => s.villageCount);
   const countVillages = useAppStore((s) => s.countVillages);
+  const profileTownship = useAppStore((s) => s.profile?.township);
   const period = usePeriod(null);
   const { thresholds, replace } = useThresholds();
   const [editing, setEditing] = useState(false);
@@ -80,7 +81,8 @@ export function TownshipOverview({ township, crumbs }: TownshipOverviewProps): J
   const rankItems = useMemo(() => (data?.rows ?? []).map((row) => ({ id: row.villageId, name: row.name, value: null })), [data]);
   const valueOf = useCallback((id: string, measure: MeasureKey) => data?.rows.find((row) => row.villageId === id)?.[measure] ?? null, [data]);
 
-  const name = data?.township ?? township ?? '';
+  // Before the figures come, the township asked for, or this device's own.
+  const name = data?.township ?? township ?? profileTownship ?? '';
   const header = (
     <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="township-title">

@@ -70,7 +70,7 @@ export function rankingOption(ranked: readonly Ranked[], key: MeasureKey, lines:
           { xAxis: threshold.green, lineStyle: { color: RAG_COLOURS.green, type: 'dashed', width: 1.5 }, label: { formatter: `${words.green} ${words.line(threshold.green)}`, color: RAG_COLOURS.green } },
           { xAxis: threshold.red, lineStyle: { color: RAG_COLOURS.red, type: 'dotted', width: 1.5 }, label: { formatter: `${words.red} ${words.line(threshold.red)}`, color: RAG_COLOURS.red } },
         ],
-        label: { position: 'insideEndTop', fontSize: 11 },
+        label: { position: 'start', fontSize: 11 },
       }
     : undefined;
   return {
