@@ -7,7 +7,9 @@
 //     so a chain city ← district ← coordinator ← secretary works and a cycle accepts nothing);
 //   - the signature verifies with the issuer's key (over the card's id, key, name, role, scope);
 //   - the issuer may vouch: its scope holds a township (a coordinator's or a district's) — by
-//     scope, not by the role the card claims, since a role is only a label the device chose;
+//     scope, not by the role the card claims, since a role is only a label the device chose —
+//     or the card is its successor within its own villages (a copied device continuing under a
+//     new id: it may write nothing its predecessor could not);
 //   - the enrolled scope lies within the issuer's: township entries among its townships, villages
 //     of its townships (`inScope`). A village this device's ledger does not know is judged with
 //     the township the file claims for it, after the scan (`checkFileVillages`).
@@ -145,7 +147,12 @@ function judge(card: CardWithEnrolment, issuer: Issuer, lookups: EnrolmentLookup
     return { problem: bad(`the enrolment of ${who} is not signed by device ${issuer.deviceId}: it was altered or forged`) };
   }
   if (issuer.scope.townships.size === 0) {
-    return { problem: bad(`device ${issuer.deviceId} vouches for ${who} but may not vouch for others: it is not trusted here for a whole township`) };
+    // A device of a few villages vouches only for its own successor (the same computer continuing
+    // under a new id after it learnt it was copied: db/sync/succession.ts), never beyond its villages.
+    const successor = card.enrolment.scope.length > 0 && card.enrolment.scope.every((entry) => issuer.scope.villageIds.has(entry));
+    if (!successor) return { problem: bad(`device ${issuer.deviceId} vouches for ${who} but may not vouch for others: it is not trusted here for a whole township`) };
+    const device: EnrolledDevice = { deviceId: card.deviceId, publicKey: card.publicKey, name: card.name, role: card.role, villages: [...new Set(card.enrolment.scope)] };
+    return { accepted: { device, enrolment: card.enrolment, scope: scopeOf(device), issuerName: issuer.name, fileVillages: [] } };
   }
   const fileVillages: string[] = [];
   for (const entry of new Set(card.enrolment.scope)) {

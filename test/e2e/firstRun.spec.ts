@@ -79,6 +79,8 @@ test('first-run setup as a district: its townships typed, none refused; every vi
   await page.getByTestId('setup-townships').locator('.ant-select-selection-item').filter({ hasText: '东山镇' }).locator('.ant-select-selection-item-remove').click();
   await page.getByTestId('setup-submit').click();
   await expect(page.getByTestId('header-who')).toHaveText('周强 · 区县组织部 · 青石镇、白河镇');
+  // The device's own facts (its townships among them) are on 本机与设置.
+  await page.getByTestId('nav-device').click();
   await expect(page.getByTestId('overview-townships')).toContainText('所辖乡镇');
   await expect(page.getByTestId('overview-townships')).toContainText('青石镇、白河镇');
   expect((await app.call<{ profile: unknown }>('device.status')).value!.profile).toMatchObject({ role: 'district', township: '青石镇', townships: ['青石镇', '白河镇'] });
@@ -102,6 +104,7 @@ test('a newcomer can load the demo township in one click', async ({ page, app })
   await page.getByTestId('demo-load').click();
   // The demo writes a township's two years of ledgers through the store: allow a slow laptop.
   await expect(page.getByTestId('demo-badge')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('nav-device').click();
   await expect(page.getByTestId('overview-village-count')).toContainText('6');
   await page.getByTestId('nav-villages').click();
   await expect(page.getByTestId('villages-table')).toContainText('柳树沟村');

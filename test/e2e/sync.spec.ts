@@ -57,10 +57,10 @@ async function figures(app: HostedApp): Promise<Record<string, { households: num
   return out;
 }
 
-/** What a person reads on screen: villages on the overview, and the totals of three ledgers. */
+/** What a person reads on screen: villages on the device screen, and the totals of three ledgers. */
 async function figuresOnScreen(person: HostedProfile): Promise<string[]> {
   const { page } = person;
-  await page.getByTestId('nav-overview').click();
+  await page.getByTestId('nav-device').click();
   const villages = (await page.getByTestId('overview-village-count').innerText()).replace(/\s+/g, '');
   return [villages, await ledgerTotalOnScreen(page, 'households'), await ledgerTotalOnScreen(page, 'visits'), await ledgerTotalOnScreen(page, 'needs')];
 }
@@ -76,7 +76,7 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
       recordVillage(shi, shiDevice.villageIds[0]!, ['刘长顺'], 1, 2),
     ]);
 
-    // The owners read their fingerprints off their own overview (as they would over the phone);
+    // The owners read their fingerprints off their own device screen (as they would over the phone);
     // the district's window opens meanwhile. 刘芳 works over the contract: hers is as stored.
     const [liPrint, zhaoPrint] = await Promise.all([fingerprintOnOwnScreen(li), fingerprintOnOwnScreen(zhao), openSync(district.page, district)]);
     const shiPrint = shiDevice.keyFingerprint;

@@ -35,10 +35,10 @@ export async function setUpDevice(app: HostedApp, person: PersonSetup): Promise<
   return status.value!.profile;
 }
 
-/** The key fingerprint as the device's owner reads it off their own overview screen. */
+/** The key fingerprint as the device's owner reads it off their own device screen (本机与设置). */
 export async function fingerprintOnOwnScreen(person: HostedProfile): Promise<string> {
   await person.page.goto(person.url());
-  await person.page.getByTestId('nav-overview').click();
+  await person.page.getByTestId('nav-device').click();
   const shown = (await person.page.getByTestId('key-fingerprint').first().innerText()).trim();
   expect(shown).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/);
   return shown;

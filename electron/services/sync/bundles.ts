@@ -10,6 +10,7 @@ import { exportBundle, targetOfFolder, type ExportResult } from '../../../db/syn
 import { importBundle, isImported, statedFileHash, type ImportReceipt } from '../../../db/sync/importBundle';
 import { releaseQuarantine } from '../../../db/sync/quarantine';
 import { SyncFileError } from '../../../db/sync/segments/errors';
+import { predecessorOf } from '../../../db/sync/succession';
 import { enrolUnenrolled, relayedDeviceCards } from '../../../db/sync/trust';
 import { loadDeviceKeys, type BundleDeviceCard } from '../../../db/sync/segments/index';
 import { keepsWholeTownships, townshipsOf } from '../../../shared/domain/device';
@@ -96,6 +97,13 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
   const { sqlite } = ctx.db;
   const villageName = sqlite.prepare('SELECT name FROM villages WHERE id = ?').pluck();
 
+  /** The enrolment by the identity this device succeeded (it was copied), while it still describes the card. */
+  function ownEnrolment(profile: { name: string; role: string }): Pick<BundleDeviceCard, 'enrolment'> {
+    const predecessor = predecessorOf(sqlite);
+    if (!predecessor || predecessor.name !== profile.name || predecessor.role !== profile.role) return {};
+    return { enrolment: { ...predecessor.enrolment, scope: [...predecessor.enrolment.scope] } };
+  }
+
   /** This device and the origins it relays, described for the receiver's trust decision. */
   function deviceCards(): BundleDeviceCard[] {
     const profile = requireProfile(ctx);
@@ -107,6 +115,7 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
       township: profile.township,
       ...(keepsWholeTownships(profile.role) && townshipsOf(profile).length > 1 ? { townships: townshipsOf(profile) } : {}),
       villages: (keepsWholeTownships(profile.role) ? villagesInScope(ctx) : profile.villageIds).map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
+      ...ownEnrolment(profile),
     };
     // Devices trusted before enrolments existed are vouched for now, so every relayed card carries one.
     enrolUnenrolled(sqlite, loadDeviceKeys(sqlite), new Date(ctx.now()).toISOString());

@@ -6,6 +6,7 @@ import { DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, Ti
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef, type CSSProperties, type JSX } from 'react';
+import { CUNJI_THEME } from '../theme';
 import { SERIES_COLOURS } from './palette';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, MarkLineComponent, DatasetComponent, SVGRenderer]);
@@ -30,7 +31,9 @@ export interface EChartProps {
 
 const BASE: ChartOption = {
   color: [...SERIES_COLOURS],
-  textStyle: { fontFamily: 'inherit' },
+  // The app's own fonts by name: ECharts measures labels on a canvas, where 'inherit' means
+  // nothing and a 10px default is measured instead, so long Chinese labels were cut short.
+  textStyle: { fontFamily: CUNJI_THEME.token!.fontFamily },
   // No motion: charts redraw after every write and sync, and printing must not catch a frame.
   animation: false,
 };

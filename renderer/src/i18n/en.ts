@@ -34,6 +34,7 @@ export const en: Messages = {
     overview: 'Overview',
     sync: 'Sync',
     villages: 'Villages',
+    device: 'This computer',
     groups: {
       households: 'Households',
       visits: 'Visits and needs',

@@ -33,6 +33,7 @@ export const zhCN = {
     overview: '概览',
     sync: '同步',
     villages: '帮扶村',
+    device: '本机与设置',
     groups: {
       households: '农户',
       visits: '走访与诉求',

@@ -5,6 +5,7 @@ import { useCallback, useEffect, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../errors/useNotifyError';
 import { LedgerScreen } from '../ledgers/LedgerScreen';
+import { HomeScreen } from '../screens/dashboard/HomeScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { VillagesScreen } from '../screens/villages/VillagesScreen';
@@ -65,6 +66,7 @@ function Screen({ route, onOpenVillages }: { route: Route; onOpenVillages: () =>
   const key = formatRoute(route);
   switch (route.view) {
     case 'overview':
+      return <HomeScreen key={key} onOpenVillages={onOpenVillages} />;
     case 'reports':
     case 'device':
       return <OverviewScreen key={key} onOpenVillages={onOpenVillages} />;

@@ -2,7 +2,7 @@
 // them. Members and fund entries open from their household and their project.
 import {
   AlertOutlined, AppstoreOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, CloudSyncOutlined,
-  DashboardOutlined, FlagOutlined, HomeOutlined, IdcardOutlined, MessageOutlined, ProjectOutlined, SolutionOutlined,
+  DashboardOutlined, DesktopOutlined, FlagOutlined, HomeOutlined, IdcardOutlined, MessageOutlined, ProjectOutlined, SolutionOutlined,
 } from '@ant-design/icons';
 import { Badge, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
@@ -58,6 +58,7 @@ export function navItems(t: TFunction, overdueNeeds: number, conflicts = 0): Men
     })),
     { type: 'divider' as const },
     entry('sync', <CloudSyncOutlined />, t('nav.sync'), conflicts, 'nav.conflictsBadge'),
+    entry('device', <DesktopOutlined />, t('nav.device')),
   ];
 }
 

@@ -1,9 +1,11 @@
 // The dashboards' words in English; en.ts mounts them under `dashboard`.
 import type { Messages } from '../zhCN';
 import type { dashboardZhCN } from './dashboard.zhCN';
+import { dashboardVillageEn } from './dashboardVillage.en';
 
 export const dashboardEn: Messages<typeof dashboardZhCN> = {
   title: 'Progress',
+  village: dashboardVillageEn,
   listSeparator: ', ',
   period: {
     label: 'Period',

@@ -1,6 +1,9 @@
 // The dashboards' words in Chinese; zhCN.ts mounts them under `dashboard`.
+import { dashboardVillageZhCN } from './dashboardVillage.zhCN';
+
 export const dashboardZhCN = {
   title: '工作进展',
+  village: dashboardVillageZhCN,
   listSeparator: '、',
   period: {
     label: '统计时段',
