@@ -5,7 +5,7 @@ import { measures, sumMeasures, THRESHOLD_MEASURES, type Measures } from '../../
 import { createI18n } from '../../renderer/src/i18n/i18n';
 import type { LooseT } from '../../renderer/src/ledgers/labels';
 import {
-  compareMeasure, displayValue, formatMeasure, MEASURE_GROUPS, ORDERED_MEASURES,
+  columnWidth, compareMeasure, displayValue, formatMeasure, MEASURE_GROUPS, ORDERED_MEASURES,
 } from '../../renderer/src/screens/dashboard/township/measureColumns';
 
 const zh = createI18n('zh-CN');
@@ -58,5 +58,15 @@ describe('overview columns', () => {
     expect(displayValue('spentFen', 2_500_000)).toBe(2.5);
     expect(displayValue('visits', 12)).toBe(12);
     expect(displayValue('spentRatio', null)).toBeNull();
+  });
+});
+
+describe('overview column widths', () => {
+  it('fit a five-character Chinese title beside its sort arrows, and cap a long English one', () => {
+    expect(columnWidth('needsOpen', '未办结诉求')).toBeGreaterThanOrEqual(5 * 14 + 36);
+    expect(columnWidth('visits', '走访次数')).toBe(98);
+    expect(columnWidth('coverage', '')).toBe(104);
+    expect(columnWidth('budgetFen', '')).toBe(112);
+    expect(columnWidth('commitmentsOverdue', 'Commitments overdue, for a very long while')).toBe(140);
   });
 });

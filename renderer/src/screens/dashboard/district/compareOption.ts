@@ -32,7 +32,7 @@ export function compareOption(rows: readonly TownshipRow[], words: { measure: (k
       name: words.measure(key),
       barMaxWidth: 14,
       itemStyle: { color: SERIES_COLOURS[i] },
-      label: { show: true, position: 'right', fontSize: 11, formatter: '{c}%' },
+      label: { show: true, position: 'right', fontSize: 11, formatter: (p: { value: number }) => `${Math.round(p.value)}%` },
       // '-' is ECharts' "no value": no bar and no label, never a bar of zero.
       data: rows.map((row) => displayValue(key, row[key]) ?? '-'),
     })),

@@ -59,7 +59,7 @@ export function MeasureTable<R extends Measures>(props: MeasureTableProps<R>): J
           key,
           dataIndex: key,
           title: t(`dashboard.measures.${key}`),
-          width: columnWidth(key),
+          width: columnWidth(key, t(`dashboard.measures.${key}`)),
           align: 'right',
           sorter: compareMeasure<R>(key),
           sortDirections: ['descend', 'ascend'],
@@ -72,7 +72,7 @@ export function MeasureTable<R extends Measures>(props: MeasureTableProps<R>): J
   }, [t, lt, first, lines, linkOf, scopeOf, rowKey]);
 
   const leaves = MEASURE_GROUPS.flatMap((g) => g.measures);
-  const scrollX = (first.width as number) + leaves.reduce((sum, key) => sum + columnWidth(key), 0);
+  const scrollX = (first.width as number) + leaves.reduce((sum, key) => sum + columnWidth(key, t(`dashboard.measures.${key}`)), 0);
 
   return (
     <Table<R>

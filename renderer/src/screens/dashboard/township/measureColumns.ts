@@ -58,10 +58,14 @@ export function isThresholdMeasure(key: MeasureKey): key is ThresholdMeasure {
   return (THRESHOLD_MEASURES as readonly string[]).includes(key);
 }
 
-/** Wide enough for the value and, on a coloured cell, its icon; money needs room for 万元. */
-export function columnWidth(key: MeasureKey): number {
-  if (isThresholdMeasure(key)) return 104;
-  return MEASURE_KIND[key] === 'fen' ? 112 : 92;
+/**
+ * Wide enough for the value and, on a coloured cell, its icon (money needs room for 万元), and
+ * for a Chinese title on one line beside its sort arrows; a longer (English) title wraps.
+ */
+export function columnWidth(key: MeasureKey, title = ''): number {
+  const base = isThresholdMeasure(key) ? 104 : MEASURE_KIND[key] === 'fen' ? 112 : 92;
+  const text = [...title].reduce((sum, c) => sum + (c.charCodeAt(0) > 0x2e80 ? 14 : 7.5), 0);
+  return Math.min(140, Math.max(base, Math.ceil(text + 42)));
 }
 
 export function measureValue(row: Measures, key: MeasureKey): number | null {

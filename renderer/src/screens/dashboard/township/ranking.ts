@@ -93,7 +93,8 @@ export function rankingOption(ranked: readonly Ranked[], key: MeasureKey, lines:
           itemStyle: { color: item.rag && item.rag !== 'none' ? RAG_COLOURS[item.rag] : SERIES_COLOURS[0] },
           label: { formatter: labelOf(item, words) },
         })),
-        label: { show: true, position: 'right', fontSize: 12, color: '#262626' },
+        // A white ground keeps a label readable where a line runs through it.
+        label: { show: true, position: 'right', fontSize: 12, color: '#262626', backgroundColor: '#fff', padding: [1, 2] },
         ...(markLine ? { markLine } : {}),
       },
     ],
