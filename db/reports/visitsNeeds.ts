@@ -1,6 +1,7 @@
 // 走访与诉求台账: the visits of the period, and the needs that matter to it — raised in it, closed
 // in it, or still open on its reference day — with flags that add up to the dashboards' needs
-// measures (the same SQL fragments decide raised, open and overdue).
+// measures (the same SQL fragments decide raised, open and overdue). A visit or need of a deleted
+// household counts no more than its household, as on the dashboards.
 import type { Sqlite } from '../open';
 import { NEED_OPEN } from '../dashboard/measures';
 import { inScope, NEED_RAISED_ON, type PeriodParams } from '../dashboard/period';
@@ -62,7 +63,7 @@ const RAISED = `(${NEED_RAISED_ON} BETWEEN @from AND @to)`;
 const SOLVED = `(n.status = 'done' AND n.closed_on BETWEEN @from AND @to)`;
 const OVERDUE = `(${NEED_OPEN} AND n.due_date < @refDay)`;
 /** The needs a period's ledger lists: any one of its four figures counts it. */
-const NEEDS_WHERE = `n.deleted_at IS NULL AND (${RAISED} OR ${SOLVED} OR ${NEED_OPEN})`;
+const NEEDS_WHERE = `n.deleted_at IS NULL AND ${householdStands('n')} AND (${RAISED} OR ${SOLVED} OR ${NEED_OPEN})`;
 
 export function countNeeds(sqlite: Sqlite, p: PeriodParams): number {
   return countOf(sqlite, `SELECT count(*) FROM ${NEEDS_FROM} WHERE ${NEEDS_WHERE} AND ${inScope('n')}`, p);

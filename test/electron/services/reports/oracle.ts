@@ -68,7 +68,7 @@ export function count(l: Ledgers, villageIds: readonly string[], period: Period)
   const households = l.households.filter((h) => live(h) && inScope(h));
   const visits = l.visits.filter((v) => live(v) && inScope(v) && stands(v) && (v.visit_date as string) >= period.from && (v.visit_date as string) <= period.to);
 
-  const needs = l.needs.filter((n) => live(n) && inScope(n)).map((n) => {
+  const needs = l.needs.filter((n) => live(n) && inScope(n) && stands(n)).map((n) => {
     const raisedOn = (liveVisit.get(n.visit_id as string)?.visit_date as string | undefined) ?? chinaDay(n.created_at as string);
     const raised = raisedOn >= period.from && raisedOn <= period.to;
     const solved = n.status === 'done' && n.closed_on !== null && (n.closed_on as string) >= period.from && (n.closed_on as string) <= period.to;
