@@ -13,6 +13,7 @@ import { createLogger, logDirOf } from '../services/log';
 import { dataDirArgument } from '../services/paths';
 import { describeFailures, runSelfTest } from '../services/selfTest';
 import { createElectronDialogs } from './dialogs';
+import { createElectronPrinter } from './printer';
 import { bundlePathsFromArgv, BUNDLE_EXTENSION, createCommandOutbox, focusWindow, handleSecondInstance } from './instance';
 import { isAppFrame, registerApi } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -124,6 +125,8 @@ async function start(): Promise<void> {
       // Sync passwords in the OS keychain (after whenReady: safeStorage needs it).
       secrets: await createSafeStorageSecretStore(dataDir),
       dialogs: createElectronDialogs({ dialog, window: () => mainWindow, language: () => language }),
+      // Report PDFs and printing: the print page in a hidden window of the same app and session.
+      printer: createElectronPrinter({ createWindow: (options) => new BrowserWindow(options), preloadPath: join(__dirname, 'preload.cjs'), appUrl }),
       onLanguageChange: (next) => {
         language = next;
         setMenu();

@@ -9,6 +9,7 @@ import { createHlcClock } from '../../db/sync/hlc';
 import type { Handlers } from '../../shared/api/types';
 import type { ServiceContext } from './context';
 import type { Dialogs } from './dialogs';
+import type { Printer } from './printer';
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch';
 import { createHandlers } from './handlers';
 import { ensureDeviceIdentity } from './identity';
@@ -25,6 +26,7 @@ export interface OpenAppOptions extends DispatchOptions {
   nativeBinding?: string;
   /** The shell's native dialogs and menu language (see ServiceContext); the host passes neither. */
   dialogs?: Dialogs;
+  printer?: Printer;
   onLanguageChange?: ServiceContext['onLanguageChange'];
   /** Sync passwords: the shell passes the OS keychain's; default a plain file in the data folder. */
   secrets?: SecretStore;
@@ -56,7 +58,7 @@ export async function openApp(options: OpenAppOptions): Promise<OpenedApp> {
     let syncService: SyncService | null = null;
     const context: ServiceContext = {
       db, store, clock, newId, now, identity, dataDir: options.dataDir, appVersion: options.appVersion, secrets, nativeBinding: options.nativeBinding,
-      dialogs: options.dialogs, onLanguageChange: options.onLanguageChange,
+      dialogs: options.dialogs, printer: options.printer, onLanguageChange: options.onLanguageChange,
       // Built just below from this same context (its runs need the database, clock and keys).
       get syncService() {
         return syncService!;

@@ -7,6 +7,7 @@ import type { HlcClock } from '../../db/sync/hlc';
 import type { Lang } from '../../shared/domain/labels';
 import type { Dialogs } from './dialogs';
 import type { DeviceIdentity } from './identity';
+import type { Printer } from './printer';
 import type { SecretStore } from './sync/secrets';
 import type { SyncService } from './sync/service';
 
@@ -23,6 +24,8 @@ export interface ServiceContext {
   readonly nativeBinding?: string;
   /** Native open/save dialogs: the desktop shell's; absent in the browser host. */
   readonly dialogs?: Dialogs;
+  /** A report's print page as PDF or to the printer: the desktop shell's; absent in the browser host. */
+  readonly printer?: Printer;
   /** Told when the renderer switches language (the shell rebuilds its menu); absent in the host. */
   readonly onLanguageChange?: (language: Lang) => void;
   /** Where sync passwords are kept (the OS keychain in the desktop app, a plain file elsewhere). */

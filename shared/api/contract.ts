@@ -7,7 +7,8 @@ import { dialogResult, saveFileInput } from '../domain/dialogs';
 import {
   districtDashboard, districtDashboardInput, townshipDashboard, townshipDashboardInput, villageDashboard, villageDashboardInput,
 } from '../domain/dashboard';
-import { recentExports, reportExportInput, reportJob, reportJobInput, reportPreview, reportPreviewInput } from '../domain/reports';
+import { reportPdfInput, reportPdfResult, reportPrintResult } from '../domain/reportPrint';
+import { recentExports, reportExportInput, reportJob, reportJobInput, reportPreview, reportPreviewInput, reportRequest } from '../domain/reports';
 import { rowId, V } from '../domain/validation';
 import { settings, settingsPatch } from '../domain/settings';
 import {
@@ -75,6 +76,9 @@ export const contract = {
   'reports.job': { input: reportJobInput, output: reportJob },
   'reports.cancel': { input: reportJobInput, output: reportJob },
   'reports.recent': { input: noInput, output: recentExports },
+  // The print page through the desktop shell's hidden window: a PDF at the chosen path, or the print dialog.
+  'reports.pdf': { input: reportPdfInput, output: reportPdfResult },
+  'reports.print': { input: reportRequest, output: reportPrintResult },
 
   'settings.get': { input: noInput, output: settings },
   'settings.update': { input: settingsPatch, output: settings },

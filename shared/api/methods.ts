@@ -20,6 +20,8 @@ const BASE_METHODS = [
   'reports.job',
   'reports.cancel',
   'reports.recent',
+  'reports.pdf',
+  'reports.print',
   'settings.get',
   'settings.update',
   'sync.exportFile',

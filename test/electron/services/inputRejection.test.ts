@@ -159,6 +159,7 @@ function reportRequestBadInputs(wrap: (over: Record<string, unknown>) => Record<
 
 function reportBadInputs(): Record<string, BadInput[]> {
   const exportOf = (over: Record<string, unknown>) => ({ ...REPORT, format: 'xlsx', path: '/tmp/汇总表.xlsx', ...over });
+  const pdfOf = (over: Record<string, unknown>) => ({ ...REPORT, path: '/tmp/汇总表.pdf', ...over });
   return {
     'reports.preview': [
       ...reportRequestBadInputs(report),
@@ -177,6 +178,16 @@ function reportBadInputs(): Record<string, BadInput[]> {
     'reports.job': [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])],
     'reports.cancel': [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])],
     'reports.recent': [...wrongShapes(), ...strayKeys({})],
+    'reports.pdf': [
+      ...reportRequestBadInputs(pdfOf),
+      ...badPaths((path) => pdfOf({ path }), ['path']),
+      { label: 'a path that is not a PDF', input: pdfOf({ path: '/tmp/汇总表.xlsx' }), path: ['path'], message: V.invalid },
+      { label: 'a format (the print page makes the PDF)', input: pdfOf({ format: 'pdf' }), path: ['format'], message: V.unknownField },
+    ],
+    'reports.print': [
+      ...reportRequestBadInputs(report),
+      { label: 'a path (printing goes to the print dialog)', input: report({ path: '/tmp/a.pdf' }), path: ['path'], message: V.unknownField },
+    ],
   };
 }
 
