@@ -123,8 +123,11 @@ async function loadDemoAsSecretary(dataDir: string): Promise<void> {
 test('with the demo’s six villages, every card has figures and the picker narrows them to one village', async ({ page, app }, testInfo) => {
   await loadDemoAsSecretary(app.dataDir);
   await app.restart();
+  // The whole page, and the first screen as it opens (the pointer parked, so no figure is hovered).
   const shoot = async (name: string) => {
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-screen.png`) });
   };
 
   for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
@@ -149,4 +152,11 @@ test('with the demo’s six villages, every card has figures and the picker narr
     await page.getByTestId('vd-village').click();
     await openOptions(page).filter({ hasText: '全部帮扶村' }).click();
   }
+
+  // In English the same screen, its charts' words with it.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await expect(page.getByTestId('vd-title')).toHaveText('All my villages · progress');
+  await expect(page.getByTestId('vd-plans-chart').locator('svg')).toContainText('Leadership team');
+  await shoot('all-1366-en');
 });

@@ -18,6 +18,7 @@ export const dashboardVillageEn: Messages<typeof dashboardVillageZhCN> = {
     times: 'visits',
     items: 'needs',
     plans: 'plans',
+    commitments: 'items',
     days: 'days',
     entries: 'entries',
     projects: 'projects',

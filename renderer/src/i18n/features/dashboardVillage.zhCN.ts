@@ -16,6 +16,7 @@ export const dashboardVillageZhCN = {
     times: '次',
     items: '件',
     plans: '项',
+    commitments: '项',
     days: '天',
     entries: '篇',
     projects: '个',

@@ -16,7 +16,7 @@ export function CommitmentsCard({ data, scope }: CardProps): JSX.Element {
   const { totals } = data;
   const span = yearsOf(data.from, data.to);
   const years = span.from === span.to ? t('dashboard.village.plans.year', { year: span.to }) : t('dashboard.village.plans.years', span);
-  const unit = t('dashboard.village.units.plans');
+  const unit = t('dashboard.village.units.commitments');
   const share = (n: number) => (totals.commitments > 0 ? (n / totals.commitments) * 100 : 0);
 
   return (
