@@ -204,7 +204,8 @@ export const SYNC_ERROR_CODES = [
   'UNREACHABLE', // no answer: offline, wrong address, server down, USB stick not plugged in
   'TIMEOUT', // the server stopped answering part way
   'AUTH', // user name or password refused (401)
-  'FORBIDDEN', // the server refuses this folder or this write (403, 405, 507 …)
+  'FORBIDDEN', // the server refuses this folder or this write (403, 405 …)
+  'QUOTA_FULL', // the server's storage for the account is full (507)
   'NOT_FOUND', // the address points nowhere and cannot be created
   'BUSY', // 429 / 503 for longer than we wait
   'INTERRUPTED', // the connection dropped in the middle of a transfer

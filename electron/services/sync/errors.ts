@@ -19,7 +19,10 @@ export const messageOf = (error: unknown): string => (error instanceof Error ? e
 /** What a refusing HTTP status means for a person. */
 export function errorOfStatus(status: number, what: string): SyncTargetError {
   if (status === 401) return new SyncTargetError('AUTH', `The server refused the user name or password (HTTP 401) for ${what}.`);
-  if (status === 403 || status === 405 || status === 507) {
+  if (status === 507) {
+    return new SyncTargetError('QUOTA_FULL', `The storage on the server is full (HTTP 507) for ${what}: free some space or raise the quota.`);
+  }
+  if (status === 403 || status === 405) {
     return new SyncTargetError('FORBIDDEN', `The server does not allow ${what} (HTTP ${status}); check the folder address and the account's rights or space.`);
   }
   if (status === 404 || status === 409 || status === 410) return new SyncTargetError('NOT_FOUND', `The server has no such folder for ${what} (HTTP ${status}); check the address.`);

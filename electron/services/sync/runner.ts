@@ -4,7 +4,9 @@
 // while the file travels, so a failed or unverifiable upload leaves the real marks untouched
 // (the next run sends the same changes again). The outcome is recorded on the target. With a
 // township passphrase, the file sent is the encrypted one (and so is the one read back); the
-// local work happens in the app's private temp folder, never in the shared one.
+// local work happens in the app's private temp folder, never in the shared one. An upload that
+// fails (the server's storage full, a dropped connection) does not stop the download half: the
+// run still receives, and then reports the upload's failure.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -62,6 +64,7 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
   const unreadable: { path: string; message: string }[] = [];
   let known = 0;
   let staged: string | null = null;
+  let uploadError: SyncTargetError | null = null;
   try {
     work = privateWorkDir(ctx.dataDir, 'run-');
     const target = await openTarget(ctx, saved, options.tuning, options.signal);
@@ -71,18 +74,30 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
     staged = stagedMarksOf(target.markName, ctx.newId());
     copyMarks(sqlite, target.markName, staged);
     exported = ops.exportTo(join(work, 'out'), options.full === true, staged);
-    if (exported.file) {
-      const sealed = await ops.encryptForTarget(exported.file, join(work, 'sealed'));
-      const outgoing = sealed?.file ?? exported.file;
+    const outDir = work;
+    const upload = async (file: string, made: SyncExport): Promise<SyncExport> => {
+      const sealed = await ops.encryptForTarget(file, join(outDir, 'sealed'));
+      const outgoing = sealed?.file ?? file;
       const sent = await target.write(outgoing, basename(outgoing));
-      const back = await target.fetch(sent, mkdtempSync(join(work, 'check-')));
+      const back = await target.fetch(sent, mkdtempSync(join(outDir, 'check-')));
       if (sha256File(back) !== sha256File(outgoing)) {
         throw new SyncTargetError('VERIFY_MISMATCH', `The file read back from the target differs from the one sent (${sent.path}); nothing is marked as sent, it will be sent again.`);
       }
       // The temp copy is gone after the run: name the file where it now lives.
-      exported = { ...exported, file: target.locationOf(sent), ...(sealed ? { bytes: sealed.bytes, encrypted: true } : {}) };
-    }
-    commitMarks(sqlite, staged, target.markName);
+      return { ...made, file: target.locationOf(sent), ...(sealed ? { bytes: sealed.bytes, encrypted: true } : {}) };
+    };
+    if (exported.file) {
+      try {
+        exported = await upload(exported.file, exported);
+        commitMarks(sqlite, staged, target.markName);
+      } catch (error) {
+        // The server answered (quota full, a refusal …): receive anyway. No answer at all stops here.
+        if (!(error instanceof SyncTargetError) || !error.reachable || error.code === 'AUTH') throw error;
+        uploadError = error;
+        sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(staged);
+        exported = null;
+      }
+    } else commitMarks(sqlite, staged, target.markName);
     staged = null;
 
     // In: every other device's file this target has not delivered before (a size change re-reads it).
@@ -113,14 +128,18 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
 
     const released = ops.releaseHeld();
     const counts: SyncRunCounts = {
-      filesOut: exported.file ? 1 : 0,
-      changesOut: exported.file ? exported.changes : 0,
+      filesOut: exported?.file ? 1 : 0,
+      changesOut: exported?.file ? exported.changes : 0,
       filesIn: receipts.filter((r) => r.status === 'imported').length,
       changesIn: receipts.reduce((n, r) => n + r.changesNew, 0),
       conflicts: receipts.reduce((n, r) => n + r.conflictsCreated, 0),
       refused: receipts.filter((r) => r.status === 'refused').length,
       released,
     };
+    if (uploadError) {
+      recordFailure(sqlite, saved.id, uploadError.code, uploadError.message);
+      return { exported, receipts, known, unreadable, counts, released, error: uploadError };
+    }
     recordSuccess(sqlite, saved.id, at(), counts);
     return { exported, receipts, known, unreadable, counts, released, error: null };
   } catch (caught) {

@@ -43,7 +43,7 @@ interface DavResponse {
 type Body = { readonly file: string } | { readonly text: string } | null;
 
 const NO_ANSWER = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL']);
-const IDEMPOTENT = new Set(['GET', 'PUT', 'PROPFIND', 'MKCOL']);
+const IDEMPOTENT = new Set(['GET', 'PUT', 'PROPFIND', 'MKCOL', 'DELETE']);
 
 const PROPFIND_BODY =
   '<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/><D:getcontentlength/></D:prop></D:propfind>';
@@ -168,6 +168,14 @@ export class WebdavClient {
     const size = statSync(localFile).size;
     const response = await this.send('PUT', url, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(size) }, { file: localFile });
     if (response.status !== 201 && response.status !== 204 && response.status !== 200) throw errorOfStatus(response.status, `uploading ${url.pathname}`);
+  }
+
+  /** Removes a file; one that is not there is fine. */
+  async remove(segments: readonly string[]): Promise<void> {
+    const url = urlBelow(this.base, segments);
+    const response = await this.send('DELETE', url, {}, null);
+    if (response.status === 200 || response.status === 204 || response.status === 404) return;
+    throw errorOfStatus(response.status, `removing ${url.pathname}`);
   }
 
   /** Renames on the server; `Overwrite: F`, so an existing destination is never replaced (412). */

@@ -1,6 +1,10 @@
 // A WebDAV folder (坚果云 and others) as a SyncTarget, in the same layout as a shared folder.
 // Folders are created first (坚果云 refuses writes at its root), uploads go to `.part` and are
 // MOVEd to their final name without overwriting; the caller reads the file back and compares.
+// Nothing of ours is left to fill the server: a `.part` an upload or MOVE failed on is removed,
+// and one an interrupted run left is removed by the next; a MOVE whose answer was lost is
+// checked on the server, and a file already there under its name counts as written (the caller
+// reads it back and compares hashes) instead of failing the run and uploading it again.
 import { join } from 'node:path';
 import { DEFAULT_BUNDLE_LIMITS } from '../../../db/sync/segments/index';
 import { SyncTargetError } from './errors';
@@ -10,6 +14,19 @@ import { urlBelow, WebdavClient, type WebdavClientOptions } from './webdavClient
 /** The target's name for its export marks: the folder URL, spelt one way. */
 export function targetOfWebdav(url: string): string {
   return `webdav:${new URL(url).href.replace(/\/?$/, '/')}`;
+}
+
+const PART = '.part';
+/** Failures after which a request may have been done though its answer never came. */
+const ANSWER_LOST = new Set(['INTERRUPTED', 'TIMEOUT', 'UNREACHABLE']);
+
+async function isThere(client: WebdavClient, segments: readonly string[]): Promise<boolean> {
+  try {
+    const parent = await client.propfind(segments.slice(0, -1), 1);
+    return (parent ?? []).some((e) => !e.isCollection && e.name === segments[segments.length - 1]);
+  } catch {
+    return false;
+  }
 }
 
 export function createWebdavTarget(options: WebdavClientOptions, selfId: string): SyncTarget {
@@ -40,8 +57,10 @@ export function createWebdavTarget(options: WebdavClientOptions, selfId: string)
     },
     prepare: async () => {
       await ensureBase();
-      const own = await client.propfind([selfId], 0);
+      const own = await client.propfind([selfId], 1);
       if (own === null) await client.mkcol([selfId]);
+      // Only this device writes in its folder, one run at a time: a `.part` there is an earlier run's.
+      for (const entry of own ?? []) if (!entry.isCollection && entry.name.endsWith(PART) && isSafeSegment(entry.name)) await client.remove([selfId, entry.name]);
     },
     list: async () => {
       const top = await client.propfind([], 1);
@@ -76,9 +95,18 @@ export function createWebdavTarget(options: WebdavClientOptions, selfId: string)
     locationOf: (file) => urlBelow(client.base, segmentsOf(file)).href,
     write: async (localFile, name) => {
       if (!isSafeSegment(name) || !name.endsWith(BUNDLE_EXTENSION)) throw new SyncTargetError('LOCAL', `Not a bundle file name: ${name}`);
-      await client.putFile([selfId, `${name}.part`], localFile);
-      await client.move([selfId, `${name}.part`], [selfId, name]);
-      return { path: `${selfId}/${name}`, size: null };
+      const part = [selfId, `${name}${PART}`];
+      const done = { path: `${selfId}/${name}`, size: null };
+      try {
+        await client.putFile(part, localFile);
+        await client.move(part, [selfId, name]);
+        return done;
+      } catch (error) {
+        // The answer to the MOVE may be what was lost: is the file there under its name?
+        if (error instanceof SyncTargetError && ANSWER_LOST.has(error.code) && (await isThere(client, [selfId, name]))) return done;
+        await client.remove(part).catch(() => undefined);
+        throw error;
+      }
     },
   };
 }

@@ -628,6 +628,7 @@ export const en: Messages = {
       TIMEOUT: 'The server stopped answering; it will be tried again later',
       AUTH: 'The server refused the user name or password (for Jianguoyun, use an app password)',
       FORBIDDEN: 'The server does not allow writing here: check the folder address, the account\'s rights or its free space',
+      QUOTA_FULL: 'The storage on the server is full: the file was not sent. Free some space or raise the quota; files from other devices are still received',
       NOT_FOUND: 'The server has no such folder and it cannot be created: check the address',
       BUSY: 'The server is busy (too many requests); it will be tried again later',
       INTERRUPTED: 'The connection dropped during the transfer; the next sync sends it again',

@@ -379,7 +379,7 @@ describe('merge laws through bundle files', () => {
           const head = passes(households.fields.headName, w.head) ? w.head : null;
           refused += Number(kept.amount_fen !== w.amount) + Number(kept.purpose !== w.purpose) + Number(head !== w.head);
           // A row none of whose values passed never came (a cell not written reads as null).
-          expect(reader!.sqlite.prepare('SELECT amount_fen, purpose FROM fund_entries WHERE id = ?').get(w.fund) ?? { amount_fen: null, purpose: null }).toEqual(kept);
+          expect((reader!.sqlite.prepare('SELECT amount_fen, purpose FROM fund_entries WHERE id = ?').get(w.fund) as object | undefined) ?? { amount_fen: null, purpose: null }).toEqual(kept);
           expect(reader!.sqlite.prepare('SELECT head_name FROM households WHERE id = ?').pluck().get(w.household) ?? null).toBe(head);
         }
         expect(receipts.reduce((n, r) => n + (r.setAside.VALUE_INVALID ?? 0), 0)).toBe(refused);

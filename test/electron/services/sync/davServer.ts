@@ -157,3 +157,31 @@ export function corruptDownloadsOf(device: string): DavHook {
     return false;
   };
 }
+
+/** A hook that answers 507 (the account's storage is full) to the first `times` MOVEs. */
+export function quotaFullOnMove(times: number): DavHook {
+  let left = times;
+  return (req, res) => {
+    if (req.method !== 'MOVE' || left <= 0) return false;
+    left--;
+    res.writeHead(507).end();
+    return true;
+  };
+}
+
+/** A hook that lets the first `times` MOVEs happen on the server, then cuts the connection before the answer. */
+export function loseMoveAnswers(times: number): DavHook {
+  let left = times;
+  return (req, res) => {
+    if (req.method !== 'MOVE' || left <= 0) return false;
+    left--;
+    const cut = () => {
+      req.socket.destroy();
+      return res;
+    };
+    res.writeHead = cut as unknown as typeof res.writeHead;
+    res.write = (() => cut() && true) as unknown as typeof res.write;
+    res.end = cut as unknown as typeof res.end;
+    return false;
+  };
+}

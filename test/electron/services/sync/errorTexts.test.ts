@@ -23,7 +23,7 @@ describe('sync error texts', () => {
       [429, 'BUSY'],
       [500, 'SERVER'],
       [503, 'BUSY'],
-      [507, 'FORBIDDEN'],
+      [507, 'QUOTA_FULL'],
     ]);
     expect(errorOfStatus(401, 'x').reachable).toBe(true);
   });
