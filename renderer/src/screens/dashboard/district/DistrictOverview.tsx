@@ -27,6 +27,7 @@ import { EmptyText } from '../township/EmptyText';
 import { useThresholds } from '../township/useThresholds';
 import { compareHeight, compareOption, hasComparison } from './compareOption';
 import { waitingTownships } from './districtRows';
+import '../township/overview.css';
 
 const collator = new Intl.Collator('zh-CN');
 const EMPTY_TOTALS = sumMeasures([]);
@@ -85,7 +86,7 @@ export function DistrictOverview(): JSX.Element {
       </Typography.Title>
       <Space wrap>
         <PeriodPicker period={period} />
-        <Button icon={<SettingOutlined />} onClick={() => setEditing(true)} disabled={!thresholds} data-testid="thresholds-open">
+        <Button className="no-print" icon={<SettingOutlined />} onClick={() => setEditing(true)} disabled={!thresholds} data-testid="thresholds-open">
           {t('dashboard.thresholds.open')}
         </Button>
       </Space>
@@ -94,7 +95,7 @@ export function DistrictOverview(): JSX.Element {
 
   if (data && rows.length === 0) {
     return (
-      <div data-testid="district-overview">
+      <div className="overview-print" data-testid="district-overview">
         {header}
         <Card>
           <Empty description={<EmptyText title={t('dashboard.district.emptyTitle')} body={t('dashboard.district.emptyBody')} />} data-testid="district-empty">
@@ -108,7 +109,7 @@ export function DistrictOverview(): JSX.Element {
   }
 
   return (
-    <div data-testid="district-overview" aria-busy={loading}>
+    <div className="overview-print" data-testid="district-overview" aria-busy={loading}>
       {header}
       {waiting.length > 0 && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="district-waiting" title={t('dashboard.district.waiting', { townships: waiting.join(t('dashboard.listSeparator')) })} />

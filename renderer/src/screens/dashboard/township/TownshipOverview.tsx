@@ -19,6 +19,7 @@ import { usePeriod } from '../usePeriod';
 import { MeasureTable } from './MeasureTable';
 import type { MeasureKey } from './measureColumns';
 import { EmptyText } from './EmptyText';
+import './overview.css';
 import { effectiveThresholds } from './rag';
 import { RankingCard } from './RankingCard';
 import { ThresholdsDrawer } from './ThresholdsDrawer';
@@ -90,7 +91,7 @@ export function TownshipOverview({ township, crumbs }: TownshipOverviewProps): J
       </Typography.Title>
       <Space wrap>
         <PeriodPicker period={period} />
-        <Button icon={<SettingOutlined />} onClick={() => setEditing(true)} disabled={!thresholds} data-testid="thresholds-open">
+        <Button className="no-print" icon={<SettingOutlined />} onClick={() => setEditing(true)} disabled={!thresholds} data-testid="thresholds-open">
           {t('dashboard.thresholds.open')}
         </Button>
       </Space>
@@ -99,7 +100,7 @@ export function TownshipOverview({ township, crumbs }: TownshipOverviewProps): J
 
   if (villageCount === 0) {
     return (
-      <div data-testid="township-overview">
+      <div className="overview-print" data-testid="township-overview">
         {crumbs}
         {header}
         <Card>
@@ -118,7 +119,7 @@ export function TownshipOverview({ township, crumbs }: TownshipOverviewProps): J
 
   const totalsScope: FigureScope = { village: null, from: data?.from ?? period.from, to: data?.to ?? period.to, referenceDay: data?.referenceDay ?? period.today };
   return (
-    <div data-testid="township-overview" aria-busy={loading}>
+    <div className="overview-print" data-testid="township-overview" aria-busy={loading}>
       {crumbs}
       {header}
       {data && <TotalsHeader totals={data.totals} scope={totalsScope} lines={lines} title={t('dashboard.township.totals')} />}
