@@ -58,6 +58,12 @@ function layoutOf(source: ReportSource): Layout {
   }
 }
 
+/** Where a report's name reads badly after its scope's (青石镇镇街汇总表), the title says it otherwise. */
+const TITLE_LABELS: Partial<Record<ReportRequest['report'], { zh: string; en: string }>> = {
+  summary: { zh: '驻村工作汇总表', en: 'Summary of villages' },
+  scorecard: { zh: '驻村工作成绩单', en: 'Results sheet' },
+};
+
 function privacyOf(source: ReportSource): PrivacyMode {
   if (isPublicNotice(source.request.report)) return 'notice';
   return showsFullNumbers(source) ? 'full' : 'masked';
@@ -78,7 +84,7 @@ export function buildReport(source: ReportSource): ReportDefinition {
   const category = request.report === 'householdsNotice' && request.householdCategory
     ? w.category(say(HOUSEHOLD_CATEGORY_LABELS[request.householdCategory], lang))
     : '';
-  const reportName = say(REPORT_LABELS[request.report], lang);
+  const reportName = say(TITLE_LABELS[request.report] ?? REPORT_LABELS[request.report], lang);
   const title = lang === 'zh-CN' ? `${scope.name}${reportName}${category}` : `${reportName}${category} — ${scope.name}`;
   const lines = [
     [w.scope(scope.label, source.villages.length), w.period(request.from, request.to), ...(source.p.refDay < request.to ? [w.referenceDay(source.p.refDay)] : [])].join(w.separator),

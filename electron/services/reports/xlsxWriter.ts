@@ -116,7 +116,7 @@ function writeRow(sheet: ExcelJS.Worksheet, table: TableDef, row: ReportRow, lan
     if (format && typeof row.cells[i] === 'number') cell.numFmt = format;
     else if (type === 'date' && cell.value instanceof Date) cell.numFmt = NUMBER_FORMATS.date!;
     cell.border = BORDER;
-    cell.alignment = { vertical: 'top', wrapText: column.type === 'text' && column.width >= 20 };
+    cell.alignment = { vertical: 'middle', wrapText: column.type === 'text' && column.width >= 20 };
     if (row.kind !== 'data') {
       cell.font = { bold: true };
       cell.fill = row.kind === 'total' ? FILL_TOTAL : FILL_SUBTOTAL;

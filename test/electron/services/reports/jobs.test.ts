@@ -180,7 +180,7 @@ describe('the recent exports', () => {
     const { items } = await expectOk(world.app, 'reports.recent');
     expect(items).toHaveLength(20);
     expect(items.slice(0, 3).map((e) => e.file)).toEqual([paths[21], paths[20], paths[19]]);
-    expect(items[0]).toMatchObject({ report: 'scorecard', format: 'csv', exists: false, title: `青石镇工作成绩单（${TERM.from} 至 ${TERM.to}）`, download: null });
+    expect(items[0]).toMatchObject({ report: 'scorecard', format: 'csv', exists: false, title: `青石镇驻村工作成绩单（${TERM.from} 至 ${TERM.to}）`, download: null });
     expect(items[1]!.exists).toBe(true);
     expect(items[1]!.rows).toBe(7);
     expect(items[1]!.bytes).toBeGreaterThan(0);
