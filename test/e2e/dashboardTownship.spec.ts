@@ -135,3 +135,15 @@ test('a district drills down township → village and climbs back up', async ({ 
   await page.getByTestId('level-crumbs').getByRole('link', { name: '全区' }).click();
   await expect(page.getByTestId('district-title')).toBeVisible();
 });
+
+test('a coordinator with no village yet is told what to add, and led there', async ({ page, app }) => {
+  const setup = await app.call('device.setup', { role: 'coordinator', name: '赵敏', unit: '青石镇党委', unitLevel: 'township', township: '青石镇' });
+  expect(setup.ok, JSON.stringify(setup.error)).toBe(true);
+  await page.goto(app.url());
+  const empty = page.getByTestId('township-empty');
+  await expect(empty).toContainText('本镇还没有村');
+  await expect(empty).toContainText('导入各村第一书记的同步文件');
+  await expect(page.getByTestId('township-table')).toHaveCount(0);
+  await empty.getByRole('button', { name: '添加村庄' }).click();
+  await expect(page).toHaveURL(/#\/villages$/);
+});
