@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openApp } from '../services/app';
 import { createLogger, logDirOf, type Logger } from '../services/log';
 import { dataDirArgument, defaultDataDir } from '../services/paths';
+import { exportsDirOf } from '../services/reports/files';
 import { startHost } from './server';
 
 declare const __CUNJI_VERSION__: string;
@@ -35,9 +36,10 @@ async function main(): Promise<void> {
     },
   });
   const staticDir = join(__dirname, '..', 'renderer');
-  const host = await startHost({ dispatch: app.dispatch, staticDir, port }).catch(async (error: NodeJS.ErrnoException) => {
+  const exportsDir = exportsDirOf(dataDir);
+  const host = await startHost({ dispatch: app.dispatch, staticDir, exportsDir, port }).catch(async (error: NodeJS.ErrnoException) => {
     // The usual port is taken (a second copy running?): take any free one rather than fail.
-    if (error.code === 'EADDRINUSE' && portArg === undefined) return startHost({ dispatch: app.dispatch, staticDir, port: 0 });
+    if (error.code === 'EADDRINUSE' && portArg === undefined) return startHost({ dispatch: app.dispatch, staticDir, exportsDir, port: 0 });
     throw error;
   });
   console.log(`村记 Cunji is running at ${host.url}  (data: ${dataDir})`);

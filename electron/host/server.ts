@@ -1,14 +1,17 @@
 // The browser host: the built renderer and the contract's handlers over HTTP, on 127.0.0.1
 // only. It is how the e2e tests drive the real app in Chromium, and how `npm start` still
 // serves Cunji where the Electron binary cannot be had.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../services/dispatch';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../services/csp';
+import { isExportFileName } from '../services/reports/files';
 
 export const API_PATH_PREFIX = '/api/';
+/** Report files written by reports.export without a chosen path, served as downloads. */
+export const EXPORTS_PATH_PREFIX = '/exports/';
 /** Inputs are small forms; anything larger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /**
@@ -34,6 +37,8 @@ export interface HostOptions {
   dispatch: Dispatch;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** `<data folder>/exports`: the report files the host lets the page download; none without it. */
+  exportsDir?: string;
   port?: number;
 }
 
@@ -43,7 +48,7 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-export async function startHost({ dispatch, staticDir, port = 0 }: HostOptions): Promise<RunningHost> {
+export async function startHost({ dispatch, staticDir, exportsDir, port = 0 }: HostOptions): Promise<RunningHost> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: String(error) } });
@@ -62,7 +67,39 @@ export async function startHost({ dispatch, staticDir, port = 0 }: HostOptions):
     if (pathname === null) return sendText(res, 400, 'Malformed percent-encoding in the path');
     if (pathname.startsWith(API_PATH_PREFIX)) return handleApi(req, res, pathname.slice(API_PATH_PREFIX.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    if (pathname.startsWith(EXPORTS_PATH_PREFIX)) return serveExport(req, res, pathname.slice(EXPORTS_PATH_PREFIX.length));
     return serveStatic(res, pathname);
+  }
+
+  /**
+   * A report the page exported, as a download. Only a plain file name of the exports folder (no
+   * folder, no `..`, no hidden file, a report's extension), only a regular file (no symlink out),
+   * and only for the app's own page or a typed address: a page of another site cannot make the
+   * browser save files (Sec-Fetch-Site, sent by every current browser).
+   */
+  function serveExport(req: IncomingMessage, res: ServerResponse, name: string): void {
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return sendText(res, 403, 'Forbidden');
+    if (!exportsDir || !isExportFileName(name)) return sendText(res, 404, 'No such export');
+    const file = join(exportsDir, name);
+    if (dirname(file) !== normalize(exportsDir)) return sendText(res, 404, 'No such export');
+    let size: number;
+    try {
+      const stat = lstatSync(file);
+      if (!stat.isFile()) return sendText(res, 404, 'No such export');
+      size = stat.size;
+    } catch {
+      return sendText(res, 404, 'No such export');
+    }
+    res.writeHead(200, {
+      'Content-Type': EXPORT_MIME[extname(name).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': size,
+      'Content-Disposition': attachmentHeader(name),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file).pipe(res);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -111,6 +148,19 @@ export async function startHost({ dispatch, staticDir, port = 0 }: HostOptions):
       server.close(() => resolve());
     }),
   };
+}
+
+const EXPORT_MIME: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8',
+  '.pdf': 'application/pdf',
+};
+
+/** `attachment` with the name twice: an ASCII stand-in for old clients, the UTF-8 name (RFC 6266, 5987) for the rest. */
+export function attachmentHeader(name: string): string {
+  const ascii = [...name].map((ch) => (ch >= ' ' && ch <= '~' && ch !== '"' && ch !== '\\' && ch !== '%' ? ch : '_')).join('');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 function safeDecode(path: string): string | null {
