@@ -7,6 +7,7 @@ import type { Village } from '../../shared/domain/village';
 import type { VillageRow } from '../../db/schema';
 import { all, first } from '../../db/query';
 import type { ServiceContext } from './context';
+import { requireVillageInScope } from './ledgers/scope';
 import { requireProfile, saveProfile } from './profile';
 
 type VillageHandlers = Pick<Handlers, 'villages.list' | 'villages.get' | 'villages.create' | 'villages.update' | 'villages.delete'>;
@@ -74,6 +75,9 @@ export function villageHandlers(ctx: ServiceContext): VillageHandlers {
       requireProfile(ctx);
       store.transaction(() => {
         const current = getLive(id);
+        // Like every ledger write: a village this device does not keep is another's to edit
+        // (its keepers' devices would hold this edit in quarantine for ever).
+        requireVillageInScope(ctx, id, ['id']);
         const name = patch.name ?? current.name;
         const township = patch.township ?? current.township;
         if (name !== current.name || township !== current.township) refuseDuplicateName(name, township, id);
@@ -85,6 +89,7 @@ export function villageHandlers(ctx: ServiceContext): VillageHandlers {
       requireProfile(ctx);
       store.transaction(() => {
         getLive(id);
+        requireVillageInScope(ctx, id, ['id']);
         store.remove('villages', id);
       });
       return { id };

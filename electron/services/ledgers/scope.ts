@@ -22,8 +22,9 @@ export function villagesInScope(ctx: ServiceContext): string[] {
   return rows;
 }
 
-export function requireVillageInScope(ctx: ServiceContext, villageId: string): void {
+/** `path` names the input field that carries the village (`id` for villages.* itself). */
+export function requireVillageInScope(ctx: ServiceContext, villageId: string, path: readonly string[] = ['villageId']): void {
   if (!villagesInScope(ctx).includes(villageId)) {
-    throw new ApiError('INVALID_INPUT', `Village ${villageId} is not one this device keeps`, [{ path: ['villageId'], message: V.villageOutOfScope }]);
+    throw new ApiError('INVALID_INPUT', `Village ${villageId} is not one this device keeps`, [{ path: [...path], message: V.villageOutOfScope }]);
   }
 }

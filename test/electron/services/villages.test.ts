@@ -253,3 +253,49 @@ describe('villages.delete', () => {
     });
   });
 });
+
+describe('villages this device does not keep', () => {
+  const outOfScope = [{ path: ['id'], message: V.villageOutOfScope }];
+
+  it("refuses a secretary's edit or deletion of a neighbour's village she received by sync, and changes nothing", async () => {
+    const a = await openTestApp(tempDir());
+    const b = await openTestApp(tempDir());
+    try {
+      const own = (await expectOk(a, 'device.setup', SECRETARY_SETUP)).villageIds[0]!;
+      const theirs = (await expectOk(b, 'device.setup', { ...SECRETARY_SETUP, name: '王芳', villages: [{ name: '张家村' }] })).villageIds[0]!;
+      const trust = (who: TestApp, whom: TestApp, name: string, village: string) =>
+        expectOk(who, 'devices.trust', { deviceId: whom.context.identity.deviceId, publicKey: whom.context.identity.publicKeyPem, name, role: 'secretary', villages: [village], township: null });
+      await trust(a, b, '王芳', theirs);
+      await trust(b, a, '李明', own);
+      const folder = tempDir();
+      await expectOk(b, 'sync.now', { folder });
+      await expectOk(a, 'sync.now', { folder });
+      expect(await names(a)).toEqual(['张家村', '李家村']);
+
+      const before = a.snapshot();
+      const update = await expectRefused(a, 'villages.update', { id: theirs, patch: { notes: '李明改的' } });
+      expect([update.code, update.issues]).toEqual(['INVALID_INPUT', outOfScope]);
+      const remove = await expectRefused(a, 'villages.delete', { id: theirs });
+      expect([remove.code, remove.issues]).toEqual(['INVALID_INPUT', outOfScope]);
+      expect(a.snapshot()).toBe(before);
+      expect(await names(a)).toEqual(['张家村', '李家村']);
+      // Her own village she edits as before.
+      await expectOk(a, 'villages.update', { id: own, patch: { notes: '李明改的' } });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it("refuses a coordinator's edit or deletion of a village of another township", async () => {
+    await withApp('coordinator', async (app) => {
+      const home = await expectOk(app, 'villages.create', { name: '王庄村', township: '青石镇' });
+      const elsewhere = await expectOk(app, 'villages.create', { name: '张庄村', township: '白河镇' });
+      const before = app.snapshot();
+      expect((await expectRefused(app, 'villages.update', { id: elsewhere.id, patch: { name: '新张庄村' } })).issues).toEqual(outOfScope);
+      expect((await expectRefused(app, 'villages.delete', { id: elsewhere.id })).issues).toEqual(outOfScope);
+      expect(app.snapshot()).toBe(before);
+      await expectOk(app, 'villages.update', { id: home.id, patch: { notes: '镇里改的' } });
+    });
+  });
+});
