@@ -7,6 +7,7 @@ import { useNotifyError } from '../errors/useNotifyError';
 import { LedgerScreen } from '../ledgers/LedgerScreen';
 import { HomeScreen } from '../screens/dashboard/HomeScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { VillagesScreen } from '../screens/villages/VillagesScreen';
 import { useAppStore } from '../store/useAppStore';
@@ -68,6 +69,7 @@ function Screen({ route, onOpenVillages }: { route: Route; onOpenVillages: () =>
     case 'overview':
       return <HomeScreen key={key} onOpenVillages={onOpenVillages} />;
     case 'reports':
+      return <ReportsScreen key={key} />;
     case 'device':
       return <OverviewScreen key={key} onOpenVillages={onOpenVillages} />;
     case 'villages':
