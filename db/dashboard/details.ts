@@ -3,7 +3,7 @@
 // the yearly indicators. Same rules as measures.ts: live rows of live parents, in scope.
 import { MIN_OPERATING_FUNDS_FEN } from '../../shared/domain/ledgers/work';
 import type { Sqlite } from '../open';
-import { MONITORING_ACTIVE, NEED_OPEN, pick } from './measures';
+import { householdStands, MONITORING_ACTIVE, NEED_OPEN, pick } from './measures';
 import { inScope, type PeriodParams } from './period';
 
 const OVERDUE_LIST_LIMIT = 50;
@@ -18,8 +18,8 @@ export function visitsByMonth(sqlite: Sqlite, p: PeriodParams): { month: string;
   return all(
     sqlite,
     `SELECT substr(x.visit_date, 1, 7) AS month, count(*) AS visits, count(DISTINCT x.household_id) AS households
-     FROM visits x JOIN households h ON h.id = x.household_id AND h.deleted_at IS NULL
-     WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.visit_date BETWEEN @from AND @to
+     FROM visits x
+     WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.visit_date BETWEEN @from AND @to AND ${householdStands('x')}
      GROUP BY month ORDER BY month`,
     p,
   );
@@ -36,23 +36,21 @@ export interface OverdueNeed {
   daysOverdue: number;
 }
 
-const OVERDUE_WHERE = `n.deleted_at IS NULL AND ${inScope('n')} AND ${NEED_OPEN} AND n.due_date < @refDay`;
-const NEEDS_FROM = `needs n LEFT JOIN visits rv ON rv.id = n.visit_id AND rv.deleted_at IS NULL`;
+const OVERDUE_WHERE = `n.deleted_at IS NULL AND ${inScope('n')} AND n.due_date < @refDay AND ${householdStands('n')} AND ${NEED_OPEN}`;
 
-/** The oldest overdue needs first, and how many more there are. */
-export function overdueNeeds(sqlite: Sqlite, p: PeriodParams): { items: OverdueNeed[]; more: number } {
+/** The oldest overdue needs first, and how many more there are of the `total` the measures counted. */
+export function overdueNeeds(sqlite: Sqlite, p: PeriodParams, total: number): { items: OverdueNeed[]; more: number } {
   const items = all<OverdueNeed>(
     sqlite,
     `SELECT n.id AS id, n.village_id AS villageId, coalesce(v.name, '') AS villageName, coalesce(n.content, '') AS content,
        n.due_date AS dueDate, n.owner AS owner, h.head_name AS household,
        CAST(julianday(@refDay) - julianday(n.due_date) AS INTEGER) AS daysOverdue
-     FROM ${NEEDS_FROM} JOIN villages v ON v.id = n.village_id
+     FROM needs n JOIN villages v ON v.id = n.village_id
      LEFT JOIN households h ON h.id = n.household_id
      WHERE ${OVERDUE_WHERE} ORDER BY n.due_date, n.id LIMIT @limit`,
     p,
     { limit: OVERDUE_LIST_LIMIT },
   );
-  const total = (sqlite.prepare(`SELECT count(*) FROM ${NEEDS_FROM} WHERE ${OVERDUE_WHERE}`).pluck().get(pick(OVERDUE_WHERE, p)) as number) ?? 0;
   return { items, more: Math.max(0, total - items.length) };
 }
 
@@ -106,7 +104,7 @@ export function moneyBySource(sqlite: Sqlite, p: PeriodParams): { source: string
        coalesce(sum(CASE WHEN f.direction = 'out' THEN f.amount_fen END), 0) AS spentFen
      FROM fund_entries f JOIN projects p ON p.id = f.project_id AND p.deleted_at IS NULL
      WHERE f.deleted_at IS NULL AND ${inScope('f')} AND f.entry_date <= @to
-     GROUP BY nullif(trim(f.source), '') ORDER BY receivedFen DESC`,
+     GROUP BY nullif(trim(f.source), '') ORDER BY receivedFen DESC, source IS NULL, source`,
     p,
   );
 }
@@ -137,9 +135,9 @@ export function monitoringClocks(sqlite: Sqlite, p: PeriodParams): MonitoringClo
     `SELECT x.id AS id, x.village_id AS villageId, coalesce(v.name, '') AS villageName, h.head_name AS household,
        coalesce(x.monitor_type, '') AS monitorType, x.home_check_date AS homeCheckDate,
        x.posting_start AS posted, x.township_review_date AS reviewed, x.county_decision_date AS decided
-     FROM monitored_households x JOIN households h ON h.id = x.household_id AND h.deleted_at IS NULL
+     FROM monitored_households x LEFT JOIN households h ON h.id = x.household_id
      JOIN villages v ON v.id = x.village_id
-     WHERE x.deleted_at IS NULL AND ${inScope('x')} AND ${MONITORING_ACTIVE}`,
+     WHERE x.deleted_at IS NULL AND ${inScope('x')} AND ${householdStands('x')} AND ${MONITORING_ACTIVE}`,
     p,
   );
   const ref = Date.parse(p.refDay);

@@ -29,7 +29,7 @@ function rowsAndTotals(sqlite: Sqlite, query: FigureQuery) {
 
 export function villageDashboard(sqlite: Sqlite, query: FigureQuery, shared: Shared): VillageDashboard {
   const { p, rows, totals, headline } = rowsAndTotals(sqlite, query);
-  const overdue = D.overdueNeeds(sqlite, p);
+  const overdue = D.overdueNeeds(sqlite, p, totals.needsOverdue);
   const byDuty = new Map(D.plansByDuty(sqlite, p).map((r) => [r.duty, r]));
   const byStage = new Map(D.projectsByStage(sqlite, p).map((r) => [r.stage, r]));
   return {

@@ -49,32 +49,43 @@ function leaveDaysFrom(start: string): string {
   return `max(0, julianday(min(l.end_date, @refDay)) - julianday(max(l.start_date, ${start})) + 1)`;
 }
 
-/** A live household: the parent every visit and monitoring record must still have. */
-const LIVE_HOUSEHOLD = 'JOIN households h ON h.id = x.household_id AND h.deleted_at IS NULL';
+/**
+ * A record of a household (a visit, a need, a monitoring record) counts no more than its household:
+ * not once the household is deleted. The deleted households are few: they are read once, through
+ * the index that starts with deleted_at, instead of a household looked up for every visit (or
+ * every household read to find them).
+ */
+export function householdStands(alias: string): string {
+  return `(${alias}.household_id IS NULL OR ${alias}.household_id NOT IN
+    (SELECT d.id FROM households d INDEXED BY households_by_updated WHERE d.deleted_at IS NOT NULL))`;
+}
 
-/** A monitored household still at risk on the reference day (not cleared, or cleared after it). */
-export const MONITORING_ACTIVE = `(x.risk_cleared IS NOT 1 OR x.cleared_date IS NULL OR x.cleared_date > @refDay)`;
+/** A monitored household still at risk on the reference day: its monitoring begun by then (the home
+ *  check, else the China day it was recorded) and its risk not cleared by then. */
+export const MONITORING_ACTIVE = `(COALESCE(x.home_check_date, date(x.created_at, '+8 hours')) <= @refDay
+  AND (x.risk_cleared IS NOT 1 OR x.cleared_date IS NULL OR x.cleared_date > @refDay))`;
 /** Its 15-day clock (home check to county decision) ran out before a decision on the reference day. */
 export const MONITORING_OVERDUE = `(x.home_check_date IS NOT NULL AND x.home_check_date <= @refDay
   AND (x.county_decision_date IS NULL OR x.county_decision_date > @refDay)
   AND julianday(@refDay) - julianday(x.home_check_date) > 15)`;
 
-/** A need still open on the reference day: raised by then and not closed as done by then. */
-export const NEED_OPEN = `(${NEED_RAISED_ON} <= @refDay AND NOT (n.status = 'done' AND n.closed_on IS NOT NULL AND n.closed_on <= @refDay))`;
+/** A need still open on the reference day: not closed as done by then, and raised by then (asked
+ *  second, so the raising visit is looked up only for the needs still open). */
+export const NEED_OPEN = `(NOT (n.status = 'done' AND n.closed_on IS NOT NULL AND n.closed_on <= @refDay) AND ${NEED_RAISED_ON} <= @refDay)`;
 
 const QUERIES: Record<string, string> = {
   households: `SELECT x.village_id AS v, count(*) AS households FROM households x
     WHERE x.deleted_at IS NULL AND ${inScope('x')} GROUP BY x.village_id`,
   visits: `SELECT x.village_id AS v, count(*) AS visits, count(DISTINCT x.household_id) AS visitedHouseholds
-    FROM visits x ${LIVE_HOUSEHOLD}
-    WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.visit_date BETWEEN @from AND @to GROUP BY x.village_id`,
+    FROM visits x
+    WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.visit_date BETWEEN @from AND @to AND ${householdStands('x')} GROUP BY x.village_id`,
   needs: `SELECT n.village_id AS v,
       sum(${NEED_RAISED_ON} BETWEEN @from AND @to) AS needsRaised,
       sum(n.status = 'done' AND n.closed_on BETWEEN @from AND @to) AS needsSolved,
       sum(${NEED_OPEN}) AS needsOpen,
       sum(${NEED_OPEN} AND n.due_date < @refDay) AS needsOverdue
-    FROM needs n LEFT JOIN visits rv ON rv.id = n.visit_id AND rv.deleted_at IS NULL
-    WHERE n.deleted_at IS NULL AND ${inScope('n')} GROUP BY n.village_id`,
+    FROM needs n
+    WHERE n.deleted_at IS NULL AND ${inScope('n')} AND ${householdStands('n')} GROUP BY n.village_id`,
   plans: `SELECT x.village_id AS v, count(*) AS plans, sum(x.status = 'done') AS plansDone FROM plans x
     WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.year BETWEEN @fromYear AND @toYear GROUP BY x.village_id`,
   diary: `SELECT x.village_id AS v,
@@ -98,8 +109,8 @@ const QUERIES: Record<string, string> = {
       sum(x.status IS NOT 'fulfilled' AND x.due_date < @refDay) AS commitmentsOverdue
     FROM commitments x WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.year BETWEEN @fromYear AND @toYear GROUP BY x.village_id`,
   monitoring: `SELECT x.village_id AS v, count(*) AS monitored, sum(${MONITORING_OVERDUE}) AS monitoringOverdue
-    FROM monitored_households x ${LIVE_HOUSEHOLD}
-    WHERE x.deleted_at IS NULL AND ${inScope('x')} AND ${MONITORING_ACTIVE} GROUP BY x.village_id`,
+    FROM monitored_households x
+    WHERE x.deleted_at IS NULL AND ${inScope('x')} AND ${householdStands('x')} AND ${MONITORING_ACTIVE} GROUP BY x.village_id`,
 };
 
 /** The villages themselves, with the secretary whose term covers the reference day. */

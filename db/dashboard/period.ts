@@ -46,5 +46,13 @@ export function inScope(alias: string): string {
   return `${alias}.village_id IN (SELECT value FROM json_each(@scope))`;
 }
 
-/** The day a need was raised: its visit's day, else the China day it was first recorded. */
-export const NEED_RAISED_ON = `COALESCE(rv.visit_date, date(n.created_at, '+8 hours'))`;
+/**
+ * The day a need `n` was raised: the day of its visit while that visit stands, else the China day
+ * it was first recorded. The visit is looked up through the need's household first (an index
+ * holding the visit's id, day and tombstone, so no table row is read), then by its id alone.
+ */
+export const NEED_RAISED_ON = `CASE WHEN n.visit_id IS NULL THEN date(n.created_at, '+8 hours') ELSE COALESCE(
+    (SELECT rv.visit_date FROM visits rv INDEXED BY visits_by_household_date
+      WHERE rv.household_id = n.household_id AND rv.id = n.visit_id AND rv.deleted_at IS NULL),
+    (SELECT rv.visit_date FROM visits rv WHERE rv.id = n.visit_id AND rv.deleted_at IS NULL),
+    date(n.created_at, '+8 hours')) END`;

@@ -43,7 +43,8 @@ const days = z.number().nonnegative();
 /**
  * The measures of one village (or a sum of villages) over a period. The reference day is the
  * period's end, or today when the period runs past it: "this month" and "this year" are its
- * month and year, and "overdue" is judged on it.
+ * month and year, and "overdue" is judged on it. Deleted rows never count, nor a visit, need or
+ * monitoring record of a deleted household, nor money of a deleted project.
  */
 export const measures = z.object({
   households: count,
@@ -52,11 +53,12 @@ export const measures = z.object({
   visits: count,
   /** visitedHouseholds / households. */
   coverage: ratio,
-  /** Needs raised in the period: the day of the visit that raised them, else the day recorded. */
+  /** Needs raised in the period: the day of the visit that raised them (while it stands), else
+   *  the China day they were first recorded. */
   needsRaised: count,
   /** Needs closed as done on a day in the period. */
   needsSolved: count,
-  /** Needs not done on the reference day (whenever raised). */
+  /** Needs raised by the reference day and not done by it (however long ago raised). */
   needsOpen: count,
   /** Open needs whose due date is before the reference day. */
   needsOverdue: count,
@@ -68,11 +70,12 @@ export const measures = z.object({
    *  for several villages, the mean per village. */
   presenceMonthDays: days,
   presenceYearDays: days,
-  /** Approved leave days falling in the reference month and year. */
+  /** Approved leave days falling in the reference month and in its year, up to the reference day. */
   leaveMonthDays: days,
   leaveYearDays: days,
   /** Diary entries in the reference month. */
   diaryMonthEntries: days,
+  /** The villages' projects as they stand (stage and budget now, whatever the period). */
   projects: count,
   budgetFen: fen,
   /** Money received (到位) and spent (支出) on the village's projects up to the period's end. */
@@ -84,7 +87,9 @@ export const measures = z.object({
   commitments: count,
   commitmentsDone: count,
   commitmentsOverdue: count,
-  /** Monitored households whose risk is not cleared, and those whose 15-day clock ran out. */
+  /** Households under monitoring on the reference day (begun by then: the home check, else the
+   *  day recorded; risk not cleared by then), and those whose 15-day clock ran out: more than 15
+   *  days from the home check with no county decision, as the monitoring ledger's clock counts. */
   monitored: count,
   monitoringOverdue: count,
 });
@@ -105,7 +110,12 @@ export const townshipRow = measures.extend({
 });
 export type TownshipRow = z.infer<typeof townshipRow>;
 
-/** The headline figures: a district's words, each with what stands behind it. */
+/**
+ * The headline figures: a district's words, each with what stands behind it. Counted over the
+ * period: households visited, plans and commitments of its years, needs solved, projects begun in
+ * it past 储备; reported on the indicators of its years: reserve cadres trained (summed), a venue
+ * rebuilt (once a village).
+ */
 export const HEADLINE_KEYS = ['visitedHouseholds', 'reserveCadres', 'venuesRebuilt', 'plans', 'projectsIntroduced', 'commitments', 'needsSolved'] as const;
 export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
 
@@ -113,7 +123,8 @@ export const headlineFigure = z.object({
   key: z.enum(HEADLINE_KEYS),
   /** null: the ledgers cannot answer it (not zero). */
   value: z.number().int().nonnegative().nullable(),
-  /** For 引进项目: the money received on them in the period, in fen. */
+  /** For 引进项目: the money received (到位) in the period on the villages' projects, whenever they
+   *  began — what a district reports as 引进资金 — in fen. */
   moneyFen: fen.nullable(),
   /**
    * counted: from the records themselves; reported: from a count a person entered on the yearly
@@ -154,6 +165,7 @@ export const villageDashboard = z.object({
   projectMoney: z.array(
     z.object({ id: z.string(), villageId: z.string(), name: z.string(), status: z.string(), budgetFen: fen, receivedFen: fen, spentFen: fen }),
   ),
+  /** Money up to the period's end by source; most received first, ties by source, no source last. */
   moneyBySource: z.array(z.object({ source: z.string().nullable(), receivedFen: fen, spentFen: fen })),
   commitmentsDue: count,
   monitoring: z.array(
