@@ -11,6 +11,7 @@ import * as m0070 from './0070_enrolments';
 import * as m0080 from './0080_unsealed_index';
 import * as m0090 from './0090_implicit_heads';
 import * as m0100 from './0100_segment_forks';
+import * as m0110 from './0110_dashboard_indexes';
 
 export interface Migration {
   readonly version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: '0080_unsealed_index', up: m0080.up },
   { version: 90, name: '0090_implicit_heads', up: m0090.up },
   { version: 100, name: '0100_segment_forks', up: m0100.up },
+  { version: 110, name: '0110_dashboard_indexes', up: m0110.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
