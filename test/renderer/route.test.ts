@@ -21,5 +21,8 @@ describe('route', () => {
     expect(route.view).toBe('needs');
     expect(linkOf(route)).toEqual(link);
     expect(linkOf(parseRoute('#/visits'))).toEqual({ village: null, filters: {} });
+    // A township narrows only when no village is named.
+    expect(linkOf(parseRoute(formatRoute(ledgerRoute('visits', { township: '白河镇' }))))).toEqual({ village: null, township: '白河镇', filters: {} });
+    expect(linkOf(parseRoute(formatRoute(ledgerRoute('visits', { village: 'v1', township: '白河镇' }))))).toEqual({ village: 'v1', filters: {} });
   });
 });

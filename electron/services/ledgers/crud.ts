@@ -6,6 +6,7 @@ import type { CrudMethod, LedgerNoun } from '../../../shared/api/methods';
 import type { Handlers } from '../../../shared/api/types';
 import { snakeCase, type Confirmation, type LedgerDefinition, type LedgerListQuery } from '../../../shared/domain/ledgers/define';
 import { V } from '../../../shared/domain/validation';
+import { villagesOfTownship } from '../../../db/dashboard/index';
 import { isLedger, isLedgerColumn, type LedgerName } from '../../../db/ledgers';
 import type { ServiceContext } from '../context';
 import { readProfile, requireProfile } from '../profile';
@@ -101,7 +102,11 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
   function list(input: ListInput): { items: Record<string, unknown>[]; total: number } {
     requireProfile(ctx);
     const scope = villagesInScope(ctx);
-    const villages = input.villageId ? scope.filter((v) => v === input.villageId) : scope;
+    const villages = input.villageId
+      ? scope.filter((v) => v === input.villageId)
+      : input.township
+        ? villagesOfTownship(ctx.db.sqlite, scope, input.township)
+        : scope;
     // One village by equality, so the (village_id, deleted_at, sort column) indexes can order the
     // page; every live village (a coordinator's usual view) as a lookup on villages' key, which
     // lets SQLite walk an index in the page's order instead of sorting the whole table.

@@ -161,6 +161,7 @@ export const en: Messages = {
     village: 'Village',
     recordedBy: 'Recorded by',
     allVillages: 'All villages',
+    townshipOnly: 'Villages of {{township}} only',
     search: 'Search',
     add: 'Add',
     from: 'From',

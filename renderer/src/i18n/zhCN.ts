@@ -160,6 +160,7 @@ export const zhCN = {
     village: '所属村',
     recordedBy: '记录人',
     allVillages: '全部村',
+    townshipOnly: '仅{{township}}的村',
     search: '搜索',
     add: '新增',
     from: '开始日期',

@@ -41,6 +41,7 @@ export function LedgerScreen({ noun, fixed = NO_FIXED, villageId, embedded, link
     from: link.from,
     to: link.to,
     dateField: link.dateField,
+    township: link.township ?? undefined,
     overdue: link.overdue ?? false,
   });
   const [editing, setEditing] = useState<{ row: LedgerRow | null } | null>(null);

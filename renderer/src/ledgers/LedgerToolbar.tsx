@@ -1,7 +1,7 @@
 // What a list is narrowed by: free text, each filterable field, a date range on the ledger's
 // date, overdue only where there are due dates, and the village when the device keeps several.
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Input, InputNumber, Select, Switch, Typography } from 'antd';
+import { Button, DatePicker, Flex, Input, InputNumber, Select, Switch, Tag, Typography } from 'antd';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -75,6 +75,12 @@ export function LedgerToolbar({ noun, state, update, hidden, embedded, onAdd }: 
           onChange={(e) => update({ search: e.target.value })}
           style={{ width: 200 }}
         />
+      )}
+      {!embedded && state.township && !villageId && (
+        // A district's township figure: its villages only, until closed or a village is picked.
+        <Tag closable onClose={() => update({ township: undefined })} data-testid={`ledger-${noun}-township`} style={{ marginInlineEnd: 0 }}>
+          {t('ledgers.townshipOnly', { township: state.township })}
+        </Tag>
       )}
       {!embedded && villages.length > 1 && (
         <Select

@@ -14,6 +14,8 @@ export interface ListState {
   to?: string;
   /** The date from/to bound when not the ledger's usual one (a dashboard's "needs closed"). */
   dateField?: string;
+  /** Only the villages of this township (a district's figure), unless one village is chosen. */
+  township?: string;
   overdue: boolean;
   sort?: { field: string; order: 'asc' | 'desc' };
   page: number;
@@ -40,7 +42,7 @@ export function useLedgerList(noun: LedgerNoun, fixed: Record<string, unknown>, 
       Object.entries({ ...state.filters, ...(JSON.parse(fixedKey) as Record<string, unknown>) }).filter(([, v]) => v !== undefined && v !== ''),
     );
     const query: ListQuery = {
-      ...(villageId ? { villageId } : {}),
+      ...(villageId ? { villageId } : state.township ? { township: state.township } : {}),
       ...(state.search.trim() ? { search: state.search.trim() } : {}),
       ...(Object.keys(filters).length ? { filters } : {}),
       ...(state.from ? { from: state.from } : {}),

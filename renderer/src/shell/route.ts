@@ -36,6 +36,8 @@ export function formatRoute(route: Route): string {
 /** A ledger list narrowed as a dashboard figure says: what LedgerScreen reads from its route. */
 export interface LedgerLink {
   village?: string | null;
+  /** Every village of a township (a district's township figure), when no village is named. */
+  township?: string | null;
   filters?: Record<string, string | number | boolean>;
   from?: string;
   to?: string;
@@ -49,6 +51,7 @@ export interface LedgerLink {
 export function ledgerRoute(noun: LedgerNoun, link: LedgerLink = {}): Route {
   const params: Record<string, string> = {};
   if (link.village) params.village = link.village;
+  else if (link.township) params.township = link.township;
   for (const [field, value] of Object.entries(link.filters ?? {})) params[`f.${field}`] = String(value);
   if (link.from) params.from = link.from;
   if (link.to) params.to = link.to;
@@ -68,6 +71,7 @@ export function linkOf(route: Route): LedgerLink {
   }
   return {
     village: p.village ?? null,
+    ...(p.township ? { township: p.township } : {}),
     filters,
     ...(p.from ? { from: p.from } : {}),
     ...(p.to ? { to: p.to } : {}),

@@ -81,6 +81,8 @@ const SORT_ORDER = z.enum(['asc', 'desc'], { error: V.invalid });
 /** A parsed `list` input, as the generic screen sends it and the generic handler reads it. */
 export interface LedgerListQuery {
   villageId?: string;
+  /** Every village of one township among those in scope (a district's township figure). */
+  township?: string;
   search?: string;
   filters?: Record<string, unknown>;
   from?: string;
@@ -103,6 +105,7 @@ export function listSchema<N extends string, S extends z.ZodRawShape>(def: Ledge
   return z
     .strictObject({
       villageId: rowId.optional(),
+      township: z.string({ error: V.invalid }).trim().min(1, { error: V.required }).max(40, { error: V.tooLong }).optional(),
       search: z.string({ error: V.invalid }).trim().max(40, { error: V.tooLong }).optional(),
       filters: z.strictObject(filterShape).optional(),
       from: isoDate().optional(),

@@ -3,11 +3,13 @@
 // the nearest list that holds them all, never one that holds fewer.
 import type { Measures } from '../../../../shared/domain/dashboard';
 import type { HeadlineKey } from '../../../../shared/domain/dashboard';
-import { ledgerRoute, type Route } from '../../shell/route';
+import { ledgerRoute, type LedgerLink, type Route } from '../../shell/route';
 
 export interface FigureScope {
   /** One village, or null for every village counted. */
   readonly village: string | null;
+  /** With no village: every village of this township (a district's township), or null for all. */
+  readonly township?: string | null;
   readonly from: string;
   readonly to: string;
   readonly referenceDay: string;
@@ -20,52 +22,57 @@ function year(scope: FigureScope): { year?: number } {
   return scope.from.slice(0, 4) === scope.to.slice(0, 4) ? { year: Number(scope.to.slice(0, 4)) } : {};
 }
 
+/** A ledger list of the scope's villages: one village, a township's, or all. */
+function narrowed(noun: Parameters<typeof ledgerRoute>[0], link: LedgerLink & { village: string | null }, township: string | null | undefined): Route {
+  return ledgerRoute(noun, link.village ? link : { ...link, township: township ?? null });
+}
+
 /** The list behind a measure of the dashboards (a cell, a statistic, a bar). */
 export function measureLink(measure: LinkedMeasure, scope: FigureScope): Route {
   const { village, from, to, referenceDay } = scope;
   const monthStart = `${referenceDay.slice(0, 7)}-01`;
   switch (measure) {
     case 'households':
-      return ledgerRoute('households', { village });
+      return narrowed('households', { village }, scope.township);
     case 'visitedHouseholds':
     case 'visits':
     case 'coverage':
-      return ledgerRoute('visits', { village, from, to });
+      return narrowed('visits', { village, from, to }, scope.township);
     case 'needsRaised':
     case 'needsOpen':
-      return ledgerRoute('needs', { village });
+      return narrowed('needs', { village }, scope.township);
     case 'needsSolved':
-      return ledgerRoute('needs', { village, filters: { status: 'done' }, from, to, dateField: 'closedOn' });
+      return narrowed('needs', { village, filters: { status: 'done' }, from, to, dateField: 'closedOn' }, scope.township);
     case 'needsOverdue':
-      return ledgerRoute('needs', { village, overdue: true });
+      return narrowed('needs', { village, overdue: true }, scope.township);
     case 'plans':
     case 'planCompletion':
-      return ledgerRoute('plans', { village, filters: { ...year(scope) } });
+      return narrowed('plans', { village, filters: { ...year(scope) } }, scope.township);
     case 'plansDone':
-      return ledgerRoute('plans', { village, filters: { ...year(scope), status: 'done' } });
+      return narrowed('plans', { village, filters: { ...year(scope), status: 'done' } }, scope.township);
     case 'presenceMonthDays':
     case 'diaryMonthEntries':
-      return ledgerRoute('diary', { village, from: monthStart, to: referenceDay, ...(measure === 'presenceMonthDays' ? { filters: { presence: 'in_village' } } : {}) });
+      return narrowed('diary', { village, from: monthStart, to: referenceDay, ...(measure === 'presenceMonthDays' ? { filters: { presence: 'in_village' } } : {}) }, scope.township);
     case 'presenceYearDays':
-      return ledgerRoute('diary', { village, from: `${referenceDay.slice(0, 4)}-01-01`, to: referenceDay, filters: { presence: 'in_village' } });
+      return narrowed('diary', { village, from: `${referenceDay.slice(0, 4)}-01-01`, to: referenceDay, filters: { presence: 'in_village' } }, scope.township);
     case 'leaveMonthDays':
     case 'leaveYearDays':
-      return ledgerRoute('leaves', { village, filters: { status: 'approved' } });
+      return narrowed('leaves', { village, filters: { status: 'approved' } }, scope.township);
     case 'projects':
     case 'budgetFen':
     case 'receivedFen':
     case 'spentFen':
     case 'spentRatio':
-      return ledgerRoute('projects', { village });
+      return narrowed('projects', { village }, scope.township);
     case 'commitments':
-      return ledgerRoute('commitments', { village, filters: { ...year(scope) } });
+      return narrowed('commitments', { village, filters: { ...year(scope) } }, scope.township);
     case 'commitmentsDone':
-      return ledgerRoute('commitments', { village, filters: { ...year(scope), status: 'fulfilled' } });
+      return narrowed('commitments', { village, filters: { ...year(scope), status: 'fulfilled' } }, scope.township);
     case 'commitmentsOverdue':
-      return ledgerRoute('commitments', { village, overdue: true });
+      return narrowed('commitments', { village, overdue: true }, scope.township);
     case 'monitored':
     case 'monitoringOverdue':
-      return ledgerRoute('monitoring', { village, filters: { riskCleared: false } });
+      return narrowed('monitoring', { village, filters: { riskCleared: false } }, scope.township);
   }
 }
 
@@ -76,11 +83,11 @@ export function headlineLink(key: HeadlineKey, scope: FigureScope): Route {
       return measureLink('visits', scope);
     case 'reserveCadres':
     case 'venuesRebuilt':
-      return ledgerRoute('indicators', { village: scope.village });
+      return narrowed('indicators', { village: scope.village }, scope.township);
     case 'plans':
       return measureLink('plans', scope);
     case 'projectsIntroduced':
-      return ledgerRoute('projects', { village: scope.village, from: scope.from, to: scope.to });
+      return narrowed('projects', { village: scope.village, from: scope.from, to: scope.to }, scope.township);
     case 'commitments':
       return measureLink('commitments', scope);
     case 'needsSolved':

@@ -80,6 +80,28 @@ describe('filters', () => {
   });
 });
 
+describe('township', () => {
+  it('keeps the villages of one township among those in scope, and none of another', async () => {
+    const app = await openTestApp(tempDir());
+    try {
+      await expectOk(app, 'device.setup', { role: 'district', name: '周强', unit: '临河县委组织部', unitLevel: 'county', county: '临河县', townships: ['青石镇', '白河镇'] });
+      const village = (name: string, township: string, code: string) => expectOk(app, 'villages.create', { name, township, county: '临河县', code });
+      const a = await village('李家村', '青石镇', '371325101201');
+      const b = await village('河口村', '白河镇', '371325102201');
+      await create(app, 'households', { villageId: a.id, headName: '王建国', villagerGroup: '一组', category: 'ordinary' });
+      await create(app, 'households', { villageId: b.id, headName: '赵大海', villagerGroup: '二组', category: 'ordinary' });
+      const heads = async (input: Record<string, unknown>) => (await list(app, 'households', input)).items.map((r) => r.headName).sort();
+      expect(await heads({})).toEqual(['王建国', '赵大海']);
+      expect(await heads({ township: '白河镇' })).toEqual(['赵大海']);
+      expect(await heads({ township: '东山镇' })).toEqual([]);
+      // A village named beside it wins: the list is that village's.
+      expect(await heads({ township: '白河镇', villageId: a.id })).toEqual(['王建国']);
+    } finally {
+      app.close();
+    }
+  });
+});
+
 describe('search', () => {
   it('matches any searchable field, and takes %, _ and \\ literally', async () => {
     await withApp(async (app, villageId) => {

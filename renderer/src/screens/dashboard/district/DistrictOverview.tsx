@@ -46,9 +46,8 @@ export function DistrictOverview(): JSX.Element {
     () => ({ village: null, from: data?.from ?? period.from, to: data?.to ?? period.to, referenceDay: data?.referenceDay ?? period.today }),
     [data, period],
   );
-  // The ledger lists narrow by village, not township: a township's figure opens the lists of all
-  // the villages kept here, the nearest list that holds every record behind it.
-  const scopeOf = useCallback((): FigureScope => scope, [scope]);
+  // A township's figure opens the lists of that township's villages.
+  const scopeOf = useCallback((row: TownshipRow): FigureScope => ({ ...scope, township: row.township || null }), [scope]);
   const townshipName = useCallback((row: TownshipRow) => row.township || t('dashboard.district.noTownship'), [t]);
   const openTownship = useCallback((name: string) => name && navigate(dashboardRoute({ township: name })), []);
   const first = useMemo<TableColumnType<TownshipRow>>(

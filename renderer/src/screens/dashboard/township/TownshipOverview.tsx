@@ -117,7 +117,7 @@ export function TownshipOverview({ township, crumbs }: TownshipOverviewProps): J
     );
   }
 
-  const totalsScope: FigureScope = { village: null, from: data?.from ?? period.from, to: data?.to ?? period.to, referenceDay: data?.referenceDay ?? period.today };
+  const totalsScope: FigureScope = { village: null, township: data?.township ?? null, from: data?.from ?? period.from, to: data?.to ?? period.to, referenceDay: data?.referenceDay ?? period.today };
   return (
     <div className="overview-print" data-testid="township-overview" aria-busy={loading}>
       {crumbs}
