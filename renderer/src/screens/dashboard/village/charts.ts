@@ -157,13 +157,14 @@ export function indicatorsOption(rows: Data['indicatorsByYear'], oneVillage: boo
   if (!rows.some((row) => row.collectiveIncomeFen !== null || row.operatingFundsFen !== null)) return null;
   const value = (fen: number | null) => (fen === null ? '-' : wanOf(fen));
   const label = valueLabel('top');
+  const highest = Math.max(...rows.flatMap((row) => [row.collectiveIncomeFen ?? 0, row.operatingFundsFen ?? 0]).map(wanOf));
   return {
     grid: { left: 8, right: oneVillage ? 72 : 8, top: 44, bottom: 8 },
     legend: { ...LEGEND, data: [words.collectiveIncome, words.operatingFunds] },
     tooltip: moneyTooltip,
     xAxis: { type: 'category', data: rows.map((row) => words.year(row.year)), axisLabel: AXIS_LABEL },
-    // The line stays in sight even when every year is far below it.
-    yAxis: { type: 'value', axisLabel: AXIS_LABEL, ...(oneVillage ? { max: (extent: { max: number }) => Math.ceil(Math.max(extent.max, wanOf(lineFen) * 1.2)) } : {}) },
+    // The line stays in sight even when every year is far below it (else the axis picks its own top).
+    yAxis: { type: 'value', axisLabel: AXIS_LABEL, ...(oneVillage && highest < wanOf(lineFen) * 1.2 ? { max: Math.ceil(wanOf(lineFen) * 1.2) } : {}) },
     series: [
       { type: 'bar', name: words.collectiveIncome, data: rows.map((row) => value(row.collectiveIncomeFen)), label, barMaxWidth: 32 },
       {
