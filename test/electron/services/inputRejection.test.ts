@@ -164,7 +164,7 @@ function reportBadInputs(): Record<string, BadInput[]> {
     'reports.preview': [
       ...reportRequestBadInputs(report),
       { label: 'a limit of 0 rows', input: report({ limit: 0 }), path: ['limit'], message: V.invalid },
-      { label: 'a limit of 501 rows', input: report({ limit: 501 }), path: ['limit'], message: V.tooLarge },
+      { label: 'a limit of 2001 rows', input: report({ limit: 2001 }), path: ['limit'], message: V.tooLarge },
       { label: 'a limit of 1.5 rows', input: report({ limit: 1.5 }), path: ['limit'], message: V.wholeNumber },
     ],
     'reports.export': [
@@ -415,6 +415,9 @@ function ledgerBadInputs(villageId: string): Record<string, BadInput[]> {
       { label: 'overdue as text', input: { overdue: 'yes' }, path: ['overdue'], message: V.invalid },
       { label: 'a date bound on a field that is not one of its dates', input: { dateField: 'villageId' }, path: ['dateField'], message: V.invalid },
       { label: 'a date bound on SQL', input: { dateField: 'due_date; --' }, path: ['dateField'], message: V.invalid },
+      { label: 'an empty township', input: { township: ' ' }, path: ['township'], message: V.required },
+      { label: 'a township of 41 characters', input: { township: long(41) }, path: ['township'], message: V.tooLong },
+      { label: 'a township as a list', input: { township: ['青石镇'] }, path: ['township'], message: V.invalid },
       { label: 'a non-UUID villageId', input: { villageId: 'all' }, path: ['villageId'], message: V.uuid },
     ];
     table[`${noun}.get`] = [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])];
