@@ -5,6 +5,14 @@ import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecentExport } from '../../../../shared/domain/reports';
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 2026-12-02 02:54 in this computer's time, as the file's own title rows say it. */
+export function localMinute(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 export function RecentExports({ items, nativeDialogs }: { items: readonly RecentExport[]; nativeDialogs: boolean }): JSX.Element {
   const { t } = useTranslation();
   return (
@@ -25,7 +33,7 @@ export function RecentExports({ items, nativeDialogs }: { items: readonly Recent
                 </Space>
                 <Space wrap>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('reports.recent.at')} {item.at.slice(0, 16).replace('T', ' ')}
+                    {t('reports.recent.at')} {localMinute(item.at)}
                   </Typography.Text>
                   {item.exists ? (
                     item.download && !nativeDialogs ? (

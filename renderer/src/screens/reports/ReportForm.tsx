@@ -1,6 +1,7 @@
 // What the person picks: the report (grouped, the public notices marked), its scope as their
 // role allows, the period, and how ID and phone numbers appear — full only on an explicit,
 // warned tick, and never on a public notice, which says why its box cannot be ticked.
+import { LockOutlined } from '@ant-design/icons';
 import { Alert, Checkbox, Flex, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -124,7 +125,9 @@ export function ReportForm({ profile, villages, choice, period, onChange }: Repo
         </Checkbox>
         {notice ? (
           <>
-            <Alert type="info" showIcon title={t('reports.options.noticeDisabled')} data-testid="report-notice-reason" />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="report-notice-reason">
+              <LockOutlined /> {t('reports.options.noticeDisabled')}
+            </Typography.Text>
             <Space>
               <Typography.Text>{t('reports.options.noticeIds')}</Typography.Text>
               <Radio.Group
