@@ -43,7 +43,7 @@ export function newRecordDefaults(view: LedgerView, now: Date = new Date()): Rec
     const required = isRequired(def.fields[field.name]);
     if (field.kind === 'date' && required && (field.name === def.dateField || view.fields.filter((x) => x.kind === 'date').length === 1)) {
       values[field.name] = todayIso(now);
-    } else if (field.name === 'year') values[field.name] = now.getFullYear();
+    } else if (field.name === 'year') values[field.name] = Number(todayIso(now).slice(0, 4));
     else if (field.kind === 'choice' && required && START_AT_FIRST.has(field.name)) values[field.name] = Object.keys(field.labels ?? {})[0];
   }
   return values;

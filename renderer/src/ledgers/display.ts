@@ -35,8 +35,9 @@ export function displayText(field: FieldView, row: LedgerRow, lang: Lang): strin
 
 /** Today's date in the person's calendar, as ISO text. */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  // China keeps one time zone (UTC+8): the main process judges "today" and "overdue" on it too,
+  // so a laptop whose clock is set to another zone still agrees with its own ledger.
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** Past its due day and not in a done status (the same rule as the list's `overdue`). */

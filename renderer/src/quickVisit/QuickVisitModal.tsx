@@ -3,13 +3,13 @@
 // → Ctrl+Enter. What was asked for becomes an open need linked to the visit.
 import { App, Checkbox, DatePicker, Form, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
 import type { RefSelectProps } from 'antd/es/select';
-import dayjs from 'dayjs';
 import { useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_MODE_LABELS } from '../../../shared/domain/ledgerEnums';
 import { useFormIssues } from '../forms/useFormIssues';
 import { useAppStore } from '../store/useAppStore';
-import { fromFormValues, type FormValues, type LedgerRecord } from '../ledgers/convert';
+import { fromFormValues, isoToDay, type FormValues, type LedgerRecord } from '../ledgers/convert';
+import { todayIso } from '../ledgers/display';
 import { schemasOf } from '../ledgers/definitions';
 import { choiceOptions } from '../ledgers/FieldInput';
 import { fieldLabel } from '../ledgers/labels';
@@ -108,7 +108,7 @@ export function QuickVisitModal({ onClose }: { onClose: () => void }): JSX.Eleme
         name="quickVisit"
         layout="horizontal"
         labelCol={{ span: 5 }}
-        initialValues={{ visitDate: dayjs(), mode: 'home', confirmed: false }}
+        initialValues={{ visitDate: isoToDay(todayIso()), mode: 'home', confirmed: false }}
         onKeyDown={onKeyDown}
         data-testid="quick-visit-form"
       >

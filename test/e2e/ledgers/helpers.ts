@@ -76,12 +76,11 @@ export async function typeDate(page: Page, fieldId: string, iso: string): Promis
   await expect(input).toHaveValue(iso);
 }
 
-/** Today (the host's calendar day is China's, never earlier than the browser's) plus `days`. */
+/** Today plus `days`, in China's calendar (UTC+8), as the host and the renderer both count days. */
 export function dayFromToday(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const d = new Date(Date.now() + 8 * 3_600_000);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Submit the form of `noun` and wait until it closes (the write was accepted). */
