@@ -307,6 +307,25 @@ export interface SyncTargetFilesTable {
   at: string;
 }
 
+/** Remote files a target offered that were refused, with what the refusal depended on (not fetched again until that changes). */
+export interface SyncRefusedFilesTable {
+  target_id: string;
+  /** The file's path inside the target: `<device id>/<name>.cunji`. */
+  path: string;
+  size: number;
+  /** The listing's version tag (a WebDAV ETag, a folder file's modification time), when it gives one. */
+  etag: string | null;
+  /** SHA-256 of the bytes refused. */
+  file_hash: string;
+  reason: string;
+  /** How many runs in a row refused these same bytes. */
+  times: number;
+  app_version: string;
+  /** A digest of the trusted devices when it was refused. */
+  trust_epoch: string;
+  at: string;
+}
+
 /** Encrypted bundle files imported here: the encrypted bytes' hash → the bundle's (`imports`). */
 export interface EncryptedFilesTable {
   outer_hash: string;
@@ -340,6 +359,7 @@ export interface Database {
   trusted_devices: TrustedDevicesTable;
   sync_targets: SyncTargetsTable;
   sync_target_files: SyncTargetFilesTable;
+  sync_refused_files: SyncRefusedFilesTable;
   encrypted_files: EncryptedFilesTable;
 }
 

@@ -309,6 +309,8 @@ export const syncRunCounts = z.object({
   refused: z.number().int(),
   /** Changes set aside before that now passed (0 in runs recorded before this was counted). */
   released: z.number().int().default(0),
+  /** Files refused before and not fetched again: nothing that decided it (trust, the app's version) changed (0 before this was counted). */
+  skippedRefused: z.number().int().default(0),
 });
 export type SyncRunCounts = z.infer<typeof syncRunCounts>;
 
@@ -340,6 +342,8 @@ export const syncRunResult = z.object({
   known: z.number().int(),
   unreadable: z.array(z.object({ path: z.string(), message: z.string() })),
   released,
+  /** Files refused before and not fetched again this time. */
+  skippedRefused: z.number().int().nonnegative(),
 });
 export type SyncRunResult = z.infer<typeof syncRunResult>;
 

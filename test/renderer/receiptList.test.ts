@@ -1,5 +1,6 @@
 // The receipt list as React and antd render it: a file that brought devices in on a voucher's word
-// says so under its receipt, one line per voucher, in the person's language.
+// says so under its receipt, one line per voucher, in the person's language; a saved target's run
+// says how many files refused before it did not download again.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
@@ -23,8 +24,8 @@ const vouched: ImportReceiptView = {
   ],
 };
 
-function rendered(lang: Lang, receipts: ImportReceiptView[]): string {
-  const outcome: SyncOutcome = { exported: null, receipts, known: null, unreadable: [] };
+function rendered(lang: Lang, receipts: ImportReceiptView[], more: Partial<SyncOutcome> = {}): string {
+  const outcome: SyncOutcome = { exported: null, receipts, known: null, unreadable: [], ...more };
   const list = createElement(ReceiptList, { outcome, names: new Map<string, string>(), dismissed: new Set<string>(), onTrusted: () => {}, onDismiss: () => {} });
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(lang) }, list));
 }
@@ -42,5 +43,12 @@ describe('ReceiptList', () => {
     const html = rendered('zh-CN', [{ ...vouched, enrolled: undefined }]);
     expect(html).toContain('新增 4 条');
     expect(enrolledShown(html)).toEqual([]);
+  });
+
+  it('says how many files refused before were not downloaded again, and when they will be', () => {
+    const skipped = (html: string) => [...html.matchAll(/data-testid="sync-skipped-refused"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(skipped(rendered('zh-CN', [], { skippedRefused: 2 }))).toEqual(['2 个以前拒收的文件这次没有再下载（省流量）；信任了新的设备、换了口令或升级了村记之后会再取一次']);
+    expect(skipped(rendered('en', [], { skippedRefused: 2 }))[0]).toMatch(/^Not downloaded again, as refused before: 2 files/);
+    expect(skipped(rendered('en', [], { skippedRefused: 0 }))).toEqual([]);
   });
 });

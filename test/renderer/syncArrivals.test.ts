@@ -8,7 +8,7 @@ const target = (over: Partial<SyncTargetStatus>): SyncTargetStatus => ({
   targetId: 't1', name: 'U盘', kind: 'folder', state: 'idle', reachable: true, lastAttemptAt: null, lastSuccessAt: null,
   lastCounts: null, lastError: null, nextRunAt: null, passwordProtected: false, ...over,
 });
-const counts = (changesIn: number, released = 0) => ({ filesOut: 0, changesOut: 0, filesIn: 1, changesIn, conflicts: 0, refused: 0, released });
+const counts = (changesIn: number, released = 0) => ({ filesOut: 0, changesOut: 0, filesIn: 1, changesIn, conflicts: 0, refused: 0, released, skippedRefused: 0 });
 
 describe('broughtChanges', () => {
   it('is true only for a new successful run that took changes in or released held ones', () => {

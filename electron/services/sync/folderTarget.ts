@@ -103,7 +103,10 @@ export function createFolderTarget(folder: string, selfId: string): SyncTarget {
       requireFolder();
       const listing = listFolderBundles(root, selfId);
       return {
-        files: listing.files.map((path) => ({ path: path.slice(root.length + 1).split(/[\\/]/).join('/'), size: statSync(path).size })),
+        files: listing.files.map((path) => {
+          const stat = statSync(path);
+          return { path: path.slice(root.length + 1).split(/[\\/]/).join('/'), size: stat.size, etag: String(Math.trunc(stat.mtimeMs)) };
+        }),
         unreadable: listing.unreadable,
       };
     },

@@ -6,7 +6,8 @@
 // township passphrase, the file sent is the encrypted one (and so is the one read back); the
 // local work happens in the app's private temp folder, never in the shared one. An upload that
 // fails (the server's storage full, a dropped connection) does not stop the download half: the
-// run still receives, and then reports the upload's failure.
+// run still receives, and then reports the upload's failure. A file refused before is not
+// fetched again while nothing that decided the refusal has changed (refusedFiles.ts).
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -14,9 +15,10 @@ import { ApiError } from '../../../shared/api/result';
 import type { SyncRunCounts } from '../../../shared/domain/sync';
 import type { ServiceContext } from '../context';
 import { bundleOps, commitMarks, copyMarks, stagedMarksOf, type SyncExport, type SyncReceipt } from './bundles';
-import { privateWorkDir } from './encryption';
+import { privateWorkDir, sha256OfFile } from './encryption';
 import { messageOf, SyncTargetError } from './errors';
 import { createFolderTarget } from './folderTarget';
+import { refusalEpoch, refusalMemory } from './refusedFiles';
 import { deliveredFiles, recordAttempt, recordDelivered, recordFailure, recordSuccess, secretKeyOf, type SavedTarget } from './savedTargets';
 import type { SyncTarget } from './syncTarget';
 import type { WebdavClientOptions } from './webdavClient';
@@ -31,6 +33,8 @@ export interface RunReport {
   readonly known: number;
   /** Changes set aside before that passed after this run's imports (the clock may have caught up). */
   readonly released: number;
+  /** Files refused before and not fetched again: nothing that decided the refusal has changed. */
+  readonly skippedRefused: number;
   readonly unreadable: { path: string; message: string }[];
   readonly counts: SyncRunCounts | null;
   /** Null when the run succeeded. */
@@ -63,6 +67,7 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
   const receipts: SyncReceipt[] = [];
   const unreadable: { path: string; message: string }[] = [];
   let known = 0;
+  let skippedRefused = 0;
   let staged: string | null = null;
   let uploadError: SyncTargetError | null = null;
   try {
@@ -100,13 +105,19 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
     } else commitMarks(sqlite, staged, target.markName);
     staged = null;
 
-    // In: every other device's file this target has not delivered before (a size change re-reads it).
+    // In: every other device's file this target has not delivered before (a size change re-reads it),
+    // nor refused while nothing that decided the refusal has changed (trust, the app's version).
     const listing = await target.list();
     unreadable.push(...listing.unreadable);
     const delivered = deliveredFiles(sqlite, saved.id);
+    const refusals = refusalMemory(sqlite, saved.id, refusalEpoch(sqlite, ctx.appVersion));
     for (const file of listing.files) {
       const seen = delivered.get(file.path);
       if (seen !== undefined && (file.size === null || file.size === seen)) continue;
+      if (refusals.stands(file)) {
+        skippedRefused++;
+        continue;
+      }
       // A folder of its own per file: two devices' files may share a name (a copied file).
       const inbox = mkdtempSync(join(work, 'in-'));
       const local = await target.fetch(file, inbox);
@@ -120,9 +131,10 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       }
       const receipt = await ops.importFile(local);
       receipts.push(receipt);
+      // Refused (an untrusted device, a newer app's file, damage): not fetched again until that may have changed.
+      if (receipt.status === 'refused') refusals.remember(file, { size, fileHash: await sha256OfFile(local), reason: receipt.refusal?.reason ?? '' }, at());
       // A downloaded copy goes at once (a folder target's own file is never touched).
       rmSync(inbox, { recursive: true, force: true });
-      // A refused file (an untrusted device, damage) is read again next time: trust may come.
       if (receipt.status !== 'refused' && receipt.fileHash) recordDelivered(sqlite, saved.id, file.path, size, receipt.fileHash, at());
     }
 
@@ -135,19 +147,20 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       conflicts: receipts.reduce((n, r) => n + r.conflictsCreated, 0),
       refused: receipts.filter((r) => r.status === 'refused').length,
       released,
+      skippedRefused,
     };
     if (uploadError) {
       recordFailure(sqlite, saved.id, uploadError.code, uploadError.message);
-      return { exported, receipts, known, unreadable, counts, released, error: uploadError };
+      return { exported, receipts, known, unreadable, counts, released, skippedRefused, error: uploadError };
     }
     recordSuccess(sqlite, saved.id, at(), counts);
-    return { exported, receipts, known, unreadable, counts, released, error: null };
+    return { exported, receipts, known, unreadable, counts, released, skippedRefused, error: null };
   } catch (caught) {
     const error = asTargetError(caught);
     if (staged) sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(staged);
     recordFailure(sqlite, saved.id, error.code, error.message);
     // An export that never reached the target is no export: its temp file is gone with the run.
-    return { exported: staged ? null : exported, receipts, known, unreadable, counts: null, released: 0, error };
+    return { exported: staged ? null : exported, receipts, known, unreadable, counts: null, released: 0, skippedRefused, error };
   } finally {
     if (work) rmSync(work, { recursive: true, force: true });
   }

@@ -73,6 +73,7 @@ export function updateTarget(sqlite: Sqlite, id: string, fields: TargetFields): 
       .run(fields.kind, fields.name, fields.folder, fields.url, fields.username, fields.auto ? 1 : 0, fields.intervalMinutes, id);
     if (before && (before.folder !== fields.folder || before.url !== fields.url)) {
       sqlite.prepare('DELETE FROM sync_target_files WHERE target_id = ?').run(id);
+      sqlite.prepare('DELETE FROM sync_refused_files WHERE target_id = ?').run(id);
     }
   })();
 }
@@ -80,6 +81,7 @@ export function updateTarget(sqlite: Sqlite, id: string, fields: TargetFields): 
 export function deleteTarget(sqlite: Sqlite, id: string): boolean {
   return sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM sync_target_files WHERE target_id = ?').run(id);
+    sqlite.prepare('DELETE FROM sync_refused_files WHERE target_id = ?').run(id);
     return sqlite.prepare('DELETE FROM sync_targets WHERE id = ?').run(id).changes > 0;
   })();
 }
@@ -104,13 +106,17 @@ export function deliveredFiles(sqlite: Sqlite, id: string): Map<string, number> 
   return new Map(rows.map((r) => [r.path, r.size]));
 }
 
+/** A delivered file is no longer one refused. */
 export function recordDelivered(sqlite: Sqlite, id: string, path: string, size: number, fileHash: string, at: string): void {
-  sqlite
-    .prepare(
-      `INSERT INTO sync_target_files (target_id, path, size, file_hash, at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (target_id, path) DO UPDATE SET size = excluded.size, file_hash = excluded.file_hash, at = excluded.at`,
-    )
-    .run(id, path, size, fileHash, at);
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `INSERT INTO sync_target_files (target_id, path, size, file_hash, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (target_id, path) DO UPDATE SET size = excluded.size, file_hash = excluded.file_hash, at = excluded.at`,
+      )
+      .run(id, path, size, fileHash, at);
+    sqlite.prepare('DELETE FROM sync_refused_files WHERE target_id = ? AND path = ?').run(id, path);
+  })();
 }
 
 export function viewOf(target: SavedTarget, secrets: SecretStore): SyncTargetView {

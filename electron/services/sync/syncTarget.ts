@@ -8,6 +8,8 @@ export interface RemoteBundle {
   readonly path: string;
   /** Bytes, when the listing says (a size change means a different file). */
   readonly size: number | null;
+  /** The listing's version tag (a WebDAV ETag, a folder file's modification time), when it gives one. */
+  readonly etag?: string | null;
 }
 
 export interface TargetListing {

@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api/result';
 import type { Handlers } from '../../../shared/api/types';
 import type { ServiceContext } from '../context';
 import { encryptionView, PASSPHRASE_SECRET_KEY } from './encryption';
+import { forgetRefusals } from './refusedFiles';
 import { requireFolder } from './index';
 import { deleteTarget, insertTarget, listSavedTargets, savedTarget, secretKeyOf, updateTarget, viewOf, type TargetFields } from './savedTargets';
 
@@ -58,8 +59,8 @@ export function syncTargetHandlers(ctx: ServiceContext): TargetHandlers {
     },
 
     'sync.run': async (input) => {
-      const { status, exported, receipts, known, unreadable, released } = await sync().run(input.id, input.full === true);
-      return { status, exported, receipts, known, unreadable, released };
+      const { status, exported, receipts, known, unreadable, released, skippedRefused } = await sync().run(input.id, input.full === true);
+      return { status, exported, receipts, known, unreadable, released, skippedRefused };
     },
 
     'sync.status': () => ({ targets: sync().status() }),
@@ -73,6 +74,8 @@ export function syncTargetHandlers(ctx: ServiceContext): TargetHandlers {
     'sync.setPassphrase': async (input) => {
       if (input.passphrase === null) await ctx.secrets.delete(PASSPHRASE_SECRET_KEY);
       else await ctx.secrets.set(PASSPHRASE_SECRET_KEY, input.passphrase);
+      // A file refused as locked or for another passphrase may open now: fetch them all again.
+      forgetRefusals(ctx.db.sqlite);
       return encryptionView(ctx);
     },
 

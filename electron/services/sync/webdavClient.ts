@@ -32,6 +32,8 @@ export interface DavEntry {
   readonly name: string;
   readonly isCollection: boolean;
   readonly size: number | null;
+  /** The server's ETag, when it gives one (a file rewritten under its name gets a new one). */
+  readonly etag?: string;
 }
 
 interface DavResponse {
@@ -46,7 +48,7 @@ const NO_ANSWER = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNR
 const IDEMPOTENT = new Set(['GET', 'PUT', 'PROPFIND', 'MKCOL', 'DELETE']);
 
 const PROPFIND_BODY =
-  '<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/><D:getcontentlength/></D:prop></D:propfind>';
+  '<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/><D:getcontentlength/><D:getetag/></D:prop></D:propfind>';
 
 export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -128,7 +130,8 @@ export function parseMultistatus(xml: string, requested: URL): DavEntry[] {
     const length = within(okProps, 'getcontentlength')?.trim();
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (!name) continue;
-    entries.push({ name, isCollection, size: length !== undefined && /^\d+$/.test(length) ? Number(length) : null });
+    const etag = within(okProps, 'getetag')?.trim();
+    entries.push({ name, isCollection, size: length !== undefined && /^\d+$/.test(length) ? Number(length) : null, ...(etag ? { etag: xmlText(etag) } : {}) });
   }
   return entries;
 }

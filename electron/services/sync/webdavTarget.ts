@@ -81,7 +81,7 @@ export function createWebdavTarget(options: WebdavClientOptions, selfId: string)
           throw error;
         }
         for (const entry of (entries ?? []).filter((e) => !e.isCollection && e.name.endsWith(BUNDLE_EXTENSION) && isSafeSegment(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-          files.push({ path: `${device}/${entry.name}`, size: entry.size });
+          files.push({ path: `${device}/${entry.name}`, size: entry.size, etag: entry.etag ?? null });
         }
       }
       return { files, unreadable };

@@ -448,6 +448,7 @@ export const en: Messages = {
     exported: 'Exported {{changes}} changes to this file:',
     exportedNothing: 'No new changes to export',
     knownFiles: 'Skipped, as imported before: {{count}} files',
+    skippedRefused: 'Not downloaded again, as refused before: {{count}} files (saving traffic). They are fetched once more after you trust another device, change the passphrase or update Cunji',
     released: 'Changes set aside earlier and now merged: {{count}}',
     noFiles: 'No new files from other devices in the folder',
     unreadable: 'Cannot read {{path}}: {{message}}',

@@ -447,6 +447,7 @@ export const zhCN = {
     exported: '已导出 {{changes}} 条改动，文件在：',
     exportedNothing: '没有新的改动需要导出',
     knownFiles: '{{count}} 个文件以前已导入，已跳过',
+    skippedRefused: '{{count}} 个以前拒收的文件这次没有再下载（省流量）；信任了新的设备、换了口令或升级了村记之后会再取一次',
     released: '{{count}} 条先前搁置的更改已合并',
     noFiles: '文件夹里没有别的电脑的新文件',
     unreadable: '读不了 {{path}}：{{message}}',

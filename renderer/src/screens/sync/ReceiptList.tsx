@@ -26,6 +26,8 @@ export interface SyncOutcome {
   failure?: SyncErrorCode | null;
   /** Changes set aside before that passed this time. */
   released?: number;
+  /** Files refused before that a saved target's run did not download again. */
+  skippedRefused?: number;
   /** Paths left unread because the import was cancelled. */
   notRead?: number;
   /** Folders given to import that were walked only in part (a bound stopped the walk). */
@@ -86,6 +88,7 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss, o
   const { exported } = outcome;
   const released = outcome.released ?? 0;
   const notRead = outcome.notRead ?? 0;
+  const skippedRefused = outcome.skippedRefused ?? 0;
   // By place in the list: one file can come twice (two folders, a retry), and a receipt replaced
   // by a retry keeps its place, so its row (and what was typed in it) stays.
   const places = new Map(outcome.receipts.map((r, i) => [r, i]));
@@ -142,6 +145,11 @@ export function ReceiptList({ outcome, names, dismissed, onTrusted, onDismiss, o
       {outcome.known !== null && outcome.known > 0 && (
         <Typography.Paragraph type="secondary" data-testid="sync-known">
           {t('sync.knownFiles', { count: outcome.known })}
+        </Typography.Paragraph>
+      )}
+      {skippedRefused > 0 && (
+        <Typography.Paragraph type="secondary" data-testid="sync-skipped-refused">
+          {t('sync.skippedRefused', { count: skippedRefused })}
         </Typography.Paragraph>
       )}
       {outcome.folderLimits?.map((note) => (

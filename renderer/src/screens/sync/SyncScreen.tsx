@@ -164,6 +164,7 @@ export function SyncScreen(): JSX.Element {
         unreadable: result.unreadable,
         failure: result.status.lastError?.code ?? null,
         released: result.released,
+        skippedRefused: result.skippedRefused,
       };
     });
   }

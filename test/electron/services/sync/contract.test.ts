@@ -41,9 +41,9 @@ describe('sync inputs', () => {
 });
 
 describe('sync outputs', () => {
-  it('read a run recorded before released changes were counted as having released none', () => {
+  it('read a run recorded before released changes or skipped refusals were counted as having none', () => {
     const stored = { filesOut: 1, changesOut: 3, filesIn: 0, changesIn: 0, conflicts: 0, refused: 0 };
-    expect(syncRunCounts.parse(stored)).toEqual({ ...stored, released: 0 });
+    expect(syncRunCounts.parse(stored)).toEqual({ ...stored, released: 0, skippedRefused: 0 });
   });
 
   it('say how many held changes were released by an import or a trust, and whether a file was encrypted', () => {

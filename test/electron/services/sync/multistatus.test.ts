@@ -31,6 +31,12 @@ describe('parseMultistatus', () => {
     expect(parseMultistatus(plain, folder)).toEqual([{ name: 'x.cunji.part', isCollection: false, size: null }]);
   });
 
+  it("keeps a file's ETag when the server gives one (a file rewritten under its name gets a new one)", () => {
+    const xml = `<d:multistatus xmlns:d="DAV:"><d:response><d:href>/dav/%E6%9D%91%E8%AE%B0/a.cunji</d:href><d:propstat><d:prop><d:resourcetype/>
+      <d:getcontentlength>7</d:getcontentlength><d:getetag>W/&quot;5f-1a&quot;</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>`;
+    expect(parseMultistatus(xml, folder)).toEqual([{ name: 'a.cunji', isCollection: false, size: 7, etag: 'W/"5f-1a"' }]);
+  });
+
   it('returns nothing for an answer that is not a multistatus', () => {
     expect(parseMultistatus('<html>Service unavailable</html>', folder)).toEqual([]);
     expect(parseMultistatus('', folder)).toEqual([]);
