@@ -51,8 +51,9 @@ async function callApi(request: APIRequestContext, url: string, method: string, 
 }
 
 /** One installation: a data folder and a host on it, stopped and removed by `close()`. */
-async function launchHostedApp(request: APIRequestContext, prefix = 'cunji-e2e-'): Promise<{ app: HostedApp; close: () => Promise<void> }> {
+async function launchHostedApp(request: APIRequestContext, prefix = 'cunji-e2e-', prepare?: (dataDir: string) => void): Promise<{ app: HostedApp; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  prepare?.(dataDir);
   let running = await startHost(dataDir);
   const app: HostedApp = {
     dataDir,
@@ -78,8 +79,11 @@ export interface HostedProfile extends HostedApp {
 }
 
 export interface Hosts {
-  /** Another installation with its own data folder, browser context and page (not yet opened). */
-  start(name: string): Promise<HostedProfile>;
+  /**
+   * Another installation with its own data folder, browser context and page (not yet opened);
+   * `prepare` fills the folder before the host starts (a laptop restored from a backup).
+   */
+  start(name: string, prepare?: (dataDir: string) => void): Promise<HostedProfile>;
 }
 
 export const test = base.extend<{ app: HostedApp; hosts: Hosts }>({
@@ -91,11 +95,11 @@ export const test = base.extend<{ app: HostedApp; hosts: Hosts }>({
   hosts: async ({ browser, request, locale, viewport, contextOptions }, use) => {
     const started: { context: BrowserContext; close: () => Promise<void> }[] = [];
     await use({
-      start: async (name) => {
+      start: async (name, prepare) => {
         // The same language, size and reduced motion as the `page` fixture's context.
         const context = await browser.newContext({ ...contextOptions, locale, viewport });
         // Checks go over the test's own request context: unaffected when the page is taken offline.
-        const { app, close } = await launchHostedApp(request, `cunji-e2e-${name}-`);
+        const { app, close } = await launchHostedApp(request, `cunji-e2e-${name}-`, prepare);
         started.push({ context, close });
         return Object.assign(app, { name, context, page: await context.newPage() });
       },

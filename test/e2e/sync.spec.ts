@@ -6,14 +6,15 @@
 // screen is what the journey is about; setup, recording and the second secretary's syncing go
 // over the contract (each browser's first page costs seconds on a busy machine). The header's offline / last-synced indicator
 // follows the browser's real connectivity events.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test, type HostedApp, type HostedProfile } from './fixtures';
 import { create, dayFromToday, list } from './ledgers/helpers';
 import {
   fingerprintOnOwnScreen, importPaths, ledgerTotalOnScreen, LI, openSync, QINGSHI, receiptStatuses, setUpDevice, syncWith, trustAfterChecking, ZHAO,
-  type PersonSetup,
+  type DeviceCard, type PersonSetup,
 } from './syncSteps';
 
 // Four installations and a dozen syncs on a busy two-core machine.
@@ -22,6 +23,29 @@ test.describe.configure({ timeout: 240_000 });
 const SHI: PersonSetup = { role: 'secretary', name: '刘芳', ...QINGSHI, villages: [{ name: '石桥村' }] };
 // The district organisation department keeps two townships: 青石镇's file fills one of them.
 const DISTRICT: PersonSetup = { role: 'district', name: '周强', unit: '临河县委组织部', unitLevel: 'county', townships: ['青石镇', '白河镇'] };
+
+interface Receipt {
+  status: string;
+  forks?: { deviceId: string; self: boolean }[];
+  enrolled?: { deviceId: string; issuer: string }[];
+}
+
+/** 立即同步 over the contract with the shared folder: nothing refused. */
+async function syncOverContract(app: HostedApp, folder: string): Promise<{ receipts: Receipt[] }> {
+  const result = await app.call<{ receipts: Receipt[] }>('sync.now', { folder });
+  expect(result.ok, JSON.stringify(result.error)).toBe(true);
+  expect(result.value!.receipts.map((r) => r.status).filter((s) => s === 'refused'), JSON.stringify(result.value!.receipts)).toEqual([]);
+  return result.value!;
+}
+
+/** Syncs, trusts the coordinator its file offers (as the trust card would), and syncs again. */
+async function trustCoordinator(app: HostedApp, folder: string, coordinatorId: string): Promise<void> {
+  const first = await app.call<{ receipts: { refusal: { devices: { deviceId: string; publicKey: string }[] } | null }[] }>('sync.now', { folder });
+  const card = first.value!.receipts.flatMap((r) => r.refusal?.devices ?? []).find((d) => d.deviceId === coordinatorId)!;
+  const trusted = await app.call('devices.trust', { deviceId: coordinatorId, publicKey: card.publicKey, name: '赵敏', role: 'coordinator', villages: [], township: '青石镇' });
+  expect(trusted.ok, JSON.stringify(trusted.error)).toBe(true);
+  expect((await app.call('sync.now', { folder })).ok).toBe(true);
+}
 
 function tempFolder(name: string): string {
   return mkdtempSync(join(tmpdir(), `cunji-${name}-`));
@@ -191,6 +215,50 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
     await expect(district.page.getByTestId('villages-table')).toContainText('石桥村');
     expect((await district.call<{ helperName: string }>('households.get', { id: liHouse })).value!.helperName).toBe('李明');
     expect((await district.call<{ items: unknown[] }>('conflicts.list')).value!.items).toEqual([]);
+
+    // 刘芳 and 王建国 trust the coordinator now, so the township's files reach them.
+    for (const app of [shi, li]) await trustCoordinator(app, shared, zhaoDevice.deviceId);
+    // 王建国's laptop is restored from a backup: the copy of his data folder taken now is opened
+    // again later, after he recorded more, and writes on under the same device.
+    const backup = join(tempFolder('backup'), 'cunji.sqlite');
+    const liDb = new Database(join(li.dataDir, 'cunji.sqlite'), { readonly: true });
+    liDb.prepare('VACUUM INTO ?').run(backup);
+    liDb.close();
+    await create(li, 'households', { villageId: liDevice.villageIds[0], headName: '备份后户', villagerGroup: '第二村民小组', category: 'ordinary' });
+    await syncOverContract(li, shared);
+    await syncOverContract(zhao, shared);
+    const restored = await hosts.start('li-restored', (dataDir) => copyFileSync(backup, join(dataDir, 'cunji.sqlite')));
+    expect((await restored.call<{ profile: DeviceCard }>('device.status')).value!.profile.deviceId).toBe(liDevice.deviceId);
+    await create(restored, 'households', { villageId: liDevice.villageIds[0], headName: '恢复后户', villagerGroup: '第三村民小组', category: 'ordinary' });
+    await syncOverContract(restored, shared);
+
+    // The coordinator keeps both of his histories and reads in plain words what happened.
+    await openSync(zhao.page, zhao);
+    await syncWith(zhao.page, shared);
+    await expect(receiptStatuses(zhao.page)).toHaveText(['已导入']);
+    await expect(zhao.page.getByTestId('sync-receipt')).toContainText('王建国 的电脑写出了两份不同的记录');
+    // 刘芳 and the coordinator keep receiving each other's files; the restored laptop learns it was copied.
+    await create(shi, 'households', { villageId: shiDevice.villageIds[0], headName: '石桥新户', villagerGroup: '第二村民小组', category: 'ordinary' });
+    await syncOverContract(shi, shared);
+    await syncOverContract(zhao, shared);
+    const learnt = await syncOverContract(restored, shared);
+    expect(learnt.receipts.flatMap((r) => r.forks ?? [])).toContainEqual(expect.objectContaining({ deviceId: liDevice.deviceId, self: true }));
+    // At its next start it is a new device its old key vouches for: accepted without a person's decision.
+    await restored.restart();
+    const successor = (await restored.call<{ profile: DeviceCard }>('device.status')).value!.profile;
+    expect(successor.deviceId).not.toBe(liDevice.deviceId);
+    await create(restored, 'households', { villageId: liDevice.villageIds[0], headName: '新身份户', villagerGroup: '第四村民小组', category: 'ordinary' });
+    await syncOverContract(restored, shared);
+    const atZhao = await syncOverContract(zhao, shared);
+    expect(atZhao.receipts.flatMap((r) => r.enrolled ?? [])).toContainEqual(expect.objectContaining({ deviceId: successor.deviceId, issuer: liDevice.deviceId }));
+    await syncOverContract(shi, shared);
+    await syncOverContract(li, shared);
+    const liHeads = async (app: HostedApp) => (await list(app, 'households', { villageId: liDevice.villageIds[0] })).map((h) => String(h['headName'])).sort();
+    expect(await liHeads(zhao)).toEqual(expect.arrayContaining(['备份后户', '恢复后户', '新身份户']));
+    expect(await liHeads(li)).toEqual(await liHeads(zhao));
+    const shiReads = await shi.call<{ receipts: Receipt[] }>('sync.importFiles', { paths: [shared] });
+    expect(shiReads.value!.receipts.every((r) => r.status !== 'refused')).toBe(true);
+    expect((await list(zhao, 'households', { villageId: shiDevice.villageIds[0] })).length).toBe(2);
   } finally {
     rmSync(shared, { recursive: true, force: true });
     rmSync(report, { recursive: true, force: true });
