@@ -106,7 +106,7 @@ export const reportRequest = z.strictObject(requestShape).superRefine((v, ctx) =
 export type ReportRequestInput = z.input<typeof reportRequest>;
 export type ReportRequest = z.output<typeof reportRequest>;
 
-export const MAX_PREVIEW_ROWS = 500;
+export const MAX_PREVIEW_ROWS = 2000;
 export const DEFAULT_PREVIEW_ROWS = 100;
 
 export const reportPreviewInput = z

@@ -3,6 +3,7 @@
 // merged across the table, the header row frozen below them and repeated on every printed page,
 // number formats for 元, 万元 and percentages, A4 landscape fitted to the page width, and the
 // period and page numbers in the footer. Totals are written as values.
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { FLAG_WORD } from '../../../shared/domain/reportCells';
@@ -106,23 +107,71 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, def: ReportDefin
   return sheet;
 }
 
-function writeRow(sheet: ExcelJS.Worksheet, table: TableDef, row: ReportRow, lang: 'zh-CN' | 'en'): void {
+/**
+ * One style object per column, row kind and format, made once and shared by every cell that wears
+ * it: exceljs recognises a style object it has seen (a WeakMap), so a district's ledger is not
+ * serialised style by style, cell by cell.
+ */
+function styleCache() {
+  const made = new Map<string, Partial<ExcelJS.Style>>();
+  return (column: TableDef['columns'][number], kind: ReportRow['kind'], format: string | undefined): Partial<ExcelJS.Style> => {
+    const key = `${column.key}|${column.type}|${column.width}|${kind}|${format ?? ''}`;
+    let style = made.get(key);
+    if (!style) {
+      style = {
+        ...(format ? { numFmt: format } : {}),
+        border: BORDER,
+        alignment: { vertical: 'middle', wrapText: column.type === 'text' && column.width >= 20 },
+        ...(kind === 'data' ? {} : { font: { bold: true }, fill: kind === 'total' ? FILL_TOTAL : FILL_SUBTOTAL }),
+      };
+      made.set(key, style);
+    }
+    return style;
+  };
+}
+
+function writeRow(sheet: ExcelJS.Worksheet, table: TableDef, row: ReportRow, lang: 'zh-CN' | 'en', styleOf: ReturnType<typeof styleCache>): void {
   const line = sheet.addRow([]);
   table.columns.forEach((column, i) => {
     const type = row.types?.[i] ?? column.type;
     const cell = line.getCell(i + 1);
-    cell.value = excelValue(type, row.cells[i] ?? null, lang);
-    const format = NUMBER_FORMATS[type];
-    if (format && typeof row.cells[i] === 'number') cell.numFmt = format;
-    else if (type === 'date' && cell.value instanceof Date) cell.numFmt = NUMBER_FORMATS.date!;
-    cell.border = BORDER;
-    cell.alignment = { vertical: 'middle', wrapText: column.type === 'text' && column.width >= 20 };
-    if (row.kind !== 'data') {
-      cell.font = { bold: true };
-      cell.fill = row.kind === 'total' ? FILL_TOTAL : FILL_SUBTOTAL;
-    }
+    const value = excelValue(type, row.cells[i] ?? null, lang);
+    cell.value = value;
+    const format = typeof row.cells[i] === 'number' || value instanceof Date ? NUMBER_FORMATS[type] : undefined;
+    cell.style = styleOf(column, row.kind, format);
   });
   line.commit();
+}
+
+/** A writable stream as exceljs's zip library (readable-stream 2) keeps it: no writableNeedDrain there. */
+interface ZipEntryStream extends NodeJS.EventEmitter {
+  readonly writableNeedDrain?: boolean;
+  readonly _writableState?: { needDrain?: boolean };
+}
+
+const needsDrain = (stream: ZipEntryStream) => stream.writableNeedDrain ?? stream._writableState?.needDrain ?? false;
+
+/**
+ * Waits while the zip entry the sheet streams into holds more than it can take: exceljs's sheet
+ * stream ignores backpressure, so without this a fast producer would pile a district's ledger up
+ * in memory ahead of the compressor. Yields (and heeds Stop) while it waits.
+ */
+async function drained(sheet: ExcelJS.Worksheet, control: WriteControl, written: number): Promise<void> {
+  const pipes = (sheet as unknown as { stream?: { pipes?: ZipEntryStream[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) {
+    while (needsDrain(pipe)) {
+      const waited = new AbortController();
+      const timer = setTimeout(() => waited.abort(), 100);
+      try {
+        await once(pipe, 'drain', { signal: waited.signal });
+      } catch {
+        // Not drained within 100 ms: look again after a turn (and a chance to Stop).
+      } finally {
+        clearTimeout(timer);
+      }
+      await control.tick(written);
+    }
+  }
 }
 
 /** Writes the whole report to `file` (the caller's `.part`); resolves once the file is closed. */
@@ -142,9 +191,13 @@ export async function writeXlsx(def: ReportDefinition, file: string, control: Wr
       const name = sheetNameOf(table.sheetName, taken);
       taken.add(name);
       const sheet = addSheet(workbook, def, table, name);
+      const styleOf = styleCache();
       for (const row of table.rows()) {
-        writeRow(sheet, table, row, def.language);
-        if (++written % ROWS_PER_SLICE === 0) await control.tick(written);
+        writeRow(sheet, table, row, def.language, styleOf);
+        if (++written % ROWS_PER_SLICE === 0) {
+          await drained(sheet, control, written);
+          await control.tick(written);
+        }
       }
       sheet.commit();
       await control.tick(written);
