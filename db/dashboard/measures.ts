@@ -3,7 +3,7 @@
 // rows are tombstones, changes held in quarantine never reached the ledgers, and a record whose
 // parent (household, project) is deleted counts no more than its parent.
 import type { Sqlite } from '../open';
-import { inScope, NEED_RAISED_ON, periodParams, type FigureQuery, type PeriodParams } from './period';
+import { inScope, NEED_RAISED_IN_PERIOD, NEED_RAISED_ON, periodParams, type FigureQuery, type PeriodParams } from './period';
 
 export interface VillageMeasures {
   villageId: string;
@@ -80,7 +80,7 @@ const QUERIES: Record<string, string> = {
     FROM visits x
     WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.visit_date BETWEEN @from AND @to AND ${householdStands('x')} GROUP BY x.village_id`,
   needs: `SELECT n.village_id AS v,
-      sum(${NEED_RAISED_ON} BETWEEN @from AND @to) AS needsRaised,
+      sum(${NEED_RAISED_IN_PERIOD}) AS needsRaised,
       sum(n.status = 'done' AND n.closed_on BETWEEN @from AND @to) AS needsSolved,
       sum(${NEED_OPEN}) AS needsOpen,
       sum(${NEED_OPEN} AND n.due_date < @refDay) AS needsOverdue

@@ -48,11 +48,20 @@ export function inScope(alias: string): string {
 
 /**
  * The day a need `n` was raised: the day of its visit while that visit stands, else the China day
- * it was first recorded. The visit is looked up through the need's household first (an index
- * holding the visit's id, day and tombstone, so no table row is read), then by its id alone.
+ * it was first recorded — and never after the day it was closed as done (a slip in either date
+ * does not make a need raised after it was solved). The visit is looked up through the need's
+ * household first (an index holding the visit's id, day and tombstone, so no table row is read),
+ * then by its id alone.
  */
-export const NEED_RAISED_ON = `CASE WHEN n.visit_id IS NULL THEN date(n.created_at, '+8 hours') ELSE COALESCE(
+const RAISED_BY_VISIT = `CASE WHEN n.visit_id IS NULL THEN date(n.created_at, '+8 hours') ELSE COALESCE(
     (SELECT rv.visit_date FROM visits rv INDEXED BY visits_by_household_date
       WHERE rv.household_id = n.household_id AND rv.id = n.visit_id AND rv.deleted_at IS NULL),
     (SELECT rv.visit_date FROM visits rv WHERE rv.id = n.visit_id AND rv.deleted_at IS NULL),
     date(n.created_at, '+8 hours')) END`;
+export const NEED_RAISED_ON = `CASE WHEN n.status = 'done' AND n.closed_on IS NOT NULL
+  THEN min(n.closed_on, ${RAISED_BY_VISIT}) ELSE ${RAISED_BY_VISIT} END`;
+
+/** Raised in the period. A need closed before the period began was raised before it too: that
+ *  is known without looking its visit up, and it is most needs of a long-kept ledger. */
+export const NEED_RAISED_IN_PERIOD = `(CASE WHEN n.status = 'done' AND n.closed_on < @from THEN 0
+  ELSE ${NEED_RAISED_ON} BETWEEN @from AND @to END)`;

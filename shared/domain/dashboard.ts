@@ -54,7 +54,7 @@ export const measures = z.object({
   /** visitedHouseholds / households. */
   coverage: ratio,
   /** Needs raised in the period: the day of the visit that raised them (while it stands), else
-   *  the China day they were first recorded. */
+   *  the China day they were first recorded — and never after the day they were closed as done. */
   needsRaised: count,
   /** Needs closed as done on a day in the period. */
   needsSolved: count,

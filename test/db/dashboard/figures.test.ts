@@ -134,7 +134,15 @@ describe('the dashboards of a township, counted twice', () => {
     // The disputed need's visit was on 3 November; the unvisited need was recorded at 00:30 on the 27th, China time.
     expect(await raised('2026-11-01', '2026-11-26')).toBe(1);
     expect(await raised('2026-11-27', '2026-11-27')).toBe(1);
-    expect(await raised('2026-10-01', '2026-10-31')).toBe(1);
+    expect(await raised('2026-10-01', '2026-10-31')).toBe(2);
+  });
+
+  it('count a need closed before its visit\'s day as raised by the day it was closed', async () => {
+    const villageId = recorded.villageId;
+    const raised = async (from: string, to: string) => (await c.api.dashboard.village({ from, to, villageId })).totals.needsRaised;
+    // Both of 钱多多's needs came from the visit of 15 October; one was closed on the 10th.
+    expect(await raised('2026-10-11', '2026-10-31')).toBe(1);
+    expect(await raised('2026-10-01', '2026-10-10')).toBe(1);
   });
 });
 
@@ -153,21 +161,24 @@ describe('what the dashboards stop counting', () => {
     const termVisits = countOf('SELECT count(*) FROM visits WHERE household_id = ? AND deleted_at IS NULL AND visit_date BETWEEN ? AND ?', household, TERM.from, TERM.to);
     const project = pickOne(`SELECT project_id FROM fund_entries WHERE village_id = ? AND direction = 'in' GROUP BY project_id ORDER BY project_id LIMIT 1`, wangzhuang)!;
     const projectIn = countOf(`SELECT sum(amount_fen) FROM fund_entries WHERE project_id = ? AND direction = 'in'`, project);
-    // A need raised on a 2025 visit, by another household: once the visit goes, it counts from the day it was recorded.
-    const moved = c.context.db.sqlite
-      .prepare(`SELECT n.id AS need, n.visit_id AS visit FROM needs n JOIN visits v ON v.id = n.visit_id WHERE n.village_id = ? AND n.household_id IS NOT ? AND v.visit_date LIKE '2025-%' ORDER BY n.id LIMIT 1`)
-      .get(wangzhuang, household) as { need: string; visit: string };
+    // A need raised on a 2025 visit to a neighbour, still open: once the visit goes, it counts from the day it was recorded.
+    const neighbour = pickOne('SELECT id FROM households WHERE village_id = ? AND id != ? AND deleted_at IS NULL ORDER BY head_name LIMIT 1', wangzhuang, household)!;
+    const raisingVisit = (await c.api.visits.create({ villageId: wangzhuang, householdId: neighbour, visitDate: '2025-06-10', mode: 'home', situation: '了解灌溉用水' })).id;
+    await c.api.needs.create({ villageId: wangzhuang, householdId: neighbour, visitId: raisingVisit, category: 'water', content: '修缮灌溉渠', status: 'in_progress' });
+    const raisedIn = async (from: string, to: string) => (await c.api.dashboard.village({ from, to, villageId: wangzhuang })).totals.needsRaised;
+    const beforeRaised = [await raisedIn('2025-06-10', '2025-06-10'), await raisedIn(TODAY, TODAY)];
     const before = await c.api.dashboard.village(TERM);
-    const beforeLastYear = await c.api.dashboard.village({ from: '2025-01-01', to: '2025-12-31' });
     const beforeMonth = await c.api.dashboard.village(MONTH);
     const monthEntry = pickOne(`SELECT id FROM diary_entries WHERE village_id = ? AND presence = 'in_village' AND entry_date >= '2026-11-01' ORDER BY entry_date LIMIT 1`, wangzhuang)!;
 
     await c.api.households.delete({ id: household });
     await c.api.projects.delete({ id: project });
-    await c.api.visits.delete({ id: moved.visit });
+    await c.api.visits.delete({ id: raisingVisit });
     await c.api.diary.delete({ id: monthEntry });
+    // One row of each other ledger, in another village (石桥村).
+    const shiqiao = villageOf(c, GENERATED[3]!.village.name);
     for (const [noun, table] of [['needs', 'needs'], ['plans', 'plans'], ['commitments', 'commitments'], ['leaves', 'leave_requests'], ['indicators', 'village_indicators'], ['monitoring', 'monitored_households']] as const) {
-      const id = pickOne(`SELECT id FROM ${table} WHERE village_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`, wangzhuang);
+      const id = pickOne(`SELECT id FROM ${table} WHERE village_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`, shiqiao);
       if (id) await c.api[noun].delete({ id });
     }
     const gone = villageOf(c, GENERATED[5]!.village.name);
@@ -186,8 +197,7 @@ describe('what the dashboards stop counting', () => {
     expect(row(after, wangzhuang).projects).toBe(row(before, wangzhuang).projects - 1);
     expect(row(after, wangzhuang).receivedFen).toBeLessThanOrEqual(row(before, wangzhuang).receivedFen - projectIn);
     expect(after.totals.households).toBe(before.totals.households - 1 - row(before, gone).households);
-    const lastYear = await c.api.dashboard.village({ from: '2025-01-01', to: '2025-12-31' });
-    expect(row(lastYear, wangzhuang).needsRaised).toBeLessThan(row(beforeLastYear, wangzhuang).needsRaised);
+    expect([await raisedIn('2025-06-10', '2025-06-10'), await raisedIn(TODAY, TODAY)]).toEqual([beforeRaised[0]! - 1, beforeRaised[1]! + 1]);
     const month = await c.api.dashboard.village(MONTH);
     expect(row(month, wangzhuang).presenceMonthDays).toBe(row(beforeMonth, wangzhuang).presenceMonthDays - 1);
     await expectFiguresAgree(c);
@@ -243,6 +253,19 @@ describe('what two devices did at once', () => {
     await expectFiguresAgree(c);
   });
 
+  it('a diary day after the reference day, from a clock some hours ahead, counts only once that day comes', async () => {
+    const villageId = recorded.villageId;
+    const presence = async () => (await c.api.dashboard.village({ ...MONTH, villageId })).totals.presenceMonthDays;
+    const before = await presence();
+    s.advance(23 * HOUR); // past midnight in China on her side, less than a day ahead of the coordinator
+    await s.api.diary.create({ villageId, entryDate: '2026-11-28', presence: 'in_village', content: '走访群众' });
+    const receipt = await carry(s, c, folder);
+    expect(receipt.setAside).toEqual({});
+    expect(c.context.db.sqlite.prepare("SELECT count(*) FROM diary_entries WHERE entry_date = '2026-11-28'").pluck().get()).toBe(1);
+    expect(await presence()).toBe(before);
+    await expectFiguresAgree(c);
+  });
+
   it('changes held for a clock too far ahead count only once released', async () => {
     const villageId = recorded.villageId;
     s.advance(2 * DAY);
@@ -259,6 +282,11 @@ describe('what two devices did at once', () => {
     const after = await c.api.dashboard.village({ ...MONTH, villageId });
     expect(after.referenceDay).toBe('2026-11-29');
     expect(after.totals.visits).toBe(before.totals.visits + 1);
+    expect(after.totals.presenceMonthDays).toBe(before.totals.presenceMonthDays + 1); // the 28th has come
+    // The clock of 孙小满's home check (5 November) ran out long ago; 钱多多's (12 November) ran out on the 28th.
+    expect(before.monitoring.map((m) => [m.household, m.daysLeft])).toEqual([['孙小满', -7], ['钱多多', 0]]);
+    expect(after.monitoring.map((m) => [m.household, m.daysLeft])).toEqual([['孙小满', -9], ['钱多多', -2]]);
+    expect([before.totals.monitoringOverdue, after.totals.monitoringOverdue]).toEqual([1, 2]);
     await expectFiguresAgree(c);
   });
 });

@@ -62,10 +62,11 @@ export function independentCount(ledgers: Ledgers, villageIds: readonly string[]
   const visits = of(ledgers.visits).filter(householdStands);
   const visitsInPeriod = visits.filter((v) => between(v.visit_date, period.from, period.to));
   const needs = of(ledgers.needs).filter(householdStands);
-  /** The day of the standing visit that raised it, else the China day it was first recorded. */
+  /** The day of the standing visit that raised it, else the China day it was first recorded; never after it was closed as done. */
   const raisedOn = (n: Row): string => {
     const visit = visitsById.get(n.visit_id as string);
-    return isLive(visit) && typeof visit.visit_date === 'string' ? visit.visit_date : chinaDay(n.created_at as string);
+    const raised = isLive(visit) && typeof visit.visit_date === 'string' ? visit.visit_date : chinaDay(n.created_at as string);
+    return n.status === 'done' && typeof n.closed_on === 'string' && n.closed_on < raised ? n.closed_on : raised;
   };
   const closedBy = (n: Row, day: string) => n.status === 'done' && typeof n.closed_on === 'string' && n.closed_on <= day;
   const isOpen = (n: Row) => raisedOn(n) <= refDay && !closedBy(n, refDay);

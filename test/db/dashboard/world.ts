@@ -126,6 +126,8 @@ export async function secretaryRecords(s: Device) {
   // No visit and no household: raised on the China day it was recorded (the 27th, though UTC says the 26th).
   const unvisited = (await api.needs.create({ villageId, category: 'water', content: '自来水压力不足', status: 'in_progress' })).id;
   await api.needs.create({ villageId, householdId: qian, visitId: qianOctober, category: 'jobs', content: '介绍务工', dueDate: '2026-10-30', status: 'done', closedOn: '2026-10-20', outcome: '已介绍到县城务工' });
+  // A slip: closed on the 10th, raised on a visit of the 15th. It was raised by the day it was closed.
+  await api.needs.create({ villageId, householdId: qian, visitId: qianOctober, category: 'medical', content: '办理慢病卡', status: 'done', closedOn: '2026-10-10' });
   for (const [entryDate, presence] of [['2026-11-02', 'in_village'], ['2026-11-03', 'in_village'], ['2026-11-04', 'trip'], ['2026-11-05', 'in_village'], ['2026-01-05', 'in_village']] as const) {
     await api.diary.create({ villageId, entryDate, presence, content: '走访群众' });
   }
@@ -137,8 +139,10 @@ export async function secretaryRecords(s: Device) {
   await api.funds.create({ villageId, projectId: project, direction: 'out', purpose: '设备采购', amountFen: 20_000_000, entryDate: '2026-06-01' });
   await api.plans.create({ villageId, year: 2026, duty: 'leadership', goal: '发展党员2名', status: 'in_progress' });
   await api.commitments.create({ villageId, year: 2026, content: '硬化村内道路', dueDate: '2026-12-28', status: 'in_progress' });
-  // Home check on 5 November and no county decision: 22 days on the 27th, past the 15.
+  // Home check on 5 November and no county decision: 22 days on the 27th, past the 15; on 12
+  // November: 15 days on the 27th, the last day of the clock.
   await api.monitoring.create({ villageId, householdId: sun, monitorType: 'sudden', riskTypes: ['illness'], homeCheckDate: '2026-11-05' });
+  await api.monitoring.create({ villageId, householdId: qian, monitorType: 'marginal', riskTypes: ['education'], homeCheckDate: '2026-11-12' });
 
   // A village of 青石镇 the coordinator has not trusted her for: its rows must be held there.
   const stray = await api.villages.create({ name: '外村', township: '青石镇' });

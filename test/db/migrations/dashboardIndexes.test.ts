@@ -20,7 +20,7 @@ describe('0110: dashboard indexes', () => {
       .run();
     old.close();
 
-    const db = await openDatabase(file, { backupDir: join(tempDir(), 'backups') });
+    const db = await openDatabase(file, { backupDir: join(tempDir(), 'backups'), targetVersion: 110 });
     expect(indexesOf(db.sqlite)).toEqual(before);
     expect(columnsOf(db.sqlite, 'visits_by_village_date')).toEqual(['village_id', 'deleted_at', 'visit_date', 'household_id']);
     expect(columnsOf(db.sqlite, 'visits_by_household_date')).toEqual(['household_id', 'visit_date', 'id', 'deleted_at']);
