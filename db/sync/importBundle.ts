@@ -12,7 +12,9 @@
 //   VALUE_INVALID     refused by the contract's schema for its column (too long, out of range,
 //                     not one of the choices: valueCheck.ts); kept shortened, never whole.
 //   VILLAGE_MISMATCH  a row claimed for another village than the one it was created in;
-//   DUPLICATE_ID      another change of the same device with the same id, which keeps it (db/sync/forks.ts).
+//   DUPLICATE_ID      another change of the same device with the same id, which keeps it (db/sync/forks.ts);
+//   VILLAGE_MOVE      a village's township changed by another device, into or out of a township this
+//                     device keeps whole: held until a person here confirms it (villageMoves.ts).
 //
 // A segment that does not follow the stored history of its origin is a fork (a device restored
 // from a backup, or copied): it is kept on a branch and merged, and the receipt names the device.
@@ -27,6 +29,7 @@ import {
   changesOf, fileSource, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,
 } from './segments/index';
+import { createMoveAnswerCheck, movesVillage } from './villageMoves';
 import { createCollisionGuard, createForkPlacer, type ForkNotice } from './forks';
 import { rebuildLedgers } from './rebuild';
 import { checkFileVillages, enrolmentsUsed, resolveEnrolments, type AcceptedEnrolment, type EnrolmentProblem, type EnrolmentResolution } from './enrolment';
@@ -34,7 +37,7 @@ import { ed25519KeyId, fingerprintOf, inScope, recordEnrolled, scopeOf, trustedD
 
 export const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
-export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH', 'DUPLICATE_ID'] as const;
+export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH', 'DUPLICATE_ID', 'VILLAGE_MOVE'] as const;
 export type SetAsideReason = (typeof SET_ASIDE_REASONS)[number];
 
 /** A device the file names that this one does not trust yet, as the file describes it. */
@@ -102,6 +105,11 @@ export interface ImportOptions {
    * writes travel as segments and every replica judges a doubled change id alike.
    */
   readonly keys?: DeviceKeys;
+  /**
+   * The townships this device keeps whole (a coordinator's, a district's): another device's
+   * change moving a village into or out of one of them is held as VILLAGE_MOVE for a person.
+   */
+  readonly townships?: readonly string[];
 }
 
 /** Set when this device learnt it was copied: it continues under a new id at its next start (db/sync/succession.ts). */
@@ -354,6 +362,8 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
     let changesNew = 0;
     let changesKnown = 0;
     let greatest = '';
+    const keptTownships = new Set(ctx.townships ?? []);
+    const answersMove = createMoveAnswerCheck(sqlite);
 
     function judge(change: Change): [SetAsideReason, string] | null {
       // The value first: a change held for its clock or scope may be merged later without it.
@@ -367,8 +377,12 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       if (change.tbl === 'villages' && change.village_id !== change.row_id) return ['VILLAGE_MISMATCH', 'a village row must be its own village'];
       if (village !== undefined && village !== change.village_id) return ['VILLAGE_MISMATCH', `the row belongs to village ${village}, not ${change.village_id}`];
       const scope = facts.scopeFor(change.origin);
-      if (scope && !inScope(scope, change.village_id, facts.townshipOf)) {
+      if (scope && !inScope(scope, change.village_id, facts.townshipOf) && !answersMove(change, scope.townships)) {
         return ['OUT_OF_SCOPE', `device ${change.origin} is not enrolled for village ${change.village_id}`];
+      }
+      // Judged against the ledger as merged so far: a village created earlier in the file moves nowhere.
+      if (change.origin !== ctx.selfId && movesVillage(sqlite, change, keptTownships)) {
+        return ['VILLAGE_MOVE', `device ${change.origin} moved village ${change.row_id} to another township; a person here confirms it`];
       }
       villageOfRow.set(rowKey, change.village_id);
       return null;

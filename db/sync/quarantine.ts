@@ -20,6 +20,7 @@ import type { Change } from './apply';
 import { HLC_HEX_LENGTH, parseHlc, type HlcClock } from './hlc';
 import { mergeChanges } from './merge';
 import { FUTURE_LIMIT_MS } from './importBundle';
+import { createMoveAnswerCheck } from './villageMoves';
 import { inScope, listTrusted, scopeOf, trustedDevice, type TrustedDevice } from './trust';
 
 export interface QuarantineOptions {
@@ -120,11 +121,13 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
   };
   // Reads the clock, the device's scope and the township of the change's village; the village
   // the ledger gives its row only once those pass (the judgement above relies on this).
+  const answersMove = createMoveAnswerCheck(sqlite);
   const verdict = (change: Change): 'OUT_OF_SCOPE' | 'FUTURE_CLOCK' | 'VILLAGE_MISMATCH' | null => {
     if (parseHlc(change.hlc.slice(0, HLC_HEX_LENGTH)).wall > limit) return 'FUTURE_CLOCK';
     if (change.origin !== selfId) {
       const device = deviceOf(change.origin);
-      if (!device || !inScope(scopeOf(device), change.village_id, townshipOf)) return 'OUT_OF_SCOPE';
+      const scope = device ? scopeOf(device) : null;
+      if (!scope || (!inScope(scope, change.village_id, townshipOf) && !answersMove(change, scope.townships))) return 'OUT_OF_SCOPE';
     }
     const village = ledgerVillageOf.get(change.tbl, change.row_id) as string | undefined;
     if (village !== undefined && village !== change.village_id) return 'VILLAGE_MISMATCH';

@@ -9,8 +9,9 @@ import { all, first } from '../../db/query';
 import type { ServiceContext } from './context';
 import { requireVillageInScope } from './ledgers/scope';
 import { requireProfile, saveProfile } from './profile';
+import { villageMoveHandlers } from './villageMoves';
 
-type VillageHandlers = Pick<Handlers, 'villages.list' | 'villages.get' | 'villages.create' | 'villages.update' | 'villages.delete'>;
+type VillageHandlers = Pick<Handlers, 'villages.list' | 'villages.get' | 'villages.create' | 'villages.update' | 'villages.delete' | 'villages.moves' | 'villages.decideMove'>;
 
 export function toVillage(row: VillageRow): Village {
   return {
@@ -47,6 +48,7 @@ export function villageHandlers(ctx: ServiceContext): VillageHandlers {
   }
 
   return {
+    ...villageMoveHandlers(ctx),
     'villages.list': ({ search }) => {
       let query = live();
       if (search) query = query.where(sql<boolean>`name LIKE ${likePattern(search)} ESCAPE '\\'`);

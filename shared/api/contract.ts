@@ -17,7 +17,7 @@ import {
 } from '../domain/sync';
 import { syncRunInput, syncRunResult, syncStatusList, syncTargetIdInput, syncTargetList, syncTargetSaveInput, syncTargetView } from '../domain/sync';
 import { setPassphraseInput, syncEncryptionView, trustResult } from '../domain/sync';
-import { village, villageInput, villagePatch } from '../domain/village';
+import { village, villageInput, villageMoveDecision, villageMoveList, villageMoveResult, villagePatch } from '../domain/village';
 import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
 import { crudEntries } from './ledgerContract';
 import { API_CHANNEL_PREFIX, API_METHODS, channelOf, isApiMethod, type ApiMethod } from './methods';
@@ -62,6 +62,8 @@ export const contract = {
   'villages.create': { input: villageInput, output: village },
   'villages.update': { input: z.strictObject({ id: rowId, patch: villagePatch }), output: village },
   'villages.delete': { input: z.strictObject({ id: rowId }), output: z.object({ id: rowId }) },
+  'villages.moves': { input: noInput, output: villageMoveList },
+  'villages.decideMove': { input: villageMoveDecision, output: villageMoveResult },
 
   'demo.load': { input: noInput, output: deviceProfile },
 

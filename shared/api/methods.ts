@@ -11,6 +11,8 @@ const BASE_METHODS = [
   'villages.create',
   'villages.update',
   'villages.delete',
+  'villages.moves',
+  'villages.decideMove',
   'demo.load',
   'dashboard.village',
   'dashboard.township',

@@ -102,7 +102,7 @@ export const importReceipt = z.object({
   changesNew: z.number().int(),
   changesKnown: z.number().int(),
   conflictsCreated: z.number().int(),
-  setAside: z.partialRecord(z.enum(['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH', 'DUPLICATE_ID']), z.number().int()),
+  setAside: z.partialRecord(z.enum(['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH', 'DUPLICATE_ID', 'VILLAGE_MOVE']), z.number().int()),
   gaps: z.array(z.string()),
   refusal: z.object({ reason: z.string(), message: z.string(), devices: z.array(offeredDevice) }).nullable(),
   /** The file was encrypted with a passphrase (decrypted here before it was read). */

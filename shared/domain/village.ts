@@ -40,3 +40,27 @@ export const village = z.object({
   updatedAt: z.string(),
 });
 export type Village = z.infer<typeof village>;
+
+/**
+ * A village's change of township made on another device, held on this one (which keeps whole
+ * townships) until a person here confirms it or keeps the village where it was.
+ */
+export const villageMove = z.object({
+  id: z.number().int(),
+  villageId: z.string(),
+  villageName: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  origin: z.string(),
+  originName: z.string().nullable(),
+  at: z.string(),
+});
+export type VillageMove = z.infer<typeof villageMove>;
+export const villageMoveList = z.object({ items: z.array(villageMove) });
+
+/** `confirm` merges the move; `keep` leaves the village in its township and says so to the mover. */
+export const villageMoveDecision = z.strictObject({
+  id: z.number({ error: V.invalid }).int({ error: V.invalid }).positive({ error: V.invalid }),
+  decision: z.enum(['confirm', 'keep'], { error: (issue) => (issue.input === undefined ? V.required : V.invalid) }),
+});
+export const villageMoveResult = z.object({ villageId: z.string(), township: z.string() });

@@ -45,7 +45,7 @@ describe('the derived types', () => {
 
     expectTypeOf<keyof ApiClient>().toEqualTypeOf<'app' | 'device' | 'villages' | 'demo' | 'dashboard' | 'reports' | 'settings' | 'sync' | 'devices' | 'conflicts' | 'dialogs' | LedgerNoun>();
     expectTypeOf<keyof ApiClient['households']>().toEqualTypeOf<'list' | 'get' | 'create' | 'update' | 'delete'>();
-    expectTypeOf<keyof ApiClient['villages']>().toEqualTypeOf<'list' | 'get' | 'create' | 'update' | 'delete'>();
+    expectTypeOf<keyof ApiClient['villages']>().toEqualTypeOf<'list' | 'get' | 'create' | 'update' | 'delete' | 'moves' | 'decideMove'>();
   });
 
   it('Bridge has exactly one function per method and nothing else', () => {

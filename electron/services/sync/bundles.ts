@@ -16,7 +16,7 @@ import { loadDeviceKeys, type BundleDeviceCard } from '../../../db/sync/segments
 import { keepsWholeTownships, townshipsOf } from '../../../shared/domain/device';
 import type { ServiceContext } from '../context';
 import { villagesInScope } from '../ledgers/scope';
-import { requireProfile } from '../profile';
+import { readProfile, requireProfile } from '../profile';
 import { knownEncryptedFile, privateWorkDir, rememberEncryptedFile, sha256OfFile, storedPassphrase, type KnownEncryptedFile } from './encryption';
 
 /** An export as the contract reports it: `encrypted` when written with the passphrase. */
@@ -122,8 +122,13 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
     return [own, ...relayedDeviceCards(sqlite, (id) => (villageName.get(id) as string | undefined) ?? '')];
   }
 
+  // A device that keeps whole townships holds another's move of a village into or out of them for a person.
+  const keptTownships = (): string[] => {
+    const profile = readProfile(ctx);
+    return profile && keepsWholeTownships(profile.role) ? townshipsOf(profile) : [];
+  };
   const importPlain = (path: string) =>
-    importBundle(sqlite, ctx.clock, path, { selfId: ctx.identity.deviceId, selfPublicKey: ctx.identity.publicKeyPem, now: ctx.now, keys: loadDeviceKeys(sqlite) });
+    importBundle(sqlite, ctx.clock, path, { selfId: ctx.identity.deviceId, selfPublicKey: ctx.identity.publicKeyPem, now: ctx.now, keys: loadDeviceKeys(sqlite), townships: keptTownships() });
 
   const exportPlain = (dir: string, full: boolean, target?: string): ExportResult => {
     requireProfile(ctx);

@@ -699,6 +699,17 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
       ...badVillageFields((fields) => ({ id: liveId, patch: fields }), ['patch']),
     ],
     'villages.delete': [...wrongShapes(), ...strayKeys({ id: liveId }), ...badIds((id) => ({ id }), ['id'])],
+    'villages.moves': [...wrongShapes(), ...strayKeys({})],
+    'villages.decideMove': [
+      ...wrongShapes(),
+      ...strayKeys({ id: 1, decision: 'confirm' }),
+      { label: 'no id', input: { decision: 'confirm' }, path: ['id'], message: V.invalid },
+      { label: 'an id that is text', input: { id: '1', decision: 'confirm' }, path: ['id'], message: V.invalid },
+      { label: 'a fractional id', input: { id: 1.5, decision: 'confirm' }, path: ['id'], message: V.invalid },
+      { label: 'an id of 0', input: { id: 0, decision: 'keep' }, path: ['id'], message: V.invalid },
+      { label: 'no decision', input: { id: 1 }, path: ['decision'], message: V.required },
+      { label: 'an unknown decision', input: { id: 1, decision: 'ignore' }, path: ['decision'], message: V.invalid },
+    ],
     ...ledgerBadInputs(liveId),
   };
 }

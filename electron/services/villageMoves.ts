@@ -1,0 +1,35 @@
+// villages.moves / villages.decideMove: a village moved to another township on another device is
+// held here (a device that keeps whole townships) until a person decides. Confirming merges the
+// move; keeping merges it too and then writes the old township back, a change that has seen the
+// move, so it supersedes it on every replica without a conflict and the mover sees her village
+// back where it was after her next sync.
+import type { Handlers } from '../../shared/api/types';
+import { ApiError } from '../../shared/api/result';
+import { heldVillageMove, listVillageMoves, mergeVillageMove } from '../../db/sync/villageMoves';
+import { releaseQuarantine } from '../../db/sync/quarantine';
+import type { ServiceContext } from './context';
+import { requireProfile } from './profile';
+
+type VillageMoveHandlers = Pick<Handlers, 'villages.moves' | 'villages.decideMove'>;
+
+export function villageMoveHandlers(ctx: ServiceContext): VillageMoveHandlers {
+  const { sqlite } = ctx.db;
+  const townshipOf = sqlite.prepare('SELECT township FROM villages WHERE id = ? AND deleted_at IS NULL').pluck();
+  return {
+    'villages.moves': () => ({ items: listVillageMoves(sqlite) }),
+    'villages.decideMove': ({ id, decision }) => {
+      requireProfile(ctx);
+      const move = heldVillageMove(sqlite, id);
+      if (!move) throw new ApiError('NOT_FOUND', `No village move ${id} is waiting`);
+      ctx.store.transaction(() => {
+        mergeVillageMove(sqlite, ctx.clock, id);
+        if (decision === 'keep' && move.from !== null && townshipOf.get(move.villageId) !== undefined) {
+          ctx.store.update('villages', move.villageId, { township: move.from });
+        }
+      });
+      // The village left or joined a township: what was held for scope is judged again.
+      releaseQuarantine(sqlite, ctx.clock, { selfId: ctx.identity.deviceId, now: ctx.now });
+      return { villageId: move.villageId, township: (townshipOf.get(move.villageId) as string | null | undefined) ?? move.to ?? '' };
+    },
+  };
+}

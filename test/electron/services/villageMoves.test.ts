@@ -1,0 +1,88 @@
+// A village moved to another township by its secretary reaches her coordinator through a real
+// folder target: held there as VILLAGE_MOVE (the village and its ledgers stay where they were,
+// nothing else of the file is held back) until the coordinator confirms it or keeps it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../helpers/tempDir';
+import { recordVisit, township, type SyncDevice } from './sync/syncApps';
+
+const tempDir = useTempDirs();
+const opened: SyncDevice[] = [];
+afterEach(() => {
+  for (const device of opened.splice(0)) device.close();
+});
+
+/** The township of syncApps, each device with the same shared folder saved, synced once all round. */
+async function syncedTownship() {
+  const devices = await township(tempDir);
+  const { a, b, c } = devices;
+  opened.push(a, b, c);
+  const folder = tempDir();
+  const targets = new Map<SyncDevice, string>();
+  for (const d of [a, b, c]) targets.set(d, (await d.api.sync.saveTarget({ kind: 'folder', name: '共享文件夹', folder })).id);
+  const run = (d: SyncDevice) => d.api.sync.run({ id: targets.get(d)! });
+  await recordVisit(a);
+  await recordVisit(b);
+  for (const d of [a, b, c]) await run(d);
+  return { ...devices, run };
+}
+
+async function listed(device: SyncDevice): Promise<string[]> {
+  return (await device.api.villages.list()).items.map((v) => `${v.township}/${v.name}`);
+}
+
+/** The secretary moves her village to 白河镇 and records one more visit after it; the coordinator syncs. */
+async function moveAndSync() {
+  const world = await syncedTownship();
+  const { a, c, run } = world;
+  expect(await listed(c)).toEqual(['青石镇/张家村', '青石镇/李家村']);
+  await a.api.villages.update({ id: a.villageId!, patch: { township: '白河镇' } });
+  await recordVisit(a);
+  await run(a);
+  const atC = await run(c);
+  return { ...world, atC };
+}
+
+describe('a village moved to another township, at the old township\'s coordinator', () => {
+  it('is held with its reason and shown in plain facts; the village and its ledgers stay, nothing else is held back', async () => {
+    const { a, c, atC } = await moveAndSync();
+    expect(atC.receipts.map((r) => r.setAside)).toEqual([{ VILLAGE_MOVE: 1 }]);
+    expect(await listed(c)).toEqual(['青石镇/张家村', '青石镇/李家村']);
+    // Both of her visits: the one recorded after the move came in the same file.
+    expect((await c.api.visits.list({ villageId: a.villageId! })).total).toBe(2);
+    const { items } = await c.api.villages.moves();
+    expect(items).toEqual([
+      expect.objectContaining({ villageId: a.villageId, villageName: '李家村', from: '青石镇', to: '白河镇', origin: a.id, originName: '李明' }),
+    ]);
+    const reasons = c.context.db.sqlite.prepare('SELECT reason FROM quarantine').pluck().all();
+    expect(reasons).toEqual(['VILLAGE_MOVE']);
+  });
+
+  it('leaves her scope once she confirms it: gone from her village list and her ledgers', async () => {
+    const { a, c } = await moveAndSync();
+    const { items } = await c.api.villages.moves();
+    expect(await c.api.villages.decideMove({ id: items[0]!.id, decision: 'confirm' })).toEqual({ villageId: a.villageId, township: '白河镇' });
+    expect(await listed(c)).toEqual(['白河镇/李家村', '青石镇/张家村']);
+    expect((await c.api.visits.list({})).items.map((v) => v.villageId)).not.toContain(a.villageId);
+    expect((await c.api.villages.moves()).items).toEqual([]);
+    expect(c.context.db.sqlite.prepare('SELECT count(*) FROM quarantine').pluck().get()).toBe(0);
+  });
+
+  it('stays when she keeps it, and the secretary sees her village back in the old township after the next sync', async () => {
+    const { a, c, run } = await moveAndSync();
+    const { items } = await c.api.villages.moves();
+    expect(await c.api.villages.decideMove({ id: items[0]!.id, decision: 'keep' })).toEqual({ villageId: a.villageId, township: '青石镇' });
+    expect(await listed(c)).toEqual(['青石镇/张家村', '青石镇/李家村']);
+    expect((await c.api.villages.moves()).items).toEqual([]);
+    await run(c);
+    await run(a);
+    expect((await a.api.villages.get({ id: a.villageId! })).township).toBe('青石镇');
+    // Her answer had seen the move: it supersedes it, no conflict for anyone to resolve.
+    expect((await a.api.conflicts.list()).items).toEqual([]);
+  });
+
+  it('answers NOT_FOUND for a move that is not waiting', async () => {
+    const { c } = await syncedTownship();
+    const result = await c.dispatch('villages.decideMove', { id: 1, decision: 'confirm' });
+    expect(result.ok ? null : result.error.code).toBe('NOT_FOUND');
+  });
+});
