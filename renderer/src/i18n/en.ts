@@ -487,6 +487,16 @@ export const en: Messages = {
       VALUE_INVALID: 'the content is outside what Cunji allows (too long, out of range, or not one of the choices)',
       VILLAGE_MISMATCH: 'the record was moved to another village',
       DUPLICATE_ID: 'two copies of one device wrote different content at the same moment; the other one is kept',
+      VILLAGE_MOVE: 'a village was moved to another township; waiting for confirmation here',
+    },
+    villageMoves: {
+      title: 'Village moves waiting for confirmation',
+      hint: 'A village changes township only when the coordinators of both townships confirm it. Until then the village and its ledgers stay where they were.',
+      sentence: '{{name}} moved {{village}} from {{from}} to {{to}} — confirm or keep',
+      confirm: 'Confirm the move',
+      keep: 'Keep it here',
+      confirmed: '{{village}} has moved',
+      kept: '{{village}} stays; the sender sees it after the next sync',
     },
     passphrase: {
       title: 'Sync passphrase',

@@ -486,6 +486,16 @@ export const zhCN = {
       VALUE_INVALID: '内容超出本软件允许的范围（如太长、数值越界、不是可选的选项）',
       VILLAGE_MISMATCH: '记录被改到了另一个村',
       DUPLICATE_ID: '同一台设备的两份副本在同一时刻写了不同内容，已保留另一条',
+      VILLAGE_MOVE: '村被改到了另一个乡镇，等本机确认',
+    },
+    villageMoves: {
+      title: '等待确认的村庄迁移',
+      hint: '村改属乡镇，须由两个乡镇的联络人各自确认。确认前，村和它的台账仍留在原乡镇。',
+      sentence: '{{name}} 把 {{village}} 从 {{from}} 改到了 {{to}}——确认迁移，或保留在原乡镇',
+      confirm: '确认迁移',
+      keep: '保留在原乡镇',
+      confirmed: '已确认 {{village}} 迁移',
+      kept: '{{village}} 保留在原乡镇，对方同步后会看到',
     },
     passphrase: {
       title: '同步加密口令',

@@ -16,6 +16,7 @@ import { usePendingMenuCommand } from '../../shell/useMenuCommands';
 import { useAppStore } from '../../store/useAppStore';
 import { ChooseButton, useNativeDialogs } from './ChooseButton';
 import { ConflictsPanel } from './ConflictsPanel';
+import { VillageMovesPanel } from './VillageMovesPanel';
 import { DevicesCard } from './DevicesCard';
 import { chosenPaths, menuAction, syncNowPlan, type PathField } from './menuActions';
 import { PassphraseCard } from './PassphraseCard';
@@ -310,6 +311,7 @@ export function SyncScreen(): JSX.Element {
 
   const syncPanel = (
     <>
+      <VillageMovesPanel refreshKey={changes} onDecided={noteLedgerChange} />
       <Card style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">{t('sync.intro')}</Typography.Paragraph>
         <Form<SyncValues> form={form} layout="vertical" name="sync" initialValues={{ folder: readFolder(), full: false, paths: '' }}>

@@ -21,7 +21,7 @@ export const REFUSAL_REASONS = [
 ] as const;
 
 /** Why a change was set aside (db/sync/importBundle.ts SET_ASIDE_REASONS). */
-export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH', 'DUPLICATE_ID'] as const;
+export const SET_ASIDE_REASONS = ['OUT_OF_SCOPE', 'FUTURE_CLOCK', 'BAD_VALUE', 'VALUE_INVALID', 'VILLAGE_MISMATCH', 'DUPLICATE_ID', 'VILLAGE_MOVE'] as const;
 
 /** The first 8 characters of a device id: enough to tell devices apart on screen. */
 export function shortId(deviceId: string): string {
