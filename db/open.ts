@@ -56,7 +56,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     const found = sqlite.pragma('user_version', { simple: true }) as number;
     if (found > latest) throw new DatabaseTooNewError(file, found, latest);
     sqlite.pragma('journal_mode = WAL');
-    // The connection that switched to WAL stays at FULL unless told (TOOLCHAIN.md).
+    // Set it every time: better-sqlite3 opens an existing WAL file at NORMAL, but the connection
+    // that switched the file to WAL stays at FULL unless told.
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = OFF'); // rows arrive out of order from other devices

@@ -1,6 +1,6 @@
 // Conflicts: cells with more than one head (concurrent writes neither author had seen), and
-// deletes against edits they had not seen (SYNC.md: "an edit it had not seen is a delete-vs-edit
-// conflict" — each cell then has one head, so the cell rule alone would never show it, and the
+// deletes against edits they had not seen (an edit the deleter had not seen is a delete-vs-edit
+// conflict: each cell then has one head, so the cell rule alone would never show it, and the
 // edit would vanish with the row unnoticed). The ledger shows the greatest head meanwhile;
 // resolving is a write whose `seen` names every head, written even when the chosen value equals
 // the one shown (the store's update would skip it).

@@ -7,7 +7,7 @@ import { divisionCode } from './village';
 export const ROLE_LABELS = {
   secretary: { zh: '驻村第一书记', en: 'First secretary' },
   coordinator: { zh: '镇街协调员', en: 'Township coordinator' },
-  // DESIGN.md: the district / city organisation department, one level up, merging township files.
+  // The district / city organisation department, one level up, merging township files.
   district: { zh: '区县组织部', en: 'District organisation department' },
 } as const satisfies LabelledEnum<string>;
 export type Role = keyof typeof ROLE_LABELS;

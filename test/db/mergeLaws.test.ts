@@ -1,4 +1,4 @@
-// The merge laws on real SQLite (SYNC.md): several devices edit, delete and exchange changes
+// The merge laws on real SQLite (docs/architecture.md, Sync): several devices edit, delete and exchange changes
 // with drops, duplicates and reordering; after a full exchange every device holds
 // byte-identical ledgers and heads, and so does a fresh device that merges everything in any
 // order, in any grouping, any number of times.

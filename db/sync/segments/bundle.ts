@@ -1,4 +1,4 @@
-// The `.cunji` bundle file (SYNC.md):
+// The `.cunji` bundle file (docs/architecture.md, Sync):
 //   magic "CUNJI01\n" | u32 BE header length | header JSON | segment bodies … |
 //   trailer: SHA-256 of everything before (32) | producer's Ed25519 signature (64) | end magic (8)
 // The writer streams segment bodies from SQLite one at a time into `<path>.part`, fsyncs and

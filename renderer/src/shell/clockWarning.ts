@@ -1,4 +1,4 @@
-// SYNC.md: warn the writer whose wall clock runs behind its own last HLC by more than a day.
+// Warn the writer whose wall clock runs behind its own last HLC by more than a day.
 // Records still order correctly (the clock never goes back), but the dates a person sees and
 // the "today" every form starts from would be wrong until the system clock is set right.
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-// The merge laws through real files (SYNC.md): devices with real SQLite files write, export with
+// The merge laws through real files (docs/architecture.md, Sync): devices with real SQLite files write, export with
 // exportBundle and import with importBundle. Any order of importing a set of files, each twice,
 // gives byte-identical ledgers and heads; relaying through a township (and a district) equals
 // importing every village file directly; a delete that had not seen an edit is a conflict a

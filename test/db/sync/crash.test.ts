@@ -1,4 +1,4 @@
-// kill -9 of an import and of an export at random points (SYNC.md). The import and the export run
+// kill -9 of an import and of an export at random points. The import and the export run
 // in a child process on a real database file; the child is killed with SIGKILL after a random
 // delay. Afterwards: the database passes `PRAGMA integrity_check`; an import happened wholly or
 // not at all; every export mark is covered by complete, verifiable files in the folder (a .part
