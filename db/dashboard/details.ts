@@ -2,7 +2,7 @@
 // needs themselves, plans by duty, projects by stage and their money, the monitoring clocks and
 // the yearly indicators. Same rules as measures.ts: live rows of live parents, in scope.
 import { MIN_OPERATING_FUNDS_FEN } from '../../shared/domain/ledgers/work';
-import type { Sqlite } from '../open';
+import type { Prepare } from './statements';
 import { householdStands, MONITORING_ACTIVE, NEED_OPEN, pick } from './measures';
 import { inScope, type PeriodParams } from './period';
 
@@ -10,13 +10,13 @@ const OVERDUE_LIST_LIMIT = 50;
 /** Years of indicators shown: the period's last year and the four before it. */
 const INDICATOR_YEARS = 5;
 
-function all<T>(sqlite: Sqlite, sql: string, params: PeriodParams, extra: Record<string, unknown> = {}): T[] {
+function all<T>(sqlite: Prepare, sql: string, params: PeriodParams, extra: Record<string, unknown> = {}): T[] {
   return sqlite.prepare(sql).all({ ...pick(sql, params), ...extra }) as T[];
 }
 
 /** Visits and households visited, month by month. A household is one village's, so the households
  *  of a month are counted village by village and added: smaller sets to tell apart than a whole month's. */
-export function visitsByMonth(sqlite: Sqlite, p: PeriodParams): { month: string; visits: number; households: number }[] {
+export function visitsByMonth(sqlite: Prepare, p: PeriodParams): { month: string; visits: number; households: number }[] {
   return all(
     sqlite,
     `SELECT month, sum(visits) AS visits, sum(households) AS households FROM (
@@ -43,7 +43,7 @@ export interface OverdueNeed {
 const OVERDUE_WHERE = `n.deleted_at IS NULL AND ${inScope('n')} AND n.due_date < @refDay AND ${householdStands('n')} AND ${NEED_OPEN}`;
 
 /** The oldest overdue needs first, and how many more there are of the `total` the measures counted. */
-export function overdueNeeds(sqlite: Sqlite, p: PeriodParams, total: number): { items: OverdueNeed[]; more: number } {
+export function overdueNeeds(sqlite: Prepare, p: PeriodParams, total: number): { items: OverdueNeed[]; more: number } {
   const items = all<OverdueNeed>(
     sqlite,
     `SELECT n.id AS id, n.village_id AS villageId, coalesce(v.name, '') AS villageName, coalesce(n.content, '') AS content,
@@ -58,7 +58,7 @@ export function overdueNeeds(sqlite: Sqlite, p: PeriodParams, total: number): { 
   return { items, more: Math.max(0, total - items.length) };
 }
 
-export function plansByDuty(sqlite: Sqlite, p: PeriodParams): { duty: string; plans: number; done: number }[] {
+export function plansByDuty(sqlite: Prepare, p: PeriodParams): { duty: string; plans: number; done: number }[] {
   return all(
     sqlite,
     `SELECT x.duty AS duty, count(*) AS plans, sum(x.status = 'done') AS done FROM plans x
@@ -67,7 +67,7 @@ export function plansByDuty(sqlite: Sqlite, p: PeriodParams): { duty: string; pl
   );
 }
 
-export function projectsByStage(sqlite: Sqlite, p: PeriodParams): { stage: string; projects: number; budgetFen: number }[] {
+export function projectsByStage(sqlite: Prepare, p: PeriodParams): { stage: string; projects: number; budgetFen: number }[] {
   return all(
     sqlite,
     `SELECT x.status AS stage, count(*) AS projects, coalesce(sum(x.budget_fen), 0) AS budgetFen FROM projects x
@@ -87,7 +87,7 @@ export interface ProjectMoney {
 }
 
 /** Every live project with the money received and spent on it up to the period's end. */
-export function projectMoney(sqlite: Sqlite, p: PeriodParams): ProjectMoney[] {
+export function projectMoney(sqlite: Prepare, p: PeriodParams): ProjectMoney[] {
   return all(
     sqlite,
     `SELECT x.id AS id, x.village_id AS villageId, coalesce(x.name, '') AS name, coalesce(x.status, '') AS status,
@@ -100,7 +100,7 @@ export function projectMoney(sqlite: Sqlite, p: PeriodParams): ProjectMoney[] {
   );
 }
 
-export function moneyBySource(sqlite: Sqlite, p: PeriodParams): { source: string | null; receivedFen: number; spentFen: number }[] {
+export function moneyBySource(sqlite: Prepare, p: PeriodParams): { source: string | null; receivedFen: number; spentFen: number }[] {
   return all(
     sqlite,
     `SELECT nullif(trim(f.source), '') AS source,
@@ -113,7 +113,7 @@ export function moneyBySource(sqlite: Sqlite, p: PeriodParams): { source: string
   );
 }
 
-export function commitmentsDue(sqlite: Sqlite, p: PeriodParams): number {
+export function commitmentsDue(sqlite: Prepare, p: PeriodParams): number {
   const sql = `SELECT count(*) FROM commitments x WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.year BETWEEN @fromYear AND @toYear
     AND x.status IS NOT 'fulfilled' AND (x.due_date IS NULL OR x.due_date >= @refDay)`;
   return sqlite.prepare(sql).pluck().get(pick(sql, p)) as number;
@@ -133,7 +133,7 @@ export interface MonitoringClock {
 }
 
 /** Households still monitored on the reference day, the most urgent clock first. */
-export function monitoringClocks(sqlite: Sqlite, p: PeriodParams): MonitoringClock[] {
+export function monitoringClocks(sqlite: Prepare, p: PeriodParams): MonitoringClock[] {
   const rows = all<Omit<MonitoringClock, 'stage' | 'daysLeft'> & { posted: string | null; reviewed: string | null; decided: string | null }>(
     sqlite,
     `SELECT x.id AS id, x.village_id AS villageId, coalesce(v.name, '') AS villageName, h.head_name AS household,
@@ -166,7 +166,7 @@ export interface IndicatorYear {
 export const LATEST_INDICATORS = `(SELECT * FROM (SELECT i.*, row_number() OVER (PARTITION BY i.village_id, i.year ORDER BY i.updated_at DESC, i.id DESC) AS rn
    FROM village_indicators i WHERE i.deleted_at IS NULL AND ${inScope('i')}) WHERE rn = 1)`;
 
-export function indicatorsByYear(sqlite: Sqlite, p: PeriodParams): IndicatorYear[] {
+export function indicatorsByYear(sqlite: Prepare, p: PeriodParams): IndicatorYear[] {
   return all(
     sqlite,
     `SELECT x.year AS year, count(*) AS villages, sum(x.collective_income_fen) AS collectiveIncomeFen,

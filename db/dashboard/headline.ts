@@ -1,7 +1,7 @@
 // The headline figures in the words a district reports them (走访群众 N 户 …). Most are counts of
 // records; two (reserve cadres, venues rebuilt) rest on what a person entered on the yearly
 // indicators, and say so — with the villages that entered nothing named, never counted as 0.
-import type { Sqlite } from '../open';
+import type { Prepare } from './statements';
 import { LATEST_INDICATORS } from './details';
 import { pick } from './measures';
 import { inScope, type PeriodParams } from './period';
@@ -28,7 +28,7 @@ interface Reported {
 }
 
 /** Per village in scope: the indicator summed over the period's years, null where never entered. */
-function reportedPerVillage(sqlite: Sqlite, p: PeriodParams, valueSql: string): Reported[] {
+function reportedPerVillage(sqlite: Prepare, p: PeriodParams, valueSql: string): Reported[] {
   const sql = `SELECT v.name AS villageName,
       (SELECT sum(${valueSql}) FROM ${LATEST_INDICATORS} x WHERE x.village_id = v.id AND x.year BETWEEN @fromYear AND @toYear) AS value
     FROM villages v WHERE v.deleted_at IS NULL AND v.id IN (SELECT value FROM json_each(@scope)) ORDER BY v.township, v.name, v.id`;
@@ -43,7 +43,7 @@ function fromIndicators(key: HeadlineRow['key'], rows: Reported[]): HeadlineRow 
   return { key, value, moneyFen: null, basis: missing.length ? 'partial' : 'reported', missingVillages: missing };
 }
 
-export function headlineFigures(sqlite: Sqlite, p: PeriodParams, counted: CountedTotals): HeadlineRow[] {
+export function headlineFigures(sqlite: Prepare, p: PeriodParams, counted: CountedTotals): HeadlineRow[] {
   const projectsSql = `SELECT count(*) AS projects FROM projects x WHERE x.deleted_at IS NULL AND ${inScope('x')}
     AND x.status IS NOT 'reserve' AND x.start_date BETWEEN @from AND @to`;
   const moneySql = `SELECT coalesce(sum(f.amount_fen), 0) FROM fund_entries f JOIN projects x ON x.id = f.project_id AND x.deleted_at IS NULL

@@ -3,7 +3,7 @@
 // its scope; nothing here decides who may see what.
 import { sumMeasures, withRatios, type DistrictDashboard, type TownshipDashboard, type VillageDashboard } from '../../shared/domain/dashboard';
 import { DUTIES, PROJECT_STAGES } from '../../shared/domain/dashboard';
-import type { Sqlite } from '../open';
+import type { Prepare } from './statements';
 import * as D from './details';
 import { headlineFigures } from './headline';
 import { measuresWith, type VillageMeasures } from './measures';
@@ -20,14 +20,14 @@ function facts(query: FigureQuery, shared: Shared, referenceDay: string) {
   return { from: query.from, to: query.to, referenceDay, presenceThreshold: shared.presenceThreshold };
 }
 
-function rowsAndTotals(sqlite: Sqlite, query: FigureQuery) {
+function rowsAndTotals(sqlite: Prepare, query: FigureQuery) {
   const p = periodParams(query);
   const rows = measuresWith(sqlite, p).map((row) => withRatios(row));
   const totals = sumMeasures(rows);
   return { p, rows, totals, headline: headlineFigures(sqlite, p, totals) };
 }
 
-export function villageDashboard(sqlite: Sqlite, query: FigureQuery, shared: Shared): VillageDashboard {
+export function villageDashboard(sqlite: Prepare, query: FigureQuery, shared: Shared): VillageDashboard {
   const { p, rows, totals, headline } = rowsAndTotals(sqlite, query);
   const overdue = D.overdueNeeds(sqlite, p, totals.needsOverdue);
   const byDuty = new Map(D.plansByDuty(sqlite, p).map((r) => [r.duty, r]));
@@ -51,12 +51,12 @@ export function villageDashboard(sqlite: Sqlite, query: FigureQuery, shared: Sha
   };
 }
 
-export function townshipDashboard(sqlite: Sqlite, query: FigureQuery, township: string, shared: Shared): TownshipDashboard {
+export function townshipDashboard(sqlite: Prepare, query: FigureQuery, township: string, shared: Shared): TownshipDashboard {
   const { p, rows, totals, headline } = rowsAndTotals(sqlite, query);
   return { ...facts(query, shared, p.refDay), township, rows, totals, headline };
 }
 
-export function districtDashboard(sqlite: Sqlite, query: FigureQuery, shared: Shared): DistrictDashboard {
+export function districtDashboard(sqlite: Prepare, query: FigureQuery, shared: Shared): DistrictDashboard {
   const { p, rows, totals, headline } = rowsAndTotals(sqlite, query);
   const byTownship = new Map<string, VillageMeasures[]>();
   for (const row of rows) {
@@ -68,7 +68,7 @@ export function districtDashboard(sqlite: Sqlite, query: FigureQuery, shared: Sh
 }
 
 /** The live villages among `villageIds` that belong to `township`. */
-export function villagesOfTownship(sqlite: Sqlite, villageIds: readonly string[], township: string): string[] {
+export function villagesOfTownship(sqlite: Prepare, villageIds: readonly string[], township: string): string[] {
   return sqlite
     .prepare('SELECT id FROM villages WHERE deleted_at IS NULL AND township = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY name, id')
     .pluck()

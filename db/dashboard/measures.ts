@@ -2,7 +2,7 @@
 // villages or a district of 300 costs the same dozen statements. Only live rows count: deleted
 // rows are tombstones, changes held in quarantine never reached the ledgers, and a record whose
 // parent (household, project) is deleted counts no more than its parent.
-import type { Sqlite } from '../open';
+import type { Prepare } from './statements';
 import { inScope, NEED_RAISED_IN_PERIOD, NEED_RAISED_ON, periodParams, type FigureQuery, type PeriodParams } from './period';
 
 export interface VillageMeasures {
@@ -122,11 +122,11 @@ const VILLAGES = `SELECT v.id AS villageId, v.name AS name, v.township AS townsh
   ORDER BY v.township, v.name, v.id`;
 
 /** Each village's measures, in the order township, name. Villages not live are left out. */
-export function villageMeasures(sqlite: Sqlite, query: FigureQuery): VillageMeasures[] {
+export function villageMeasures(sqlite: Prepare, query: FigureQuery): VillageMeasures[] {
   return measuresWith(sqlite, periodParams(query));
 }
 
-export function measuresWith(sqlite: Sqlite, params: PeriodParams): VillageMeasures[] {
+export function measuresWith(sqlite: Prepare, params: PeriodParams): VillageMeasures[] {
   const villages = sqlite.prepare(VILLAGES).all(pick(VILLAGES, params)) as { villageId: string; name: string | null; township: string | null; secretary: string | null }[];
   const rows = new Map<string, VillageMeasures>(villages.map((v) => [v.villageId, { ...v, name: v.name ?? '', ...ZERO }]));
   for (const sql of Object.values(QUERIES)) {
