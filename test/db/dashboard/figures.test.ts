@@ -4,10 +4,12 @@
 // a clock too far ahead) and released, other townships in the same database, a village with no
 // indicators. Each step is checked for several periods — a month running past today, one ending
 // the day before, a past quarter, last year, this year, the whole term, and a time before anything.
+// The steps run in order on one world (./world), each building on the last.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoVillage } from '../../../electron/services/demo/index';
 import { V } from '../../../shared/domain/validation';
 import { independentCount, readLedgers } from './independentCount';
 import {
@@ -88,8 +90,12 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const villageOf = (device: Device, name: string) =>
-  device.context.db.sqlite.prepare('SELECT id FROM villages WHERE name = ? AND deleted_at IS NULL').pluck().get(name) as string;
+/** A generated village's id on a device (names are unique within a township only). */
+const villageOf = (device: Device, generated: DemoVillage) =>
+  device.context.db.sqlite
+    .prepare('SELECT id FROM villages WHERE name = ? AND township = ? AND deleted_at IS NULL')
+    .pluck()
+    .get(generated.village.name, generated.village.township) as string;
 
 describe('the dashboards of a township, counted twice', () => {
   it('count 青石镇\'s seven villages, and nothing of the third township or of the village held at import', async () => {
@@ -97,7 +103,7 @@ describe('the dashboards of a township, counted twice', () => {
     expect([...names].sort()).toEqual([...GENERATED.slice(0, 6).map((v) => v.village.name), '东岭村'].sort());
     expect((await c.api.dashboard.district(MONTH)).rows.map((r) => [r.township, r.villages])).toEqual([[QINGSHI, 7]]);
     // The other township's villages are in this database, and its rows with them: never counted.
-    const third = villageOf(c, GENERATED[12]!.village.name);
+    const third = villageOf(c, GENERATED[12]!);
     expect(c.context.db.sqlite.prepare('SELECT count(*) FROM households WHERE village_id = ?').pluck().get(third)).toBeGreaterThan(0);
     const refused = await c.dispatch('dashboard.township', { ...MONTH, township: THIRD_TOWNSHIP });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: ['township'], message: V.townshipOutOfScope }] } });
@@ -124,7 +130,7 @@ describe('the dashboards of a township, counted twice', () => {
       expect(own.headline.find((h) => h.key === key)).toEqual({ key, value: null, moneyFen: null, basis: 'unanswered', missingVillages: ['东岭村'] });
     }
     expect(own.indicatorsByYear).toEqual([]);
-    const generated = await c.api.dashboard.village({ ...TERM, villageId: villageOf(c, GENERATED[0]!.village.name) });
+    const generated = await c.api.dashboard.village({ ...TERM, villageId: villageOf(c, GENERATED[0]!) });
     expect(generated.headline.find((h) => h.key === 'reserveCadres')!.basis).toBe('reported');
   });
 
@@ -152,7 +158,7 @@ const countOf = (sql: string, ...params: unknown[]) => c.context.db.sqlite.prepa
 
 describe('what the dashboards stop counting', () => {
   it('rows deleted through the contract, and the visits, needs and monitoring of a deleted household, and money of a deleted project', async () => {
-    const wangzhuang = villageOf(c, GENERATED[1]!.village.name); // 王庄村 has needs still open
+    const wangzhuang = villageOf(c, GENERATED[1]!); // 王庄村 has needs still open
     // A household with visits, an open need and a monitoring record: only its members go with it.
     const household = pickOne(`SELECT n.household_id FROM needs n JOIN households h ON h.id = n.household_id
       WHERE n.village_id = ? AND n.status != 'done' ORDER BY h.head_name, n.due_date LIMIT 1`, wangzhuang)!;
@@ -176,12 +182,12 @@ describe('what the dashboards stop counting', () => {
     await c.api.visits.delete({ id: raisingVisit });
     await c.api.diary.delete({ id: monthEntry });
     // One row of each other ledger, in another village (石桥村).
-    const shiqiao = villageOf(c, GENERATED[3]!.village.name);
+    const shiqiao = villageOf(c, GENERATED[3]!);
     for (const [noun, table] of [['needs', 'needs'], ['plans', 'plans'], ['commitments', 'commitments'], ['leaves', 'leave_requests'], ['indicators', 'village_indicators'], ['monitoring', 'monitored_households']] as const) {
       const id = pickOne(`SELECT id FROM ${table} WHERE village_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`, shiqiao);
       if (id) await c.api[noun].delete({ id });
     }
-    const gone = villageOf(c, GENERATED[5]!.village.name);
+    const gone = villageOf(c, GENERATED[5]!);
     await c.api.villages.delete({ id: gone });
     // The household's visits, needs and monitoring are still there, live: it is the parent that went.
     expect(countOf('SELECT count(*) FROM visits WHERE household_id = ? AND deleted_at IS NULL', household)).toBeGreaterThan(0);
@@ -239,7 +245,7 @@ describe('what two devices did at once', () => {
   });
 
   it('two entries of one village\'s year, as two devices each make one: the later counts, once', async () => {
-    const villageId = villageOf(c, GENERATED[2]!.village.name);
+    const villageId = villageOf(c, GENERATED[2]!);
     const year = { from: '2026-01-01', to: '2026-12-31', villageId };
     const figure = async (key: string) => (await c.api.dashboard.village(year)).headline.find((h) => h.key === key)!.value;
     const before = await c.api.dashboard.village(year);
