@@ -3,25 +3,14 @@
 // file on a shared place would drain every device). A refusal stands while nothing that decided
 // it has changed: the same bytes (path, size, and the listing's version tag where it gives one),
 // the same app version, the same trusted devices. A new passphrase forgets them all.
-import { createHash } from 'node:crypto';
 import type { Sqlite } from '../../../db/open';
+import { refusedFilesOf, saveRefusedFile, trustedDevicesDigest, type RefusedRow } from '../../../db/sync/refusedFiles';
 import type { RemoteBundle } from './syncTarget';
 
 /** What a refusal depended on besides the file: a change to either may turn it into an import. */
 export interface RefusalEpoch {
   readonly appVersion: string;
   readonly trust: string;
-}
-
-interface RefusedRow {
-  readonly path: string;
-  readonly size: number;
-  readonly etag: string | null;
-  readonly file_hash: string;
-  readonly reason: string;
-  readonly times: number;
-  readonly app_version: string;
-  readonly trust_epoch: string;
 }
 
 /** Refusals never remembered: they may clear on their own (a local read failing, this device's own history). */
@@ -32,17 +21,8 @@ const NOT_REMEMBERED = new Set(['UNREADABLE', 'FORKED_CHAIN']);
  */
 const DAMAGE = new Set(['TRUNCATED', 'BAD_MAGIC', 'HASH_MISMATCH', 'BAD_SIGNATURE', 'BAD_HEADER', 'BAD_SEGMENT', 'BOMB', 'CORRUPT_ENCRYPTION']);
 
-/** A digest of everything that decides whom this device accepts, and for which villages. */
-export function trustEpoch(sqlite: Sqlite): string {
-  const rows = sqlite
-    .prepare('SELECT device_id, public_key, villages, role, enrolled_by, enrolment_sig FROM trusted_devices ORDER BY device_id')
-    .raw()
-    .all();
-  return createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32);
-}
-
 export function refusalEpoch(sqlite: Sqlite, appVersion: string): RefusalEpoch {
-  return { appVersion, trust: trustEpoch(sqlite) };
+  return { appVersion, trust: trustedDevicesDigest(sqlite) };
 }
 
 export interface RefusalMemory {
@@ -54,7 +34,7 @@ export interface RefusalMemory {
 
 export function refusalMemory(sqlite: Sqlite, targetId: string, epoch: RefusalEpoch): RefusalMemory {
   const rows = new Map(
-    (sqlite.prepare('SELECT * FROM sync_refused_files WHERE target_id = ?').all(targetId) as RefusedRow[]).map((r) => [r.path, r]),
+    refusedFilesOf(sqlite, targetId).map((r) => [r.path, r]),
   );
   const sameFile = (row: RefusedRow, file: RemoteBundle) =>
     file.size !== null && file.size === row.size && (file.etag === undefined || file.etag === null || row.etag === null || file.etag === row.etag);
@@ -80,21 +60,8 @@ export function refusalMemory(sqlite: Sqlite, targetId: string, epoch: RefusalEp
         app_version: epoch.appVersion,
         trust_epoch: epoch.trust,
       };
-      sqlite
-        .prepare(
-          `INSERT INTO sync_refused_files (target_id, path, size, etag, file_hash, reason, times, app_version, trust_epoch, at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (target_id, path) DO UPDATE SET size = excluded.size, etag = excluded.etag, file_hash = excluded.file_hash,
-             reason = excluded.reason, times = excluded.times, app_version = excluded.app_version, trust_epoch = excluded.trust_epoch, at = excluded.at`,
-        )
-        .run(targetId, row.path, row.size, row.etag, row.file_hash, row.reason, row.times, row.app_version, row.trust_epoch, at);
+      saveRefusedFile(sqlite, targetId, row, at);
       rows.set(file.path, row);
     },
   };
-}
-
-/** Every target's refusals (a new passphrase may open what the old one could not). */
-export function forgetRefusals(sqlite: Sqlite, targetId?: string): void {
-  if (targetId === undefined) sqlite.prepare('DELETE FROM sync_refused_files').run();
-  else sqlite.prepare('DELETE FROM sync_refused_files WHERE target_id = ?').run(targetId);
 }

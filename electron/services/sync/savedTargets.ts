@@ -3,6 +3,7 @@
 // under `sync-target:<id>`, never in the database and never in a view.
 import type { Sqlite } from '../../../db/open';
 import type { SyncTargetRow } from '../../../db/schema';
+import { forgetRefusedFiles } from '../../../db/sync/refusedFiles';
 import { syncRunCounts, type SyncErrorCode, type SyncRunCounts, type SyncTargetKind, type SyncTargetView } from '../../../shared/domain/sync';
 import type { SecretStore } from './secrets';
 
@@ -73,7 +74,7 @@ export function updateTarget(sqlite: Sqlite, id: string, fields: TargetFields): 
       .run(fields.kind, fields.name, fields.folder, fields.url, fields.username, fields.auto ? 1 : 0, fields.intervalMinutes, id);
     if (before && (before.folder !== fields.folder || before.url !== fields.url)) {
       sqlite.prepare('DELETE FROM sync_target_files WHERE target_id = ?').run(id);
-      sqlite.prepare('DELETE FROM sync_refused_files WHERE target_id = ?').run(id);
+      forgetRefusedFiles(sqlite, id);
     }
   })();
 }
@@ -81,7 +82,7 @@ export function updateTarget(sqlite: Sqlite, id: string, fields: TargetFields): 
 export function deleteTarget(sqlite: Sqlite, id: string): boolean {
   return sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM sync_target_files WHERE target_id = ?').run(id);
-    sqlite.prepare('DELETE FROM sync_refused_files WHERE target_id = ?').run(id);
+    forgetRefusedFiles(sqlite, id);
     return sqlite.prepare('DELETE FROM sync_targets WHERE id = ?').run(id).changes > 0;
   })();
 }
@@ -115,7 +116,7 @@ export function recordDelivered(sqlite: Sqlite, id: string, path: string, size: 
          ON CONFLICT (target_id, path) DO UPDATE SET size = excluded.size, file_hash = excluded.file_hash, at = excluded.at`,
       )
       .run(id, path, size, fileHash, at);
-    sqlite.prepare('DELETE FROM sync_refused_files WHERE target_id = ? AND path = ?').run(id, path);
+    forgetRefusedFiles(sqlite, id, path);
   })();
 }
 

@@ -6,7 +6,7 @@ import { ApiError } from '../../../shared/api/result';
 import type { Handlers } from '../../../shared/api/types';
 import type { ServiceContext } from '../context';
 import { encryptionView, PASSPHRASE_SECRET_KEY } from './encryption';
-import { forgetRefusals } from './refusedFiles';
+import { forgetRefusedFiles } from '../../../db/sync/refusedFiles';
 import { requireFolder } from './index';
 import { deleteTarget, insertTarget, listSavedTargets, savedTarget, secretKeyOf, updateTarget, viewOf, type TargetFields } from './savedTargets';
 
@@ -75,7 +75,7 @@ export function syncTargetHandlers(ctx: ServiceContext): TargetHandlers {
       if (input.passphrase === null) await ctx.secrets.delete(PASSPHRASE_SECRET_KEY);
       else await ctx.secrets.set(PASSPHRASE_SECRET_KEY, input.passphrase);
       // A file refused as locked or for another passphrase may open now: fetch them all again.
-      forgetRefusals(ctx.db.sqlite);
+      forgetRefusedFiles(ctx.db.sqlite);
       return encryptionView(ctx);
     },
 
