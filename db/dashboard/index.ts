@@ -61,7 +61,9 @@ export function districtDashboard(sqlite: Prepare, query: FigureQuery, shared: S
   const byTownship = new Map<string, VillageMeasures[]>();
   for (const row of rows) {
     const name = row.township ?? '';
-    byTownship.set(name, [...(byTownship.get(name) ?? []), row]);
+    const villages = byTownship.get(name);
+    if (villages) villages.push(row);
+    else byTownship.set(name, [row]);
   }
   const townships = [...byTownship.entries()].map(([township, villages]) => ({ township, villages: villages.length, ...sumMeasures(villages) }));
   return { ...facts(query, shared, p.refDay), rows: townships, totals, headline };

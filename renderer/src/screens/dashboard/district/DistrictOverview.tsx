@@ -17,7 +17,7 @@ import { HeadlineCard } from '../HeadlineCard';
 import { PeriodPicker } from '../PeriodPicker';
 import { useFigures } from '../useFigures';
 import { usePeriod } from '../usePeriod';
-import { MeasureTable } from '../township/MeasureTable';
+import { MeasureTableCard } from '../township/MeasureTable';
 import type { MeasureKey } from '../township/measureColumns';
 import { effectiveThresholds } from '../township/rag';
 import { RankingCard } from '../township/RankingCard';
@@ -115,20 +115,19 @@ export function DistrictOverview(): JSX.Element {
       )}
       {data && <TotalsHeader totals={data.totals} scope={scope} lines={lines} title={t('dashboard.district.totals')} />}
       {data && <HeadlineCard figures={data.headline} scope={scope} />}
-      <Card size="small" title={t('dashboard.district.tableTitle')} extra={<Typography.Text type="secondary">{t('dashboard.township.sortHint')}</Typography.Text>} style={{ marginBottom: 16 }}>
-        <MeasureTable<TownshipRow>
-          rows={rows}
-          rowKey={rowKey}
-          first={first}
-          scopeOf={scopeOf}
-          totals={data?.totals ?? EMPTY_TOTALS}
-          totalsLabel={t('dashboard.district.totals')}
-          totalsScope={scope}
-          lines={lines}
-          loading={loading && !data}
-          testId="district-table"
-        />
-      </Card>
+      <MeasureTableCard<TownshipRow>
+        title={t('dashboard.district.tableTitle')}
+        rows={rows}
+        rowKey={rowKey}
+        first={first}
+        scopeOf={scopeOf}
+        totals={data?.totals ?? EMPTY_TOTALS}
+        totalsLabel={t('dashboard.district.totals')}
+        totalsScope={scope}
+        lines={lines}
+        loading={loading && !data}
+        testId="district-table"
+      />
       {data && lines && (
         <Row gutter={16}>
           <Col xs={24} xl={12}>

@@ -1,7 +1,7 @@
 // Villages (or townships) side by side: one row each, every measure a sortable column, the five
 // with lines first and coloured, every figure a link to its records, and the whole's totals in
 // a last row. The first column stays put while the rest scroll, so it reads at 1366×768.
-import { Table, type TableColumnType, type TableColumnsType } from 'antd';
+import { Card, Table, Typography, type TableColumnType, type TableColumnsType } from 'antd';
 import { useMemo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Measures, Thresholds } from '../../../../../shared/domain/dashboard';
@@ -108,5 +108,15 @@ export function MeasureTable<R extends Measures>(props: MeasureTableProps<R>): J
         </Table.Summary>
       )}
     />
+  );
+}
+
+/** The table in its card, as both overviews show it: a title and the hint that cells are links. */
+export function MeasureTableCard<R extends Measures>({ title, ...table }: MeasureTableProps<R> & { title: string }): JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={title} extra={<Typography.Text type="secondary">{t('dashboard.township.sortHint')}</Typography.Text>} style={{ marginBottom: 16 }}>
+      <MeasureTable<R> {...table} />
+    </Card>
   );
 }

@@ -16,7 +16,7 @@ import { HeadlineCard } from '../HeadlineCard';
 import { PeriodPicker } from '../PeriodPicker';
 import { useFigures } from '../useFigures';
 import { usePeriod } from '../usePeriod';
-import { MeasureTable } from './MeasureTable';
+import { MeasureTableCard } from './MeasureTable';
 import type { MeasureKey } from './measureColumns';
 import { EmptyText } from './EmptyText';
 import './overview.css';
@@ -123,25 +123,19 @@ export function TownshipOverview({ township, crumbs }: TownshipOverviewProps): J
       {crumbs}
       {header}
       {data && <TotalsHeader totals={data.totals} scope={totalsScope} lines={lines} title={t('dashboard.township.totals')} />}
-      <Card
-        size="small"
+      <MeasureTableCard<VillageRow>
         title={t('dashboard.township.tableTitle')}
-        extra={<Typography.Text type="secondary">{t('dashboard.township.sortHint')}</Typography.Text>}
-        style={{ marginBottom: 16 }}
-      >
-        <MeasureTable<VillageRow>
-          rows={data?.rows ?? []}
-          rowKey={rowKey}
-          first={first}
-          scopeOf={scopeOf}
-          totals={data?.totals ?? EMPTY_TOTALS}
-          totalsLabel={t('dashboard.township.totals')}
-          totalsScope={totalsScope}
-          lines={lines}
-          loading={loading && !data}
-          testId="township-table"
-        />
-      </Card>
+        rows={data?.rows ?? []}
+        rowKey={rowKey}
+        first={first}
+        scopeOf={scopeOf}
+        totals={data?.totals ?? EMPTY_TOTALS}
+        totalsLabel={t('dashboard.township.totals')}
+        totalsScope={totalsScope}
+        lines={lines}
+        loading={loading && !data}
+        testId="township-table"
+      />
       {data && lines && (
         <RankingCard
           title={t('dashboard.township.ranking')}
