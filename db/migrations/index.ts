@@ -13,6 +13,7 @@ import * as m0090 from './0090_implicit_heads';
 import * as m0100 from './0100_segment_forks';
 import * as m0110 from './0110_dashboard_indexes';
 import * as m0120 from './0120_refused_files';
+import * as m0130 from './0130_revocations';
 
 export interface Migration {
   readonly version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 100, name: '0100_segment_forks', up: m0100.up },
   { version: 110, name: '0110_dashboard_indexes', up: m0110.up },
   { version: 120, name: '0120_refused_files', up: m0120.up },
+  { version: 130, name: '0130_revocations', up: m0130.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
