@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { deviceProfile, deviceSetupInput, deviceStatus } from '../domain/device';
 import { dialogResult, saveFileInput } from '../domain/dialogs';
+import { importCommitInput, importCommitResult, importPreview, importPreviewInput, importTemplateInput, importTemplateResult } from '../domain/imports';
 import {
   districtDashboard, districtDashboardInput, townshipDashboard, townshipDashboardInput, villageDashboard, villageDashboardInput,
 } from '../domain/dashboard';
@@ -104,6 +105,11 @@ export const contract = {
   'dialogs.openBundles': { input: noInput, output: dialogResult },
   'dialogs.saveFile': { input: saveFileInput, output: dialogResult },
   'dialogs.chooseFolder': { input: noInput, output: dialogResult },
+
+  // A ledger from a spreadsheet: a checked preview (nothing stored), the import in one transaction, a template.
+  'imports.preview': { input: importPreviewInput, output: importPreview },
+  'imports.commit': { input: importCommitInput, output: importCommitResult },
+  'imports.template': { input: importTemplateInput, output: importTemplateResult },
 
   ...crudEntries(L.households),
   ...crudEntries(L.members),

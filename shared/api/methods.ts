@@ -44,6 +44,9 @@ const BASE_METHODS = [
   'dialogs.openBundles',
   'dialogs.saveFile',
   'dialogs.chooseFolder',
+  'imports.preview',
+  'imports.commit',
+  'imports.template',
 ] as const;
 
 /** The ledgers kept through the same five methods (shared/domain/ledgers defines each). */

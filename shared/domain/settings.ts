@@ -34,9 +34,16 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   spentRatio: { green: 70, red: 40 },
 };
 
-export const settings = z.object({ presenceThreshold, dashboardThresholds });
+/** Days a need raised on a visit has before it is due, unless the person gives a due date. */
+export const needDueDays = z.number({ error: V.invalid }).int({ error: V.wholeNumber }).min(1, { error: V.invalid }).max(365, { error: V.tooLarge });
+
+export const settings = z.object({ presenceThreshold, dashboardThresholds, needDueDays });
 export type Settings = z.infer<typeof settings>;
 
-export const settingsPatch = z.strictObject({ presenceThreshold: presenceThreshold.optional(), dashboardThresholds: dashboardThresholds.optional() });
+export const settingsPatch = z.strictObject({
+  presenceThreshold: presenceThreshold.optional(),
+  dashboardThresholds: dashboardThresholds.optional(),
+  needDueDays: needDueDays.optional(),
+});
 
-export const DEFAULT_SETTINGS: Settings = { presenceThreshold: 20, dashboardThresholds: DEFAULT_THRESHOLDS };
+export const DEFAULT_SETTINGS: Settings = { presenceThreshold: 20, dashboardThresholds: DEFAULT_THRESHOLDS, needDueDays: 30 };

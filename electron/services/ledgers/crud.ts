@@ -149,10 +149,14 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
     const sortField = input.sort?.field ?? def.dateField ?? 'updatedAt';
     const sortColumn = sortField === 'createdAt' ? 'created_at' : sortField === 'updatedAt' ? 'updated_at' : columnOf(sortField);
     const order = input.sort?.order ?? 'desc';
+    // Unless a person sorts, what is overdue leads, the longest overdue first: it is what the list is opened for.
+    const overdueFirst = def.due && !input.sort && !input.overdue ? overdueFirstSql(def.due, columnOf) : null;
+    const orderSql = [...(overdueFirst ? [overdueFirst.sql] : []), `t.${q(sortColumn)} ${order === 'asc' ? 'ASC' : 'DESC'}`, 't.id'].join(', ');
+    const orderParams = overdueFirst ? [today(ctx.now), JSON.stringify(def.due!.done), today(ctx.now), JSON.stringify(def.due!.done)] : [];
     const total = ctx.db.sqlite.prepare(`SELECT count(*) FROM ${q(table)} AS t WHERE ${whereSql}`).pluck().get(...params) as number;
     const rows = ctx.db.sqlite
-      .prepare(`${selectSql()} WHERE ${whereSql} ORDER BY t.${q(sortColumn)} ${order === 'asc' ? 'ASC' : 'DESC'}, t.id LIMIT ? OFFSET ?`)
-      .all(...params, input.limit, input.offset) as Row[];
+      .prepare(`${selectSql()} WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`)
+      .all(...params, ...orderParams, input.limit, input.offset) as Row[];
     return { items: withRefNames(rows), total };
   }
 
@@ -164,7 +168,8 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
       const { villageId, confirm, ...fields } = input;
       const id = ctx.store.transaction(() => {
         requireVillageInScope(ctx, villageId);
-        const record = { ...fields, ...rules.derive?.(fields) };
+        const filled = { ...fields, ...rules.defaults?.({ ctx, villageId, id: null, record: fields }) };
+        const record = { ...filled, ...rules.derive?.(filled) };
         refuseIfWrong(villageId, null, record, confirm);
         return ctx.store.create(table as 'households', villageId, toColumns(def, record));
       });
@@ -200,6 +205,12 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
     },
   };
   return handlers as unknown as Pick<Handlers, CrudMethod>;
+}
+
+/** ORDER BY terms putting overdue rows first (their due date ascending); binds today and the done statuses twice. */
+function overdueFirstSql(due: NonNullable<AnyDefinition['due']>, columnOf: (field: string) => string): { sql: string } {
+  const overdue = `(t.${q(columnOf(due.field))} < ? AND t.${q(columnOf(due.status))} NOT IN (SELECT value FROM json_each(?)))`;
+  return { sql: `${overdue} DESC, CASE WHEN ${overdue} THEN t.${q(columnOf(due.field))} END ASC` };
 }
 
 function stripUndefined(values: Record<string, unknown>): Record<string, unknown> {

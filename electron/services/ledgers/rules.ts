@@ -1,6 +1,7 @@
 // What a ledger checks against the database before a write (the pure cross-field checks live
 // in its definition): references to rows of the same village, duplicates, money that would be
-// overspent, one diary entry a day; and what it derives or takes down with it.
+// overspent or pass the budget, dates after today, one diary entry a day, one visit a household
+// a day; and what it derives, fills in on a new record, or takes down with it.
 import type { ApiIssue } from '../../../shared/api/result';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import type { Confirmation } from '../../../shared/domain/ledgers/define';
@@ -8,6 +9,8 @@ import { daysInclusive } from '../../../shared/domain/ledgers/days';
 import { V } from '../../../shared/domain/validation';
 import type { LedgerName } from '../../../db/ledgers';
 import type { ServiceContext } from '../context';
+import { readProfile } from '../profile';
+import { readSettings } from '../settings';
 import { today } from './today';
 
 export interface WriteCheck {
@@ -26,6 +29,8 @@ export interface SoftIssue {
 
 export interface LedgerRules {
   derive?(record: Record<string, unknown>): Record<string, unknown>;
+  /** What a new record gets where the person left a field empty (never applied to an update). */
+  defaults?(check: WriteCheck): Record<string, unknown>;
   hard?(check: WriteCheck): ApiIssue[];
   soft?(check: WriteCheck): SoftIssue[];
   /** Rows of other ledgers that point at this one and go with it when it is deleted. */
@@ -68,12 +73,58 @@ function withinTerm(fields: string[], notAfterToday: boolean): (check: WriteChec
   };
 }
 
+/**
+ * A need raised on a visit is somebody's and falls due: unless the person said otherwise, the
+ * village's secretary (the one whose term holds the visit's day; else whoever records it on this
+ * device) owns it, due the township's number of days after the visit.
+ */
+function needFromVisitDefaults({ ctx, villageId, record }: WriteCheck): Record<string, unknown> {
+  if (typeof record.visitId !== 'string') return {};
+  const visitDate = ctx.db.sqlite.prepare('SELECT visit_date FROM visits WHERE id = ? AND deleted_at IS NULL').pluck().get(record.visitId) as string | undefined;
+  if (!visitDate) return {};
+  const filled: Record<string, unknown> = {};
+  if (!record.dueDate) filled.dueDate = addDays(visitDate, readSettings(ctx).needDueDays);
+  if (!record.owner) {
+    const secretary = ctx.db.sqlite
+      .prepare(
+        `SELECT name FROM secretaries WHERE village_id = ? AND deleted_at IS NULL
+           AND (term_start IS NULL OR term_start <= ?) AND (term_end IS NULL OR ? <= term_end)
+         ORDER BY term_start DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(villageId, visitDate, visitDate) as string | undefined;
+    const owner = secretary ?? readProfile(ctx)?.name;
+    if (owner) filled.owner = owner;
+  }
+  return filled;
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 function allOf(...checks: ((check: WriteCheck) => ApiIssue[])[]): (check: WriteCheck) => ApiIssue[] {
   return (check) => checks.flatMap((c) => c(check));
 }
 
 export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
-  visits: { hard: withinTerm(['visitDate'], true) },
+  visits: {
+    hard: withinTerm(['visitDate'], true),
+    // Two visits to one household on one day is most often the same visit typed twice.
+    soft: ({ ctx, id, record }) => {
+      const twice = ctx.db.sqlite
+        .prepare('SELECT 1 FROM visits WHERE household_id = ? AND visit_date = ? AND deleted_at IS NULL AND id IS NOT ? LIMIT 1')
+        .get(record.householdId, record.visitDate, id);
+      return twice ? [{ confirmation: 'sameDayVisit', issue: { path: ['visitDate'], message: V.sameDayVisit } }] : [];
+    },
+  },
+  needs: {
+    hard: ({ ctx, record }) =>
+      typeof record.closedOn === 'string' && record.closedOn > today(ctx.now) ? [{ path: ['closedOn'], message: V.closedInFuture }] : [],
+    defaults: needFromVisitDefaults,
+  },
   households: {
     soft: ({ ctx, villageId, id, record }) => {
       const others = ctx.db.sqlite
@@ -98,20 +149,38 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
     },
   },
   funds: {
+    // Money arrives or is spent on a day that has come; a date ahead is a typing slip (next year for this one).
+    hard: ({ ctx, record }) =>
+      typeof record.entryDate === 'string' && record.entryDate > today(ctx.now) ? [{ path: ['entryDate'], message: V.fundInFuture }] : [],
     soft: ({ ctx, id, record }) => {
       if (record.direction !== 'out') return [];
-      const { received, spent } = ctx.db.sqlite
+      const { received, spent, budget } = ctx.db.sqlite
         .prepare(
-          `SELECT coalesce(sum(CASE WHEN direction = 'in' THEN amount_fen END), 0) AS received,
-                  coalesce(sum(CASE WHEN direction = 'out' THEN amount_fen END), 0) AS spent
-             FROM fund_entries WHERE project_id = ? AND deleted_at IS NULL AND id IS NOT ?`,
+          `SELECT coalesce(sum(CASE WHEN f.direction = 'in' THEN f.amount_fen END), 0) AS received,
+                  coalesce(sum(CASE WHEN f.direction = 'out' THEN f.amount_fen END), 0) AS spent,
+                  (SELECT budget_fen FROM projects WHERE id = ?) AS budget
+             FROM fund_entries AS f WHERE f.project_id = ? AND f.deleted_at IS NULL AND f.id IS NOT ?`,
         )
-        .get(record.projectId, id) as { received: number; spent: number };
-      const overspent = spent + Number(record.amountFen ?? 0) > received;
-      return overspent ? [{ confirmation: 'overspend', issue: { path: ['amountFen'], message: V.overspend } }] : [];
+        .get(record.projectId, record.projectId, id) as { received: number; spent: number; budget: number | null };
+      const after = spent + Number(record.amountFen ?? 0);
+      const asks: SoftIssue[] = [];
+      if (after > received) asks.push({ confirmation: 'overspend', issue: { path: ['amountFen'], message: V.overspend } });
+      if (budget !== null && after > budget) asks.push({ confirmation: 'overBudget', issue: { path: ['amountFen'], message: V.overBudget } });
+      return asks;
     },
   },
-  projects: { cascade: [{ table: 'fund_entries', column: 'project_id' }] },
+  projects: {
+    // A budget cut below what is already spent leaves the project over budget: asked, like the spending.
+    soft: ({ ctx, id, record }) => {
+      if (id === null) return [];
+      const spent = ctx.db.sqlite
+        .prepare("SELECT coalesce(sum(amount_fen), 0) FROM fund_entries WHERE project_id = ? AND direction = 'out' AND deleted_at IS NULL")
+        .pluck()
+        .get(id) as number;
+      return spent > Number(record.budgetFen ?? 0) ? [{ confirmation: 'overBudget', issue: { path: ['budgetFen'], message: V.overBudget } }] : [];
+    },
+    cascade: [{ table: 'fund_entries', column: 'project_id' }],
+  },
   diary: {
     hard: allOf(withinTerm(['entryDate'], true), ({ ctx, villageId, id, record }) => {
       const taken = ctx.db.sqlite

@@ -697,6 +697,10 @@ export const en: Messages = {
     postingTooShort: 'The public posting lasts at least 5 days',
     outOfTerm: 'This date is outside the secretary\'s term in the village',
     futureDate: 'The date cannot be after today',
+    sameDayVisit: 'This household already has a visit on this day',
+    closedInFuture: 'A need cannot be closed on a day after today',
+    fundInFuture: 'Money cannot arrive or be spent on a day after today',
+    overBudget: "Spending would exceed the project's budget",
     fallback: 'Not valid ({{detail}})',
   },
   errors: {

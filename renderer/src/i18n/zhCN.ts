@@ -696,6 +696,10 @@ export const zhCN = {
     postingTooShort: '公示不少于5天',
     outOfTerm: '这个日期不在驻村书记的任期内',
     futureDate: '日期不能晚于今天',
+    sameDayVisit: '这一户这一天已有一条走访记录',
+    closedInFuture: '办结日期不能晚于今天',
+    fundInFuture: '资金到位或支出的日期不能晚于今天',
+    overBudget: '支出将超过项目预算',
     fallback: '填写有误（{{detail}}）',
   },
   errors: {

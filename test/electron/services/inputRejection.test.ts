@@ -604,6 +604,51 @@ function shellBadInputs(): Record<string, BadInput[]> {
   };
 }
 
+/** imports.*: the ledger, the village, the file (a path or its bytes, never both), the mapping. */
+function importBadInputs(liveId: string): Record<string, BadInput[]> {
+  const base = { ledger: 'households', villageId: liveId, source: { data: 'UEsDBA==' } };
+  const req = (over: Record<string, unknown>) => ({ ...base, ...over });
+  const common = (withMapping: boolean): BadInput[] => {
+    const m = (mapping: unknown) => req({ mapping });
+    return [
+      ...wrongShapes(),
+      ...strayKeys(req(withMapping ? { mapping: [] } : {})),
+      ...strayKeys(req(withMapping ? { mapping: [] } : {}), 'source'),
+      { label: 'no ledger', input: req({ ledger: undefined, mapping: [] }), path: ['ledger'], message: V.required },
+      { label: 'a ledger that cannot be imported', input: req({ ledger: 'funds', mapping: [] }), path: ['ledger'], message: V.invalid },
+      { label: 'a village that is not an id', input: req({ villageId: 'x', mapping: [] }), path: ['villageId'], message: V.uuid },
+      { label: 'no source', input: req({ source: undefined, mapping: [] }), path: ['source'], message: V.required },
+      { label: 'an empty source', input: req({ source: {}, mapping: [] }), path: ['source', 'path'], message: V.required },
+      { label: 'both a path and bytes', input: req({ source: { path: '/tmp/a.xlsx', data: 'AA==' }, mapping: [] }), path: ['source', 'data'], message: V.invalid },
+      { label: 'a relative path', input: req({ source: { path: 'roster.xlsx' }, mapping: [] }), path: ['source', 'path'], message: V.absolutePath },
+      { label: 'bytes that are not base64', input: req({ source: { data: '<xml>' }, mapping: [] }), path: ['source', 'data'], message: V.invalid },
+      { label: 'bytes over the bound', input: req({ source: { data: 'A'.repeat(14_000_000) }, mapping: [] }), path: ['source', 'data'], message: V.tooLarge },
+      { label: 'a header row of 0', input: req({ headerRow: 0, mapping: [] }), path: ['headerRow'], message: V.invalid },
+      { label: 'a header row far down', input: req({ headerRow: 99, mapping: [] }), path: ['headerRow'], message: V.tooLarge },
+      { label: 'an unknown confirmation', input: req({ confirm: ['overspend'], mapping: [] }), path: ['confirm', 0], message: V.invalid },
+      { label: 'a mapping that is not a list', input: m({ 0: 'headName' }), path: ['mapping'], message: V.invalid },
+      { label: 'a negative column', input: m([{ column: -1, field: 'headName' }]), path: ['mapping', 0, 'column'], message: V.notNegative },
+      { label: 'a column as text', input: m([{ column: '0', field: 'headName' }]), path: ['mapping', 0, 'column'], message: V.invalid },
+      { label: 'an unknown field', input: m([{ column: 0, field: 'deleted_at' }]), path: ['mapping', 0, 'field'], message: V.invalid },
+      { label: 'a field of another ledger', input: m([{ column: 0, field: 'situation' }]), path: ['mapping', 0, 'field'], message: V.invalid },
+      { label: 'one field from two columns', input: m([{ column: 0, field: 'headName' }, { column: 1, field: 'headName' }]), path: ['mapping', 1, 'field'], message: 'imports.reason.fieldTwice' },
+      { label: 'one column for two fields', input: m([{ column: 0, field: 'headName' }, { column: 0, field: 'phone' }]), path: ['mapping', 1, 'column'], message: 'imports.reason.columnTwice' },
+    ];
+  };
+  return {
+    'imports.preview': common(false),
+    'imports.commit': [...common(true), { label: 'no mapping', input: req({}), path: ['mapping'], message: V.invalid }],
+    'imports.template': [
+      ...wrongShapes(),
+      ...strayKeys({ ledger: 'households' }),
+      { label: 'no ledger', input: {}, path: ['ledger'], message: V.required },
+      { label: 'an unknown ledger', input: { ledger: 'villages' }, path: ['ledger'], message: V.invalid },
+      { label: 'a relative path', input: { ledger: 'needs', path: 'template.xlsx' }, path: ['path'], message: V.absolutePath },
+      { label: 'a path that is not .xlsx', input: { ledger: 'needs', path: '/tmp/template.exe' }, path: ['path'], message: V.invalid },
+    ],
+  };
+}
+
 function badInputsFor(liveId: string): Record<string, BadInput[]> {
   return {
     ...shellBadInputs(),
@@ -710,6 +755,7 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
       { label: 'no decision', input: { id: 1 }, path: ['decision'], message: V.required },
       { label: 'an unknown decision', input: { id: 1, decision: 'ignore' }, path: ['decision'], message: V.invalid },
     ],
+    ...importBadInputs(liveId),
     ...ledgerBadInputs(liveId),
   };
 }

@@ -22,8 +22,8 @@ describe('settings', () => {
   it('keeps the dashboard lines a coordinator sets, and the threshold beside them unchanged', async () => {
     const app = await openTestApp(tempDir());
     const lines = { ...DEFAULT_SETTINGS.dashboardThresholds, coverage: { green: 90, red: 60 }, needsOverdue: { green: 1, red: 5 } };
-    expect(await expectOk(app, 'settings.update', { dashboardThresholds: lines })).toEqual({ presenceThreshold: 20, dashboardThresholds: lines });
-    expect(await expectOk(app, 'settings.get')).toEqual({ presenceThreshold: 20, dashboardThresholds: lines });
+    expect(await expectOk(app, 'settings.update', { dashboardThresholds: lines })).toEqual({ ...DEFAULT_SETTINGS, dashboardThresholds: lines });
+    expect(await expectOk(app, 'settings.get')).toEqual({ ...DEFAULT_SETTINGS, dashboardThresholds: lines });
     app.close();
   });
 
