@@ -7,11 +7,9 @@ import { openApp } from '../services/app';
 import { createLogger, logDirOf, type Logger } from '../services/log';
 import { dataDirArgument, defaultDataDir } from '../services/paths';
 import { exportsDirOf } from '../services/reports/files';
-import { startHost } from './server';
+import { listenOnPort } from './listen';
 
 declare const __CUNJI_VERSION__: string;
-
-export const DEFAULT_HOST_PORT = 5177;
 
 /** The log of the data folder in use, for a failed start; until it is known, stderr only. */
 let startLog: Logger | null = null;
@@ -20,8 +18,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = dataDirArgument(argv) ?? defaultDataDir(process.platform, process.env, homedir());
   const portArg = argv.find((a) => a.startsWith('--port='))?.slice('--port='.length) ?? (argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : undefined);
-  const port = portArg === undefined ? DEFAULT_HOST_PORT : Number(portArg);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not ${portArg}`);
+  const port = portArg === undefined ? undefined : Number(portArg);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`--port must be a number from 0 to 65535, not ${portArg}`);
 
   // The same log as the desktop app (<data>/logs/cunji.log): one place to look, whichever ran.
   const log = createLogger({ dir: logDirOf(dataDir) });
@@ -37,14 +35,16 @@ async function main(): Promise<void> {
   });
   const staticDir = join(__dirname, '..', 'renderer');
   const exportsDir = exportsDirOf(dataDir);
-  const host = await startHost({ dispatch: app.dispatch, staticDir, exportsDir, port }).catch(async (error: NodeJS.ErrnoException) => {
-    // The usual port is taken (a second copy running?): take any free one rather than fail.
-    if (error.code === 'EADDRINUSE' && portArg === undefined) return startHost({ dispatch: app.dispatch, staticDir, exportsDir, port: 0 });
+  const { host, notice } = await listenOnPort({ dispatch: app.dispatch, staticDir, exportsDir }, port).catch((error: unknown) => {
+    app.close();
     throw error;
   });
-  console.log(`村记 Cunji is running at ${host.url}  (data: ${dataDir})`);
+  if (notice) console.log(notice);
+  // The address carries this start's secret: only whoever sees this terminal can open the app.
+  console.log(`村记 Cunji is running at ${host.signInUrl}  (data: ${dataDir})`);
+  console.log('Open that address in a browser (it changes at every start). Press Ctrl+C here to stop 村记.');
   log.info(`host serving ${host.url}`);
-  if (argv.includes('--open')) openInBrowser(host.url);
+  if (argv.includes('--open')) openInBrowser(host.signInUrl);
   const stop = () => {
     log.info('host stop');
     void host.close().then(() => {
@@ -56,16 +56,21 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-/** Best effort: a person who typed `npm start` wants to see the app, not copy a URL. */
+/** Best effort: a person who typed `npm start` wants to see the app, not copy a URL; if no browser opens, say so. */
 function openInBrowser(url: string): void {
   const [command, args] =
     process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const noBrowser = () =>
+    console.log(`No browser could be opened on this machine: open the address above in a browser yourself. Press Ctrl+C to stop 村记.`);
   try {
     const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
+    child.on('error', noBrowser);
+    child.on('exit', (code) => {
+      if (code !== 0 && code !== null) noBrowser();
+    });
     child.unref();
   } catch {
-    // No opener on this machine: the printed URL is enough.
+    noBrowser();
   }
 }
 

@@ -8,6 +8,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../services/dispatch';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../services/csp';
 import { isExportFileName } from '../services/reports/files';
+import { AUTH_PATH, AUTH_TOKEN_PARAM, fromOwnPage, isSignedIn, newHostSecret, sameSecret, sessionCookie, type HostSecret } from './access';
 
 export const API_PATH_PREFIX = '/api/';
 /** Report files written by reports.export without a chosen path, served as downloads. */
@@ -44,7 +45,12 @@ export interface HostOptions {
 
 export interface RunningHost {
   readonly server: Server;
+  /** The app's address, which answers only a browser that has signed in. */
   readonly url: string;
+  /** The address to open: signs the browser in (a cookie for this start) and goes on to the app. */
+  readonly signInUrl: string;
+  /** This start's secret, for `Authorization: Bearer` from scripts and tests. */
+  readonly token: string;
   close(): Promise<void>;
 }
 
@@ -58,17 +64,33 @@ export async function startHost({ dispatch, staticDir, exportsDir, port = 0 }: H
   server.keepAliveTimeout = IDLE_CONNECTION_MS;
   server.headersTimeout = IDLE_CONNECTION_MS + 1000;
 
+  // Made once the port is known (the cookie is named after it); no request is read before.
+  let secret: HostSecret | null = null;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach the API.
     const host = req.headers.host ?? '';
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return sendText(res, 403, 'Forbidden host');
+    // A page of another site, or of another port here, gets nothing, signed in or not.
+    if (!fromOwnPage(req)) return sendText(res, 403, 'Forbidden origin');
+    if (secret === null) return sendText(res, 503, 'Starting');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const pathname = safeDecode(url.pathname);
     if (pathname === null) return sendText(res, 400, 'Malformed percent-encoding in the path');
+    if (pathname === AUTH_PATH) return signIn(req, res, url.searchParams.get(AUTH_TOKEN_PARAM) ?? undefined, secret);
+    if (!isSignedIn(req, secret)) return sendNotSignedIn(res, pathname);
     if (pathname.startsWith(API_PATH_PREFIX)) return handleApi(req, res, pathname.slice(API_PATH_PREFIX.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
     if (pathname.startsWith(EXPORTS_PATH_PREFIX)) return serveExport(req, res, pathname.slice(EXPORTS_PATH_PREFIX.length));
     return serveStatic(res, pathname);
+  }
+
+  /** The printed address: its token for a cookie, then on to the app (the fragment, a screen's route, is kept by the browser). */
+  function signIn(req: IncomingMessage, res: ServerResponse, token: string | undefined, current: HostSecret): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    if (!sameSecret(token, current.token)) return sendNotSignedIn(res, AUTH_PATH);
+    res.writeHead(303, { Location: '/', 'Set-Cookie': sessionCookie(current), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    res.end();
   }
 
   /**
@@ -140,9 +162,13 @@ export async function startHost({ dispatch, staticDir, exportsDir, port = 0 }: H
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  secret = newHostSecret(address.port);
+  const url = `http://127.0.0.1:${address.port}/`;
   return {
     server,
-    url: `http://127.0.0.1:${address.port}/`,
+    url,
+    signInUrl: `${url}${AUTH_PATH.slice(1)}?${AUTH_TOKEN_PARAM}=${secret.token}`,
+    token: secret.token,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
@@ -190,6 +216,24 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
 }
+
+/**
+ * Without this start's secret: the API answers 401 in JSON; a page says, in both languages, to
+ * open the address printed where 村记 was started.
+ */
+function sendNotSignedIn(res: ServerResponse, pathname: string): void {
+  if (pathname.startsWith(API_PATH_PREFIX)) {
+    return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'Open the address printed where Cunji was started; it signs this browser in' } });
+  }
+  res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER, 'Cache-Control': 'no-store' });
+  res.end(NOT_SIGNED_IN_PAGE);
+}
+
+const NOT_SIGNED_IN_PAGE =
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>村记</title></head><body>' +
+  '<p>请打开启动村记时终端里显示的地址（含一次性密钥）。每次启动的地址都不同。</p>' +
+  '<p>Open the address printed in the terminal where Cunji was started (it carries this start\'s key). It changes at every start.</p>' +
+  '</body></html>';
 
 function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -3,6 +3,9 @@
 // to prove that what was saved is on disk, not in memory. A journey between several people
 // (secretaries, a coordinator, a district) starts one installation each with `hosts.start(name)`,
 // each with its own data folder and its own browser context, so nothing is shared but files.
+// A host answers only whoever opened the address it printed (its secret for this start): the
+// fixture opens that address in the browser context, as a person clicks it in the terminal, and
+// `call` sends the same secret as a bearer token.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,23 +16,35 @@ const HOST = join(import.meta.dirname, '../../dist/electron/host.cjs');
 
 export interface HostedApp {
   readonly dataDir: string;
+  /** The app's address; the browser context is already signed in to it. */
   url(): string;
+  /** The address the host printed, with this start's secret (it signs a browser in). */
+  signInUrl(): string;
   restart(): Promise<void>;
   /** Call the contract over HTTP, as the renderer does, to check what is stored. */
   call<T = unknown>(method: string, input?: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string } }>;
 }
 
-function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+interface RunningHost {
+  child: ChildProcess;
+  /** http://127.0.0.1:<port>/ */
+  url: string;
+  /** As printed: http://127.0.0.1:<port>/auth?token=<secret> */
+  signInUrl: string;
+  token: string;
+}
+
+function startHost(dataDir: string): Promise<RunningHost> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [HOST, '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 15_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const match = /running at ((http:\/\/127\.0\.0\.1:\d+\/)auth\?token=([\w-]+))/.exec(out);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, url: match[1]! });
+        resolve({ child, url: match[2]!, signInUrl: match[1]!, token: match[3]! });
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -45,24 +60,33 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function callApi(request: APIRequestContext, url: string, method: string, input: unknown) {
-  const response = await request.post(`${url}api/${method}`, { data: { input } });
+async function callApi(request: APIRequestContext, running: RunningHost, method: string, input: unknown) {
+  const response = await request.post(`${running.url}api/${method}`, { data: { input }, headers: { authorization: `Bearer ${running.token}` } });
   return response.json();
 }
 
-/** One installation: a data folder and a host on it, stopped and removed by `close()`. */
-async function launchHostedApp(request: APIRequestContext, prefix = 'cunji-e2e-', prepare?: (dataDir: string) => void): Promise<{ app: HostedApp; close: () => Promise<void> }> {
+/** Open the printed address in the context, as a person does: the host sets its cookie there and sends it on to the app. */
+async function signIn(context: BrowserContext, running: RunningHost): Promise<void> {
+  const response = await context.request.get(running.signInUrl);
+  if (!response.ok()) throw new Error(`signing in at ${running.signInUrl} answered ${response.status()}`);
+}
+
+/** One installation: a data folder and a host on it (the context signed in), stopped and removed by `close()`. */
+async function launchHostedApp(request: APIRequestContext, context: BrowserContext, prefix = 'cunji-e2e-', prepare?: (dataDir: string) => void): Promise<{ app: HostedApp; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   prepare?.(dataDir);
   let running = await startHost(dataDir);
+  await signIn(context, running);
   const app: HostedApp = {
     dataDir,
     url: () => running.url,
+    signInUrl: () => running.signInUrl,
     restart: async () => {
       await stop(running.child);
       running = await startHost(dataDir);
+      await signIn(context, running);
     },
-    call: (method, input) => callApi(request, running.url, method, input),
+    call: (method, input) => callApi(request, running, method, input),
   };
   const close = async () => {
     await stop(running.child);
@@ -87,8 +111,8 @@ export interface Hosts {
 }
 
 export const test = base.extend<{ app: HostedApp; hosts: Hosts }>({
-  app: async ({ request }, use) => {
-    const { app, close } = await launchHostedApp(request);
+  app: async ({ request, context }, use) => {
+    const { app, close } = await launchHostedApp(request, context);
     await use(app);
     await close();
   },
@@ -99,7 +123,7 @@ export const test = base.extend<{ app: HostedApp; hosts: Hosts }>({
         // The same language, size and reduced motion as the `page` fixture's context.
         const context = await browser.newContext({ ...contextOptions, locale, viewport });
         // Checks go over the test's own request context: unaffected when the page is taken offline.
-        const { app, close } = await launchHostedApp(request, `cunji-e2e-${name}-`, prepare);
+        const { app, close } = await launchHostedApp(request, context, `cunji-e2e-${name}-`, prepare);
         started.push({ context, close });
         return Object.assign(app, { name, context, page: await context.newPage() });
       },

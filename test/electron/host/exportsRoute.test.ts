@@ -45,7 +45,7 @@ afterEach(async () => {
 
 function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers: { authorization: `Bearer ${host.token}`, ...headers }, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -108,7 +108,7 @@ describe('/exports/<name>', () => {
     const job = await exportDone(app, { report: 'summary', scope: 'township', from: '2026-10-01', to: '2026-10-31', format: 'xlsx' });
     const bare = await startHost({ dispatch: app.dispatch, staticDir: join(dataDir, '..', 'static') });
     try {
-      const res = await fetch(`${bare.url}${job.download}`);
+      const res = await fetch(`${bare.url}${job.download}`, { headers: { authorization: `Bearer ${bare.token}` } });
       expect(res.status).toBe(404);
     } finally {
       await bare.close();
