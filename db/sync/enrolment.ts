@@ -15,7 +15,9 @@
 //     the township the file claims for it, after the scan (`checkFileVillages`).
 // An enrolment naming this device as issuer is checked with this device's own key: a forgery is
 // refused, one it did sign is accepted (its database may be older than that trust). A device
-// known here is never taken back from a file.
+// known here is never taken back from a file; a newer enrolment by the issuer it was trusted on
+// replaces its scope (`renewedEnrolments`: the coordinator widened what she vouches for). A
+// revoked device vouches for no one (db/sync/revocation.ts).
 import type { BundleDeviceCard, BundleHeader } from './segments/bundle';
 import { shown } from './segments/errors';
 import { ed25519KeyId, enrolmentSignedBy, inScope, scopeOf, TOWNSHIP_SCOPE_PREFIX, type DeviceScope, type EnrolledDevice, type Enrolment, type TrustedDevice } from './trust';
@@ -52,6 +54,8 @@ export interface EnrolmentLookups {
   trusted(deviceId: string): TrustedDevice | null;
   /** A village's township in this device's ledger; undefined when the ledger has no such village. */
   ledgerTownshipOf(villageId: string): string | null | undefined;
+  /** Whether a device's trust was revoked here: it vouches for no one (absent: none was). */
+  revoked?(deviceId: string): boolean;
 }
 
 type CardWithEnrolment = BundleDeviceCard & { readonly enrolment: Enrolment };
@@ -132,7 +136,7 @@ interface Issuer {
 
 function issuerOf(issuerId: string, lookups: EnrolmentLookups, accepted: ReadonlyMap<string, AcceptedEnrolment>): Issuer | null {
   // This device's own enrolments coming back in a file change nothing (a device it no longer trusts stays so).
-  if (issuerId === lookups.selfId) return null;
+  if (issuerId === lookups.selfId || lookups.revoked?.(issuerId)) return null;
   const trusted = lookups.trusted(issuerId);
   if (trusted) return { deviceId: issuerId, name: trusted.name, publicKey: trusted.publicKey, scope: scopeOf(trusted) };
   const enrolled = accepted.get(issuerId);
@@ -209,4 +213,28 @@ export function enrolmentsUsed(resolution: EnrolmentResolution, keysUsed: Readon
     }
   }
   return [...resolution.accepted.values()].filter((a) => needed.has(a.device.deviceId));
+}
+
+/**
+ * Devices trusted here on an enrolment by the issuer whose newer enrolment the file carries: the
+ * issuer (still trusted, not revoked) widened or narrowed what it vouches for. Judged as a new
+ * enrolment would be; a forged or overreaching one is a problem that refuses the file.
+ */
+export function renewedEnrolments(header: BundleHeader, lookups: EnrolmentLookups): { renewed: AcceptedEnrolment[]; problem: string | null } {
+  const renewed: AcceptedEnrolment[] = [];
+  const seen = new Set<string>();
+  for (const card of header.devices ?? []) {
+    if (seen.has(card.deviceId) || !card.enrolment) continue;
+    seen.add(card.deviceId);
+    const known = lookups.trusted(card.deviceId);
+    const before = known?.enrolment;
+    if (!known || !before || before.issuer !== card.enrolment.issuer || before.issuer === lookups.selfId) continue;
+    if (card.enrolment.issuedAt <= before.issuedAt || ed25519KeyId(card.publicKey) !== ed25519KeyId(known.publicKey)) continue;
+    const issuer = issuerOf(card.enrolment.issuer, lookups, new Map());
+    if (!issuer) continue;
+    const judged = judge(card as CardWithEnrolment, issuer, lookups);
+    if ('problem' in judged) return { renewed: [], problem: judged.problem.message };
+    renewed.push(judged.accepted);
+  }
+  return { renewed, problem: null };
 }

@@ -34,6 +34,7 @@ import { createCollisionGuard, createForkPlacer, type ForkNotice } from './forks
 import { rebuildLedgers } from './rebuild';
 import { checkFileVillages, enrolmentsUsed, resolveEnrolments, type AcceptedEnrolment, type EnrolmentProblem, type EnrolmentResolution } from './enrolment';
 import { ed25519KeyId, fingerprintOf, inScope, recordEnrolled, scopeOf, trustedDevice, type DeviceScope } from './trust';
+import { createTrustGuard, revocationsOf, type RevokedNote, type TrustGuard } from './revocation';
 
 export const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
@@ -91,6 +92,10 @@ export interface ImportReceipt {
   readonly enrolled?: EnrolledByImport[];
   /** Devices that wrote two histories (restored from a backup, or copied); absent when none. */
   readonly forks?: ForkNotice[];
+  /** Revoked devices whose segments signed after the revocation were refused (REVOKED_DEVICE); absent when none. */
+  readonly revoked?: RevokedNote[];
+  /** Devices whose scope a newer enrolment by their voucher replaced; absent when none. */
+  readonly renewed?: EnrolledByImport[];
 }
 
 export interface ImportOptions {
@@ -184,8 +189,12 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
     const enrol = gate.used();
     const overreach = checkFileVillages(enrol, facts.scopeFor, facts.townshipOf);
     if (overreach) return refused(file, 'BAD_ENROLMENT', badEnrolmentMessage(overreach), { producer: base.producer, devices: [] });
+    // Revocations the file carries, and newer enrolments of devices trusted here (db/sync/revocation.ts).
+    const accepted = (id: string) => gate.resolution()?.accepted.get(id);
+    const guard = createTrustGuard(sqlite, scanned.header, { ...options, accepted, ledgerTownshipOf, townshipOf: facts.townshipOf });
+    if (guard.refusal) return refused(file, guard.refusal.reason, guard.refusal.message, { producer: base.producer, devices: [] });
     try {
-      return applyScanned(sqlite, clock, source, scanned, facts, { ...options, file, base, enrol });
+      return applyScanned(sqlite, clock, source, scanned, facts, { ...options, file, base, enrol, guard });
     } catch (error) {
       if (error instanceof SyncFileError) return { ...base, status: 'refused', refusal: { reason: error.reason, message: error.message, devices: [] } };
       throw error;
@@ -200,6 +209,8 @@ interface ApplyContext extends ImportOptions {
   readonly base: Omit<ImportReceipt, 'status' | 'refusal'>;
   /** Devices to trust on another's enrolment, in the import's transaction. */
   readonly enrol: readonly AcceptedEnrolment[];
+  /** Revocations and renewed enrolments: kept in the transaction; refuses revoked segments. */
+  readonly guard: TrustGuard;
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -242,6 +253,7 @@ function createEnrolmentGate(sqlite: Sqlite, source: ByteSource, self: Pick<Impo
             selfPublicKey: self.selfPublicKey,
             trusted: (id) => trustedDevice(sqlite, id),
             ledgerTownshipOf,
+            revoked: (id) => revocationsOf(sqlite, id).length > 0,
           })
         : { accepted: new Map(), problems: new Map() };
     }
@@ -343,6 +355,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
   return sqlite.transaction((): ImportReceipt => {
     // Trusted on the enrolments the scan relied on, kept verbatim to be relayed on.
     for (const e of ctx.enrol) recordEnrolled(sqlite, e.device, e.enrolment, at);
+    ctx.guard.record(at);
     const held = sqlite.prepare('SELECT 1 FROM segments WHERE hash = ?').pluck();
     const copiedSelf = scanned.segments.filter((s) => s.origin === ctx.selfId && held.get(s.hash) === undefined);
     if (copiedSelf.length > 0 && ctx.keys) sealAll(sqlite, ctx.keys);
@@ -396,6 +409,8 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       `device ${change.origin} wrote two different changes with the same id ${change.id} (two copies of it wrote at the same moment); the other one was kept`;
 
     for (const scannedSegment of scanned.segments) {
+      // Signed by a revoked device after its revocation: neither kept nor merged (REVOKED_DEVICE).
+      if (ctx.guard.refuses(scannedSegment)) continue;
       const segment = rereadSegment(source, scannedSegment);
       // A known segment was decided when it first came.
       if (held.get(segment.hash) !== undefined) {
@@ -459,6 +474,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
         ? { enrolled: ctx.enrol.map((e) => ({ deviceId: e.device.deviceId, name: e.device.name, issuer: e.enrolment.issuer, issuerName: e.issuerName })) }
         : {}),
       ...(forks.length > 0 ? { forks } : {}),
+      ...ctx.guard.receipt(),
     };
     sqlite
       .prepare('INSERT INTO imports (file_hash, file_name, producer, at, result) VALUES (?, ?, ?, ?, ?)')

@@ -12,12 +12,15 @@
 // scope — with its own key, and keeps that signature with the row. The bundle's device cards
 // carry it, so a district that trusts a coordinator also accepts the devices the coordinator
 // vouched for (db/sync/enrolment.ts judges them). A device accepted through another's enrolment
-// keeps that enrolment verbatim, to pass it on when relaying upward. Revoking is not supported.
+// keeps that enrolment verbatim, to pass it on when relaying upward. A newer enrolment by the same
+// issuer replaces the scope of a device trusted on an older one (`rewidenEnrolled`). A revoked
+// device stays here, its revocations carried on its card (db/sync/revocation.ts).
 import { createHash, createPublicKey, sign, verify } from 'node:crypto';
 import type { Sqlite } from '../open';
 import type { BundleDeviceCard } from './segments/bundle';
 import { keyIdOf, type DeviceKeys } from './segments/seal';
 import type { TrustedDeviceRow } from '../schema';
+import { listRevocations, type Revocation } from './revocation';
 
 export const TOWNSHIP_SCOPE_PREFIX = 'township:';
 
@@ -135,6 +138,20 @@ export function recordEnrolled(sqlite: Sqlite, device: EnrolledDevice, enrolment
   return trustedDevice(sqlite, device.deviceId)!;
 }
 
+/**
+ * Replaces the scope of a device trusted on an older enrolment by the same issuer with a newer
+ * one (verified by the caller): the coordinator widened (or narrowed) what it vouches for.
+ */
+export function rewidenEnrolled(sqlite: Sqlite, device: Omit<EnrolledDevice, 'publicKey' | 'villages'>, enrolment: Enrolment): void {
+  // Name and role as signed, so the row relays with the same signature.
+  sqlite
+    .prepare(
+      `UPDATE trusted_devices SET villages = ?, name = ?, role = ?, enrolment_at = ?, enrolment_sig = ?
+        WHERE device_id = ? AND enrolled_by = ? AND enrolment_at < ?`,
+    )
+    .run(JSON.stringify([...new Set(enrolment.scope)]), device.name, device.role, enrolment.issuedAt, enrolment.signature, device.deviceId, enrolment.issuer, enrolment.issuedAt);
+}
+
 /** Signs, as this device's own, the trusted rows that have no enrolment yet (trusted before 0070). */
 export function enrolUnenrolled(sqlite: Sqlite, signer: DeviceKeys, at: string): number {
   const rows = (sqlite.prepare('SELECT * FROM trusted_devices WHERE enrolled_by IS NULL').all() as TrustedDeviceRow[]).map(fromRow);
@@ -225,8 +242,11 @@ export function inScope(scope: DeviceScope, villageId: string, townshipOf: (vill
  * enrolment that vouches for each (this device's own, or the one it was accepted on).
  */
 export function relayedDeviceCards(sqlite: Sqlite, villageName: (villageId: string) => string): BundleDeviceCard[] {
+  const revoked = new Map<string, Revocation[]>();
+  for (const r of listRevocations(sqlite)) revoked.set(r.deviceId, [...(revoked.get(r.deviceId) ?? []), r]);
   return listTrusted(sqlite).map((d): BundleDeviceCard => {
     const scope = scopeOf(d);
+    const revocations = revoked.get(d.deviceId);
     return {
       deviceId: d.deviceId,
       publicKey: d.publicKey,
@@ -236,6 +256,8 @@ export function relayedDeviceCards(sqlite: Sqlite, villageName: (villageId: stri
       ...(scope.townships.size > 1 ? { townships: [...scope.townships] } : {}),
       villages: [...scope.villageIds].map((id) => ({ id, name: villageName(id) })),
       ...(d.enrolment ? { enrolment: { ...d.enrolment, scope: [...d.enrolment.scope] } } : {}),
+      // Only when revoked: a file without revocations stays readable by a Cunji from before them.
+      ...(revocations ? { revocations: revocations.map((r) => ({ ...r })) } : {}),
     };
   });
 }

@@ -14,7 +14,7 @@ import { rowId, V } from '../domain/validation';
 import { settings, settingsPatch } from '../domain/settings';
 import {
   conflictList, deviceList, exportFileInput, exportResult, importFilesInput, importResult, resolveInput, resolveResult,
-  syncNowInput, syncNowResult, trustInput,
+  syncNowInput, syncNowResult, trustInput, revokeInput, deviceView,
 } from '../domain/sync';
 import { syncRunInput, syncRunResult, syncStatusList, syncTargetIdInput, syncTargetList, syncTargetSaveInput, syncTargetView } from '../domain/sync';
 import { setPassphraseInput, syncEncryptionView, trustResult } from '../domain/sync';
@@ -99,6 +99,7 @@ export const contract = {
   'sync.encryption': { input: noInput, output: syncEncryptionView },
   'devices.list': { input: noInput, output: deviceList },
   'devices.trust': { input: trustInput, output: trustResult },
+  'devices.revoke': { input: revokeInput, output: deviceView },
   'conflicts.list': { input: noInput, output: conflictList },
   'conflicts.resolve': { input: resolveInput, output: resolveResult },
 

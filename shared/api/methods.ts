@@ -39,6 +39,7 @@ const BASE_METHODS = [
   'sync.encryption',
   'devices.list',
   'devices.trust',
+  'devices.revoke',
   'conflicts.list',
   'conflicts.resolve',
   'dialogs.openBundles',

@@ -57,6 +57,10 @@ export const trustInput = z.strictObject({
 });
 export type TrustInput = z.input<typeof trustInput>;
 
+/** A device's trust withdrawn (a lost or stolen laptop): signed here, carried in every export. */
+export const revokeInput = z.strictObject({ deviceId: deviceIdText, reason: requiredText(200) });
+export type RevokeInput = z.input<typeof revokeInput>;
+
 const ledgerTable = z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? V.required : V.invalid) }).regex(/^[a-z_]{1,40}$/, { error: V.invalid });
 const ledgerColumn = z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? V.required : V.invalid) }).regex(/^_?[a-z_]{1,40}$/, { error: V.invalid });
 export const cellValue = z.union([z.string().max(20_000), z.number().finite(), z.null()], { error: V.invalid });
@@ -111,6 +115,10 @@ export const importReceipt = z.object({
   enrolled: z.array(z.object({ deviceId: z.string(), name: z.string(), issuer: z.string(), issuerName: z.string() })).optional(),
   /** Devices that wrote two histories (a computer restored from a backup, or copied): `self` when it is this one. */
   forks: z.array(z.object({ deviceId: z.string(), seq: z.number().int(), self: z.boolean() })).optional(),
+  /** Revoked devices whose segments signed after the revocation were refused (REVOKED_DEVICE). */
+  revoked: z.array(z.object({ deviceId: z.string(), issuer: z.string(), revokedAt: z.string(), segments: z.number().int(), message: z.string() })).optional(),
+  /** Devices whose scope a newer enrolment by the same voucher replaced. */
+  renewed: z.array(z.object({ deviceId: z.string(), name: z.string(), issuer: z.string(), issuerName: z.string() })).optional(),
 });
 export type ImportReceiptView = z.infer<typeof importReceipt>;
 
@@ -155,6 +163,8 @@ export const deviceView = z.object({
   trustedAt: z.string().nullable(),
   /** Trusted on another device's enrolment rather than by a person here: that device. */
   vouchedBy: z.object({ deviceId: z.string(), name: z.string().nullable() }).nullable().optional(),
+  /** Who revoked it, when and why: its files signed after that are refused. */
+  revocations: z.array(z.object({ issuer: z.string(), issuerName: z.string().nullable(), revokedAt: z.string(), reason: z.string() })).optional(),
 });
 export type DeviceView = z.infer<typeof deviceView>;
 

@@ -78,6 +78,17 @@ const enrolmentSchema = z.strictObject({
   signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
 });
 
+/** A device's trust withdrawn by a coordinator or district (db/sync/revocation.ts). */
+const revocationSchema = z.strictObject({
+  deviceId: hex(16),
+  keyId: hex(32),
+  issuer: hex(16),
+  revokedAt: z.string().max(40),
+  seenSeq: count,
+  reason: z.string().max(200),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+});
+
 /**
  * A device as the producer describes it: itself (from its profile), or an origin it relays (from
  * its trusted devices). Self-asserted, so only shown to a person deciding whether to trust it —
@@ -93,6 +104,8 @@ const deviceCardSchema = z.strictObject({
   townships: z.array(z.string().max(60)).max(60).optional(),
   villages: z.array(z.strictObject({ id: z.string().max(64), name: z.string().max(60) })).max(500),
   enrolment: enrolmentSchema.optional(),
+  /** Who withdrew this device's trust, signed (db/sync/revocation.ts); present only when someone did. */
+  revocations: z.array(revocationSchema).max(20).optional(),
 });
 
 const headerSchema = z.strictObject({

@@ -15,10 +15,11 @@ import { villagesInScope } from '../ledgers/scope';
 import { bundleOps, type SyncReceipt } from './bundles';
 import { BUNDLE_EXTENSION, listFolderBundles } from './folderTarget';
 import { FOLDER_WALK_LIMITS, walkFolder, type FolderWalkLimits } from './folderWalk';
+import { revocationHandlers, revocationsView } from './revocationHandlers';
 
 type SyncHandlers = Pick<
   Handlers,
-  'sync.exportFile' | 'sync.importFiles' | 'sync.now' | 'devices.list' | 'devices.trust' | 'conflicts.list' | 'conflicts.resolve'
+  'sync.exportFile' | 'sync.importFiles' | 'sync.now' | 'devices.list' | 'devices.trust' | 'devices.revoke' | 'conflicts.list' | 'conflicts.resolve'
 >;
 
 export function requireFolder(path: string, field: string): void {
@@ -96,12 +97,17 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
       fingerprint: fingerprintOf(d.publicKey),
       trustedAt: d.trustedAt,
       ...(issuer ? { vouchedBy: { deviceId: issuer, name: nameOf(issuer) ?? null } } : {}),
+      ...revocationsView(sqlite, d.deviceId, (id) => nameOf(id) ?? null),
     };
   }
 
   const names = () => new Map(listTrusted(sqlite).map((d) => [d.deviceId, d.name]));
 
   return {
+    ...revocationHandlers(ctx, (id) => {
+      const device = listTrusted(sqlite).find((d) => d.deviceId === id);
+      return device ? view(device) : null;
+    }),
     'sync.exportFile': async (input) => {
       requireFolder(input.path, 'path');
       return ops.exportToFolder(input.path, input.full === true);

@@ -560,6 +560,15 @@ function syncBadInputs(liveId: string): Record<string, BadInput[]> {
       { label: 'villages as one id', input: trust({ villages: UUID }), path: ['villages'], message: V.invalid },
       { label: 'a township of 61 characters', input: trust({ township: long(61) }), path: ['township'], message: V.tooLong },
     ],
+    'devices.revoke': [
+      ...wrongShapes(),
+      ...strayKeys({ deviceId: DEVICE, reason: '丢失' }),
+      { label: 'no device id', input: { reason: '丢失' }, path: ['deviceId'], message: V.required },
+      { label: 'an SQL fragment as device id', input: { deviceId: "' OR 1=1 --", reason: '丢失' }, path: ['deviceId'], message: V.deviceId },
+      { label: 'no reason', input: { deviceId: DEVICE }, path: ['reason'], message: V.required },
+      { label: 'a blank reason', input: { deviceId: DEVICE, reason: '  ' }, path: ['reason'], message: V.required },
+      { label: 'a reason of 201 characters', input: { deviceId: DEVICE, reason: long(201) }, path: ['reason'], message: V.tooLong },
+    ],
     'conflicts.list': [...wrongShapes(), ...strayKeys({})],
     'conflicts.resolve': [
       ...wrongShapes(),
