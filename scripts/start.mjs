@@ -1,6 +1,6 @@
-// `npm start [-- --data DIR]`: build, then open the desktop app. Where the Electron binary is
-// missing (its download failed or was blocked), say so plainly and serve the very same app
-// through the browser host on 127.0.0.1 instead.
+// `npm start [-- --data DIR] [--port N]`: build what changed, then open the desktop app. Where
+// the Electron binary is missing (its download failed or was blocked), say so plainly and serve
+// the very same app through the browser host on 127.0.0.1 instead (--port is the host's).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { electronNativeBinding, findElectronBinary } from './electronRuntime.mjs';
