@@ -8,6 +8,7 @@ import { dashboardHandlers } from './dashboard';
 import { demoHandlers } from './demo/index';
 import { deviceHandlers } from './device';
 import { dialogHandlers } from './dialogs';
+import { historyHandlers } from './history';
 import { importHandlers } from './imports/index';
 import { printerHandlers } from './printer';
 import { reportHandlers } from './reports/index';
@@ -33,8 +34,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     ...dialogHandlers(ctx),
   };
-  const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx), syncTargetHandlers(ctx), dashboardHandlers(ctx), reportHandlers(ctx), printerHandlers(ctx), importHandlers(ctx)] as const;
-  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6], ...parts[7], ...parts[8], ...parts[9], ...parts[10], ...parts[11] };
+  const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx), syncTargetHandlers(ctx), dashboardHandlers(ctx), reportHandlers(ctx), printerHandlers(ctx), importHandlers(ctx), historyHandlers(ctx)] as const;
+  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6], ...parts[7], ...parts[8], ...parts[9], ...parts[10], ...parts[11], ...parts[12] };
 
   const names = parts.flatMap((part) => Object.keys(part));
   const twice = names.filter((name, i) => names.indexOf(name) !== i);

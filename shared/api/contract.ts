@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { deviceProfile, deviceSetupInput, deviceStatus } from '../domain/device';
 import { dialogResult, saveFileInput } from '../domain/dialogs';
+import { historyInput, historyResult } from '../domain/history';
 import { importCommitInput, importCommitResult, importPreview, importPreviewInput, importTemplateInput, importTemplateResult } from '../domain/imports';
 import {
   districtDashboard, districtDashboardInput, townshipDashboard, townshipDashboardInput, villageDashboard, villageDashboardInput,
@@ -100,6 +101,8 @@ export const contract = {
   'devices.list': { input: noInput, output: deviceList },
   'devices.trust': { input: trustInput, output: trustResult },
   'devices.revoke': { input: revokeInput, output: deviceView },
+  // Every change of one record: who, when, which device, before and after (db/history.ts).
+  'records.history': { input: historyInput, output: historyResult },
   'conflicts.list': { input: noInput, output: conflictList },
   'conflicts.resolve': { input: resolveInput, output: resolveResult },
 

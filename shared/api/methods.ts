@@ -40,6 +40,7 @@ const BASE_METHODS = [
   'devices.list',
   'devices.trust',
   'devices.revoke',
+  'records.history',
   'conflicts.list',
   'conflicts.resolve',
   'dialogs.openBundles',

@@ -117,3 +117,17 @@ describe('the rule checks of a write use an index too', () => {
     }
   });
 });
+
+describe("a record's history reads the change log by index", () => {
+  it('records.history of a household searches changes_by_cell, never scans the log', async () => {
+    ran = [];
+    await expectOk(app, 'records.history', { ledger: 'households', id: householdId });
+    const reads = ran.filter((r) => /FROM changes WHERE tbl = \? AND row_id = \?/.test(r.sql));
+    expect(reads.length).toBeGreaterThan(0);
+    for (const r of reads) {
+      const plan = explain(r);
+      expect(plan.join('\n'), r.sql).toMatch(/SEARCH changes USING INDEX changes_by_cell \(tbl=\? AND row_id=\?\)/);
+      expect(plan.filter((l) => /^SCAN changes\b/.test(l)), r.sql).toEqual([]);
+    }
+  });
+});

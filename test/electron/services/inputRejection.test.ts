@@ -569,6 +569,14 @@ function syncBadInputs(liveId: string): Record<string, BadInput[]> {
       { label: 'a blank reason', input: { deviceId: DEVICE, reason: '  ' }, path: ['reason'], message: V.required },
       { label: 'a reason of 201 characters', input: { deviceId: DEVICE, reason: long(201) }, path: ['reason'], message: V.tooLong },
     ],
+    'records.history': [
+      ...wrongShapes(),
+      ...strayKeys({ ledger: 'households', id: UUID }),
+      { label: 'no ledger', input: { id: UUID }, path: ['ledger'], message: V.invalid },
+      { label: 'a table name as ledger', input: { ledger: 'changes', id: UUID }, path: ['ledger'], message: V.invalid },
+      { label: 'no id', input: { ledger: 'households' }, path: ['id'], message: V.required },
+      { label: 'an SQL fragment as id', input: { ledger: 'households', id: "' OR 1=1 --" }, path: ['id'], message: V.uuid },
+    ],
     'conflicts.list': [...wrongShapes(), ...strayKeys({})],
     'conflicts.resolve': [
       ...wrongShapes(),
