@@ -190,3 +190,40 @@ export function resolveCell(
     return change.id;
   })();
 }
+
+/**
+ * How many conflicts `listConflicts` lists in these villages, for the menu's badge after every
+ * write: the same two kinds, read through indexes only — the cells of `cell_heads` with several
+ * heads (its primary key; a change's village by its id) and the deleted rows through the partial
+ * index `changes_deletes` (migration 0140), whose heads are then read row by row as the list
+ * reads them. No values, names or records are read.
+ */
+export function createConflictCounter(sqlite: Sqlite): (villageIds: readonly string[]) => number {
+  const applier = createChangeApplier(sqlite);
+  // A cell's heads all belong to its row, so any of them names the village.
+  const cells = sqlite.prepare(
+    `SELECT h.tbl, h.row_id, h.col, min(c.village_id) AS village_id
+       FROM cell_heads AS h JOIN changes AS c ON c.id = h.change_id
+      GROUP BY h.tbl, h.row_id, h.col HAVING count(*) > 1`,
+  );
+  // Literals, not parameters: SQLite uses a partial index only when the query says its condition.
+  const deletedRows = sqlite.prepare(`SELECT DISTINCT tbl, row_id, village_id FROM changes WHERE col = '_row' AND value = '"deleted"'`);
+  const headOf = sqlite.prepare('SELECT col, value, seen FROM changes WHERE id = ?');
+  return (villageIds) => {
+    const inScope = new Set(villageIds);
+    const keys = new Set<string>();
+    for (const cell of cells.all() as { tbl: string; row_id: string; col: string; village_id: string }[]) {
+      if (inScope.has(cell.village_id)) keys.add(`${cell.tbl}\u0000${cell.row_id}\u0000${cell.col}`);
+    }
+    for (const row of deletedRows.all() as { tbl: string; row_id: string; village_id: string }[]) {
+      const key = `${row.tbl}\u0000${row.row_id}\u0000${ROW_COLUMN}`;
+      if (!inScope.has(row.village_id) || keys.has(key)) continue;
+      const heads = applier.headsOfRow(row.tbl, row.row_id).map((id) => ({ id, ...(headOf.get(id) as { col: string; value: string; seen: string }) }));
+      const deleting = heads.filter((h) => h.col === ROW_COLUMN && h.value === DELETED);
+      if (!deleting.length) continue;
+      const seenByDelete = new Set(deleting.flatMap((h) => JSON.parse(h.seen) as string[]));
+      if (heads.some((h) => h.col !== ROW_COLUMN && !seenByDelete.has(h.id))) keys.add(key);
+    }
+    return keys.size;
+  };
+}

@@ -17,6 +17,7 @@ import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync/index';
 import { syncTargetHandlers } from './sync/targetHandlers';
 import { villageHandlers } from './villages';
+import { conflictCountHandlers } from './conflictCount';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   const app: Pick<Handlers, 'app.info' | 'app.setLanguage' | 'dialogs.openBundles' | 'dialogs.saveFile' | 'dialogs.chooseFolder'> = {
@@ -34,8 +35,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     ...dialogHandlers(ctx),
   };
-  const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx), syncTargetHandlers(ctx), dashboardHandlers(ctx), reportHandlers(ctx), printerHandlers(ctx), importHandlers(ctx), historyHandlers(ctx)] as const;
-  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6], ...parts[7], ...parts[8], ...parts[9], ...parts[10], ...parts[11], ...parts[12] };
+  const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx), syncTargetHandlers(ctx), dashboardHandlers(ctx), reportHandlers(ctx), printerHandlers(ctx), importHandlers(ctx), historyHandlers(ctx), conflictCountHandlers(ctx)] as const;
+  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6], ...parts[7], ...parts[8], ...parts[9], ...parts[10], ...parts[11], ...parts[12], ...parts[13] };
 
   const names = parts.flatMap((part) => Object.keys(part));
   const twice = names.filter((name, i) => names.indexOf(name) !== i);

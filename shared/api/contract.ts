@@ -19,6 +19,7 @@ import {
 } from '../domain/sync';
 import { syncRunInput, syncRunResult, syncStatusList, syncTargetIdInput, syncTargetList, syncTargetSaveInput, syncTargetView } from '../domain/sync';
 import { setPassphraseInput, syncEncryptionView, trustResult } from '../domain/sync';
+import { conflictCount } from '../domain/conflictCount';
 import { village, villageInput, villageMoveDecision, villageMoveList, villageMoveResult, villagePatch } from '../domain/village';
 import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
 import { crudEntries } from './ledgerContract';
@@ -104,6 +105,7 @@ export const contract = {
   // Every change of one record: who, when, which device, before and after (db/history.ts).
   'records.history': { input: historyInput, output: historyResult },
   'conflicts.list': { input: noInput, output: conflictList },
+  'conflicts.count': { input: noInput, output: conflictCount },
   'conflicts.resolve': { input: resolveInput, output: resolveResult },
 
   'dialogs.openBundles': { input: noInput, output: dialogResult },

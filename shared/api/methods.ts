@@ -42,6 +42,7 @@ const BASE_METHODS = [
   'devices.revoke',
   'records.history',
   'conflicts.list',
+  'conflicts.count',
   'conflicts.resolve',
   'dialogs.openBundles',
   'dialogs.saveFile',

@@ -3,6 +3,7 @@
 // still runs) and asks SQLite for its EXPLAIN QUERY PLAN with the same parameters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiMethod } from '../../shared/api/methods';
+import { createConflictCounter } from '../../db/sync/conflicts';
 import { expectOk, openTestApp, SECRETARY_SETUP, type TestApp } from '../helpers/openedApp';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,6 +115,29 @@ describe('the rule checks of a write use an index too', () => {
       const plan = explain(r);
       expect(plan.join('\n'), r.sql).toMatch(/USING (COVERING )?INDEX/);
       expect(plan.filter((l) => new RegExp(`^SCAN ${table}\\b`).test(l)), `${r.sql}\n${plan.join('\n')}`).toEqual([]);
+    }
+  });
+});
+
+describe('the conflicts badge (conflicts.count, read after every write) never reads the change log whole', () => {
+  it('finds cells with several heads by cell_heads\' key and deleted rows through changes_deletes', async () => {
+    const { store } = app.context;
+    const visits = app.context.db.sqlite.prepare('SELECT id FROM visits LIMIT 5').pluck().all() as string[];
+    for (const id of visits) store.remove('visits', id);
+    expect(await expectOk(app, 'conflicts.count', {})).toEqual({ count: 0 });
+    // The handler's statements were prepared at start, before the recorder: the same counter, made now.
+    const count = createConflictCounter(app.context.db.sqlite);
+    ran = [];
+    expect(count(villages)).toBe(0);
+    const reads = ran.filter((r) => /\b(changes|cell_heads)\b/.test(r.sql));
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    for (const r of reads) {
+      const plan = explain(r);
+      const where = `${r.sql}\n${plan.join('\n')}`;
+      // The log is searched by key, or scanned only through the small index of deletes.
+      for (const line of plan.filter((l) => /^SEARCH (changes|c)\b/.test(l))) expect(line, where).toMatch(/USING /);
+      for (const line of plan.filter((l) => /^SCAN (changes|c)\b/.test(l))) expect(line, where).toMatch(/USING COVERING INDEX changes_deletes/);
+      if (/value = '"deleted"'/.test(r.sql)) expect(plan.join('\n'), where).toMatch(/changes_deletes/);
     }
   });
 });

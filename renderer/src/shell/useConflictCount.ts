@@ -1,5 +1,6 @@
 // How many cells wait for a person to resolve a sync conflict (for the menu's badge), read
-// again after every write (an import and a resolve note one too).
+// again after every write (an import and a resolve note one too) — as a count the main process
+// takes from indexes (conflicts.count), never by listing every conflict.
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { useAppStore } from '../store/useAppStore';
@@ -10,8 +11,8 @@ export function useConflictCount(): number {
   useEffect(() => {
     let live = true;
     api.conflicts
-      .list()
-      .then((found) => live && setCount(found.items.length))
+      .count()
+      .then((found) => live && setCount(found.count))
       // A badge that cannot be read is left as it was; the sync screen reports the error.
       .catch(() => undefined);
     return () => {

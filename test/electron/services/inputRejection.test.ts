@@ -578,6 +578,7 @@ function syncBadInputs(liveId: string): Record<string, BadInput[]> {
       { label: 'an SQL fragment as id', input: { ledger: 'households', id: "' OR 1=1 --" }, path: ['id'], message: V.uuid },
     ],
     'conflicts.list': [...wrongShapes(), ...strayKeys({})],
+    'conflicts.count': [...wrongShapes(), ...strayKeys({})],
     'conflicts.resolve': [
       ...wrongShapes(),
       ...strayKeys(resolve({ rowId: liveId })),

@@ -1,0 +1,65 @@
+// The badge's count is the number of conflicts the sync screen lists, in this device's villages:
+// a field two devices wrote, a delete against an edit it had not seen, both on one record (one
+// conflict, as listed), none once resolved, none in a village the device does not keep.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createConflictCounter, listConflicts } from '../../../db/sync/conflicts';
+import { useTempDirs } from '../../helpers/tempDir';
+import { deviceIdOf, openPeer, type Peer } from './syncPeers';
+
+const tempDir = useTempDirs();
+const opened: Peer[] = [];
+afterEach(() => {
+  for (const peer of opened.splice(0)) peer.device.close();
+});
+
+let run = 0;
+
+async function twoKeepers() {
+  run++;
+  const [a, b] = await Promise.all([1, 2].map((role) => openPeer(tempDir(), deviceIdOf(run, role))));
+  opened.push(a!, b!);
+  const folder = tempDir();
+  const village = a!.device.store.create('villages', null, { name: '李家村', township: '青石镇' });
+  const household = a!.device.store.create('households', village, { head_name: '张三', villager_group: '一组', category: 'ordinary' });
+  for (const [x, y] of [[a!, b!], [b!, a!]] as const) x.trust(y, [village]);
+  const exchange = () => {
+    const files = [a!.exportTo(folder), b!.exportTo(folder)];
+    if (files[1]) expect(a!.importFile(files[1]).refusal).toBeNull();
+    if (files[0]) expect(b!.importFile(files[0]).refusal).toBeNull();
+  };
+  exchange();
+  return { a: a!, b: b!, village, household, exchange };
+}
+
+describe('conflicts counted for the badge', () => {
+  it('counts what the list lists: field conflicts and deletes against unseen edits, one per record cell', async () => {
+    const { a, b, village, household, exchange } = await twoKeepers();
+    const visit = a.device.store.create('visits', village, { household_id: household, visit_date: '2026-11-20', mode: 'home', situation: '在家' });
+    const other = a.device.store.create('visits', village, { household_id: household, visit_date: '2026-11-21', mode: 'home', situation: '在家' });
+    exchange();
+    for (const peer of [a, b]) expect(createConflictCounter(peer.sqlite)([village])).toBe(0);
+
+    a.device.store.update('households', household, { phone: '13800000000' });
+    b.device.store.update('households', household, { phone: '13900000000' });
+    a.device.store.remove('visits', visit);
+    b.device.store.update('visits', visit, { situation: '外出务工' });
+    // A delete everyone had seen is no conflict.
+    a.device.store.remove('visits', other);
+    exchange();
+    for (const peer of [a, b]) {
+      const count = createConflictCounter(peer.sqlite);
+      expect(listConflicts(peer.sqlite)).toHaveLength(2);
+      expect(count([village])).toBe(2);
+      expect(count(['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'])).toBe(0); // a village not kept here
+    }
+  });
+
+  it('a delete against an unseen edit and a concurrent revive of the same record count once, as listed', async () => {
+    const { a, b, village, household, exchange } = await twoKeepers();
+    a.device.store.remove('households', household);
+    b.device.store.update('households', household, { phone: '13900000000' });
+    exchange();
+    expect(listConflicts(a.sqlite)).toHaveLength(1);
+    expect(createConflictCounter(a.sqlite)([village])).toBe(1);
+  });
+});
