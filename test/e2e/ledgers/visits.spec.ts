@@ -3,7 +3,7 @@
 // needs closed only with a closing day, and an overdue need marked in its list.
 import { expect, test } from '../fixtures';
 import {
-  cancelForm, choose, chooseReference, create, dayFromToday, deleteRow, list, openLedger, openOptions, rowIdByText, search,
+  cancelForm, choose, chooseReference, create, dayFromToday, deleteRow, list, openLedger, rowIdByText, search,
   setUpSecretary, submitAndClose, submitRefused, typeDate,
 } from './helpers';
 
@@ -83,8 +83,8 @@ test('quick visit entry with the keyboard alone stores the visit and the need', 
   await expect(page.getByTestId('quick-visit-form')).toBeVisible();
   await expect(page.locator('#quickVisit_householdId')).toBeFocused();
   await page.keyboard.type('王建');
-  await expect(openOptions(page)).toHaveCount(1);
-  await expect(openOptions(page)).toHaveText('王建国 · 第一村民小组');
+  await expect(page.getByTestId('quick-visit-option')).toHaveCount(1);
+  await expect(page.getByTestId('quick-visit-option')).toHaveText('王建国 · 第一村民小组');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   // Chosen: focus moves on to the date (today), Tab to the mode, 2 picks 电话.
@@ -114,6 +114,89 @@ test('quick visit entry with the keyboard alone stores the visit and the need', 
   const needs = await list(app, 'needs');
   expect(needs).toHaveLength(1);
   expect(needs[0]).toMatchObject({ householdId: wang.id, visitId: visits[0]!.id, status: 'open', content: '希望更换饮水管' });
+});
+
+test('quick visit typed at full speed, Enter and Tab mixed, stores exactly what was typed; a second visit that day asks first', async ({ page, app }) => {
+  const villageId = await setUpSecretary(app);
+  const wang = await create(app, 'households', { villageId, headName: '王建国', villagerGroup: '第一村民小组', category: 'lifted' });
+  const li = await create(app, 'households', { villageId, headName: '李秀英', villagerGroup: '第二村民小组', category: 'ordinary' });
+  await page.goto(app.url());
+  await expect(page.getByTestId('header-who')).toBeVisible();
+  const form = page.getByTestId('quick-visit-form');
+
+  // Every key below goes out with no pause (keyboard.type's delay is 0) and nothing is awaited
+  // between them: the household's matches may not even be in when Enter leaves its field.
+  await page.keyboard.press('Alt+N');
+  await expect(page.locator('#quickVisit_householdId')).toBeFocused();
+  await page.keyboard.type('李秀', { delay: 0 });
+  await page.keyboard.press('Enter'); // the household → the date (today stays)
+  await page.keyboard.press('Tab'); // → the mode
+  await page.keyboard.press('2'); // 电话
+  await page.keyboard.press('Enter'); // → what was found
+  await page.keyboard.type('了解务工情况，儿子在县城打工', { delay: 0 });
+  await page.keyboard.press('Tab'); // → what they asked for
+  await page.keyboard.type('希望介绍技能培训', { delay: 0 });
+  await page.keyboard.press('Enter'); // → confirmed
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter'); // the last field: save
+  await expect(form).toBeHidden();
+
+  const visits = await list(app, 'visits');
+  expect(visits).toHaveLength(1);
+  expect(visits[0]).toMatchObject({
+    villageId, householdId: li.id, visitDate: dayFromToday(0), mode: 'phone', situation: '了解务工情况，儿子在县城打工', confirmed: true,
+  });
+  const needs = await list(app, 'needs');
+  expect(needs).toHaveLength(1);
+  // Raised on the visit: the secretary owns it, due 30 days on (the setting's default).
+  expect(needs[0]).toMatchObject({
+    householdId: li.id, visitId: visits[0]!.id, status: 'open', content: '希望介绍技能培训', owner: '王建国', dueDate: dayFromToday(30),
+  });
+
+  // Another, as fast: a date typed over today's, Shift+Enter a new line, Shift+Tab back a field.
+  await page.keyboard.press('Alt+N');
+  await expect(page.locator('#quickVisit_householdId')).toBeFocused();
+  await page.keyboard.type('王建', { delay: 0 });
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(dayFromToday(-3), { delay: 0 });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('3'); // 座谈
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('屋顶漏雨', { delay: 0 });
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('已联系危房改造', { delay: 0 });
+  await page.keyboard.press('Shift+Tab'); // back to the mode
+  await page.keyboard.press('1'); // 入户 after all
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab'); // past what was found (kept) to what they asked for: nothing
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+  const wangVisits = await list(app, 'visits', { filters: { householdId: wang.id } });
+  expect(wangVisits).toHaveLength(1);
+  expect(wangVisits[0]).toMatchObject({ visitDate: dayFromToday(-3), mode: 'home', situation: '屋顶漏雨\n已联系危房改造', confirmed: false });
+  expect(await list(app, 'needs')).toHaveLength(1);
+
+  // 李秀英 again today: asked first, naming the rule; going back stores nothing, confirming stores it.
+  await page.keyboard.press('Alt+N');
+  await expect(page.locator('#quickVisit_householdId')).toBeFocused();
+  await page.keyboard.type('李秀', { delay: 0 });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('回访培训报名', { delay: 0 });
+  await page.keyboard.press('Control+Enter');
+  const ask = page.locator('.ant-modal-confirm');
+  await expect(ask).toContainText('这一户这一天已有一条走访记录');
+  await ask.getByRole('button', { name: '返回修改' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(form).toBeVisible();
+  expect(await list(app, 'visits')).toHaveLength(2);
+  await page.getByTestId('quick-visit-save').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(form).toBeHidden();
+  const liVisits = await list(app, 'visits', { filters: { householdId: li.id } });
+  expect(liVisits.map((v) => v.situation).sort()).toEqual(['了解务工情况，儿子在县城打工', '回访培训报名'].sort());
+  expect(liVisits.every((v) => v.visitDate === dayFromToday(0))).toBe(true);
 });
 
 test('needs: create, done only with a closing day, overdue marked, find and delete', async ({ page, app }) => {
