@@ -2,10 +2,14 @@
 import type { Messages } from './zhCN';
 
 import { dashboardEn } from './features/dashboard.en';
+import { historyEn } from './features/history.en';
+import { revocationEn } from './features/revocation.en';
 import { reportsEn } from './features/reports.en';
 
 export const en: Messages = {
   dashboard: dashboardEn,
+  history: historyEn,
+  revocation: revocationEn,
   reports: reportsEn,
   app: {
     name: 'Cunji',
@@ -539,6 +543,8 @@ export const en: Messages = {
       MISSING: 'There is no file or folder at this path',
       NOT_A_BUNDLE: 'This is not a .cunji sync file (nor a folder holding any)',
       BAD_ENROLMENT: 'A device\'s enrolment in the file was altered, forged, or goes beyond its voucher\'s scope',
+      REVOKED_DEVICE: 'The device was revoked and made this file after that: not imported; what it sent before stays',
+      BAD_REVOCATION: 'A revocation in the file was altered, forged, or goes beyond its issuer\'s scope',
       OTHER: 'Cannot be imported ({{reason}})',
     },
     trust: {

@@ -1,10 +1,14 @@
 // Every word a person reads, in Chinese (the first language). en.ts mirrors these keys; a unit
 // test keeps the two in step and checks that every validation key and error code is here.
 import { dashboardZhCN } from './features/dashboard.zhCN';
+import { historyZhCN } from './features/history.zhCN';
+import { revocationZhCN } from './features/revocation.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
 
 export const zhCN = {
   dashboard: dashboardZhCN,
+  history: historyZhCN,
+  revocation: revocationZhCN,
   reports: reportsZhCN,
   app: {
     name: '村记',
@@ -538,6 +542,8 @@ export const zhCN = {
       MISSING: '找不到这个文件或文件夹',
       NOT_A_BUNDLE: '这不是 .cunji 同步文件（文件夹里也没有 .cunji 文件）',
       BAD_ENROLMENT: '文件里的设备担保被改动、伪造，或超出了担保人的管理范围',
+      REVOKED_DEVICE: '这台设备已被吊销，文件是它在吊销之后做的，未导入；它吊销之前发出的记录照旧保留',
+      BAD_REVOCATION: '文件里的设备吊销被改动、伪造，或超出了吊销人的管理范围',
       OTHER: '无法导入（{{reason}}）',
     },
     trust: {

@@ -13,6 +13,7 @@ import { useAppStore } from '../store/useAppStore';
 import { fromFormValues, patchOf, toFormValues, type FormValues, type LedgerRecord } from './convert';
 import { isRequired, newRecordDefaults, schemasOf } from './definitions';
 import { FieldInput } from './FieldInput';
+import { HistoryButton } from './history/HistoryButton';
 import { fieldLabel, loose } from './labels';
 import { ledgerApi } from './ledgerApi';
 import { LEDGER_EXTRAS } from './extras/registry';
@@ -114,7 +115,12 @@ export function LedgerFormModal({ noun, row, fixed = {}, villageId, onClose }: L
     <Modal
       open
       width={760}
-      title={loose(t)(row ? `ledgers.${noun}.editTitle` : `ledgers.${noun}.addTitle`)}
+      title={
+        <>
+          {loose(t)(row ? `ledgers.${noun}.editTitle` : `ledgers.${noun}.addTitle`)}
+          {row && <HistoryButton noun={noun} row={row} />}
+        </>
+      }
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}

@@ -18,6 +18,8 @@ export const REFUSAL_REASONS = [
   'ENCRYPTED', 'WRONG_PASSPHRASE', 'CORRUPT_ENCRYPTION', 'MISSING', 'NOT_A_BUNDLE',
   // A device card's enrolment that fails its check (db/sync/enrolment.ts, db/sync/importBundle.ts).
   'BAD_ENROLMENT',
+  // A revoked device's file made after its revocation; a forged or overreaching revocation (db/sync/revocation.ts).
+  'REVOKED_DEVICE', 'BAD_REVOCATION',
 ] as const;
 
 /** Why a change was set aside (db/sync/importBundle.ts SET_ASIDE_REASONS). */
@@ -57,6 +59,11 @@ export function receiptLines(t: Translate, receipt: ImportReceiptView, nameOf?: 
   // A device that wrote two histories, named: another one, or this computer itself.
   for (const fork of receipt.forks ?? []) {
     lines.push(fork.self ? t('sync.receipt.forkSelf', { seq: fork.seq }) : t('sync.receipt.forkOther', { device: (nameOf ?? shortId)(fork.deviceId), seq: fork.seq }));
+  }
+  // Parts a revoked device signed after its revocation, refused from a relay (the rest imported).
+  for (const r of receipt.revoked ?? []) {
+    const name = nameOf ?? shortId;
+    lines.push(t('revocation.receiptRevoked', { device: name(r.deviceId), issuer: name(r.issuer), at: r.revokedAt.slice(0, 16).replace('T', ' '), count: r.segments }));
   }
   if (lines.length === 0) lines.push(t('sync.receipt.nothing'));
   return lines;
