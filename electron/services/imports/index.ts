@@ -13,12 +13,12 @@ import { LEDGER_DEFINITIONS } from '../../../shared/domain/ledgers/index';
 import type { LedgerDefinition } from '../../../shared/domain/ledgers/define';
 import { getMeta, setMeta } from '../../../db/meta';
 import type { ServiceContext } from '../context';
-import { ledgerHandlers } from '../ledgers/crud';
 import { requireVillageInScope } from '../ledgers/scope';
 import { requireProfile } from '../profile';
 import { findHeaderRow, guessMapping, mappingToRemember, type RememberedMapping } from './mapping';
 import { fileError, readSheet, type Sheet } from './readSheet';
-import { runImport, type DataRow } from './run';
+import { checkedCreate } from './checkedCreate';
+import { runImport, type Creators, type DataRow } from './run';
 import { writeTemplate } from './template';
 
 type ImportHandlers = Pick<Handlers, 'imports.preview' | 'imports.commit' | 'imports.template'>;
@@ -89,12 +89,11 @@ function checkColumns(read: Read, mapping: ImportMapping): void {
 }
 
 export function importHandlers(ctx: ServiceContext): ImportHandlers {
-  const crud = {
-    ...ledgerHandlers(ctx, LEDGER_DEFINITIONS.households as unknown as LedgerDefinition<string, Record<string, never>>),
-    ...ledgerHandlers(ctx, LEDGER_DEFINITIONS.members as unknown as LedgerDefinition<string, Record<string, never>>),
-    ...ledgerHandlers(ctx, LEDGER_DEFINITIONS.visits as unknown as LedgerDefinition<string, Record<string, never>>),
-    ...ledgerHandlers(ctx, LEDGER_DEFINITIONS.needs as unknown as LedgerDefinition<string, Record<string, never>>),
-  } as Pick<Handlers, 'households.create' | 'members.create' | 'visits.create' | 'needs.create'>;
+  const creatorOf = (noun: 'households' | 'members' | 'visits' | 'needs') => checkedCreate(ctx, LEDGER_DEFINITIONS[noun] as unknown as LedgerDefinition<string, Record<string, never>>);
+  // Made on first use: the statements they prepare need the ledgers' tables, which a fresh database gets at open.
+  let made: Creators | null = null;
+  const creators = (): Creators =>
+    (made ??= { 'households.create': creatorOf('households'), 'members.create': creatorOf('members'), 'visits.create': creatorOf('visits'), 'needs.create': creatorOf('needs') });
 
   return {
     'imports.preview': async (input): Promise<ImportPreview> => {
@@ -112,7 +111,7 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
       }));
       const check = missing.length
         ? { rows: read.rows.length, accepted: 0, refusedRows: 0, refusals: [], records: {} }
-        : runImport(ctx, crud, { ...input, headers: read.headers, rows: read.rows, mapping, confirm: input.confirm ?? [] }, true);
+        : runImport(ctx, creators(), { ...input, headers: read.headers, rows: read.rows, mapping, confirm: input.confirm ?? [] }, true);
       return {
         format: read.sheet.format,
         encoding: read.sheet.encoding,
@@ -132,7 +131,7 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
       if (missing.length) {
         throw new ApiError('INVALID_INPUT', `The mapping leaves out ${missing.join(', ')}`, [{ path: ['mapping'], message: 'imports.reason.missingColumn' }]);
       }
-      const outcome = runImport(ctx, crud, { ...input, headers: read.headers, rows: read.rows, mapping: input.mapping, confirm: input.confirm ?? [] }, false);
+      const outcome = runImport(ctx, creators(), { ...input, headers: read.headers, rows: read.rows, mapping: input.mapping, confirm: input.confirm ?? [] }, false);
       setMeta(ctx.db, memoryKey(input.ledger), JSON.stringify({ ...remembered(ctx, input.ledger), ...mappingToRemember(read.headers, input.mapping) }));
       return outcome;
     },

@@ -4,8 +4,7 @@
 // not at all; a row refused is listed with its row number, column and reason. A dry run (the
 // preview) does all of it and rolls back.
 import { contract } from '../../../shared/api/contract';
-import { ApiError, type ApiIssue } from '../../../shared/api/result';
-import type { Handlers } from '../../../shared/api/types';
+import type { ApiIssue } from '../../../shared/api/result';
 import type { ImportLedger, ImportMapping, ImportRefusal } from '../../../shared/domain/imports';
 import { IMPORT_COLUMNS, MAX_LISTED_REFUSALS } from '../../../shared/domain/imports';
 import {
@@ -13,9 +12,10 @@ import {
   RELATION_LABELS, SATISFACTION_LABELS, SCHOOLING_LABELS, VISIT_MODE_LABELS,
 } from '../../../shared/domain/ledgerEnums';
 import type { LabelledEnum } from '../../../shared/domain/labels';
-import { CONFIRMATIONS } from '../../../shared/domain/ledgers/define';
+import { CONFIRMATIONS, type Confirmation } from '../../../shared/domain/ledgers/define';
 import { householdsByHead } from '../../../db/imports/households';
 import type { ServiceContext } from '../context';
+import type { checkedCreate } from './checkedCreate';
 import { booleanValue, choiceValue, dateValue, idValue, phoneValue } from './values';
 
 export interface DataRow {
@@ -41,7 +41,8 @@ export interface ImportOutcome {
   records: Record<string, number>;
 }
 
-type CreateHandlers = Pick<Handlers, 'households.create' | 'members.create' | 'visits.create' | 'needs.create'>;
+/** The ledgers' creates (checkedCreate.ts), by method. */
+export type Creators = Record<'households.create' | 'members.create' | 'visits.create' | 'needs.create', ReturnType<typeof checkedCreate>>;
 
 const CHOICES: Record<string, LabelledEnum<string>> = {
   relation: RELATION_LABELS, labourCapacity: LABOUR_LABELS, health: HEALTH_LABELS, schooling: SCHOOLING_LABELS, housingGrade: HOUSING_GRADE_LABELS,
@@ -74,7 +75,7 @@ const MEMBER_FIELDS: Record<string, string> = { memberName: 'name', relation: 'r
 /** Thrown inside a savepoint to roll back a group that was refused. */
 class Refused extends Error {}
 
-export function runImport(ctx: ServiceContext, handlers: CreateHandlers, request: ImportRequest, dryRun: boolean): ImportOutcome {
+export function runImport(ctx: ServiceContext, creators: Creators, request: ImportRequest, dryRun: boolean): ImportOutcome {
   const { ledger, villageId, headers, mapping } = request;
   const columnOf = new Map(mapping.map((m) => [m.field, m.column]));
   const textOf = (cells: readonly string[], field: string): string | undefined => {
@@ -110,22 +111,18 @@ export function runImport(ctx: ServiceContext, handlers: CreateHandlers, request
     }
     return record;
   };
-  /** One create through the contract's schema and the ledger's handler; false when refused. */
-  const create = <M extends keyof CreateHandlers>(method: M, row: number, input: Record<string, unknown>, fieldMap: (f: string) => string): string | null => {
+  /** One create through the contract's schema (the form's rules) and the ledger's checks; null when refused. */
+  const create = (method: keyof Creators, row: number, input: Record<string, unknown>, fieldMap: (f: string) => string): string | null => {
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) {
       refuseIssues(row, parsed.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), message: i.message })), fieldMap);
       return null;
     }
-    try {
-      return (handlers[method] as (input: unknown) => { id: string })(parsed.data).id;
-    } catch (error) {
-      if (error instanceof ApiError && (error.code === 'INVALID_INPUT' || error.code === 'NEEDS_CONFIRMATION')) {
-        refuseIssues(row, error.issues ?? [], fieldMap);
-        return null;
-      }
-      throw error;
-    }
+    const { villageId: village, confirm: accepted, ...fields } = parsed.data as Record<string, unknown> & { villageId: string; confirm?: Confirmation[] };
+    const outcome = creators[method](village, fields, accepted ?? []);
+    if (outcome.ok) return outcome.id;
+    refuseIssues(row, outcome.issues, fieldMap);
+    return null;
   };
 
   const work = () => {
