@@ -3,12 +3,14 @@ import type { Messages } from './zhCN';
 
 import { dashboardEn } from './features/dashboard.en';
 import { historyEn } from './features/history.en';
+import { importsEn } from './features/imports.en';
 import { revocationEn } from './features/revocation.en';
 import { reportsEn } from './features/reports.en';
 
 export const en: Messages = {
   dashboard: dashboardEn,
   history: historyEn,
+  imports: importsEn,
   revocation: revocationEn,
   reports: reportsEn,
   app: {

@@ -2,12 +2,14 @@
 // test keeps the two in step and checks that every validation key and error code is here.
 import { dashboardZhCN } from './features/dashboard.zhCN';
 import { historyZhCN } from './features/history.zhCN';
+import { importsZhCN } from './features/imports.zhCN';
 import { revocationZhCN } from './features/revocation.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
 
 export const zhCN = {
   dashboard: dashboardZhCN,
   history: historyZhCN,
+  imports: importsZhCN,
   revocation: revocationZhCN,
   reports: reportsZhCN,
   app: {

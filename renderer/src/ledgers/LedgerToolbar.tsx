@@ -1,11 +1,13 @@
 // What a list is narrowed by: free text, each filterable field, a date range on the ledger's
 // date, overdue only where there are due dates, and the village when the device keeps several.
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Input, InputNumber, Select, Switch, Tag, Typography } from 'antd';
-import type { JSX } from 'react';
+import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { LedgerNoun } from '../../../shared/api/methods';
+import { IMPORT_LEDGERS, type ImportLedger } from '../../../shared/domain/imports';
+import { ImportModal } from '../screens/imports/ImportModal';
 import { useAppStore } from '../store/useAppStore';
 import { dayToIso, isoToDay } from './convert';
 import { schemasOf } from './definitions';
@@ -33,6 +35,8 @@ export function LedgerToolbar({ noun, state, update, hidden, embedded, onAdd }: 
   );
   const view = LEDGER_VIEWS[noun];
   const { def } = schemasOf(noun);
+  const [importing, setImporting] = useState(false);
+  const importable = !embedded && (IMPORT_LEDGERS as readonly string[]).includes(noun);
   const setFilter = (name: string, value: unknown) => update({ filters: { ...state.filters, [name]: value ?? undefined } });
 
   function filterControl(field: FieldView): JSX.Element {
@@ -109,9 +113,15 @@ export function LedgerToolbar({ noun, state, update, hidden, embedded, onAdd }: 
           <Typography.Text>{t('ledgers.overdueOnly')}</Typography.Text>
         </Flex>
       )}
-      <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} style={{ marginLeft: 'auto' }} data-testid={`ledger-${noun}-add`}>
+      {importable && (
+        <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} title={t('imports.openHint')} style={{ marginLeft: 'auto' }} data-testid={`ledger-${noun}-import`}>
+          {t('imports.open')}
+        </Button>
+      )}
+      <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} style={importable ? undefined : { marginLeft: 'auto' }} data-testid={`ledger-${noun}-add`}>
         {t('ledgers.add')}
       </Button>
+      {importing && <ImportModal ledger={noun as ImportLedger} onClose={() => setImporting(false)} />}
     </Flex>
   );
 }

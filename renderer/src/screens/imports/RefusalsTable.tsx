@@ -1,0 +1,32 @@
+// The rows refused: the row number in the file, the column's header, and the reason in words.
+import { Table, Typography } from 'antd';
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportRefusal } from '../../../../shared/domain/imports';
+import { loose } from '../../ledgers/labels';
+
+export function useRefusalText(): (refusal: ImportRefusal) => string {
+  const { t } = useTranslation();
+  return (refusal) => loose(t)(refusal.message, refusal.params ?? {});
+}
+
+export function RefusalsTable({ refusals, total }: { refusals: readonly ImportRefusal[]; total: number }): JSX.Element {
+  const { t } = useTranslation();
+  const reason = useRefusalText();
+  return (
+    <>
+      <Table<ImportRefusal & { key: number }>
+        size="small"
+        data-testid="imports-refusals"
+        dataSource={refusals.map((r, key) => ({ ...r, key }))}
+        pagination={refusals.length > 8 ? { pageSize: 8, showSizeChanger: false, size: 'small' } : false}
+        columns={[
+          { title: t('imports.refusal.row'), dataIndex: 'row', width: 70 },
+          { title: t('imports.refusal.column'), dataIndex: 'column', width: 130, render: (c: string | null) => c ?? t('common.none') },
+          { title: t('imports.refusal.reason'), key: 'reason', render: (_: unknown, r: ImportRefusal) => reason(r) },
+        ]}
+      />
+      {total > refusals.length && <Typography.Text type="secondary">{t('imports.check.moreRefused', { shown: refusals.length, total })}</Typography.Text>}
+    </>
+  );
+}
