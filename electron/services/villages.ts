@@ -3,12 +3,13 @@ import { sql } from 'kysely';
 import type { Handlers } from '../../shared/api/types';
 import { ApiError } from '../../shared/api/result';
 import { V } from '../../shared/domain/validation';
+import { keepsWholeTownships, townshipsOf } from '../../shared/domain/device';
 import type { Village } from '../../shared/domain/village';
 import type { VillageRow } from '../../db/schema';
 import { all, first } from '../../db/query';
 import type { ServiceContext } from './context';
-import { requireVillageInScope } from './ledgers/scope';
-import { requireProfile, saveProfile } from './profile';
+import { requireVillageInScope, villagesInScope } from './ledgers/scope';
+import { readProfile, requireProfile, saveProfile } from './profile';
 import { villageMoveHandlers } from './villageMoves';
 
 type VillageHandlers = Pick<Handlers, 'villages.list' | 'villages.get' | 'villages.create' | 'villages.update' | 'villages.delete' | 'villages.moves' | 'villages.decideMove'>;
@@ -49,8 +50,12 @@ export function villageHandlers(ctx: ServiceContext): VillageHandlers {
 
   return {
     ...villageMoveHandlers(ctx),
+    // Like every ledger list: only the villages this device keeps (a village of another township
+    // that sync brought stays in the database, and villages.get still finds it). A device not
+    // set up yet keeps none.
     'villages.list': ({ search }) => {
-      let query = live();
+      const scope = readProfile(ctx) ? villagesInScope(ctx) : [];
+      let query = live().where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(scope)}))`);
       if (search) query = query.where(sql<boolean>`name LIKE ${likePattern(search)} ESCAPE '\\'`);
       const items = all(db.sqlite, query.orderBy('township').orderBy('name').orderBy('id')).map(toVillage);
       return { items, total: items.length };
@@ -58,6 +63,11 @@ export function villageHandlers(ctx: ServiceContext): VillageHandlers {
     'villages.get': ({ id }) => getLive(id),
     'villages.create': (input) => {
       const profile = requireProfile(ctx);
+      // A coordinator (or a district) creates villages only in the townships she keeps: one made
+      // elsewhere would leave her scope the moment it was written, and is another township's to make.
+      if (keepsWholeTownships(profile.role) && !townshipsOf(profile).includes(input.township)) {
+        throw new ApiError('INVALID_INPUT', `This device does not keep the township ${input.township}`, [{ path: ['township'], message: V.townshipNotKept }]);
+      }
       const id = store.transaction(() => {
         refuseDuplicateName(input.name, input.township, null);
         const newId = store.create('villages', null, {
@@ -73,7 +83,7 @@ export function villageHandlers(ctx: ServiceContext): VillageHandlers {
       });
       return getLive(id);
     },
-    'villages.update': ({ id, patch }) => {
+    'villages.update': ({ id, patch, confirm }) => {
       requireProfile(ctx);
       store.transaction(() => {
         const current = getLive(id);
@@ -83,6 +93,15 @@ export function villageHandlers(ctx: ServiceContext): VillageHandlers {
         const name = patch.name ?? current.name;
         const township = patch.township ?? current.township;
         if (name !== current.name || township !== current.township) refuseDuplicateName(name, township, id);
+        // A new township moves the village between two coordinators, each of whom must confirm
+        // it on their own device: the person making it hears that first (the form names both).
+        if (township !== current.township && !confirm?.includes('villageMove')) {
+          throw new ApiError(
+            'NEEDS_CONFIRMATION',
+            `villageMove: ${current.name} moves from ${current.township} to ${township}; ${current.township}'s coordinator stops seeing it once they confirm, ${township}'s coordinator must confirm it`,
+            [{ path: ['township'], message: V.villageMove }],
+          );
+        }
         store.update('villages', id, patch);
       });
       return getLive(id);

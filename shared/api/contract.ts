@@ -20,7 +20,8 @@ import {
 import { syncRunInput, syncRunResult, syncStatusList, syncTargetIdInput, syncTargetList, syncTargetSaveInput, syncTargetView } from '../domain/sync';
 import { setPassphraseInput, syncEncryptionView, trustResult } from '../domain/sync';
 import { conflictCount } from '../domain/conflictCount';
-import { village, villageInput, villageMoveDecision, villageMoveList, villageMoveResult, villagePatch } from '../domain/village';
+import { backupExportInput, backupExportResult, backupItem, backupList, backupRestoreInput, backupRestoreResult } from '../domain/backups';
+import { village, villageInput, villageMoveDecision, villageMoveList, villageMoveResult, villageUpdate } from '../domain/village';
 import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
 import { crudEntries } from './ledgerContract';
 import { API_CHANNEL_PREFIX, API_METHODS, channelOf, isApiMethod, type ApiMethod } from './methods';
@@ -63,7 +64,7 @@ export const contract = {
   },
   'villages.get': { input: z.strictObject({ id: rowId }), output: village },
   'villages.create': { input: villageInput, output: village },
-  'villages.update': { input: z.strictObject({ id: rowId, patch: villagePatch }), output: village },
+  'villages.update': { input: villageUpdate, output: village },
   'villages.delete': { input: z.strictObject({ id: rowId }), output: z.object({ id: rowId }) },
   'villages.moves': { input: noInput, output: villageMoveList },
   'villages.decideMove': { input: villageMoveDecision, output: villageMoveResult },

@@ -26,6 +26,8 @@ export const V = {
   periodTooLong: 'validation.periodTooLong',
   townshipOutOfScope: 'validation.townshipOutOfScope',
   villageOutOfScope: 'validation.villageOutOfScope',
+  townshipNotKept: 'validation.townshipNotKept',
+  villageMove: 'validation.villageMove',
   reference: 'validation.reference',
   overspend: 'validation.overspend',
   duplicateIdNumber: 'validation.duplicateIdNumber',

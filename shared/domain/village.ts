@@ -29,6 +29,20 @@ export const villagePatch = z.strictObject({
   notes: villageFields.notes.optional(),
 });
 
+/**
+ * What an edit of a village may be asked to confirm: `villageMove`, a change of township (the
+ * village leaves one township's coordinator and must be confirmed by the other's).
+ */
+export const VILLAGE_CONFIRMATIONS = ['villageMove'] as const;
+export type VillageConfirmation = (typeof VILLAGE_CONFIRMATIONS)[number];
+
+export const villageUpdate = z.strictObject({
+  id: rowId,
+  patch: villagePatch,
+  confirm: z.array(z.enum(VILLAGE_CONFIRMATIONS, { error: V.invalid }), { error: V.invalid }).max(VILLAGE_CONFIRMATIONS.length).optional(),
+});
+export type VillageUpdate = z.input<typeof villageUpdate>;
+
 export const village = z.object({
   id: rowId,
   name: z.string(),

@@ -8,3 +8,11 @@ export function dumpAll(sqlite: Sqlite): string {
     .map((t) => `${t}\n${sqlite.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all().map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v))).join('\n')}`)
     .join('\n====\n');
 }
+
+/**
+ * The names of the live villages the database holds, whatever the device keeps (villages.list
+ * shows only those in scope): what proves that sync brought a village, sorted.
+ */
+export function villageNamesIn(sqlite: Sqlite): string[] {
+  return (sqlite.prepare('SELECT name FROM villages WHERE deleted_at IS NULL').pluck().all() as string[]).sort();
+}

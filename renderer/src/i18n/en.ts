@@ -701,6 +701,8 @@ export const en: Messages = {
     overspend: 'Spending would exceed the money received',
     duplicateIdNumber: 'This ID number is already registered',
     similarHousehold: 'The same villager group already has a head of household with a similar name',
+    townshipNotKept: 'This computer does not keep this township, so it cannot create a village there',
+    villageMove: 'A new township moves this village to another township: the old township\'s coordinator stops seeing it and its ledgers once they confirm, and the new township\'s coordinator sees it once they confirm',
     diaryDayTaken: 'There is already a diary entry for this day',
     approverLevel: 'Up to 3 days the township approves; longer, the county',
     postingTooShort: 'The public posting lasts at least 5 days',

@@ -700,6 +700,8 @@ export const zhCN = {
     overspend: '支出将超过已到位资金',
     duplicateIdNumber: '这个身份证号已登记过',
     similarHousehold: '同一村民小组已有相近的户主姓名',
+    townshipNotKept: '这个乡镇不归本机管理，不能在这里为它新建村',
+    villageMove: '改了乡镇，这个村就移到另一个乡镇：原乡镇的管理员确认后不再看到它和它的台账，新乡镇的管理员确认后才能看到',
     diaryDayTaken: '这一天已经写过日记',
     approverLevel: '3天以内由乡镇审批，超过3天由县级审批',
     postingTooShort: '公示不少于5天',

@@ -7,6 +7,7 @@ import { releaseQuarantine } from '../../../db/sync/quarantine';
 import { prepareSample } from '../../helpers/ledgerSamples';
 import { expectOk, openTestApp, SECRETARY_SETUP, snapshotDatabase, type TestApp } from '../../helpers/openedApp';
 import { useTempDirs } from '../../helpers/tempDir';
+import { villageNamesIn } from '../../helpers/databaseDump';
 
 const tempDir = useTempDirs();
 const opened: TestApp[] = [];
@@ -54,7 +55,7 @@ describe('releasing what was set aside', () => {
     await trust(late, b, [b.villageId]);
     const first = await late.api.sync.now({ folder });
     expect(first.receipts[0]!.setAside.OUT_OF_SCOPE).toBeGreaterThan(0);
-    expect((await late.api.villages.list()).items.map((v) => v.name)).not.toContain('外村');
+    expect(villageNamesIn(late.context.db.sqlite)).not.toContain('外村');
 
     // Nothing changed yet: re-judging keeps everything where it is, byte for byte.
     const before = snapshotDatabase(late.context.db.sqlite);
@@ -109,7 +110,7 @@ describe('releasing what was set aside', () => {
     c.advance(72 * HOUR);
     release(c);
     expect(heldCount(c, 'FUTURE_CLOCK')).toBe(0);
-    expect((await c.api.villages.list()).items.map((v) => v.id)).not.toContain(outside.id);
+    expect(c.context.db.sqlite.prepare('SELECT id FROM villages').pluck().all()).not.toContain(outside.id);
     const reasons = c.context.db.sqlite.prepare("SELECT DISTINCT reason FROM quarantine WHERE change_id LIKE '%' || ?").pluck().all(b.id);
     expect(reasons).toEqual(['OUT_OF_SCOPE']);
   });

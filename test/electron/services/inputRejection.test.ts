@@ -13,6 +13,7 @@ import { V } from '../../../shared/domain/validation';
 import { PLACEHOLDER_REFS, prepareSample, sampleOf } from '../../helpers/ledgerSamples';
 import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../helpers/openedApp';
 import { useTempDirs } from '../../helpers/tempDir';
+import { villageOfAnotherTownship } from '../../helpers/foreignVillage';
 
 const tempDir = useTempDirs();
 
@@ -771,6 +772,8 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
       { label: 'a fractional id', input: { id: 1.5, decision: 'confirm' }, path: ['id'], message: V.invalid },
       { label: 'an id of 0', input: { id: 0, decision: 'keep' }, path: ['id'], message: V.invalid },
       { label: 'no decision', input: { id: 1 }, path: ['decision'], message: V.required },
+      { label: 'a confirmation that is not a village one', input: { id: liveId, patch: { township: '白河镇' }, confirm: ['overspend'] }, path: ['confirm', 0], message: V.invalid },
+      { label: 'a confirmation as text', input: { id: liveId, patch: { township: '白河镇' }, confirm: 'villageMove' }, path: ['confirm'], message: V.invalid },
       { label: 'an unknown decision', input: { id: 1, decision: 'ignore' }, path: ['decision'], message: V.invalid },
     ],
     ...importBadInputs(liveId),
@@ -948,7 +951,7 @@ describe('writes outside what the device keeps', () => {
     try {
       await expectOk(app, 'device.setup', COORDINATOR);
       const own = await expectOk(app, 'villages.create', { name: '李家村', township: '青石镇' });
-      const elsewhere = await expectOk(app, 'villages.create', { name: '张庄村', township: '白河镇' });
+      const elsewhere = villageOfAnotherTownship(app, '张庄村', '白河镇');
       const foreign = (await expectOk(other, 'device.setup', SECRETARY_SETUP)).villageIds[0]!;
       const input = await prepareSample(app, noun, own.id);
       const before = app.snapshot();

@@ -35,7 +35,7 @@ async function moveAndSync() {
   const world = await syncedTownship();
   const { a, c, run } = world;
   expect(await listed(c)).toEqual(['青石镇/张家村', '青石镇/李家村']);
-  await a.api.villages.update({ id: a.villageId!, patch: { township: '白河镇' } });
+  await a.api.villages.update({ id: a.villageId!, patch: { township: '白河镇' }, confirm: ['villageMove'] });
   await recordVisit(a);
   await run(a);
   const atC = await run(c);
@@ -61,7 +61,9 @@ describe('a village moved to another township, at the old township\'s coordinato
     const { a, c } = await moveAndSync();
     const { items } = await c.api.villages.moves();
     expect(await c.api.villages.decideMove({ id: items[0]!.id, decision: 'confirm' })).toEqual({ villageId: a.villageId, township: '白河镇' });
-    expect(await listed(c)).toEqual(['白河镇/李家村', '青石镇/张家村']);
+    // Out of her list and her ledgers, still in her database (nothing is lost, it is another's now).
+    expect(await listed(c)).toEqual(['青石镇/张家村']);
+    expect((await c.api.villages.get({ id: a.villageId! })).township).toBe('白河镇');
     expect((await c.api.visits.list({})).items.map((v) => v.villageId)).not.toContain(a.villageId);
     expect((await c.api.villages.moves()).items).toEqual([]);
     expect(c.context.db.sqlite.prepare('SELECT count(*) FROM quarantine').pluck().get()).toBe(0);

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { V } from '../../../shared/domain/validation';
 import { APP_START_TIME, expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../helpers/openedApp';
 import { useTempDirs } from '../../helpers/tempDir';
+import { villageNamesIn } from '../../helpers/databaseDump';
+import { villageOfAnotherTownship } from '../../helpers/foreignVillage';
 
 const tempDir = useTempDirs();
 
@@ -19,11 +21,12 @@ const COORDINATOR_SETUP = {
 
 const MISSING_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
-async function withApp(setup: 'none' | 'secretary' | 'coordinator', body: (app: TestApp) => Promise<void>): Promise<void> {
+async function withApp(setup: 'none' | 'secretary' | 'coordinator' | 'district', body: (app: TestApp) => Promise<void>): Promise<void> {
   const app = await openTestApp(tempDir());
   try {
     if (setup === 'secretary') await expectOk(app, 'device.setup', SECRETARY_SETUP);
     if (setup === 'coordinator') await expectOk(app, 'device.setup', COORDINATOR_SETUP);
+    if (setup === 'district') await expectOk(app, 'device.setup', { ...COORDINATOR_SETUP, role: 'district', unitLevel: 'county', townships: ['青石镇', '东山镇'] });
     await body(app);
   } finally {
     app.close();
@@ -112,9 +115,45 @@ describe('villages.create and villages.get', () => {
   });
 });
 
+describe('where a village may be created', () => {
+  it("refuses a coordinator's village in a township she does not keep, naming the scope, and stores nothing", async () => {
+    await withApp('coordinator', async (app) => {
+      const before = app.snapshot();
+      const error = await expectRefused(app, 'villages.create', { name: '张庄村', township: '白河镇' });
+      expect([error.code, error.issues]).toEqual(['INVALID_INPUT', [{ path: ['township'], message: V.townshipNotKept }]]);
+      expect(app.snapshot()).toBe(before);
+      expect((await expectOk(app, 'villages.create', { name: '张庄村', township: '青石镇' })).township).toBe('青石镇');
+    });
+    await withApp('district', async (app) => {
+      for (const township of ['青石镇', '东山镇']) await expectOk(app, 'villages.create', { name: '张庄村', township });
+      expect((await expectRefused(app, 'villages.create', { name: '张庄村', township: '白河镇' })).issues).toEqual([{ path: ['township'], message: V.townshipNotKept }]);
+    });
+  });
+});
+
+describe('a change of township', () => {
+  it('asks first, naming the move, and writes nothing until it is confirmed', async () => {
+    await withApp('secretary', async (app) => {
+      const [village] = (await expectOk(app, 'villages.list')).items;
+      const before = app.snapshot();
+      const asked = await expectRefused(app, 'villages.update', { id: village!.id, patch: { township: '白河镇', notes: '划到白河镇' } });
+      expect(asked.code).toBe('NEEDS_CONFIRMATION');
+      expect(asked.issues).toEqual([{ path: ['township'], message: V.villageMove }]);
+      expect(asked.message).toContain('李家村 moves from 青石镇 to 白河镇');
+      expect(app.snapshot()).toBe(before);
+      // Another edit of the same village asks nothing.
+      await expectOk(app, 'villages.update', { id: village!.id, patch: { notes: '修了路' } });
+      const moved = await expectOk(app, 'villages.update', { id: village!.id, patch: { township: '白河镇' }, confirm: ['villageMove'] });
+      expect(moved.township).toBe('白河镇');
+      // She keeps her village wherever it is.
+      expect(await names(app)).toEqual(['李家村']);
+    });
+  });
+});
+
 describe('villages.list', () => {
   it('orders by township, then name (code point order), whatever the order of creation', async () => {
-    await withApp('coordinator', async (app) => {
+    await withApp('district', async (app) => {
       // 东 U+4E1C < 青 U+9752;  李 U+674E < 王 U+738B < 石 U+77F3.
       for (const [name, township] of [
         ['石桥村', '青石镇'],
@@ -214,7 +253,7 @@ describe('villages.update', () => {
       expect(app.snapshot()).toBe(before);
       // Renaming a village to its own name, or moving it to a township without that name, is fine.
       await expectOk(app, 'villages.update', { id: wang.id, patch: { name: '王庄村', township: '青石镇' } });
-      await expectOk(app, 'villages.update', { id: elsewhere.id, patch: { township: '东山镇' } });
+      await expectOk(app, 'villages.update', { id: elsewhere.id, patch: { township: '东山镇' }, confirm: ['villageMove'] });
     });
   });
 
@@ -270,7 +309,10 @@ describe('villages this device does not keep', () => {
       const folder = tempDir();
       await expectOk(b, 'sync.now', { folder });
       await expectOk(a, 'sync.now', { folder });
-      expect(await names(a)).toEqual(['张家村', '李家村']);
+      // Her neighbour's village is in the database, and not on her list: she does not keep it.
+      expect(villageNamesIn(a.context.db.sqlite)).toEqual(['张家村', '李家村']);
+      expect(await names(a)).toEqual(['李家村']);
+      expect((await expectOk(a, 'villages.get', { id: theirs })).name).toBe('张家村');
 
       const before = a.snapshot();
       const update = await expectRefused(a, 'villages.update', { id: theirs, patch: { notes: '李明改的' } });
@@ -278,7 +320,7 @@ describe('villages this device does not keep', () => {
       const remove = await expectRefused(a, 'villages.delete', { id: theirs });
       expect([remove.code, remove.issues]).toEqual(['INVALID_INPUT', outOfScope]);
       expect(a.snapshot()).toBe(before);
-      expect(await names(a)).toEqual(['张家村', '李家村']);
+      expect(villageNamesIn(a.context.db.sqlite)).toEqual(['张家村', '李家村']);
       // Her own village she edits as before.
       await expectOk(a, 'villages.update', { id: own, patch: { notes: '李明改的' } });
     } finally {
@@ -290,7 +332,8 @@ describe('villages this device does not keep', () => {
   it("refuses a coordinator's edit or deletion of a village of another township", async () => {
     await withApp('coordinator', async (app) => {
       const home = await expectOk(app, 'villages.create', { name: '王庄村', township: '青石镇' });
-      const elsewhere = await expectOk(app, 'villages.create', { name: '张庄村', township: '白河镇' });
+      const elsewhere = villageOfAnotherTownship(app, '张庄村', '白河镇');
+      expect(await names(app)).toEqual(['王庄村']);
       const before = app.snapshot();
       expect((await expectRefused(app, 'villages.update', { id: elsewhere.id, patch: { name: '新张庄村' } })).issues).toEqual(outOfScope);
       expect((await expectRefused(app, 'villages.delete', { id: elsewhere.id })).issues).toEqual(outOfScope);

@@ -7,6 +7,7 @@ import { V } from '../../../../shared/domain/validation';
 import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../../helpers/openedApp';
 import { validIdNumber } from '../../../helpers/ledgerSamples';
 import { useTempDirs } from '../../../helpers/tempDir';
+import { villageOfAnotherTownship } from '../../../helpers/foreignVillage';
 
 const tempDir = useTempDirs();
 
@@ -231,7 +232,7 @@ describe('scope and tombstones on reads', () => {
     try {
       await expectOk(app, 'device.setup', { role: 'coordinator', name: '王芳', unit: '青石镇人民政府', unitLevel: 'township', township: '青石镇', county: '临河县' });
       const own = await expectOk(app, 'villages.create', { name: '李家村', township: '青石镇' });
-      const elsewhere = await expectOk(app, 'villages.create', { name: '张庄村', township: '白河镇' });
+      const elsewhere = villageOfAnotherTownship(app, '张庄村', '白河镇');
       const mine = await household(app, own.id, '王建国');
       // A row of the other township's village, as sync could bring it: written by the store.
       const theirs = app.context.store.create('households', elsewhere.id, { head_name: '孙大海', category: 'ordinary' });

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, SECRETARY_SETUP, type TestApp } from '../../../helpers/openedApp';
 import { useTempDirs } from '../../../helpers/tempDir';
+import { villageNamesIn } from '../../../helpers/databaseDump';
 
 const tempDir = useTempDirs();
 const opened: TestApp[] = [];
@@ -50,7 +51,7 @@ describe('enrolment through the API', () => {
     const { receipts } = await district.api.sync.importFiles({ paths: [file] });
     expect(receipts[0]).toMatchObject({ status: 'imported', setAside: {}, refusal: null });
     expect(receipts[0]!.enrolled?.map((e) => [e.name, e.issuerName]).sort()).toEqual([['李明', '赵镇'], ['王芳', '赵镇']]);
-    expect((await district.api.villages.list()).items.map((v) => v.name).sort()).toEqual(['张家村', '李家村']);
+    expect(villageNamesIn(district.context.db.sqlite)).toEqual(['张家村', '李家村']);
 
     const { trusted } = await district.api.devices.list();
     const byId = new Map(trusted.map((d) => [d.deviceId, d]));

@@ -11,6 +11,7 @@ import { APP_START_TIME, SECRETARY_SETUP, transportOf } from '../../../helpers/o
 import { useTempDirs } from '../../../helpers/tempDir';
 import { DAV_PASSWORD, DAV_USER, startDavServer, type DavServer } from './davServer';
 import { openSyncDevice, QUICK_WEBDAV, recordVisit, SECOND_SECRETARY, trustFor, type SyncDevice } from './syncApps';
+import { villageNamesIn } from '../../../helpers/databaseDump';
 
 const tempDir = useTempDirs();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -62,7 +63,7 @@ describe('a refused file on a WebDAV server', () => {
     expect(trusted.receipts.map((r) => r.status)).toEqual(['imported']);
     expect(trusted.skippedRefused).toBe(0);
     expect(downloadsFrom(dav, x.id, sent)).toBe(2);
-    expect((await a.api.villages.list()).items.map((v) => v.name).sort()).toEqual(['张家村', '李家村']);
+    expect(villageNamesIn(a.context.db.sqlite)).toEqual(['张家村', '李家村']);
     // Delivered now: neither fetched nor counted as refused again.
     expect((await a.api.sync.run({ id: ta })).skippedRefused).toBe(0);
     expect(downloadsFrom(dav, x.id, sent)).toBe(2);
@@ -130,6 +131,6 @@ describe('a refused file in a shared folder', () => {
 
     await trustFor(a, x, '王芳', 'secretary', [x.villageId!]);
     expect((await a.api.sync.run({ id: ta })).receipts.map((r) => r.status)).toEqual(['imported']);
-    expect((await a.api.villages.list()).items.map((v) => v.name).sort()).toEqual(['张家村', '李家村']);
+    expect(villageNamesIn(a.context.db.sqlite)).toEqual(['张家村', '李家村']);
   });
 });
