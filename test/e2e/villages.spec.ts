@@ -109,3 +109,35 @@ test('bad input is refused next to the field and nothing is stored', async ({ pa
   await expect(page.locator('#village_name_help')).toHaveText('Required');
   expect(await villages(app)).toEqual(before);
 });
+
+test.describe('at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test("a secretary changing her village's township is told who stops seeing it and who must confirm, and only a confirmed save writes", async ({ page, app }) => {
+    const setup = await app.call<{ villageIds: string[] }>('device.setup', {
+      role: 'secretary', name: '李明', unit: '省农业农村厅', unitLevel: 'province', township: '青石镇', county: '临河县', villages: [{ name: '李家村' }],
+    });
+    const id = setup.value!.villageIds[0]!;
+    await openVillages(page, app);
+    await page.getByTestId(`village-edit-${id}`).click();
+    await page.locator('#village_township').fill('白河镇');
+    await page.getByTestId('village-submit').click();
+    const dialog = page.locator('.ant-modal-confirm');
+    await expect(dialog).toContainText('把“李家村”改到白河镇？');
+    await expect(dialog).toContainText('青石镇的乡镇管理员同步后要确认这次迁移，确认后就不再看到这个村和它的台账');
+    await expect(dialog).toContainText('白河镇的乡镇管理员也要确认后才能看到它');
+    await page.screenshot({ path: '/tmp/shots-sync/village-move-confirm.png' });
+
+    // Going back writes nothing and leaves the form as it was.
+    await page.getByTestId('village-move-back').click();
+    await expect(page.getByTestId('village-form')).toBeVisible();
+    await expect(page.locator('#village_township')).toHaveValue('白河镇');
+    expect((await app.call<{ township: string }>('villages.get', { id })).value!.township).toBe('青石镇');
+
+    await page.getByTestId('village-submit').click();
+    await page.getByTestId('village-move-ok').click();
+    await expect(page.getByTestId('village-form')).toBeHidden();
+    await expect(page.getByTestId('villages-table')).toContainText('白河镇');
+    expect((await app.call<{ township: string }>('villages.get', { id })).value!.township).toBe('白河镇');
+  });
+});

@@ -8,9 +8,11 @@ import { revocationEn } from './features/revocation.en';
 import { reportsEn } from './features/reports.en';
 
 export const en: Messages = {
+import { syncPlainEn } from './features/sync.en';
   dashboard: dashboardEn,
   history: historyEn,
   imports: importsEn,
+  syncPlain: syncPlainEn,
   revocation: revocationEn,
   reports: reportsEn,
   app: {

@@ -7,9 +7,11 @@ import { revocationZhCN } from './features/revocation.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
 
 export const zhCN = {
+import { syncPlainZhCN } from './features/sync.zhCN';
   dashboard: dashboardZhCN,
   history: historyZhCN,
   imports: importsZhCN,
+  syncPlain: syncPlainZhCN,
   revocation: revocationZhCN,
   reports: reportsZhCN,
   app: {

@@ -14,7 +14,7 @@ export interface VillagesSlice {
   loadVillages(search?: string): Promise<void>;
   countVillages(): Promise<void>;
   createVillage(input: ApiInput<'villages.create'>): Promise<Village>;
-  updateVillage(id: string, patch: ApiInput<'villages.update'>['patch']): Promise<Village>;
+  updateVillage(id: string, patch: ApiInput<'villages.update'>['patch'], confirm?: ApiInput<'villages.update'>['confirm']): Promise<Village>;
   removeVillage(id: string): Promise<void>;
 }
 
@@ -55,8 +55,8 @@ export function createVillagesSlice({ api }: StoreDeps): SliceCreator<VillagesSl
         return created;
       },
 
-      updateVillage: async (id, patch) => {
-        const updated = await api.villages.update({ id, patch });
+      updateVillage: async (id, patch, confirm) => {
+        const updated = await api.villages.update({ id, patch, ...(confirm ? { confirm } : {}) });
         await reload();
         return updated;
       },

@@ -1,6 +1,7 @@
 // Add or edit one village in a modal form. Checked with the contract's schema first (a new
 // village in full, an edit as the patch of what changed); what the main process refuses —
-// a second village of that name in the township — shows under the same field.
+// a second village of that name in the township — shows under the same field. A new township
+// is asked about first (useVillageMoveConfirm): it moves the village between coordinators.
 import { App, Form, Input, Modal } from 'antd';
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { villageInput, villagePatch, type Village } from '../../../../shared/dom
 import { useFormIssues } from '../../forms/useFormIssues';
 import { useOneAtATime } from '../../forms/useOneAtATime';
 import { useAppStore } from '../../store/useAppStore';
+import { useVillageMoveConfirm } from './useVillageMoveConfirm';
 import { villageFormValues, villagePatchOf, type VillageFormValues } from './villagePatchOf';
 
 export interface VillageFormModalProps {
@@ -26,6 +28,7 @@ export function VillageFormModal({ village, onClose }: VillageFormModalProps): J
     useShallow((s) => ({ profile: s.profile, createVillage: s.createVillage, updateVillage: s.updateVillage })),
   );
   const [saving, setSaving] = useState(false);
+  const confirmMove = useVillageMoveConfirm();
   const initialValues: VillageFormValues = village
     ? villageFormValues(village)
     : { township: profile?.township ?? '', county: profile?.county ?? '' };
@@ -63,7 +66,13 @@ export function VillageFormModal({ village, onClose }: VillageFormModalProps): J
     }
     setSaving(true);
     try {
-      const updated = await updateVillage(current.id, parsed.data);
+      const facts = { village: current.name, from: current.township, to: parsed.data.township ?? current.township };
+      const updated = await confirmMove(facts, (confirm) => updateVillage(current.id, parsed.data, confirm));
+      if (!updated) {
+        // Went back to change it: the form stays open as it was.
+        setSaving(false);
+        return;
+      }
       void message.success(t('villages.updated', { name: updated.name }));
       onClose();
     } catch (error) {

@@ -1,0 +1,11 @@
+// Sync said in plain words (records, not field changes; who sent them; demo files; a village
+// moving township; a coordinator's edits), in Chinese; zhCN.ts mounts them under `syncPlain`.
+export const syncPlainZhCN = {
+  move: {
+    title: '把“{{village}}”改到{{to}}？',
+    body: '“{{village}}”将从{{from}}移到{{to}}。{{from}}的乡镇管理员同步后要确认这次迁移，确认后就不再看到这个村和它的台账；{{to}}的乡镇管理员也要确认后才能看到它。确认之前，记录都不会丢失。',
+    leavesHere: '本机管理的是{{townships}}，保存后本机的村列表里也不再有这个村。',
+    ok: '确认迁移并保存',
+    back: '返回修改',
+  },
+};
