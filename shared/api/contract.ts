@@ -20,7 +20,6 @@ import {
 import { syncRunInput, syncRunResult, syncStatusList, syncTargetIdInput, syncTargetList, syncTargetSaveInput, syncTargetView } from '../domain/sync';
 import { setPassphraseInput, syncEncryptionView, trustResult } from '../domain/sync';
 import { conflictCount } from '../domain/conflictCount';
-import { backupExportInput, backupExportResult, backupItem, backupList, backupRestoreInput, backupRestoreResult } from '../domain/backups';
 import { village, villageInput, villageMoveDecision, villageMoveList, villageMoveResult, villageUpdate } from '../domain/village';
 import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
 import { crudEntries } from './ledgerContract';

@@ -6,9 +6,9 @@ import { historyEn } from './features/history.en';
 import { importsEn } from './features/imports.en';
 import { revocationEn } from './features/revocation.en';
 import { reportsEn } from './features/reports.en';
+import { syncPlainEn } from './features/sync.en';
 
 export const en: Messages = {
-import { syncPlainEn } from './features/sync.en';
   dashboard: dashboardEn,
   history: historyEn,
   imports: importsEn,

@@ -5,9 +5,9 @@ import { historyZhCN } from './features/history.zhCN';
 import { importsZhCN } from './features/imports.zhCN';
 import { revocationZhCN } from './features/revocation.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
+import { syncPlainZhCN } from './features/sync.zhCN';
 
 export const zhCN = {
-import { syncPlainZhCN } from './features/sync.zhCN';
   dashboard: dashboardZhCN,
   history: historyZhCN,
   imports: importsZhCN,
