@@ -15,6 +15,7 @@ import { createHandlers } from './handlers';
 import { ensureDeviceIdentity } from './identity';
 import { createFileSecretStore, type SecretStore } from './sync/secrets';
 import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service';
+import { applyStagedRestore, createBackupService, DAY_MS } from './backups/index';
 
 export const DATABASE_FILE_NAME = 'cunji.sqlite';
 
@@ -32,6 +33,8 @@ export interface OpenAppOptions extends DispatchOptions {
   secrets?: SecretStore;
   /** The sync scheduler's timers and start-up (tests drive a fake clock or keep it stopped). */
   sync?: SyncServiceOptions;
+  /** The daily backup's first look, after start (default 10 minutes; tests that run shorter never see it). */
+  dailyBackupAfterMs?: number;
 }
 
 export interface OpenedApp {
@@ -41,9 +44,51 @@ export interface OpenedApp {
   close(): void;
 }
 
+/**
+ * The app on its data folder. After a restore (backups.restore) it closes the database and opens
+ * the restored one in place: `context`, `handlers` and `dispatch` always answer for the open one.
+ */
 export async function openApp(options: OpenAppOptions): Promise<OpenedApp> {
+  let reopenWanted = false;
+  let current = await openOnce(options, () => {
+    reopenWanted = true;
+  });
+  let reopening: Promise<void> | null = null;
+  const reopen = async () => {
+    reopenWanted = false;
+    current.close();
+    current = await openOnce(options, () => {
+      reopenWanted = true;
+    });
+  };
+  return {
+    get context() {
+      return current.context;
+    },
+    get handlers() {
+      return current.handlers;
+    },
+    dispatch: async (method, input) => {
+      if (reopening) await reopening;
+      const result = await current.dispatch(method, input);
+      if (reopenWanted) {
+        reopening = reopen().finally(() => {
+          reopening = null;
+        });
+        await reopening;
+      }
+      return result;
+    },
+    close: () => current.close(),
+  };
+}
+
+async function openOnce(options: OpenAppOptions, reopen: () => void): Promise<OpenedApp> {
   const now = options.now ?? Date.now;
-  const db: OpenedDatabase = await openDatabase(join(options.dataDir, DATABASE_FILE_NAME), {
+  const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
+  // A restore chosen before the last close takes the database's place now, before anything opens it.
+  applyStagedRestore(databaseFile);
+  const db: OpenedDatabase = await openDatabase(databaseFile, {
     now,
     nativeBinding: options.nativeBinding,
   });
@@ -56,8 +101,9 @@ export async function openApp(options: OpenAppOptions): Promise<OpenedApp> {
     const store = createStore({ db, clock, newId, deviceId: identity.deviceId });
     const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
     let syncService: SyncService | null = null;
+    const backups = createBackupService({ db, dataDir: options.dataDir, now }, reopen);
     const context: ServiceContext = {
-      db, store, clock, newId, now, identity, dataDir: options.dataDir, appVersion: options.appVersion, secrets, nativeBinding: options.nativeBinding,
+      db, store, clock, newId, now, identity, dataDir: options.dataDir, appVersion: options.appVersion, secrets, nativeBinding: options.nativeBinding, backups,
       dialogs: options.dialogs, printer: options.printer, onLanguageChange: options.onLanguageChange,
       // Built just below from this same context (its runs need the database, clock and keys).
       get syncService() {
@@ -67,11 +113,16 @@ export async function openApp(options: OpenAppOptions): Promise<OpenedApp> {
     syncService = createSyncService(context, options.sync);
     const handlers = createHandlers(context);
     if (options.sync?.autoStart !== false) syncService.start();
+    // Once a day while the app runs: looked at an hour apart, first a while after start.
+    const daily = () => void backups.daily().catch((error: unknown) => options.onUnexpected?.('backups.daily', error));
+    const timers = [setTimeout(daily, options.dailyBackupAfterMs ?? 10 * 60 * 1000), setInterval(daily, DAY_MS / 24)];
+    for (const timer of timers) timer.unref();
     return {
       context,
       handlers,
       dispatch: createDispatch(handlers, options),
       close: () => {
+        for (const timer of timers) clearTimeout(timer);
         syncService.stop();
         db.close();
       },

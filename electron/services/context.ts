@@ -5,6 +5,7 @@ import type { IdSource } from '../../db/ids';
 import type { Store } from '../../db/store';
 import type { HlcClock } from '../../db/sync/hlc';
 import type { Lang } from '../../shared/domain/labels';
+import type { BackupService } from './backups/index';
 import type { Dialogs } from './dialogs';
 import type { DeviceIdentity } from './identity';
 import type { Printer } from './printer';
@@ -32,4 +33,6 @@ export interface ServiceContext {
   readonly secrets: SecretStore;
   /** Saved sync targets: the scheduler, runs on demand and their status. */
   readonly syncService: SyncService;
+  /** Snapshots of the database (before imports, daily, on demand); absent in tests that build a context by hand. */
+  readonly backups?: BackupService;
 }

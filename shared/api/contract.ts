@@ -20,6 +20,7 @@ import {
 import { syncRunInput, syncRunResult, syncStatusList, syncTargetIdInput, syncTargetList, syncTargetSaveInput, syncTargetView } from '../domain/sync';
 import { setPassphraseInput, syncEncryptionView, trustResult } from '../domain/sync';
 import { conflictCount } from '../domain/conflictCount';
+import { backupExportInput, backupExportResult, backupItem, backupList, backupRestoreInput, backupRestoreResult } from '../domain/backups';
 import { village, villageInput, villageMoveDecision, villageMoveList, villageMoveResult, villageUpdate } from '../domain/village';
 import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
 import { crudEntries } from './ledgerContract';
@@ -107,6 +108,11 @@ export const contract = {
   'conflicts.list': { input: noInput, output: conflictList },
   'conflicts.count': { input: noInput, output: conflictCount },
   'conflicts.resolve': { input: resolveInput, output: resolveResult },
+  // Snapshots of the database in the data folder; restoring one reopens the app on it (shared/domain/backups.ts).
+  'backups.list': { input: noInput, output: backupList },
+  'backups.create': { input: noInput, output: backupItem },
+  'backups.restore': { input: backupRestoreInput, output: backupRestoreResult },
+  'backups.exportTo': { input: backupExportInput, output: backupExportResult },
 
   'dialogs.openBundles': { input: noInput, output: dialogResult },
   'dialogs.saveFile': { input: saveFileInput, output: dialogResult },

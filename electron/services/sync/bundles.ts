@@ -193,6 +193,8 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
     },
 
     async importFile(path, passphrase) {
+      // A snapshot before importing (at most one an hour, electron/services/backups); one that cannot be made does not stop the sync.
+      await ctx.backups?.beforeImport().catch(() => undefined);
       if (!isEncryptedFile(path)) return importPlain(path);
       const file = basename(path);
       let outer: string;

@@ -580,6 +580,22 @@ function syncBadInputs(liveId: string): Record<string, BadInput[]> {
     ],
     'conflicts.list': [...wrongShapes(), ...strayKeys({})],
     'conflicts.count': [...wrongShapes(), ...strayKeys({})],
+    'backups.list': [...wrongShapes(), ...strayKeys({})],
+    'backups.create': [...wrongShapes(), ...strayKeys({})],
+    'backups.restore': [
+      ...wrongShapes(),
+      ...strayKeys({ name: 'cunji-manual-2026-11-27T08-00-00-000Z.sqlite' }),
+      { label: 'no name', input: {}, path: ['name'], message: V.required },
+      { label: 'a path instead of a name', input: { name: '../cunji.sqlite' }, path: ['name'], message: V.invalid },
+      { label: 'a backup name inside a folder', input: { name: 'x/cunji-manual-2026-11-27T08-00-00-000Z.sqlite' }, path: ['name'], message: V.invalid },
+      { label: 'another file of the data folder', input: { name: 'cunji.sqlite' }, path: ['name'], message: V.invalid },
+      { label: 'a number', input: { name: 7 }, path: ['name'], message: V.invalid },
+    ],
+    'backups.exportTo': [
+      ...wrongShapes(),
+      ...strayKeys({ folder: '/tmp' }),
+      ...badPaths((folder) => ({ folder }), ['folder']),
+    ],
     'conflicts.resolve': [
       ...wrongShapes(),
       ...strayKeys(resolve({ rowId: liveId })),
