@@ -41,9 +41,11 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'records.hi
       const fieldOf = new Map(Object.keys(def.fields).map((f) => [snakeCase(f), f]));
       const devices = new Map(listTrusted(ctx.db.sqlite).map((d) => [d.deviceId, d]));
       const self = ctx.identity.deviceId;
-      // The record was made by its first write: the changes of that moment on that device.
+      // The record was made by its first write: every column is written then (null ones too), so
+      // a change that replaced nothing, by that device within that write's minute, is its making.
       const first = steps[steps.length - 1]!;
-      const made = (s: (typeof steps)[number]) => s.origin === first.origin && s.id.slice(0, 12) === first.id.slice(0, 12) && s.before.length === 0;
+      const madeBy = Date.parse(hlcToIso(first.id)) + 60_000;
+      const made = (s: (typeof steps)[number]) => s.before.length === 0 && s.origin === first.origin && Date.parse(hlcToIso(s.id)) <= madeBy;
       const entries = steps.map((s): HistoryEntry => {
         const device = devices.get(s.origin);
         const row = s.col === ROW_COLUMN;

@@ -9,7 +9,7 @@ import { api } from '../../api';
 import { useAppStore } from '../../store/useAppStore';
 import { loose } from '../labels';
 import type { LedgerRow } from '../viewTypes';
-import { changeText, whoText } from './historyText';
+import { changeText, shownEntries, whoText } from './historyText';
 
 export interface HistoryDrawerProps {
   noun: LedgerNoun;
@@ -29,7 +29,7 @@ export function HistoryDrawer({ noun, row, title, onClose }: HistoryDrawerProps)
   useEffect(() => {
     let live = true;
     api.records.history({ ledger: noun, id: row.id }).then(
-      (result) => live && setEntries(result.entries),
+      (result) => live && setEntries(shownEntries(result.entries)),
       (error: unknown) => live && setFailed(error instanceof Error ? error.message : String(error)),
     );
     return () => {
@@ -59,13 +59,24 @@ export function HistoryDrawer({ noun, row, title, onClose }: HistoryDrawerProps)
             key: 'who',
             title: t('history.who'),
             width: 190,
-            render: (_, e) => whoText(tl, e, language),
+            render: (_, e) => {
+              const { person, device } = whoText(tl, e, language);
+              return (
+                <span data-testid="history-who">
+                  {person}
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
+                    {device}
+                  </Typography.Text>
+                </span>
+              );
+            },
           },
           {
             key: 'what',
             title: t('history.what'),
             render: (_, e) => (
               <span data-testid="history-change">
+                {e.kind === 'created' && e.field !== null && <Tag style={{ marginRight: 8 }}>{t('history.created')}</Tag>}
                 {changeText(tl, noun, e, language, row)}
                 {e.conflict && <Tag color="orange" style={{ marginLeft: 8 }}>{t('history.conflict')}</Tag>}
                 {e.resolved && <Tag color="green" style={{ marginLeft: 8 }}>{t('history.resolved')}</Tag>}

@@ -42,11 +42,15 @@ export function changeText(t: Translate, noun: LedgerNoun, entry: HistoryEntry, 
   return t(entry.resolved ? 'history.resolvedFrom' : 'history.changed', { field, before, after });
 }
 
-/** "李明（驻村第一书记）· 设备 1a2b3c4d", or "本机" for this computer. */
-export function whoText(t: Translate, entry: HistoryEntry, lang: Lang): string {
+/** Who wrote it and on which device: "李明（驻村第一书记）" and "设备 1a2b3c4d" (or "本机", this computer). */
+export function whoText(t: Translate, entry: HistoryEntry, lang: Lang): { person: string; device: string } {
   const device = entry.self ? t('history.self') : t('history.device', { id: entry.origin.slice(0, 8) });
-  if (!entry.who) return `${t('history.unknownDevice')} · ${device}`;
+  if (!entry.who) return { person: t('history.unknownDevice'), device };
   const role = roleSchema.safeParse(entry.role);
-  const who = role.success ? t('history.whoRole', { who: entry.who, role: labelOf(ROLE_LABELS, role.data, lang) }) : entry.who;
-  return `${who} · ${device}`;
+  return { person: role.success ? t('history.whoRole', { who: entry.who, role: labelOf(ROLE_LABELS, role.data, lang) }) : entry.who, device };
+}
+
+/** The entries worth a line: a field left empty when the record was made says nothing. */
+export function shownEntries(entries: readonly HistoryEntry[]): HistoryEntry[] {
+  return entries.filter((e) => !(e.kind === 'created' && e.field !== null && e.after === null));
 }
