@@ -171,7 +171,7 @@ export function ImportModal({ ledger, onClose }: ImportModalProps): JSX.Element 
   })();
 
   return (
-    <Modal open width={980} title={t(`imports.title.${ledger}`)} onCancel={onClose} footer={footer} maskClosable={false} data-testid="imports-modal" styles={{ body: { minHeight: 360 } }}>
+    <Modal open width={980} style={{ top: 24 }} title={t(`imports.title.${ledger}`)} onCancel={onClose} footer={footer} maskClosable={false} data-testid="imports-modal" styles={{ body: { minHeight: 360 } }}>
       <Steps
         size="small"
         current={step}

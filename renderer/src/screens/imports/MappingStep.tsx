@@ -48,7 +48,7 @@ export function MappingStep({ ledger, preview, mapping, onMapping, onHeaderRow }
         size="small"
         data-testid="imports-mapping"
         pagination={false}
-        scroll={{ y: 260 }}
+        scroll={{ y: 196 }}
         dataSource={preview.columns.map((c) => ({ ...c, key: c.index }))}
         columns={[
           { title: t('imports.map.column'), dataIndex: 'header', width: 160, render: (h: string, c) => h || `#${c.index + 1}` },
@@ -75,11 +75,12 @@ export function MappingStep({ ledger, preview, mapping, onMapping, onHeaderRow }
       <Table
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content', y: 160 }}
+        tableLayout="fixed"
+        scroll={{ x: 56 + 128 * preview.columns.length, y: 112 }}
         dataSource={preview.sample.map((r) => ({ key: r.row, row: r.row, ...Object.fromEntries(r.cells.map((c, i) => [`c${i}`, c])) }))}
         columns={[
           { title: t('imports.map.row'), dataIndex: 'row', width: 56, fixed: 'left' as const },
-          ...preview.columns.map((c) => ({ title: fieldOf(c.index) ? label(fieldOf(c.index)) : c.header || `#${c.index + 1}`, dataIndex: `c${c.index}`, ellipsis: true, width: 120 })),
+          ...preview.columns.map((c) => ({ title: fieldOf(c.index) ? label(fieldOf(c.index)) : c.header || `#${c.index + 1}`, dataIndex: `c${c.index}`, ellipsis: true, width: 128 })),
         ]}
       />
     </Flex>
