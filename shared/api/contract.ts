@@ -13,6 +13,7 @@ import { reportPdfInput, reportPdfResult, reportPrintResult } from '../domain/re
 import { recentExports, reportExportInput, reportJob, reportJobInput, reportPreview, reportPreviewInput, reportRequest } from '../domain/reports';
 import { rowId, V } from '../domain/validation';
 import { settings, settingsPatch } from '../domain/settings';
+import { projectMoneyInput, projectMoneyList } from '../domain/ledgers/projectMoney';
 import {
   conflictList, deviceList, exportFileInput, exportResult, importFilesInput, importResult, resolveInput, resolveResult,
   syncNowInput, syncNowResult, trustInput, revokeInput, deviceView,
@@ -88,6 +89,7 @@ export const contract = {
 
   'settings.get': { input: noInput, output: settings },
   'settings.update': { input: settingsPatch, output: settings },
+  'projectMoney.list': { input: projectMoneyInput, output: projectMoneyList },
 
   'sync.exportFile': { input: exportFileInput, output: exportResult },
   'sync.importFiles': { input: importFilesInput, output: importResult },

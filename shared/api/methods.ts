@@ -26,6 +26,7 @@ const BASE_METHODS = [
   'reports.print',
   'settings.get',
   'settings.update',
+  'projectMoney.list',
   'sync.exportFile',
   'sync.importFiles',
   'sync.now',

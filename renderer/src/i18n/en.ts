@@ -4,6 +4,7 @@ import type { Messages } from './zhCN';
 import { dashboardEn } from './features/dashboard.en';
 import { historyEn } from './features/history.en';
 import { importsEn } from './features/imports.en';
+import { entryEn } from './features/entry.en';
 import { revocationEn } from './features/revocation.en';
 import { reportsEn } from './features/reports.en';
 import { syncPlainEn } from './features/sync.en';
@@ -12,6 +13,7 @@ export const en: Messages = {
   dashboard: dashboardEn,
   history: historyEn,
   imports: importsEn,
+  entry: entryEn,
   syncPlain: syncPlainEn,
   revocation: revocationEn,
   reports: reportsEn,

@@ -3,6 +3,7 @@
 import { dashboardZhCN } from './features/dashboard.zhCN';
 import { historyZhCN } from './features/history.zhCN';
 import { importsZhCN } from './features/imports.zhCN';
+import { entryZhCN } from './features/entry.zhCN';
 import { revocationZhCN } from './features/revocation.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
 import { syncPlainZhCN } from './features/sync.zhCN';
@@ -11,6 +12,7 @@ export const zhCN = {
   dashboard: dashboardZhCN,
   history: historyZhCN,
   imports: importsZhCN,
+  entry: entryZhCN,
   syncPlain: syncPlainZhCN,
   revocation: revocationZhCN,
   reports: reportsZhCN,

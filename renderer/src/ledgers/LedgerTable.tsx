@@ -11,6 +11,7 @@ import { useAppStore } from '../store/useAppStore';
 import { schemasOf } from './definitions';
 import { displayText, isOverdue, todayIso } from './display';
 import { LEDGER_EXTRAS } from './extras/registry';
+import { useRowData } from './extras/useRowData';
 import { fieldLabel } from './labels';
 import type { ListState } from './useLedgerList';
 import { LEDGER_VIEWS } from './views/index';
@@ -38,6 +39,7 @@ export function LedgerTable({ noun, rows, total, loading, state, update, hidden,
   const view = LEDGER_VIEWS[noun];
   const { def } = schemasOf(noun);
   const extras = LEDGER_EXTRAS[noun];
+  const rowData = useRowData(extras?.rowData, rows);
   const today = todayIso();
   const none = t('common.none');
 
@@ -86,8 +88,9 @@ export function LedgerTable({ noun, rows, total, loading, state, update, hidden,
   const columns: TableColumnsType<LedgerRow> = [
     ...villageColumn,
     // What a ledger adds (a warning, a clock) leads: it is what a person scans the table for.
-    ...(extras?.columns?.(t, language) ?? []),
+    ...(extras?.columns?.(t, language, rowData) ?? []),
     ...fieldColumns,
+    ...(extras?.afterColumns?.(t, language, rowData) ?? []),
     {
       key: 'recordedBy',
       title: t('ledgers.recordedBy'),

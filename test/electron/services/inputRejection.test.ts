@@ -705,6 +705,17 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
       { label: 'a green coverage line below the red one', input: { dashboardThresholds: { ...DEFAULT_THRESHOLDS, coverage: { green: 40, red: 60 } } }, path: ['dashboardThresholds', 'coverage', 'green'], message: V.thresholdOrder },
       { label: 'a green overdue-needs line above the red one', input: { dashboardThresholds: { ...DEFAULT_THRESHOLDS, needsOverdue: { green: 5, red: 1 } } }, path: ['dashboardThresholds', 'needsOverdue', 'green'], message: V.thresholdOrder },
       { label: 'a stray measure among the lines', input: { dashboardThresholds: { ...DEFAULT_THRESHOLDS, visits: { green: 1, red: 0 } } }, path: ['dashboardThresholds', 'visits'], message: V.unknownField },
+      { label: 'needs due after 0 days', input: { needDueDays: 0 }, path: ['needDueDays'], message: V.invalid },
+      { label: 'needs due after 366 days', input: { needDueDays: 366 }, path: ['needDueDays'], message: V.tooLarge },
+      { label: 'needs due after 7.5 days', input: { needDueDays: 7.5 }, path: ['needDueDays'], message: V.wholeNumber },
+    ],
+    'projectMoney.list': [
+      ...wrongShapes(),
+      ...strayKeys({ ids: [] }),
+      ...badIds((id) => ({ ids: [id] }), ['ids', 0]),
+      { label: 'no ids at all', input: {}, path: ['ids'], message: V.invalid },
+      { label: 'ids as one string', input: { ids: UUID }, path: ['ids'], message: V.invalid },
+      { label: '501 ids', input: { ids: Array.from({ length: 501 }, () => UUID) }, path: ['ids'], message: V.tooLarge },
     ],
     'dashboard.village': [
       ...wrongShapes(),

@@ -1,4 +1,5 @@
-// What a few ledgers show beyond their fields: a household's members, a project's money, the
+// What a few ledgers show beyond their fields: a household's members, a project's money (in its
+// row and behind its button), the
 // 防返贫 procedure clock, this month's days in the village, the leave approver from its days,
 // operating funds under the yearly minimum.
 import type { FormInstance, TableColumnsType } from 'antd';
@@ -14,10 +15,16 @@ import { indicatorColumns } from './indicatorColumns';
 import { leaveFormChange } from './leaveFormChange';
 import { monitoringColumns } from './monitoringColumns';
 import { ProjectFundsButton } from './ProjectFundsButton';
+import { loadProjectMoney, projectFlagColumns, projectMoneyColumns } from './projectMoneyColumns';
+import type { RowData, RowDataLoader } from './useRowData';
 
 export interface LedgerExtras {
-  /** Columns before the view's own. */
-  columns?: (t: TFunction, lang: Lang) => TableColumnsType<LedgerRow>;
+  /** Columns before the view's own; `data` is what `rowData` loaded for the page. */
+  columns?: (t: TFunction, lang: Lang, data?: RowData) => TableColumnsType<LedgerRow>;
+  /** Columns after the view's own. */
+  afterColumns?: (t: TFunction, lang: Lang, data?: RowData) => TableColumnsType<LedgerRow>;
+  /** Figures for the rows on the page that the rows do not hold, loaded once a page. */
+  rowData?: RowDataLoader;
   /** Buttons before edit and delete on each row. */
   rowActions?: (row: LedgerRow) => ReactNode;
   /** Above the toolbar. */
@@ -28,7 +35,12 @@ export interface LedgerExtras {
 
 export const LEDGER_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = {
   households: { rowActions: (row) => <HouseholdMembersButton household={row} /> },
-  projects: { rowActions: (row) => <ProjectFundsButton project={row} /> },
+  projects: {
+    rowActions: (row) => <ProjectFundsButton project={row} />,
+    rowData: loadProjectMoney,
+    columns: projectFlagColumns,
+    afterColumns: projectMoneyColumns,
+  },
   monitoring: { columns: monitoringColumns },
   indicators: { columns: indicatorColumns },
   diary: { header: DiaryMonthProgress },

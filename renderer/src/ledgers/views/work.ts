@@ -35,7 +35,9 @@ export const projectsView: LedgerView = {
     f.date('endDate'),
     f.textarea('notes'),
   ],
-  columns: ['name', 'kind', 'status', 'budgetFen', 'beneficiaryHouseholds', 'responsible', 'startDate', 'endDate'],
+  // Budget last, so received, spent and balance (the list's extra columns) follow it; kind and
+  // dates stay in the filters and the form, so the money fits a 1366-pixel screen unscrolled.
+  columns: ['name', 'status', 'budgetFen'],
 };
 
 export const fundsView: LedgerView = {

@@ -1,4 +1,5 @@
-// The township's days-in-village threshold, kept on this device; the diary counts against it.
+// The township's days-in-village threshold, kept on this device; the diary counts against it. And
+// how many days a need raised on a visit has before it falls due.
 import { App, Button, Card, Form, InputNumber, Space, Typography } from 'antd';
 import { useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { useFormIssues } from '../../forms/useFormIssues';
 
 interface SettingsValues {
   presenceThreshold?: number;
+  needDueDays?: number;
 }
 
 export function SettingsCard(): JSX.Element {
@@ -44,6 +46,9 @@ export function SettingsCard(): JSX.Element {
       <Form<SettingsValues> form={form} name="settings" layout="inline" onFinish={(values) => void save(values)}>
         <Form.Item name="presenceThreshold" label={t('overview.presenceThreshold')}>
           <InputNumber min={1} max={31} precision={0} suffix={t('overview.daysUnit')} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name="needDueDays" label={t('entry.needDueDays')} tooltip={t('entry.needDueDaysHint')}>
+          <InputNumber min={1} max={365} precision={0} suffix={t('overview.daysUnit')} style={{ width: 120 }} data-testid="settings-need-due-days" />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
