@@ -122,7 +122,8 @@ export function resolveEnrolments(header: BundleHeader, asked: EnrolmentLookups)
   for (const [deviceId, card] of pending) {
     const issuerCard = header.devices?.find((c) => c.deviceId === card.enrolment.issuer);
     const who = issuerCard ? `${shown(issuerCard.name)} (device ${card.enrolment.issuer})` : `device ${card.enrolment.issuer}`;
-    problems.set(deviceId, { kind: 'ISSUER_UNKNOWN', issuer: card.enrolment.issuer, message: `device ${deviceId} is vouched for by ${who}, which is not trusted here` });
+    const why = lookups.revoked?.(card.enrolment.issuer) ? 'whose trust was revoked: it vouches for no one' : 'which is not trusted here';
+    problems.set(deviceId, { kind: 'ISSUER_UNKNOWN', issuer: card.enrolment.issuer, message: `device ${deviceId} is vouched for by ${who}, ${why}` });
   }
   return { accepted, problems };
 }
