@@ -1,18 +1,18 @@
 // Every reason the import's main-process side can give (an `imports.reason.*` key in its source)
 // and every field it can map has words in both languages, so no refusal reaches a person as a key.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS, IMPORT_LEDGERS } from '../../shared/domain/imports';
 import { importsEn } from '../../renderer/src/i18n/features/imports.en';
 import { importsZhCN } from '../../renderer/src/i18n/features/imports.zhCN';
 
-const root = join(__dirname, '../..');
-const sources = [join(root, 'shared/domain/imports.ts'), ...readdirSync(join(root, 'electron/services/imports')).map((f) => join(root, 'electron/services/imports', f))];
+// The sources as text (Vite's raw import), so the test needs no file system.
+const sources: string[] = Object.values(
+  import.meta.glob(['../../shared/domain/imports.ts', '../../electron/services/imports/*.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>,
+);
 
 describe('the import\'s words', () => {
   it('name every reason the main process sends, in Chinese and English', () => {
-    const keys = new Set(sources.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'imports\.reason\.(\w+)'/g)].map((m) => m[1]!)));
+    const keys = new Set(sources.flatMap((text) => [...text.matchAll(/'imports\.reason\.(\w+)'/g)].map((m) => m[1]!)));
     expect(keys.size).toBeGreaterThan(10);
     for (const key of keys) {
       expect(importsZhCN.reason[key as keyof typeof importsZhCN.reason], key).toBeTruthy();
