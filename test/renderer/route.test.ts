@@ -25,4 +25,11 @@ describe('route', () => {
     expect(linkOf(parseRoute(formatRoute(ledgerRoute('visits', { township: '白河镇' }))))).toEqual({ village: null, township: '白河镇', filters: {} });
     expect(linkOf(parseRoute(formatRoute(ledgerRoute('visits', { village: 'v1', township: '白河镇' }))))).toEqual({ village: 'v1', filters: {} });
   });
+
+  it('keeps what a person narrowed a list to on the screen: search, sort and page', () => {
+    const link = { village: 'v1', filters: { status: 'open' }, search: '王', sort: { field: 'dueDate', order: 'desc' as const }, page: 3 };
+    expect(linkOf(parseRoute(formatRoute(ledgerRoute('needs', link))))).toEqual(link);
+    // The first page and a sort not understood are left out.
+    expect(linkOf(parseRoute('#/needs?page=1&sort=due;drop'))).toEqual({ village: null, filters: {} });
+  });
 });

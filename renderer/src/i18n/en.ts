@@ -6,6 +6,7 @@ import { historyEn } from './features/history.en';
 import { importsEn } from './features/imports.en';
 import { entryEn } from './features/entry.en';
 import { revocationEn } from './features/revocation.en';
+import { navigationEn } from './features/navigation.en';
 import { reportsEn } from './features/reports.en';
 import { syncPlainEn } from './features/sync.en';
 
@@ -17,6 +18,7 @@ export const en: Messages = {
   syncPlain: syncPlainEn,
   revocation: revocationEn,
   reports: reportsEn,
+  navigation: navigationEn,
   app: {
     name: 'Cunji',
     title: 'Cunji · village work ledger',

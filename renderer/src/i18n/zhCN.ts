@@ -5,6 +5,7 @@ import { historyZhCN } from './features/history.zhCN';
 import { importsZhCN } from './features/imports.zhCN';
 import { entryZhCN } from './features/entry.zhCN';
 import { revocationZhCN } from './features/revocation.zhCN';
+import { navigationZhCN } from './features/navigation.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
 import { syncPlainZhCN } from './features/sync.zhCN';
 
@@ -16,6 +17,7 @@ export const zhCN = {
   syncPlain: syncPlainZhCN,
   revocation: revocationZhCN,
   reports: reportsZhCN,
+  navigation: navigationZhCN,
   app: {
     name: '村记',
     title: '村记 · 驻村工作台',

@@ -1,6 +1,7 @@
 // Add or edit one record of any ledger, built from its view. Checked with the definition's
 // create or patch schema first; an edit sends only what changed; the main process's refusals
 // show under their fields, and its soft rules are asked about before the write is sent again.
+// Closing a filled or changed form asks before discarding it.
 import { App, Col, Form, Modal, Row, Select, type ButtonProps } from 'antd';
 import { useState, type JSX, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import type { IssueLike } from '../forms/applyIssues';
 import { useOneAtATime } from '../forms/useOneAtATime';
+import { useDiscardGuard } from '../forms/useDiscardGuard';
 import { useFormIssues } from '../forms/useFormIssues';
 import { useAppStore } from '../store/useAppStore';
 import { fromFormValues, patchOf, toFormValues, type FormValues, type LedgerRecord } from './convert';
@@ -61,6 +63,8 @@ export function LedgerFormModal({ noun, row, fixed = {}, villageId, onClose }: L
   const askVillage = !row && !villageId && villages.length > 1;
   const [formVillage, setFormVillage] = useState<string | undefined>(homeVillage);
   const initialValues = { villageId: homeVillage, ...toFormValues(view, row ?? newRecordDefaults(view)) };
+  // Esc, Cancel and the × ask first when something was typed or changed.
+  const requestClose = useDiscardGuard(form, initialValues, onClose);
 
   const send = useOneAtATime(sendOnce);
 
@@ -125,7 +129,7 @@ export function LedgerFormModal({ noun, row, fixed = {}, villageId, onClose }: L
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={requestClose}
       okButtonProps={{ 'data-testid': `ledger-form-${noun}-submit` } as ButtonProps}
       mask={{ closable: false }}
       destroyOnHidden

@@ -1,11 +1,13 @@
 // Any ledger as a screen: its toolbar, one page of it, and the add/edit form. Used whole for a
-// menu entry and embedded (fixed to a household or a project) inside a drawer.
+// menu entry and embedded (fixed to a household or a project) inside a drawer. A menu entry
+// keeps its filters, page and the record open in the address, so a reload shows them again.
 import { App, Card, Typography } from 'antd';
 import { useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import { useNotifyError } from '../errors/useNotifyError';
-import type { LedgerLink } from '../shell/route';
+import { ledgerRoute, type LedgerLink } from '../shell/route';
+import { replaceRoute } from '../shell/useRoute';
 import { useAppStore } from '../store/useAppStore';
 import { LEDGER_EXTRAS } from './extras/registry';
 import { ledgerTitle } from './labels';
@@ -25,17 +27,22 @@ export interface LedgerScreenProps {
   embedded?: boolean;
   /** Where a link (a dashboard figure) asked the list to start: its filters, period, a record to open. */
   link?: LedgerLink;
+  /** Write the list's state and the open record into the window's address as they change. */
+  keepInAddress?: boolean;
 }
 
 const NO_FIXED = {};
 const NO_LINK: LedgerLink = {};
 
-export function LedgerScreen({ noun, fixed = NO_FIXED, villageId, embedded, link = NO_LINK }: LedgerScreenProps): JSX.Element {
+export function LedgerScreen({ noun, fixed = NO_FIXED, villageId, embedded, link: linkGiven = NO_LINK, keepInAddress }: LedgerScreenProps): JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const noteLedgerChange = useAppStore((s) => s.noteLedgerChange);
   const setLedgerVillageId = useAppStore((s) => s.setLedgerVillageId);
+  const ledgerVillageId = useAppStore((s) => s.ledgerVillageId);
+  // Where the screen started: the address changes under it as it writes its own state there.
+  const [link] = useState(linkGiven);
   const { state, update, rows, total, loading } = useLedgerList(noun, fixed, {
     filters: link.filters ?? {},
     from: link.from,
@@ -43,8 +50,34 @@ export function LedgerScreen({ noun, fixed = NO_FIXED, villageId, embedded, link
     dateField: link.dateField,
     township: link.township ?? undefined,
     overdue: link.overdue ?? false,
+    search: link.search ?? '',
+    sort: link.sort,
+    page: link.page ?? 1,
   });
   const [editing, setEditing] = useState<{ row: LedgerRow | null } | null>(null);
+  const editingId = editing?.row?.id;
+
+  useEffect(() => {
+    if (!keepInAddress) return;
+    const filters = Object.fromEntries(
+      Object.entries(state.filters).filter((entry): entry is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof entry[1]) && entry[1] !== ''),
+    );
+    replaceRoute(
+      ledgerRoute(noun, {
+        village: ledgerVillageId,
+        township: state.township,
+        filters,
+        from: state.from,
+        to: state.to,
+        dateField: state.dateField,
+        overdue: state.overdue,
+        search: state.search.trim(),
+        sort: state.sort,
+        page: state.page,
+        id: editingId,
+      }),
+    );
+  }, [keepInAddress, noun, state, ledgerVillageId, editingId]);
 
   // A link names the village its figure counted (or none: every village) and may open one record.
   useEffect(() => {

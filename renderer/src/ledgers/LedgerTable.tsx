@@ -1,6 +1,7 @@
 // One page of a ledger as a table: columns from its view, sorted and paged by the main
 // process (clicking a header asks SQLite), overdue rows marked, edit and delete on each row.
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+// Every column has a width and the table's scroll width is their sum, so the pinned actions
+// column sits beside the last column instead of over it.
 import { Button, Popconfirm, Space, Table, Tag, Typography, type ButtonProps, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { HTMLAttributes, JSX, ReactNode } from 'react';
@@ -30,6 +31,25 @@ export interface LedgerTableProps {
 }
 
 const UNSORTABLE = new Set(['reference', 'choices', 'textarea']);
+
+/** What a cell of each kind needs to show its value; long text takes what is left (at least FLEX_MIN). */
+const KIND_WIDTH: Record<FieldView['kind'], number | null> = {
+  text: 90, textarea: null, choice: 90, choices: 130, date: 100, money: 120, integer: 80, number: 80,
+  boolean: 70, reference: 100, idNumber: 180, phone: 120,
+};
+const FLEX_MIN = 140;
+const OVERDUE_TAG = 44;
+
+/** A header's width: its words (a Chinese character about 14 px, a Latin letter 8), padding and a sort arrow. */
+export function headerWidth(title: string, sortable: boolean): number {
+  const text = [...title].reduce((sum, c) => sum + (/[\u2e80-\uffff]/.test(c) ? 14 : 8), 0);
+  return Math.ceil(text + 20 + (sortable ? 16 : 0));
+}
+
+/** What a column takes of the table's scroll width: its own, or the least a flexible one is given. */
+function widthOf(column: { width?: number | string }): number {
+  return typeof column.width === 'number' ? column.width : FLEX_MIN;
+}
 
 export function LedgerTable({ noun, rows, total, loading, state, update, hidden, onEdit, onDelete }: LedgerTableProps): JSX.Element {
   const { t } = useTranslation();
@@ -65,15 +85,19 @@ export function LedgerTable({ noun, rows, total, loading, state, update, hidden,
     .map((name) => {
       const field = view.fields.find((x) => x.name === name)!;
       const sorted = state.sort?.field === name ? (state.sort.order === 'asc' ? 'ascend' : 'descend') : null;
+      const title = field.kind === 'money' ? `${fieldLabel(t, noun, name)}${t('ledgers.yuanUnit')}` : fieldLabel(t, noun, name);
+      const sortable = !UNSORTABLE.has(field.kind);
+      const base = KIND_WIDTH[field.kind];
+      const need = base === null ? null : base + (def.due?.field === name ? OVERDUE_TAG : 0);
       return {
         key: name,
         dataIndex: name,
-        title: field.kind === 'money' ? `${fieldLabel(t, noun, name)}${t('ledgers.yuanUnit')}` : fieldLabel(t, noun, name),
-        sorter: !UNSORTABLE.has(field.kind),
+        title,
+        sorter: sortable,
         sortOrder: sorted,
         align: field.kind === 'money' || field.kind === 'integer' || field.kind === 'number' ? 'right' : undefined,
         ellipsis: field.kind === 'textarea' || field.kind === 'text' ? { showTitle: true } : undefined,
-        width: field.kind === 'textarea' ? 260 : undefined,
+        width: need === null ? undefined : Math.max(need, headerWidth(title, sortable)),
         render: (_: unknown, row: LedgerRow) => cell(field, row),
       };
     });
@@ -82,7 +106,7 @@ export function LedgerTable({ noun, rows, total, loading, state, update, hidden,
   const villageNames = new Map(scopeVillages.map((v) => [v.id, v.name]));
   const villageColumn: TableColumnsType<LedgerRow> =
     !ledgerVillageId && scopeVillages.length > 1
-      ? [{ key: 'village', title: t('ledgers.village'), width: 110, render: (_: unknown, row: LedgerRow) => villageNames.get(row.villageId) ?? none }]
+      ? [{ key: 'village', title: t('ledgers.village'), width: Math.max(80, headerWidth(t('ledgers.village'), false)), render: (_: unknown, row: LedgerRow) => villageNames.get(row.villageId) ?? none }]
       : [];
 
   const columns: TableColumnsType<LedgerRow> = [
@@ -94,7 +118,8 @@ export function LedgerTable({ noun, rows, total, loading, state, update, hidden,
     {
       key: 'recordedBy',
       title: t('ledgers.recordedBy'),
-      width: 100,
+      width: Math.max(80, headerWidth(t('ledgers.recordedBy'), false)),
+      ellipsis: { showTitle: true },
       render: (_: unknown, row: LedgerRow) =>
         row.recordedBy ? (row.recordedBy.name ?? <span className="mono">{row.recordedBy.deviceId.slice(0, 8)}</span>) : none,
     },
@@ -102,11 +127,11 @@ export function LedgerTable({ noun, rows, total, loading, state, update, hidden,
       key: 'actions',
       title: t('common.actions'),
       fixed: 'right',
-      width: extras?.rowActions ? 230 : 150,
+      width: extras?.rowActions ? 180 : 100,
       render: (_: unknown, row) => (
         <Space size={0}>
           {extras?.rowActions?.(row)}
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(row)} data-testid={`ledger-edit-${row.id}`}>
+          <Button type="link" size="small" onClick={() => onEdit(row)} data-testid={`ledger-edit-${row.id}`}>
             {t('common.edit')}
           </Button>
           <Popconfirm
@@ -117,7 +142,7 @@ export function LedgerTable({ noun, rows, total, loading, state, update, hidden,
             okButtonProps={{ danger: true, 'data-testid': 'ledger-delete-confirm' } as ButtonProps}
             onConfirm={() => onDelete(row)}
           >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />} data-testid={`ledger-delete-${row.id}`}>
+            <Button type="link" size="small" danger data-testid={`ledger-delete-${row.id}`}>
               {t('common.delete')}
             </Button>
           </Popconfirm>
@@ -140,7 +165,8 @@ export function LedgerTable({ noun, rows, total, loading, state, update, hidden,
       columns={columns}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: columns.reduce((sum, column) => sum + widthOf(column), 0) }}
+      tableLayout="fixed"
       rowClassName={(row) => (isOverdue(def.due, row, today) ? 'ledger-row-overdue' : '')}
       onRow={(row) => ({ 'data-testid': `ledger-row-${row.id}` }) as HTMLAttributes<HTMLElement>}
       onChange={(pagination, _filters, sorter, extra) => onChange(pagination, sorter, extra.action)}

@@ -1,7 +1,8 @@
 // The app once the device is set up: header, the ledgers in a grouped left menu, the chosen
-// screen. Every ledger is the one generic screen, configured by its view.
+// screen. Every ledger is the one generic screen, configured by its view. The frame is the
+// window's height: the header stays, the menu scrolls on its own and only the content scrolls.
 import { Layout, Menu } from 'antd';
-import { useCallback, useEffect, type JSX } from 'react';
+import { useCallback, useEffect, useRef, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../errors/useNotifyError';
 import { LedgerScreen } from '../ledgers/LedgerScreen';
@@ -18,7 +19,7 @@ import { formatRoute, linkOf, type Route, type View } from './route';
 import { useConflictCount } from './useConflictCount';
 import { useMenuCommands } from './useMenuCommands';
 import { useOverdueCount } from './useOverdueCount';
-import { navigate, useRoute } from './useRoute';
+import { navigate, useRoute, useVisit } from './useRoute';
 
 export type { View };
 
@@ -26,7 +27,9 @@ export function AppShell(): JSX.Element {
   const { t } = useTranslation();
   const notifyError = useNotifyError();
   const route = useRoute();
+  const visit = useVisit();
   const view = route.view;
+  const content = useRef<HTMLElement>(null);
   const setView = useCallback((next: View) => navigate({ view: next, params: {} }), []);
   const loadScopeVillages = useAppStore((s) => s.loadScopeVillages);
   const villageCount = useAppStore((s) => s.villageCount);
@@ -40,11 +43,16 @@ export function AppShell(): JSX.Element {
     loadScopeVillages().catch(notifyError);
   }, [loadScopeVillages, notifyError, villageCount]);
 
+  // A new screen (or the same one reached again by a link or Back) starts at its top.
+  useEffect(() => {
+    content.current?.scrollTo({ top: 0 });
+  }, [view, visit]);
+
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout className="app-frame">
       <AppHeader onOpenSync={() => setView('sync')} />
-      <Layout>
-        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={56}>
+      <Layout className="app-body">
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={56} className="app-sider" data-testid="app-menu">
           <Menu
             mode="inline"
             selectedKeys={[view]}
@@ -53,17 +61,20 @@ export function AppShell(): JSX.Element {
             items={navItems(t, overdueNeeds, conflicts)}
           />
         </Layout.Sider>
-        <Layout.Content className="app-content">
+        <Layout.Content className="app-content" ref={content} data-testid="app-content">
           <ClockWarning />
-          <Screen route={route} onOpenVillages={() => setView('villages')} />
+          <Screen route={route} visit={visit} onOpenVillages={() => setView('villages')} />
         </Layout.Content>
       </Layout>
     </Layout>
   );
 }
 
-/** The screen an address names. Keyed by the whole address, so a new link starts it afresh. */
-function Screen({ route, onOpenVillages }: { route: Route; onOpenVillages: () => void }): JSX.Element {
+/**
+ * The screen an address names. Keyed by the whole address, so a new link starts it afresh; a
+ * ledger by its visit instead, since it writes its own filters into the address as they change.
+ */
+function Screen({ route, visit, onOpenVillages }: { route: Route; visit: number; onOpenVillages: () => void }): JSX.Element {
   const key = formatRoute(route);
   switch (route.view) {
     case 'overview':
@@ -77,6 +88,6 @@ function Screen({ route, onOpenVillages }: { route: Route; onOpenVillages: () =>
     case 'sync':
       return <SyncScreen />;
     default:
-      return <LedgerScreen key={key} noun={route.view} {...(Object.keys(route.params).length ? { link: linkOf(route) } : {})} />;
+      return <LedgerScreen key={`${route.view}:${visit}`} noun={route.view} keepInAddress {...(Object.keys(route.params).length ? { link: linkOf(route) } : {})} />;
   }
 }

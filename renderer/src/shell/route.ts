@@ -46,6 +46,10 @@ export interface LedgerLink {
   overdue?: boolean;
   /** Open this record. */
   id?: string;
+  /** What a person narrowed the list to on the screen itself, kept so a reload shows the same page. */
+  search?: string;
+  sort?: { field: string; order: 'asc' | 'desc' };
+  page?: number;
 }
 
 export function ledgerRoute(noun: LedgerNoun, link: LedgerLink = {}): Route {
@@ -58,12 +62,16 @@ export function ledgerRoute(noun: LedgerNoun, link: LedgerLink = {}): Route {
   if (link.dateField) params.dateField = link.dateField;
   if (link.overdue) params.overdue = '1';
   if (link.id) params.id = link.id;
+  if (link.search) params.q = link.search;
+  if (link.sort) params.sort = `${link.sort.field}.${link.sort.order}`;
+  if (link.page && link.page > 1) params.page = String(link.page);
   return { view: noun, params };
 }
 
 /** The filters of a ledger route: `f.status=open` → { status: 'open' }; true/false and whole numbers typed back. */
 export function linkOf(route: Route): LedgerLink {
   const p = route.params;
+  const sort = /^([A-Za-z]+)\.(asc|desc)$/.exec(p.sort ?? '');
   const filters: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(p)) {
     if (!key.startsWith('f.')) continue;
@@ -78,6 +86,9 @@ export function linkOf(route: Route): LedgerLink {
     ...(p.dateField ? { dateField: p.dateField } : {}),
     ...(p.overdue === '1' ? { overdue: true } : {}),
     ...(p.id ? { id: p.id } : {}),
+    ...(p.q ? { search: p.q } : {}),
+    ...(sort ? { sort: { field: sort[1]!, order: sort[2] as 'asc' | 'desc' } } : {}),
+    ...(p.page && /^\d{1,6}$/.test(p.page) && Number(p.page) > 1 ? { page: Number(p.page) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // The route as React state: read from the window's hash, moved by `navigate` (a new history
-// entry, so Back returns), and the page scrolled to the top whenever the screen changes.
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+// entry, so Back returns) or by `replaceRoute` (a screen writing down where it stands — its
+// filters, the record open — in the entry it is on, so a reload finds it again).
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { formatRoute, parseRoute, type Route } from './route';
 
 function subscribe(onChange: () => void): () => void {
@@ -16,11 +17,32 @@ export function useRoute(): Route {
   return useMemo(() => parseRoute(hash), [hash]);
 }
 
+/**
+ * How many times the address was moved to (a link, the menu, Back, Forward): a screen keyed by
+ * it starts afresh on every visit, but not when it only wrote its own state into the address
+ * (`replaceRoute` fires no hashchange).
+ */
+export function useVisit(): number {
+  const [visit, setVisit] = useState(0);
+  useEffect(() => {
+    const next = () => setVisit((n) => n + 1);
+    window.addEventListener('hashchange', next);
+    return () => window.removeEventListener('hashchange', next);
+  }, []);
+  return visit;
+}
+
 export function navigate(route: Route): void {
   const hash = formatRoute(route);
   if (window.location.hash === hash) return;
   window.location.hash = hash;
-  window.scrollTo({ top: 0 });
+}
+
+/** Write where the screen stands into the current history entry: no new entry, no new visit. */
+export function replaceRoute(route: Route): void {
+  const hash = formatRoute(route);
+  if (window.location.hash === hash) return;
+  window.history.replaceState(window.history.state, '', hash);
 }
 
 export function useNavigate(): (route: Route) => void {

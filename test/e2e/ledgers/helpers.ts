@@ -96,9 +96,10 @@ export async function submitRefused(page: Page, noun: string, fieldId: string, m
   await expect(page.getByTestId(`ledger-form-${noun}`)).toBeVisible();
 }
 
-/** Close the open form without saving. */
+/** Close the open form, filled in, without saving: Esc, and discard when it asks. */
 export async function cancelForm(page: Page, noun: string): Promise<void> {
   await page.keyboard.press('Escape');
+  await page.getByTestId('discard-confirm').click();
   await expect(page.getByTestId(`ledger-form-${noun}`)).toBeHidden();
 }
 

@@ -1,0 +1,180 @@
+// Finding one's way at a laptop's 1366×768: every screen has an address that a reload keeps (a
+// ledger with its filters, its page and the record open), Back goes back, a new screen starts
+// at its top, the header stays while the menu and the content scroll on their own, the pinned
+// actions column sits beside the last column, and Esc on a filled form asks first.
+import type { Page } from '@playwright/test';
+import { expect, test, type HostedApp } from './fixtures';
+import { openOptions } from './ledgers/helpers';
+
+const LAPTOP = { width: 1366, height: 768 };
+const SHOTS = '/tmp/shots-nav';
+
+/** The demo township (a coordinator's six villages) opened at `hash`, its table filled. */
+async function openDemo(page: Page, app: HostedApp, hash = '#/overview'): Promise<void> {
+  await page.setViewportSize(LAPTOP);
+  expect((await app.call('demo.load')).ok).toBe(true);
+  await page.goto(`${app.url()}${hash}`);
+}
+
+function tableRows(page: Page, noun: string) {
+  return page.getByTestId(`ledger-${noun}-table`).locator('tbody tr[data-row-key]');
+}
+
+/** Esc reaches a dialog once it has taken the focus, as it does when it opens. */
+async function pressEscInDialog(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('.ant-modal')))).toBe(true);
+  await page.keyboard.press('Escape');
+}
+
+const contentScrollTop = (page: Page) => page.getByTestId('app-content').evaluate((el) => el.scrollTop);
+
+test('a reload keeps the screen, a list with its filters, page and the record open; Back goes back; a new screen starts at its top', async ({ page, app }) => {
+  await openDemo(page, app, '#/needs');
+  await expect(tableRows(page, 'needs').first()).toBeVisible({ timeout: 30_000 });
+
+  // Narrow the list on the screen itself: status 待办, the second page.
+  await page.getByTestId('ledger-needs-filter-status').click();
+  await openOptions(page).filter({ hasText: /^已办结$/ }).click();
+  await expect(page).toHaveURL(/#\/needs\?.*f\.status=done/);
+  const total = page.locator('.ant-pagination-total-text');
+  const totalText = await total.innerText();
+  await page.locator('.ant-pagination-item-2').click();
+  await expect(page).toHaveURL(/page=2/);
+  const secondPageFirst = await tableRows(page, 'needs').first().getAttribute('data-row-key');
+
+  await page.reload();
+  await expect(tableRows(page, 'needs').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('ledger-needs').locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: /^已办结$/ })).toHaveCount(1);
+  await expect(total).toHaveText(totalText);
+  await expect(page.locator('.ant-pagination-item-active')).toHaveText('2');
+  await expect(tableRows(page, 'needs').first()).toHaveAttribute('data-row-key', secondPageFirst!);
+
+  // A record opened is in the address too: a reload opens it again; closing it takes it out.
+  await page.getByTestId(`ledger-edit-${secondPageFirst}`).click();
+  await expect(page.getByTestId('ledger-form-needs')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`id=${secondPageFirst}`));
+  const content = await page.locator('#needs_content').inputValue();
+  await page.reload();
+  await expect(page.getByTestId('ledger-form-needs')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('#needs_content')).toHaveValue(content);
+  await pressEscInDialog(page);
+  await expect(page.getByTestId('ledger-form-needs')).toBeHidden();
+  await expect(page).not.toHaveURL(/id=/);
+
+  // Another screen, scrolled down; Back returns to the list as it was left.
+  await page.getByTestId('nav-visits').click();
+  await expect(page).toHaveURL(/#\/visits$/);
+  await expect(tableRows(page, 'visits').first()).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('app-content').evaluate((el) => el.scrollTo({ top: 600 }));
+  expect(await contentScrollTop(page)).toBeGreaterThan(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/needs\?.*f\.status=done.*page=2/);
+  await expect(page.locator('.ant-pagination-item-active')).toHaveText('2');
+  expect(await contentScrollTop(page)).toBe(0);
+  await page.goForward();
+  await expect(page).toHaveURL(/#\/visits$/);
+
+  // Each menu screen keeps its address through a reload and starts at its top.
+  for (const view of ['reports', 'villages', 'plans', 'overview']) {
+    await page.getByTestId('app-content').evaluate((el) => el.scrollTo({ top: 400 }));
+    await page.getByTestId(`nav-${view}`).click();
+    await expect(page).toHaveURL(new RegExp(`#/${view}`));
+    expect(await contentScrollTop(page)).toBe(0);
+    await page.reload();
+    await expect(page).toHaveURL(new RegExp(`#/${view}`));
+    await expect(page.locator('.ant-menu-item-selected').getByTestId(`nav-${view}`)).toBeVisible({ timeout: 30_000 });
+  }
+});
+
+test('at 1366×768 the header stays, the menu scrolls on its own and reaches every entry, and only the content scrolls', async ({ page, app }) => {
+  await openDemo(page, app, '#/visits');
+  await expect(tableRows(page, 'visits').first()).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/menu-1366.png` });
+
+  // The page itself never scrolls: the frame is the window.
+  const pageScroll = await page.evaluate(() => ({ height: document.scrollingElement!.scrollHeight, window: window.innerHeight }));
+  expect(pageScroll.height).toBeLessThanOrEqual(pageScroll.window);
+
+  const header = page.locator('.app-header');
+  const headerBox = async () => (await header.boundingBox())!;
+  // Scrolling the content leaves the header where it was.
+  await page.getByTestId('app-content').hover();
+  await page.mouse.wheel(0, 2000);
+  await expect.poll(() => contentScrollTop(page)).toBeGreaterThan(0);
+  expect((await headerBox()).y).toBe(0);
+
+  // Every entry of the menu can be reached (the menu scrolls, not the page) and opens its screen.
+  const entries = await page.getByTestId('app-menu').locator('[data-testid^="nav-"]:not([data-testid$="-overdue"])').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!));
+  expect(entries).toEqual(expect.arrayContaining(['nav-leaves', 'nav-secretaries', 'nav-sync', 'nav-device']));
+  for (const id of ['nav-sync', 'nav-secretaries', 'nav-leaves', 'nav-device', 'nav-overview']) {
+    const item = page.getByTestId(id);
+    await item.scrollIntoViewIfNeeded();
+    const box = (await item.boundingBox())!;
+    expect(box.y + box.height, id).toBeLessThanOrEqual(LAPTOP.height);
+    expect(box.y, id).toBeGreaterThanOrEqual((await headerBox()).height);
+    await item.click();
+    await expect(page).toHaveURL(new RegExp(`#/${id.slice(4)}`));
+    expect((await headerBox()).y, id).toBe(0);
+  }
+  await page.getByTestId('nav-sync').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/menu-1366-scrolled.png` });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByTestId('nav-visits').click();
+  await expect(tableRows(page, 'visits').first()).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/visits-1920.png` });
+});
+
+test('the pinned actions column sits beside 记录人 on every list at 1366×768, never over it', async ({ page, app }) => {
+  await openDemo(page, app, '#/visits');
+  for (const noun of ['households', 'monitoring', 'visits', 'needs', 'plans', 'projects', 'commitments', 'indicators', 'diary', 'leaves', 'secretaries']) {
+    await page.getByTestId(`nav-${noun}`).click();
+    const table = page.getByTestId(`ledger-${noun}-table`);
+    await expect(table.locator('thead th').first()).toBeVisible({ timeout: 30_000 });
+    await expect(table.locator('tbody tr[data-row-key]').first()).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: `${SHOTS}/table-${noun}-1366.png` });
+    // A table wider than the window (projects and their money, the yearly indicators) scrolls: at its end nothing is covered.
+    const body = table.locator('.ant-table-content, .ant-table-body').first();
+    const widths = await body.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    const wide = widths[0]! > widths[1]! + 4; // a border's pixels are no scroll
+    if (!['projects', 'indicators'].includes(noun)) expect(wide, `${noun} fits at 1366×768: ${widths.join(' > ')}`).toBe(false);
+    if (wide) await body.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    const recordedBy = (await table.locator('thead th').filter({ hasText: /^记录人$/ }).boundingBox())!;
+    const actions = (await table.locator('thead th').filter({ hasText: /^操作$/ }).boundingBox())!;
+    expect(recordedBy.x + recordedBy.width, noun).toBeLessThanOrEqual(actions.x + 1);
+    expect(recordedBy.width, noun).toBeGreaterThan(40);
+  }
+});
+
+test('Esc closes an empty or unchanged form at once and asks before discarding a filled one', async ({ page, app }) => {
+  await openDemo(page, app, '#/visits');
+  await expect(tableRows(page, 'visits').first()).toBeVisible({ timeout: 30_000 });
+  const before = await app.call<{ total: number }>('visits.list', { offset: 0, limit: 1 });
+
+  // Empty: closes at once.
+  await page.getByTestId('ledger-visits-add').click();
+  await expect(page.getByTestId('ledger-form-visits')).toBeVisible();
+  await pressEscInDialog(page);
+  await expect(page.getByTestId('ledger-form-visits')).toBeHidden();
+  await expect(page.getByTestId('discard-confirm')).toHaveCount(0);
+
+  // An existing record opened and left unchanged: closes at once.
+  await tableRows(page, 'visits').first().locator('[data-testid^="ledger-edit-"]').click();
+  await expect(page.getByTestId('ledger-form-visits')).toBeVisible();
+  await pressEscInDialog(page);
+  await expect(page.getByTestId('ledger-form-visits')).toBeHidden();
+
+  // Filled: Esc asks; keeping goes back to the form with what was typed.
+  await page.getByTestId('ledger-visits-add').click();
+  await page.locator('#visits_situation').fill('了解春耕备耕情况');
+  await pressEscInDialog(page);
+  await expect(page.getByTestId('discard-confirm')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/discard-ask-1366.png` });
+  await page.getByTestId('discard-keep').click();
+  await expect(page.getByTestId('ledger-form-visits')).toBeVisible();
+  await expect(page.locator('#visits_situation')).toHaveValue('了解春耕备耕情况');
+  // Asked again, discarding closes it and stores nothing.
+  await pressEscInDialog(page);
+  await page.getByTestId('discard-confirm').click();
+  await expect(page.getByTestId('ledger-form-visits')).toBeHidden();
+  expect((await app.call<{ total: number }>('visits.list', { offset: 0, limit: 1 })).value!.total).toBe(before.value!.total);
+});
