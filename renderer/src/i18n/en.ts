@@ -3,6 +3,7 @@ import type { Messages } from './zhCN';
 
 import { dashboardEn } from './features/dashboard.en';
 import { historyEn } from './features/history.en';
+import { backupsEn } from './features/backups.en';
 import { importsEn } from './features/imports.en';
 import { entryEn } from './features/entry.en';
 import { revocationEn } from './features/revocation.en';
@@ -12,10 +13,11 @@ import { syncPlainEn } from './features/sync.en';
 
 export const en: Messages = {
   dashboard: dashboardEn,
+  syncPlain: syncPlainEn,
   history: historyEn,
+  backups: backupsEn,
   imports: importsEn,
   entry: entryEn,
-  syncPlain: syncPlainEn,
   revocation: revocationEn,
   reports: reportsEn,
   navigation: navigationEn,

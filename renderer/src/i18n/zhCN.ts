@@ -2,6 +2,7 @@
 // test keeps the two in step and checks that every validation key and error code is here.
 import { dashboardZhCN } from './features/dashboard.zhCN';
 import { historyZhCN } from './features/history.zhCN';
+import { backupsZhCN } from './features/backups.zhCN';
 import { importsZhCN } from './features/imports.zhCN';
 import { entryZhCN } from './features/entry.zhCN';
 import { revocationZhCN } from './features/revocation.zhCN';
@@ -11,10 +12,11 @@ import { syncPlainZhCN } from './features/sync.zhCN';
 
 export const zhCN = {
   dashboard: dashboardZhCN,
+  syncPlain: syncPlainZhCN,
   history: historyZhCN,
+  backups: backupsZhCN,
   imports: importsZhCN,
   entry: entryZhCN,
-  syncPlain: syncPlainZhCN,
   revocation: revocationZhCN,
   reports: reportsZhCN,
   navigation: navigationZhCN,

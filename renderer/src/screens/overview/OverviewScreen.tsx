@@ -10,6 +10,7 @@ import { labelOf } from '../../../../shared/domain/labels';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { useAppStore } from '../../store/useAppStore';
 import { DeviceCard } from './DeviceCard';
+import { BackupsCard } from '../backups/BackupsCard';
 import { townshipsText } from '../../shell/townshipsText';
 import { SettingsCard } from './SettingsCard';
 
@@ -72,6 +73,7 @@ export function OverviewScreen({ onOpenVillages }: { onOpenVillages: () => void 
       </Card>
       <SettingsCard />
       <DeviceCard />
+      <BackupsCard />
     </div>
   );
 }
