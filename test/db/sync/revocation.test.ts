@@ -123,7 +123,7 @@ describe('a revoked device vouches for no one', () => {
     const file: BundleHeader = {
       format: 1, bundleId: 'b', producer: { deviceId: successor.deviceId, keyId: successor.keyId, publicKey: successor.publicKeyPem }, app: 'test', schema: 1,
       createdAt: iso(AT + 60_000), compression: 'none', encryption: 'none', segments: [],
-      devices: [{ deviceId: successor.deviceId, publicKey: successor.publicKeyPem, name: '李明', role: 'secretary', township: null, villages: [], enrolment }],
+      devices: [{ deviceId: successor.deviceId, publicKey: successor.publicKeyPem, name: '李明', role: 'secretary', township: null, villages: [], enrolment: { ...enrolment, scope: [...enrolment.scope] } }],
     };
     const trusted = (id: string): TrustedDevice | null =>
       id === secretary.deviceId
