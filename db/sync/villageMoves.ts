@@ -103,3 +103,36 @@ export function createMoveAnswerCheck(sqlite: Sqlite): (change: Change, township
     return heads.length > 0 && heads.every((head) => change.seen.includes(head));
   };
 }
+
+export interface VillageMovedAway {
+  readonly villageId: string;
+  readonly villageName: string | null;
+  /** The township of `townships` the log last had it in. */
+  readonly from: string;
+  /** Its township now. */
+  readonly to: string | null;
+}
+
+/**
+ * Live villages the log has had in one of `townships` that now name another township (a move
+ * confirmed here, or made here): no longer in this device's lists, still in its database, and
+ * said so on the villages screen so nothing seems silently lost.
+ */
+export function villagesMovedAway(sqlite: Sqlite, townships: readonly string[]): VillageMovedAway[] {
+  if (townships.length === 0) return [];
+  const quoted = JSON.stringify(townships.map((t) => JSON.stringify(t)));
+  const rows = sqlite
+    .prepare(
+      `SELECT v.id AS villageId, v.name AS villageName, v.township AS "to",
+              (SELECT json_extract(c.value, '$') FROM changes AS c
+                WHERE c.tbl = 'villages' AND c.row_id = v.id AND c.col = 'township' AND c.value IN (SELECT value FROM json_each(@townships))
+                ORDER BY c.id DESC LIMIT 1) AS "from"
+         FROM villages AS v
+        WHERE v.deleted_at IS NULL
+          AND (v.township IS NULL OR v.township NOT IN (SELECT json_extract(value, '$') FROM json_each(@townships)))
+          AND EXISTS (SELECT 1 FROM changes AS c WHERE c.tbl = 'villages' AND c.row_id = v.id AND c.col = 'township' AND c.value IN (SELECT value FROM json_each(@townships)))
+        ORDER BY v.name, v.id`,
+    )
+    .all({ townships: quoted }) as VillageMovedAway[];
+  return rows;
+}

@@ -5,10 +5,11 @@
 // back where it was after her next sync.
 import type { Handlers } from '../../shared/api/types';
 import { ApiError } from '../../shared/api/result';
-import { heldVillageMove, listVillageMoves, mergeVillageMove } from '../../db/sync/villageMoves';
+import { heldVillageMove, listVillageMoves, mergeVillageMove, villagesMovedAway } from '../../db/sync/villageMoves';
+import { keepsWholeTownships, townshipsOf } from '../../shared/domain/device';
 import { releaseQuarantine } from '../../db/sync/quarantine';
 import type { ServiceContext } from './context';
-import { requireProfile } from './profile';
+import { readProfile, requireProfile } from './profile';
 
 type VillageMoveHandlers = Pick<Handlers, 'villages.moves' | 'villages.decideMove'>;
 
@@ -16,7 +17,11 @@ export function villageMoveHandlers(ctx: ServiceContext): VillageMoveHandlers {
   const { sqlite } = ctx.db;
   const townshipOf = sqlite.prepare('SELECT township FROM villages WHERE id = ? AND deleted_at IS NULL').pluck();
   return {
-    'villages.moves': () => ({ items: listVillageMoves(sqlite) }),
+    'villages.moves': () => {
+      const profile = readProfile(ctx);
+      const townships = profile && keepsWholeTownships(profile.role) ? townshipsOf(profile) : [];
+      return { items: listVillageMoves(sqlite), movedAway: villagesMovedAway(sqlite, townships) };
+    },
     'villages.decideMove': ({ id, decision }) => {
       requireProfile(ctx);
       const move = heldVillageMove(sqlite, id);

@@ -70,7 +70,15 @@ export const villageMove = z.object({
   at: z.string(),
 });
 export type VillageMove = z.infer<typeof villageMove>;
-export const villageMoveList = z.object({ items: z.array(villageMove) });
+/** A village this device's townships had, now in another township: out of its lists, still in its database. */
+export const villageMovedAway = z.object({
+  villageId: z.string(),
+  villageName: z.string().nullable(),
+  from: z.string(),
+  to: z.string().nullable(),
+});
+export type VillageMovedAway = z.infer<typeof villageMovedAway>;
+export const villageMoveList = z.object({ items: z.array(villageMove), movedAway: z.array(villageMovedAway) });
 
 /** `confirm` merges the move; `keep` leaves the village in its township and says so to the mover. */
 export const villageMoveDecision = z.strictObject({

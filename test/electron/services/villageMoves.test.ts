@@ -3,7 +3,7 @@
 // nothing else of the file is held back) until the coordinator confirms it or keeps it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../helpers/tempDir';
-import { recordVisit, township, type SyncDevice } from './sync/syncApps';
+import { COORDINATOR, openSyncDevice, recordVisit, township, trustFor, type SyncDevice } from './sync/syncApps';
 
 const tempDir = useTempDirs();
 const opened: SyncDevice[] = [];
@@ -23,7 +23,7 @@ async function syncedTownship() {
   await recordVisit(a);
   await recordVisit(b);
   for (const d of [a, b, c]) await run(d);
-  return { ...devices, run };
+  return { ...devices, run, folder };
 }
 
 async function listed(device: SyncDevice): Promise<string[]> {
@@ -86,5 +86,79 @@ describe('a village moved to another township, at the old township\'s coordinato
     const { c } = await syncedTownship();
     const result = await c.dispatch('villages.decideMove', { id: 1, decision: 'confirm' });
     expect(result.ok ? null : result.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe("a village moved to another township, at the new township's coordinator", () => {
+  /**
+   * A coordinator of 白河镇 on the same shared folder, who trusts the secretary and 青石镇's
+   * coordinator: their villages reach her database while they are 青石镇's, out of her lists.
+   * Before the move the secretary and her coordinator edit one visit, neither seeing the other.
+   */
+  async function withNewTownship() {
+    const world = await syncedTownship();
+    const { a, b, c, run, folder } = world;
+    const d = await openSyncDevice(tempDir(), { ...COORDINATOR, name: '孙丽', township: '白河镇' });
+    opened.push(d);
+    await trustFor(d, a, '李明', 'secretary', [a.villageId!]);
+    await trustFor(d, c, '赵镇', 'coordinator', []);
+    const dTarget = (await d.api.sync.saveTarget({ kind: 'folder', name: '共享文件夹', folder })).id;
+    const runD = () => d.api.sync.run({ id: dTarget });
+    const visit = (await a.api.visits.list({ villageId: a.villageId! })).items[0]!;
+    await a.api.visits.update({ id: visit.id, patch: { situation: '书记：家里缺劳力' } });
+    await c.api.visits.update({ id: visit.id, patch: { situation: '镇里：已申请公益岗' } });
+    for (const device of [a, c]) await run(device);
+    await runD();
+    expect((await d.api.villages.list()).items).toEqual([]);
+    expect((await d.api.villages.get({ id: a.villageId! })).township).toBe('青石镇');
+
+    await a.api.villages.update({ id: a.villageId!, patch: { township: '白河镇' }, confirm: ['villageMove'] });
+    await recordVisit(a);
+    await run(a);
+    const atD = await runD();
+    return { ...world, b, d, runD, atD, visit };
+  }
+
+  it('is held for her until she confirms it; then the village, its ledgers and its conflicts are hers, and she resolves them', async () => {
+    const { a, d, atD, visit } = await withNewTownship();
+    expect(atD.receipts.map((r) => r.setAside)).toEqual([{ VILLAGE_MOVE: 1 }]);
+    const { items } = await d.api.villages.moves();
+    expect(items).toEqual([expect.objectContaining({ villageId: a.villageId, villageName: '李家村', from: '青石镇', to: '白河镇', originName: '李明' })]);
+    // Held: not hers yet, and nothing of it shows.
+    expect((await d.api.villages.list()).items).toEqual([]);
+    expect((await d.api.visits.list({})).total).toBe(0);
+    expect((await d.api.conflicts.list()).items).toEqual([]);
+
+    expect(await d.api.villages.decideMove({ id: items[0]!.id, decision: 'confirm' })).toEqual({ villageId: a.villageId, township: '白河镇' });
+    expect((await d.api.villages.list()).items.map((v) => `${v.township}/${v.name}`)).toEqual(['白河镇/李家村']);
+    // The visit recorded before the move (and edited by both) and the one after it.
+    expect((await d.api.visits.list({ villageId: a.villageId! })).total).toBe(2);
+    expect((await d.api.households.list({ villageId: a.villageId! })).total).toBe(2);
+    const conflicts = (await d.api.conflicts.list()).items;
+    expect(conflicts).toEqual([expect.objectContaining({ tbl: 'visits', rowId: visit.id, col: 'situation', villageId: a.villageId })]);
+    expect(conflicts[0]!.heads.map((h) => h.value).sort()).toEqual(['书记：家里缺劳力', '镇里：已申请公益岗'].sort());
+    await d.api.conflicts.resolve({ tbl: 'visits', rowId: visit.id, col: 'situation', value: '镇里：已申请公益岗' });
+    expect((await d.api.conflicts.list()).items).toEqual([]);
+    expect((await d.api.visits.get({ id: visit.id })).situation).toBe('镇里：已申请公益岗');
+    expect((await d.api.villages.moves()).movedAway).toEqual([]);
+  });
+
+  it("leaves the old township's coordinator a plain line once she confirms it: moved to 白河镇, out of her lists, still in her database", async () => {
+    const { a, c, run, visit } = await withNewTownship();
+    await run(c);
+    const { items } = await c.api.villages.moves();
+    expect(items.map((m) => [m.villageName, m.from, m.to])).toEqual([['李家村', '青石镇', '白河镇']]);
+    // Before she decides: still hers, and said to be waiting, not gone.
+    expect((await c.api.villages.moves()).movedAway).toEqual([]);
+    expect((await c.api.conflicts.list()).items.map((i) => i.rowId)).toEqual([visit.id]);
+
+    await c.api.villages.decideMove({ id: items[0]!.id, decision: 'confirm' });
+    expect((await c.api.villages.moves()).movedAway).toEqual([{ villageId: a.villageId, villageName: '李家村', from: '青石镇', to: '白河镇' }]);
+    expect((await c.api.villages.list()).items.map((v) => v.name)).toEqual(['张家村']);
+    expect((await c.api.visits.list({})).items.map((v) => v.villageId)).not.toContain(a.villageId);
+    expect((await c.api.conflicts.list()).items).toEqual([]);
+    // Nothing lost: every visit of the village is still in her database.
+    const kept = c.context.db.sqlite.prepare('SELECT count(*) FROM visits WHERE village_id = ? AND deleted_at IS NULL').pluck().get(a.villageId);
+    expect(kept).toBe(2);
   });
 });

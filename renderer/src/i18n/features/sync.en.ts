@@ -1,6 +1,11 @@
 // Sync said in plain words (records, not field changes; who sent them; demo files; a village
 // moving township; a coordinator's edits), in English; en.ts mounts them under `syncPlain`.
 export const syncPlainEn = {
+  moves: {
+    waiting: '{{count}} village(s) were moved to another township and wait for this computer to confirm; until then they stay on this list.',
+    openSync: 'Confirm or keep them on the Sync screen',
+    movedAway: '“{{village}}” moved from {{from}} to {{to}} (confirmed here): it, its ledgers and its conflicts no longer show on this computer and are kept by {{to}}; its records are still stored here, nothing was deleted.',
+  },
   move: {
     title: 'Move “{{village}}” to {{to}}?',
     body: '“{{village}}” moves from {{from}} to {{to}}. The coordinator of {{from}} confirms the move after their next sync, and from then on no longer sees this village or its ledgers; the coordinator of {{to}} sees it once they confirm too. Until then no record is lost.',

@@ -1,6 +1,11 @@
 // Sync said in plain words (records, not field changes; who sent them; demo files; a village
 // moving township; a coordinator's edits), in Chinese; zhCN.ts mounts them under `syncPlain`.
 export const syncPlainZhCN = {
+  moves: {
+    waiting: '有 {{count}} 个村被改到了别的乡镇，等本机确认；确认前它们仍在本乡镇的列表里。',
+    openSync: '到“同步”页确认或保留',
+    movedAway: '“{{village}}”已从{{from}}移到{{to}}（本机已确认）：它和它的台账、冲突不再在本机的列表里显示，由{{to}}管理；记录仍保存在本机，没有删除。',
+  },
   move: {
     title: '把“{{village}}”改到{{to}}？',
     body: '“{{village}}”将从{{from}}移到{{to}}。{{from}}的乡镇管理员同步后要确认这次迁移，确认后就不再看到这个村和它的台账；{{to}}的乡镇管理员也要确认后才能看到它。确认之前，记录都不会丢失。',

@@ -9,6 +9,7 @@ import type { Village } from '../../../../shared/domain/village';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { useAppStore } from '../../store/useAppStore';
 import { VillageFormModal } from './VillageFormModal';
+import { VillageMovesNotice } from './VillageMovesNotice';
 import { VillagesTable } from './VillagesTable';
 
 /** Which form is open: none, a new village, or an edit of one. */
@@ -47,6 +48,7 @@ export function VillagesScreen(): JSX.Element {
       <Typography.Title level={3} className="screen-title">
         {t('villages.title')}
       </Typography.Title>
+      <VillageMovesNotice refreshKey={villages} />
       <Card>
         <Flex gap={12} align="center" style={{ marginBottom: 16 }}>
           <Input
