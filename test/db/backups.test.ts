@@ -109,3 +109,38 @@ describe('a full disk during a backup', () => {
     }
   });
 });
+
+describe('a full backups folder while the app makes a snapshot', () => {
+  it('gives the plain error, leaves no half file in it, and the app writes on', async (context) => {
+    const dataDir = tempDir();
+    const backups = join(dataDir, 'backups');
+    mkdirSync(backups, { recursive: true });
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=128k', 'tmpfs', backups], { stdio: 'ignore' });
+    } catch {
+      context.skip('cannot mount a small tmpfs here (needs root): the disk-full snapshot is not tried');
+    }
+    try {
+      const app = await secretary(dataDir);
+      const villageId = app.context.db.sqlite.prepare('SELECT id FROM villages').pluck().get() as string;
+      for (let i = 0; i < 200; i++) await expectOk(app, 'households.create', { villageId, headName: `户主${i}`, villagerGroup: `第${i}组`, category: 'ordinary', notes: '备注'.repeat(40) });
+      const stored = () => dumpLedgers(app.context.db.sqlite);
+      const before = stored();
+      const refused = await expectRefused(app, 'backups.create');
+      expect(refused.message).toMatch(/^Not enough space on the disk for the backup/);
+      expect(readdirSync(backups)).toEqual([]);
+      expect(stored()).toBe(before);
+      expect(app.context.db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      await expectOk(app, 'households.create', { villageId, headName: '之后户', villagerGroup: '之后组', category: 'ordinary' });
+      expect((await expectOk(app, 'backups.list')).items).toEqual([]);
+    } finally {
+      for (const app of opened.splice(0)) app.close();
+      try {
+        execFileSync('umount', [backups], { stdio: 'ignore' });
+      } catch {
+        // Not mounted.
+      }
+    }
+  });
+});
+
