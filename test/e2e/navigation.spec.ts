@@ -4,7 +4,7 @@
 // actions column sits beside the last column, and Esc on a filled form asks first.
 import type { Page } from '@playwright/test';
 import { expect, test, type HostedApp } from './fixtures';
-import { openOptions } from './ledgers/helpers';
+import { create, dayFromToday, openOptions, setUpSecretary } from './ledgers/helpers';
 
 const LAPTOP = { width: 1366, height: 768 };
 const SHOTS = '/tmp/shots-nav';
@@ -177,4 +177,31 @@ test('Esc closes an empty or unchanged form at once and asks before discarding a
   await page.getByTestId('discard-confirm').click();
   await expect(page.getByTestId('ledger-form-visits')).toBeHidden();
   expect((await app.call<{ total: number }>('visits.list', { offset: 0, limit: 1 })).value!.total).toBe(before.value!.total);
+});
+
+test('the days in the village of any month, diary days in the village and approved leave counted against the threshold, the rule said', async ({ page, app }) => {
+  await page.setViewportSize(LAPTOP);
+  const villageId = await setUpSecretary(app);
+  // Two months ago: three diary days in the village, one on a trip, approved leave of two days
+  // and a rejected one of one day (which does not count).
+  const month = dayFromToday(-62).slice(0, 7);
+  for (const day of ['03', '04', '05']) await create(app, 'diary', { villageId, entryDate: `${month}-${day}`, presence: 'in_village', content: '在村', dutyTags: [] });
+  await create(app, 'diary', { villageId, entryDate: `${month}-06`, presence: 'trip', content: '公差', dutyTags: [] });
+  await create(app, 'leaves', { villageId, startDate: `${month}-10`, endDate: `${month}-11`, approverLevel: 'township', status: 'approved', reason: '家事' });
+  await create(app, 'leaves', { villageId, startDate: `${month}-15`, endDate: `${month}-15`, approverLevel: 'township', status: 'rejected', reason: '家事' });
+  await page.goto(`${app.url()}#/diary`);
+  const card = page.getByTestId('diary-month');
+  await expect(card.getByTestId('diary-month-counted')).toHaveText('在村 0 天 + 批准请假 0 天 = 0 天', { timeout: 30_000 });
+
+  const picker = page.getByLabel('月份', { exact: true });
+  await picker.click();
+  await picker.press('ControlOrMeta+a');
+  await picker.pressSequentially(month);
+  await picker.press('Enter');
+  await expect(card.getByTestId('diary-month-counted')).toHaveText('在村 3 天 + 批准请假 2 天 = 5 天');
+  await expect(card).toContainText(`${month} 李家村 驻村天数`);
+  await expect(card).toContainText('5 / 20 天');
+  await expect(card.getByTestId('diary-month-verdict')).toHaveText('还差 15 天');
+  await expect(card.getByTestId('diary-month-rule')).toContainText('驻村天数 = 民情日记中标为“在村”的天数 + 经批准的请假天数');
+  await page.screenshot({ path: `${SHOTS}/diary-month-1366.png` });
 });
