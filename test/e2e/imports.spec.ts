@@ -4,10 +4,12 @@
 // reads the refused row with its row number, column and reason, imports the rest, and finds the
 // households in the list and their members stored. Screenshots at 1366×768 of each step go to
 // /tmp/shots-import/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { list, setUpSecretary } from './ledgers/helpers';
-import { headNameOf, rosterRows, rosterXlsx } from '../electron/services/imports/rosterFiles';
+import { create, list, setUpSecretary } from './ledgers/helpers';
+import { csvText, headNameOf, rosterRows, rosterXlsx } from '../electron/services/imports/rosterFiles';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ timeout: 120_000 });
@@ -65,4 +67,36 @@ test('a secretary imports the household roster from an XLSX file, and sees the r
 
   const members = await list(app, 'members', { villageId });
   expect(members).toHaveLength(12);
+});
+
+test('in the browser host a secretary imports visits from a CSV by typing its path', async ({ app, page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const villageId = await setUpSecretary(app);
+  await create(app, 'households', { villageId, headName: '王建国', villagerGroup: '一组', category: 'ordinary' });
+  const folder = mkdtempSync(join(tmpdir(), 'cunji-import-e2e-'));
+  const path = join(folder, '走访记录.csv');
+  writeFileSync(path, Buffer.from(new TextEncoder().encode(csvText(['走访日期', '户主姓名', '了解情况'], [['2026/3/5', '王建国', '老人腿脚不便'], ['2026/3/6', '李四', '新来的']]))));
+  await page.goto(app.url());
+  await page.getByTestId('nav-visits').click();
+  await page.getByTestId('ledger-visits-import').click();
+  const modal = page.getByRole('dialog');
+  await expect(modal).toContainText('导入入户走访记录');
+  // A relative path is refused by name before anything is read.
+  await modal.getByTestId('imports-path').fill('走访记录.csv');
+  await modal.getByTestId('imports-read-path').click();
+  await expect(modal.getByTestId('imports-file-problem')).toBeVisible();
+  await modal.getByTestId('imports-path').fill(path);
+  await modal.getByTestId('imports-read-path').click();
+  await expect(modal.getByTestId('imports-mapping')).toBeVisible();
+  await modal.getByTestId('imports-check').click();
+  await expect(modal.getByTestId('imports-check-step')).toContainText('共 2 行：1 行可以导入，1 行不能导入');
+  await expect(modal.getByTestId('imports-refusals')).toContainText('台账里没有这位户主');
+  await page.screenshot({ path: `${SHOTS}/6-visits-check.png` });
+  await modal.getByTestId('imports-commit').click();
+  await expect(modal.getByTestId('imports-done')).toContainText('新增 1 条走访记录');
+  await modal.getByTestId('imports-close').click();
+  await expect(page.getByRole('cell', { name: '老人腿脚不便' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/7-visits-list.png` });
+  const visits = await list(app, 'visits', { villageId });
+  expect(visits.map((v) => [v.visitDate, v.situation])).toEqual([['2026-03-05', '老人腿脚不便']]);
 });

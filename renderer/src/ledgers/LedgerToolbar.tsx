@@ -113,14 +113,17 @@ export function LedgerToolbar({ noun, state, update, hidden, embedded, onAdd }: 
           <Typography.Text>{t('ledgers.overdueOnly')}</Typography.Text>
         </Flex>
       )}
-      {importable && (
-        <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} title={t('imports.openHint')} style={{ marginLeft: 'auto' }} data-testid={`ledger-${noun}-import`}>
-          {t('imports.open')}
+      {/* Import and add stay together at the right, wrapping as one when the filters fill the line. */}
+      <Flex gap={8} style={{ marginLeft: 'auto' }}>
+        {importable && (
+          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} title={t('imports.openHint')} data-testid={`ledger-${noun}-import`}>
+            {t('imports.open')}
+          </Button>
+        )}
+        <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} data-testid={`ledger-${noun}-add`}>
+          {t('ledgers.add')}
         </Button>
-      )}
-      <Button type="primary" icon={<PlusOutlined />} onClick={onAdd} style={importable ? undefined : { marginLeft: 'auto' }} data-testid={`ledger-${noun}-add`}>
-        {t('ledgers.add')}
-      </Button>
+      </Flex>
       {importing && <ImportModal ledger={noun as ImportLedger} onClose={() => setImporting(false)} />}
     </Flex>
   );
