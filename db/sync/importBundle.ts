@@ -24,6 +24,7 @@ import type { Sqlite } from '../open';
 import type { Change } from './apply';
 import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
+import { createRecordTally, type RecordCount } from './recordCounts';
 import { invalidValue } from './valueCheck';
 import {
   changesOf, fileSource, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
@@ -92,6 +93,8 @@ export interface ImportReceipt {
   readonly enrolled?: EnrolledByImport[];
   /** Devices that wrote two histories (restored from a backup, or copied); absent when none. */
   readonly forks?: ForkNotice[];
+  /** What came in as records: per device and ledger, new, changed and deleted; absent when nothing merged. */
+  readonly records?: RecordCount[];
   /** Revoked devices whose segments signed after the revocation were refused (REVOKED_DEVICE); absent when none. */
   readonly revoked?: RevokedNote[];
   /** Devices whose scope a newer enrolment by their voucher replaced; absent when none. */
@@ -366,6 +369,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
     let rebuild = false;
     const conflicts = createConflictTally(sqlite);
     const merger = createBulkMerger(sqlite, conflicts.observer);
+    const tally = createRecordTally(sqlite);
     // A row's village, as accepted within the segment being judged; earlier segments are merged
     // by then, so the log answers for them.
     const villageOfRow = new Map<string, string>();
@@ -445,6 +449,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
           rebuild = true;
         }
       }
+      tally.noteBatch(accepted);
       const result = merger.mergeBatch(accepted, segment.hash);
       conflicts.segmentMerged(segment.hash);
       villageOfRow.clear();
@@ -460,6 +465,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SUCCESSOR_NEEDED, at);
     }
 
+    const records = tally.counts();
     const receipt: ImportReceipt = {
       ...ctx.base,
       status: 'imported',
@@ -475,6 +481,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
         : {}),
       ...(forks.length > 0 ? { forks } : {}),
       ...ctx.guard.receipt(),
+      ...(records.length > 0 ? { records } : {}),
     };
     sqlite
       .prepare('INSERT INTO imports (file_hash, file_name, producer, at, result) VALUES (?, ?, ?, ?, ?)')

@@ -96,6 +96,17 @@ export const offeredDevice = z.object({
   vouchedBy: z.object({ deviceId: z.string(), name: z.string().nullable() }).nullable().optional(),
 });
 
+/** Records of one ledger one device sent, as an import merged them. */
+export const recordCount = z.object({
+  origin: z.string(),
+  originName: z.string().nullable(),
+  tbl: z.string(),
+  created: z.number().int(),
+  changed: z.number().int(),
+  deleted: z.number().int(),
+});
+export type RecordCountView = z.infer<typeof recordCount>;
+
 export const importReceipt = z.object({
   file: z.string(),
   fileHash: z.string().nullable(),
@@ -115,6 +126,8 @@ export const importReceipt = z.object({
   enrolled: z.array(z.object({ deviceId: z.string(), name: z.string(), issuer: z.string(), issuerName: z.string() })).optional(),
   /** Devices that wrote two histories (a computer restored from a backup, or copied): `self` when it is this one. */
   forks: z.array(z.object({ deviceId: z.string(), seq: z.number().int(), self: z.boolean() })).optional(),
+  /** What came in as records (not field changes): per device and ledger table, new, changed and deleted. */
+  records: z.array(recordCount).optional(),
   /** Revoked devices whose segments signed after the revocation were refused (REVOKED_DEVICE). */
   revoked: z.array(z.object({ deviceId: z.string(), issuer: z.string(), revokedAt: z.string(), segments: z.number().int(), message: z.string() })).optional(),
   /** Devices whose scope a newer enrolment by the same voucher replaced. */
