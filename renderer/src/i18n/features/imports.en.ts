@@ -87,7 +87,7 @@ export const importsEn: Messages<typeof importsZhCN> = {
     address: 'Address',
     housingGrade: 'Housing grade',
     helperName: 'Helper',
-    householdSize: 'Household size (checked only, not kept)',
+    householdSize: 'Household size (not kept)',
     memberName: 'Member name',
     relation: 'Relation to the head',
     idNumber: 'ID number',

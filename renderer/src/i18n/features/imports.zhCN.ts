@@ -84,7 +84,7 @@ export const importsZhCN = {
     address: '家庭住址',
     housingGrade: '住房等级',
     helperName: '帮扶责任人',
-    householdSize: '家庭人口（只作核对，不保存）',
+    householdSize: '家庭人口（不保存）',
     memberName: '成员姓名',
     relation: '与户主关系',
     idNumber: '身份证号',
