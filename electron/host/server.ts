@@ -231,7 +231,7 @@ function sendNotSignedIn(res: ServerResponse, pathname: string): void {
 
 const NOT_SIGNED_IN_PAGE =
   '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>村记</title></head><body>' +
-  '<p>请打开启动村记时终端里显示的地址（含一次性密钥）。每次启动的地址都不同。</p>' +
+  '<p>请打开启动村记时终端里显示的地址（含本次启动的密钥）。每次启动的地址都不同。</p>' +
   '<p>Open the address printed in the terminal where Cunji was started (it carries this start\'s key). It changes at every start.</p>' +
   '</body></html>';
 
