@@ -195,7 +195,10 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
     // Revocations the file carries, and newer enrolments of devices trusted here (db/sync/revocation.ts).
     const accepted = (id: string) => gate.resolution()?.accepted.get(id);
     const guard = createTrustGuard(sqlite, scanned.header, { ...options, accepted, ledgerTownshipOf, townshipOf: facts.townshipOf });
-    if (guard.refusal) return refused(file, guard.refusal.reason, guard.refusal.message, { producer: base.producer, devices: [] });
+    if (guard.refusal) {
+      const receipt = refused(file, guard.refusal.reason, guard.refusal.message, { producer: base.producer, devices: [] });
+      return guard.refusal.revoked ? { ...receipt, revoked: [guard.refusal.revoked] } : receipt;
+    }
     try {
       return applyScanned(sqlite, clock, source, scanned, facts, { ...options, file, base, enrol, guard });
     } catch (error) {

@@ -205,7 +205,7 @@ export interface RevocationGate {
   /** A forged or overreaching revocation in the file: refuse it all (BAD_REVOCATION). */
   readonly problem: string | null;
   /** The file was made by a revoked device after its revocation: refuse it all (REVOKED_DEVICE). */
-  readonly producerRefusal: string | null;
+  readonly producerRefusal: { message: string; note: RevokedNote } | null;
   /** Keeps the file's new revocations (inside the import's transaction). */
   record(at: string): void;
   /** Whether a segment of the file is refused (counted for the receipt). */
@@ -232,7 +232,7 @@ export function createRevocationGate(
   };
   const words = (r: Revocation) => revokedWords(r, names(r.deviceId), r.issuer === lookups.selfId ? null : names(r.issuer));
 
-  let producerRefusal: string | null = null;
+  let producerRefusal: RevocationGate['producerRefusal'] = null;
   if (!judged.problem) {
     const producer = header.producer.deviceId;
     const own = header.segments.filter((s) => s.origin === producer);
@@ -240,7 +240,10 @@ export function createRevocationGate(
       // Made after the revocation by its own clock, or holding its own segments signed after it.
       const late = Date.parse(header.createdAt) > Date.parse(r.revokedAt) || own.some((s) => refusingRevocation([r], s) !== null);
       if (late) {
-        producerRefusal = `The file is refused: ${words(r)}, and this file was made after that. What it sent before stays. Nothing was imported.`;
+        producerRefusal = {
+          message: `The file is refused: ${words(r)}, and this file was made after that. What it sent before stays. Nothing was imported.`,
+          note: { deviceId: producer, issuer: r.issuer, revokedAt: r.revokedAt, segments: own.length, message: `${words(r)} (REVOKED_DEVICE)` },
+        };
         break;
       }
     }
@@ -303,7 +306,7 @@ export function revokeDevice(sqlite: Sqlite, signer: DeviceKeys, selfScope: Devi
 /** What an import changes in trust besides new devices: revocations, and enrolments renewed. */
 export interface TrustGuard extends Pick<RevocationGate, 'refuses'> {
   /** Why the whole file is refused, or null. */
-  readonly refusal: { reason: 'BAD_REVOCATION' | 'BAD_ENROLMENT' | 'REVOKED_DEVICE'; message: string } | null;
+  readonly refusal: { reason: 'BAD_REVOCATION' | 'BAD_ENROLMENT' | 'REVOKED_DEVICE'; message: string; revoked?: RevokedNote } | null;
   /** Keeps the file's new revocations and renewed enrolments (inside the import's transaction). */
   record(at: string): void;
   /** For the receipt: devices whose segments were refused, devices whose scope a newer enrolment replaced. */
@@ -350,7 +353,7 @@ export function createTrustGuard(sqlite: Sqlite, header: BundleHeader, options: 
     : overreach
       ? { reason: 'BAD_ENROLMENT', message: `The file is refused: ${overreach}. Nothing was imported.` }
       : gate.producerRefusal
-        ? { reason: 'REVOKED_DEVICE', message: gate.producerRefusal }
+        ? { reason: 'REVOKED_DEVICE', message: gate.producerRefusal.message, revoked: gate.producerRefusal.note }
         : null;
   return {
     refusal,

@@ -51,5 +51,12 @@ describe('history in words', () => {
       revoked: [{ deviceId: '0123456789abcdef', issuer: 'fedcba9876543210', revokedAt: '2026-11-27T09:00:00.000Z', segments: 2, message: '' }],
     }, (id) => (id === '0123456789abcdef' ? '王建国' : '赵敏'));
     expect(lines).toContain('王建国 的设备已于 2026-11-27 09:00 被 赵敏 吊销：拒收了它此后签名的 2 段数据');
+    // A file the revoked device made after that: refused whole, and the line says whose and since when.
+    const whole = receiptLines(tz, {
+      file: 'a.cunji', fileHash: 'ff', producer: 'p', status: 'refused', segmentsNew: 0, segmentsKnown: 0, changesNew: 0, changesKnown: 0, conflictsCreated: 0,
+      setAside: {}, gaps: [], refusal: { reason: 'REVOKED_DEVICE', message: '', devices: [] },
+      revoked: [{ deviceId: '0123456789abcdef', issuer: 'fedcba9876543210', revokedAt: '2026-11-27T09:00:00.000Z', segments: 1, message: '' }],
+    }, (id) => (id === '0123456789abcdef' ? '王建国' : '赵敏'));
+    expect(whole).toEqual([expect.stringContaining('这台设备已被吊销'), '王建国 的设备已于 2026-11-27 09:00 被 赵敏 吊销：拒收了它此后签名的 1 段数据']);
   });
 });

@@ -45,10 +45,13 @@ export function gapText(t: Translate, gap: string, nameOf: (deviceId: string) =>
 /** A receipt as lines: what came in, what was there already, conflicts, what was set aside and why, gaps, forks. */
 export function receiptLines(t: Translate, receipt: ImportReceiptView, nameOf?: (deviceId: string) => string): string[] {
   if (receipt.status === 'refused') {
-    return [t('sync.receipt.refused', { reason: refusalText(t, receipt.refusal?.reason ?? '') })];
+    return [t('sync.receipt.refused', { reason: refusalText(t, receipt.refusal?.reason ?? '') }), ...revokedLines(t, receipt, nameOf)];
   }
   const lines: string[] = [];
-  if (receipt.changesNew > 0) lines.push(t('sync.receipt.changesNew', { count: receipt.changesNew }));
+  // Records per device and ledger when the main process counted them; field changes otherwise (an older host).
+  const records = recordLines(t, receipt, nameOf);
+  if (records.length > 0) lines.push(...records);
+  else if (receipt.changesNew > 0) lines.push(t('sync.receipt.changesNew', { count: receipt.changesNew }));
   if (receipt.changesKnown > 0) lines.push(t('sync.receipt.changesKnown', { count: receipt.changesKnown }));
   if (receipt.conflictsCreated > 0) lines.push(t('sync.receipt.conflicts', { count: receipt.conflictsCreated }));
   for (const reason of SET_ASIDE_REASONS) {
@@ -60,13 +63,31 @@ export function receiptLines(t: Translate, receipt: ImportReceiptView, nameOf?: 
   for (const fork of receipt.forks ?? []) {
     lines.push(fork.self ? t('sync.receipt.forkSelf', { seq: fork.seq }) : t('sync.receipt.forkOther', { device: (nameOf ?? shortId)(fork.deviceId), seq: fork.seq }));
   }
-  // Parts a revoked device signed after its revocation, refused from a relay (the rest imported).
-  for (const r of receipt.revoked ?? []) {
-    const name = nameOf ?? shortId;
-    lines.push(t('revocation.receiptRevoked', { device: name(r.deviceId), issuer: name(r.issuer), at: r.revokedAt.slice(0, 16).replace('T', ' '), count: r.segments }));
-  }
+  lines.push(...revokedLines(t, receipt, nameOf));
   if (lines.length === 0) lines.push(t('sync.receipt.nothing'));
   return lines;
+}
+
+/**
+ * What came in as records, one line a device: "李明：农户台账新增 3 条、修改 1 条；入户走访删除 1 条".
+ * The device's name as trusted here, else as `nameOf` knows it, else its short id.
+ */
+export function recordLines(t: Translate, receipt: Pick<ImportReceiptView, 'records'>, nameOf: (deviceId: string) => string = shortId): string[] {
+  const byDevice = new Map<string, { who: string; parts: string[] }>();
+  for (const r of receipt.records ?? []) {
+    const group = byDevice.get(r.origin) ?? { who: r.originName ?? nameOf(r.origin), parts: [] };
+    const counts = (['created', 'changed', 'deleted'] as const).filter((kind) => r[kind] > 0).map((kind) => t(`syncPlain.records.${kind}`, { count: r[kind] }));
+    if (counts.length > 0) group.parts.push(t('syncPlain.records.ledger', { ledger: tableLabel(t, r.tbl), counts: counts.join(t('sync.receipt.nameSeparator')) }));
+    byDevice.set(r.origin, group);
+  }
+  return [...byDevice.values()].filter((g) => g.parts.length > 0).map((g) => t('syncPlain.records.line', { who: g.who, parts: g.parts.join(t('syncPlain.records.separator')) }));
+}
+
+/** Parts a revoked device signed after its revocation: who, by whom and when (db/sync/revocation.ts). */
+function revokedLines(t: Translate, receipt: ImportReceiptView, nameOf: (deviceId: string) => string = shortId): string[] {
+  return (receipt.revoked ?? []).map((r) =>
+    t('revocation.receiptRevoked', { device: nameOf(r.deviceId), issuer: nameOf(r.issuer), at: r.revokedAt.slice(0, 16).replace('T', ' '), count: r.segments }),
+  );
 }
 
 /**

@@ -89,6 +89,7 @@ describe('revoking a lost laptop, through real files', () => {
     expect(refusal.refusal?.reason).toBe('REVOKED_DEVICE');
     expect(refusal.refusal?.message).toContain(`"李明"'s computer (device ${a.id}) was revoked`);
     expect(refusal.refusal?.message).toContain(new Date(T0 + 60 * MINUTE).toISOString());
+    expect(refusal.revoked).toEqual([expect.objectContaining({ deviceId: a.id, issuer: c.id, revokedAt: new Date(T0 + 60 * MINUTE).toISOString() })]);
     expect(await heads(c)).toEqual(['张大山', '刘春生'].sort());
 
     // 王芳 had not heard of the revocation: she takes the thief's file and relays it on.
