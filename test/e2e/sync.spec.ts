@@ -127,7 +127,7 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
     await expect(zhao.page.getByTestId('sync-receipt').filter({ hasText: '王建国 的文件' })).toHaveCount(1);
     await trustAfterChecking(zhao.page, liDevice, { name: '王建国', fingerprint: liPrint, scope: '李家村' });
     await trustAfterChecking(zhao.page, shiDevice, { name: '刘芳', fingerprint: shiPrint, scope: '石桥村' });
-    await zhao.page.getByTestId('sync-retry').click();
+    // Trusting imports the held files again at once: no second click.
     await expect(receiptStatuses(zhao.page)).toHaveText(['已导入', '已导入']);
     await expect(zhao.page.getByTestId('sync-devices')).toContainText('王建国');
     await expect(zhao.page.getByTestId('sync-devices')).toContainText('刘芳');
@@ -197,7 +197,7 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
     await expect(district.page.getByTestId(`trust-vouched-by-${liDevice.deviceId}`)).toContainText('赵敏');
     await expect(district.page.getByTestId(`trust-vouched-by-${shiDevice.deviceId}`)).toContainText('赵敏');
     await trustAfterChecking(district.page, zhaoDevice, { name: '赵敏', fingerprint: zhaoPrint, scope: '青石镇' });
-    await district.page.getByTestId('sync-retry').click();
+    // Trusting imports the held file again at once: no second click.
     await expect(receiptStatuses(district.page)).toHaveText(['已导入']);
     await expect(district.page.getByTestId('receipt-enrolled')).toContainText('赵敏');
     await expect(district.page.getByTestId('receipt-enrolled')).toContainText('王建国');

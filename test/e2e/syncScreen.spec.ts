@@ -12,6 +12,7 @@ import { exportOverContract, importPaths, LI, openSync, receiptStatuses, setUpDe
 
 // Two installations each, on a busy two-core machine.
 test.describe.configure({ timeout: 120_000 });
+test.use({ viewport: { width: 1366, height: 768 } });
 
 const folder = (name: string) => mkdtempSync(join(tmpdir(), `cunji-${name}-`));
 
@@ -84,9 +85,13 @@ test('the township passphrase set on screen; an encrypted folder opened with a p
   await receipts.first().getByTestId('sync-passphrase-retry-button').click();
   await expect(receipts.first()).toContainText('文件来自本机还没有信任的设备');
   await receipts.first().getByTestId('trust-device').click();
-  // The import again, with the passphrase typed for that folder.
-  await zhao.page.getByTestId('sync-retry').click();
+  // Trusting imports it again at once, with the passphrase typed for that folder: no second click.
+  await expect(zhao.page.getByTestId('sync-retry')).toHaveCount(0);
   await expect(receiptStatuses(zhao.page)).toHaveText(['已导入', '未导入']);
   await expect(receipts.first().getByTestId('sync-encrypted')).toBeVisible();
+  // What came in, in records and from whom, not in field changes.
+  await expect(receipts.first()).toContainText('王建国：农户台账新增 1 条；帮扶村新增 1 条');
+  await expect(receipts.first()).not.toContainText('条改动');
+  await zhao.page.screenshot({ path: '/tmp/shots-sync/receipt-records.png' });
   expect((await list(zhao, 'households', { villageId: liDevice.villageIds[0] })).map((h) => h.headName)).toEqual(['王大山']);
 });

@@ -1,6 +1,17 @@
 // Sync said in plain words (records, not field changes; who sent them; demo files; a village
 // moving township; a coordinator's edits), in English; en.ts mounts them under `syncPlain`.
 export const syncPlainEn = {
+  records: {
+    line: '{{who}}: {{parts}}',
+    ledger: '{{ledger}} {{counts}}',
+    created: '{{count}} new',
+    changed: '{{count}} changed',
+    deleted: '{{count}} deleted',
+    separator: '; ',
+  },
+  trust: {
+    importing: 'Trusted {{name}}; importing the files that waited for it again…',
+  },
   moves: {
     waiting: '{{count}} village(s) were moved to another township and wait for this computer to confirm; until then they stay on this list.',
     openSync: 'Confirm or keep them on the Sync screen',

@@ -1,6 +1,17 @@
 // Sync said in plain words (records, not field changes; who sent them; demo files; a village
 // moving township; a coordinator's edits), in Chinese; zhCN.ts mounts them under `syncPlain`.
 export const syncPlainZhCN = {
+  records: {
+    line: '{{who}}：{{parts}}',
+    ledger: '{{ledger}}{{counts}}',
+    created: '新增 {{count}} 条',
+    changed: '修改 {{count}} 条',
+    deleted: '删除 {{count}} 条',
+    separator: '；',
+  },
+  trust: {
+    importing: '已信任 {{name}}，正在重新导入等它信任的文件…',
+  },
   moves: {
     waiting: '有 {{count}} 个村被改到了别的乡镇，等本机确认；确认前它们仍在本乡镇的列表里。',
     openSync: '到“同步”页确认或保留',

@@ -304,9 +304,15 @@ export function SyncScreen(): JSX.Element {
 
   function onTrusted(deviceId: string, name: string): void {
     setDismissed((all) => new Set([...all, deviceId]));
-    setTrustedSince(true);
-    void message.success(t('sync.trust.trusted', { name }));
     reload();
+    // The file held for this trust is read again at once, its result shown: no second click.
+    if (busy.current) {
+      setTrustedSince(true);
+      void message.success(t('sync.trust.trusted', { name }));
+      return;
+    }
+    void message.success(t('syncPlain.trust.importing', { name }));
+    retry();
   }
 
   const syncPanel = (
