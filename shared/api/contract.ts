@@ -89,7 +89,7 @@ export const contract = {
 
   'settings.get': { input: noInput, output: settings },
   'settings.update': { input: settingsPatch, output: settings },
-  'projectMoney.list': { input: projectMoneyInput, output: projectMoneyList },
+  'money.list': { input: projectMoneyInput, output: projectMoneyList },
 
   'sync.exportFile': { input: exportFileInput, output: exportResult },
   'sync.importFiles': { input: importFilesInput, output: importResult },

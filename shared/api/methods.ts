@@ -26,7 +26,7 @@ const BASE_METHODS = [
   'reports.print',
   'settings.get',
   'settings.update',
-  'projectMoney.list',
+  'money.list',
   'sync.exportFile',
   'sync.importFiles',
   'sync.now',

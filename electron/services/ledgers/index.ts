@@ -7,10 +7,10 @@ import type { ServiceContext } from '../context';
 import { ledgerHandlers } from './crud';
 import { projectMoneyHandlers } from './projectMoney';
 
-export function allLedgerHandlers(ctx: ServiceContext): Pick<Handlers, CrudMethod | 'projectMoney.list'> {
+export function allLedgerHandlers(ctx: ServiceContext): Pick<Handlers, CrudMethod | 'money.list'> {
   return Object.assign(
     {},
     ...LEDGER_NOUNS.map((noun) => ledgerHandlers(ctx, LEDGER_DEFINITIONS[noun] as unknown as LedgerDefinition<string, Record<string, never>>)),
     projectMoneyHandlers(ctx),
-  ) as Pick<Handlers, CrudMethod | 'projectMoney.list'>;
+  ) as Pick<Handlers, CrudMethod | 'money.list'>;
 }

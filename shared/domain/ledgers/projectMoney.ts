@@ -1,6 +1,6 @@
 // A project's money as its list shows it: budget, received (到位), spent (支出) and the balance of
 // what arrived, with the two flags a secretary scans for — spent past the budget, spent past what
-// arrived. Counted in SQLite for the projects on the page (`projectMoney.list`), never summed here.
+// arrived. Counted in SQLite for the projects on the page (`money.list`), never summed here.
 import { z } from 'zod';
 import { rowId, V } from '../validation';
 

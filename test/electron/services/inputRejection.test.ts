@@ -709,7 +709,7 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
       { label: 'needs due after 366 days', input: { needDueDays: 366 }, path: ['needDueDays'], message: V.tooLarge },
       { label: 'needs due after 7.5 days', input: { needDueDays: 7.5 }, path: ['needDueDays'], message: V.wholeNumber },
     ],
-    'projectMoney.list': [
+    'money.list': [
       ...wrongShapes(),
       ...strayKeys({ ids: [] }),
       ...badIds((id) => ({ ids: [id] }), ['ids', 0]),

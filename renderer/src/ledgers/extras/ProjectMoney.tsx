@@ -1,5 +1,5 @@
 // Budget, received, spent and what is left of one project, counted by SQL in the main process
-// (projectMoney.list) and read again after every write, so the figures always agree with the
+// (money.list) and read again after every write, so the figures always agree with the
 // entries below them; spending past what arrived or past the budget is said in words.
 import { Alert, Card, Col, Row, Statistic } from 'antd';
 import { useEffect, useState, type JSX } from 'react';
@@ -18,7 +18,7 @@ export function ProjectMoney({ projectId }: { projectId: string }): JSX.Element 
 
   useEffect(() => {
     let live = true;
-    api.projectMoney
+    api.money
       .list({ ids: [projectId] })
       .then(({ items }) => live && setMoney(items[0] ?? null))
       .catch((error: unknown) => live && notifyError(error));

@@ -1,6 +1,6 @@
 // The projects list shows each project's money beside it: what arrived, what was spent and the
 // balance after its budget, and ahead of the name a flag when spending passed the budget or what
-// arrived. The figures are counted by SQL in the main process (projectMoney.list), one call a page.
+// arrived. The figures are counted by SQL in the main process (money.list), one call a page.
 import { Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
@@ -11,7 +11,7 @@ import type { LedgerRow } from '../viewTypes';
 import type { RowData } from './useRowData';
 
 export async function loadProjectMoney(rows: readonly LedgerRow[]): Promise<RowData> {
-  const { items } = await api.projectMoney.list({ ids: rows.map((row) => row.id) });
+  const { items } = await api.money.list({ ids: rows.map((row) => row.id) });
   return Object.fromEntries(items.map((item) => [item.projectId, item]));
 }
 

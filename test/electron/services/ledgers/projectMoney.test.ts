@@ -1,4 +1,4 @@
-// projectMoney.list through the real API: each project's budget, received, spent and balance
+// money.list through the real API: each project's budget, received, spent and balance
 // summed in SQLite over its live entries only, the two flags (past the budget, past what arrived),
 // and nothing of a deleted project, a village out of scope or an id that is no project.
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { useTempDirs } from '../../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
-describe('projectMoney.list', () => {
+describe('money.list', () => {
   it('sums each project’s live entries, flags over budget and spent past received, and leaves out deleted projects and unknown ids', async () => {
     const app = await openTestApp(tempDir());
     try {
@@ -33,7 +33,7 @@ describe('projectMoney.list', () => {
       await expectOk(app, 'projects.delete', { id: deleted.id });
 
       const ids = [road.id, barn.id, idle.id, theirs.id, deleted.id, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'];
-      const { items } = await expectOk(app, 'projectMoney.list', { ids });
+      const { items } = await expectOk(app, 'money.list', { ids });
       const byId = new Map(items.map((row) => [row.projectId, row]));
       expect(byId.get(road.id)).toEqual({ projectId: road.id, budgetFen: 100_000, receivedFen: 80_000, spentFen: 30_000, balanceFen: 50_000, overBudget: false, overspent: false });
       expect(byId.get(barn.id)).toEqual({ projectId: barn.id, budgetFen: 50_000, receivedFen: 20_000, spentFen: 60_001, balanceFen: -40_001, overBudget: true, overspent: true });
@@ -41,7 +41,7 @@ describe('projectMoney.list', () => {
       expect(byId.get(theirs.id)).toMatchObject({ spentFen: 9_000, overBudget: true, overspent: true });
       // A deleted project and an id that is no project are left out.
       expect([...byId.keys()].sort()).toEqual([road.id, barn.id, idle.id, theirs.id].sort());
-      expect((await expectOk(app, 'projectMoney.list', { ids: [] })).items).toEqual([]);
+      expect((await expectOk(app, 'money.list', { ids: [] })).items).toEqual([]);
     } finally {
       app.close();
     }
