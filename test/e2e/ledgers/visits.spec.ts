@@ -1,11 +1,19 @@
 // 入户走访 and 群众诉求: visits on the ledger screen (dates after today or outside the
 // secretary's term refused next to the date), the quick entry done with the keyboard alone,
 // needs closed only with a closing day, and an overdue need marked in its list.
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import {
   cancelForm, choose, chooseReference, create, dayFromToday, deleteRow, list, openLedger, rowIdByText, search,
   setUpSecretary, submitAndClose, submitRefused, typeDate,
 } from './helpers';
+
+/** A screenshot for review at /tmp/shots-entry/<name>.png. */
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync('/tmp/shots-entry', { recursive: true });
+  await page.screenshot({ path: `/tmp/shots-entry/${name}.png` });
+}
 
 // Long journeys through many forms: room for a busy two-core machine, not a licence to sleep.
 test.describe.configure({ timeout: 120_000 });
@@ -117,6 +125,7 @@ test('quick visit entry with the keyboard alone stores the visit and the need', 
 });
 
 test('quick visit typed at full speed, Enter and Tab mixed, stores exactly what was typed; a second visit that day asks first', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   const villageId = await setUpSecretary(app);
   const wang = await create(app, 'households', { villageId, headName: '王建国', villagerGroup: '第一村民小组', category: 'lifted' });
   const li = await create(app, 'households', { villageId, headName: '李秀英', villagerGroup: '第二村民小组', category: 'ordinary' });
@@ -180,6 +189,8 @@ test('quick visit typed at full speed, Enter and Tab mixed, stores exactly what 
   await page.keyboard.press('Alt+N');
   await expect(page.locator('#quickVisit_householdId')).toBeFocused();
   await page.keyboard.type('李秀', { delay: 0 });
+  await expect(page.getByTestId('quick-visit-option')).toHaveText('李秀英 · 第二村民小组');
+  await shoot(page, 'quick-visit-household');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
@@ -187,6 +198,7 @@ test('quick visit typed at full speed, Enter and Tab mixed, stores exactly what 
   await page.keyboard.press('Control+Enter');
   const ask = page.locator('.ant-modal-confirm');
   await expect(ask).toContainText('这一户这一天已有一条走访记录');
+  await shoot(page, 'quick-visit-same-day-asked');
   await ask.getByRole('button', { name: '返回修改' }).click();
   await expect(ask).toHaveCount(0);
   await expect(form).toBeVisible();
