@@ -13,7 +13,7 @@ export interface ProjectMoneyFigures {
   overspent: boolean;
 }
 
-const SQL = `
+export const PROJECT_MONEY_SQL = `
   SELECT p.id AS projectId, coalesce(p.budget_fen, 0) AS budgetFen,
          coalesce(sum(CASE WHEN f.direction = 'in' THEN f.amount_fen END), 0) AS receivedFen,
          coalesce(sum(CASE WHEN f.direction = 'out' THEN f.amount_fen END), 0) AS spentFen
@@ -26,7 +26,7 @@ const SQL = `
 /** The projects among `ids` that are live and in `villageIds`, each with its figures (others are left out). */
 export function projectMoney(sqlite: Sqlite, ids: readonly string[], villageIds: readonly string[]): ProjectMoneyFigures[] {
   if (ids.length === 0) return [];
-  const rows = sqlite.prepare(SQL).all(JSON.stringify(ids), JSON.stringify(villageIds)) as Omit<ProjectMoneyFigures, 'balanceFen' | 'overBudget' | 'overspent'>[];
+  const rows = sqlite.prepare(PROJECT_MONEY_SQL).all(JSON.stringify(ids), JSON.stringify(villageIds)) as Omit<ProjectMoneyFigures, 'balanceFen' | 'overBudget' | 'overspent'>[];
   return rows.map((row) => ({
     ...row,
     balanceFen: row.receivedFen - row.spentFen,

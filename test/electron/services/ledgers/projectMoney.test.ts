@@ -2,6 +2,7 @@
 // summed in SQLite over its live entries only, the two flags (past the budget, past what arrived),
 // and nothing of a deleted project, a village out of scope or an id that is no project.
 import { describe, expect, it } from 'vitest';
+import { PROJECT_MONEY_SQL } from '../../../../db/projectMoney';
 import { expectOk, openTestApp, SECRETARY_SETUP } from '../../../helpers/openedApp';
 import { useTempDirs } from '../../../helpers/tempDir';
 
@@ -42,6 +43,10 @@ describe('money.list', () => {
       // A deleted project and an id that is no project are left out.
       expect([...byId.keys()].sort()).toEqual([road.id, barn.id, idle.id, theirs.id].sort());
       expect((await expectOk(app, 'money.list', { ids: [] })).items).toEqual([]);
+      // Each project found by its key and its entries through funds_by_project: never a scan of every entry.
+      const plan = (app.context.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${PROJECT_MONEY_SQL}`).all('[]', '[]') as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(plan).toMatch(/SEARCH f USING INDEX funds_by_project/);
+      expect(plan).not.toMatch(/SCAN f\b/);
     } finally {
       app.close();
     }
