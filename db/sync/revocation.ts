@@ -177,8 +177,9 @@ function judgeOne(card: BundleDeviceCard, r: Revocation, lookups: RevocationLook
   if (!issuer) return null;
   if (!revocationSignedBy(r, issuer.publicKey)) return `the revocation of ${who} is not signed by device ${r.issuer}: it was altered or forged`;
   if (r.keyId !== keyIdOf(revoked.publicKey)) return `the revocation of ${who} names another key than the one trusted for it`;
+  if (Number.isNaN(Date.parse(r.revokedAt))) return `the revocation of ${who} carries no readable time`;
   if (lookups.stored(r.deviceId, r.issuer)) return null;
-  // This device's own revocation, signed here before (this database may be older than it): it stands.
+  // One this device signed (its database may be older than it) has no scope to check: it stands.
   if (issuer.scope && !mayRevoke(issuer.scope, revoked.villages, lookups.townshipOf)) {
     return `device ${r.issuer} revokes ${who}, whose villages or township lie outside its own: it may not`;
   }

@@ -85,6 +85,10 @@ describe("a file's revocations", () => {
     const problem = judgeFileRevocations(header([{ revocations: [revoked(coordinator, { seenSeq: 99 })] }]), lookups).problem;
     expect(problem).toMatch(/revocation of device 00000000000000a1 is not signed by device 00000000000000c1: it was altered or forged/);
   });
+  it('with a time that is no time, it is refused (every segment past it would be)', () => {
+    const r = issueRevocation(coordinator, { deviceId: secretary.deviceId, keyId: keyIdOf(secretary.publicKeyPem), revokedAt: 'soon', seenSeq: 0, reason: '被盗' });
+    expect(judgeFileRevocations(header([{ revocations: [r] }]), lookups).problem).toMatch(/carries no readable time/);
+  });
   it('naming another key than the one trusted for the device, it is refused', () => {
     const other = newKeys(secretary.deviceId);
     const r = issueRevocation(coordinator, { deviceId: secretary.deviceId, keyId: other.keyId, revokedAt: iso(AT), seenSeq: 0, reason: '被盗' });
