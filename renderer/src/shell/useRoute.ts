@@ -38,10 +38,14 @@ export function navigate(route: Route): void {
   window.location.hash = hash;
 }
 
-/** Write where the screen stands into the current history entry: no new entry, no new visit. */
+/**
+ * Write where the screen stands into the current history entry: no new entry, no new visit.
+ * Only while the address still names that screen: a screen on its way out (the menu already
+ * moved the address on) must not write itself back over the next one.
+ */
 export function replaceRoute(route: Route): void {
   const hash = formatRoute(route);
-  if (window.location.hash === hash) return;
+  if (window.location.hash === hash || parseRoute(window.location.hash).view !== route.view) return;
   window.history.replaceState(window.history.state, '', hash);
 }
 
