@@ -154,9 +154,10 @@ export function runImport(ctx: ServiceContext, creators: Creators, request: Impo
       const members = group.flatMap((r) => {
         const member = recordOf(r.cells, Object.keys(MEMBER_FIELDS));
         if (!Object.values(member).some((v) => v !== null && v !== undefined)) return [];
-        // A row with no member name is the head's own (an ID number beside 户主姓名).
-        if (member.memberName === null || member.memberName === undefined) {
-          member.memberName = household.headName;
+        // A row with no member name, or the head's own name, is the head's (an ID number beside 户主姓名).
+        const compact = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, '') : v);
+        if (member.memberName === null || member.memberName === undefined || compact(member.memberName) === compact(household.headName)) {
+          member.memberName ??= household.headName;
           member.relation ??= 'head';
         }
         const input = Object.fromEntries(Object.entries(MEMBER_FIELDS).map(([from, to]) => [to, member[from]]));

@@ -22,7 +22,8 @@ export function RefusalsTable({ refusals, total }: { refusals: readonly ImportRe
         pagination={refusals.length > 8 ? { pageSize: 8, showSizeChanger: false, size: 'small' } : false}
         columns={[
           { title: t('imports.refusal.row'), dataIndex: 'row', width: 70 },
-          { title: t('imports.refusal.column'), dataIndex: 'column', width: 130, render: (c: string | null) => c ?? t('common.none') },
+          // A field the file has no column for (a member's relation left out) is named by its label.
+          { title: t('imports.refusal.column'), dataIndex: 'column', width: 130, render: (c: string | null, r: ImportRefusal) => c ?? (r.field ? loose(t)(`imports.fields.${r.field}`) : t('common.none')) },
           { title: t('imports.refusal.reason'), key: 'reason', render: (_: unknown, r: ImportRefusal) => reason(r) },
         ]}
       />

@@ -156,6 +156,20 @@ describe('CSV rosters', () => {
     }
   });
 
+  it('a member who is not the head needs a relation: without that column the row names the field', async () => {
+    const { app, villageId } = await secretary();
+    try {
+      const text = csvText(['户主姓名', '姓名', '身份证号'], [[headNameOf(3), headNameOf(3), rosterIdNumber(30)], [headNameOf(3), '王小二', rosterIdNumber(31)]]);
+      const preview = await expectOk(app, 'imports.preview', { ledger: 'households', villageId, source: { data: b64(text) } });
+      expect(preview.refusals).toEqual([
+        { row: 2, column: null, field: null, message: 'imports.reason.householdRefused', params: { row: 3 } },
+        { row: 3, column: null, field: 'relation', message: V.required },
+      ]);
+    } finally {
+      app.close();
+    }
+  });
+
   it('remembers a confirmed mapping of a header it could not guess, for the next file of the ledger', async () => {
     const { app, villageId } = await secretary();
     try {

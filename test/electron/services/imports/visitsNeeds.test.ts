@@ -17,6 +17,8 @@ const b64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64');
 async function withHouseholds(): Promise<{ app: TestApp; villageId: string }> {
   const app = await openTestApp(tempDir());
   const villageId = (await expectOk(app, 'device.setup', SECRETARY_SETUP)).villageIds[0]!;
+  // Visits kept before must fall in a secretary's term: hers, when setup gave her one, began this year.
+  for (const term of (await expectOk(app, 'secretaries.list', { villageId })).items) await expectOk(app, 'secretaries.update', { id: term.id, patch: { termStart: '2026-01-01' } });
   await expectOk(app, 'households.create', { villageId, headName: '王建国', villagerGroup: '一组', category: 'ordinary' });
   await expectOk(app, 'households.create', { villageId, headName: '张秀英', villagerGroup: '一组', category: 'lifted' });
   await expectOk(app, 'households.create', { villageId, headName: '张秀英', villagerGroup: '三组', category: 'ordinary' });
