@@ -5,9 +5,10 @@ import { App, Button, Card, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ROLE_LABELS, role as roleSchema } from '../../../../shared/domain/device';
+import { ROLE_LABELS, role as roleSchema, townshipsOf } from '../../../../shared/domain/device';
 import { labelOf } from '../../../../shared/domain/labels';
 import type { DeviceView } from '../../../../shared/domain/sync';
+import { useNotifyError } from '../../errors/useNotifyError';
 import { useAppStore } from '../../store/useAppStore';
 
 export function DevicesCard({ self, trusted, loading }: { self: DeviceView | null; trusted: DeviceView[]; loading: boolean }): JSX.Element {
@@ -19,9 +20,13 @@ export function DevicesCard({ self, trusted, loading }: { self: DeviceView | nul
   const profile = useAppStore((s) => s.profile);
   const noteLedgerChange = useAppStore((s) => s.noteLedgerChange);
   const [revoking, setRevoking] = useState<DeviceView | null>(null);
-  // A secretary revokes no one; a device this computer revoked already is not offered again.
+  // A secretary revokes no one; a coordinator or district only devices within what it keeps (the main
+  // process checks again); a device this computer revoked already is not offered again.
+  const kept = profile && profile.role !== 'secretary' ? townshipsOf(profile) : [];
+  const within = (d: DeviceView) =>
+    (d.townships ?? []).every((name) => kept.includes(name)) && d.villages.every((id) => scopeVillages.some((v) => v.id === id));
   const canRevoke = (d: DeviceView) =>
-    profile !== null && profile.role !== 'secretary' && d.deviceId !== self?.deviceId && !d.revocations?.some((r) => r.issuer === self?.deviceId);
+    kept.length > 0 && d.deviceId !== self?.deviceId && within(d) && !d.revocations?.some((r) => r.issuer === self?.deviceId);
   const issuerName = (r: NonNullable<DeviceView['revocations']>[number]) =>
     r.issuer === self?.deviceId ? t('revocation.self') : (r.issuerName ?? r.issuer.slice(0, 8));
 
@@ -117,6 +122,7 @@ export function DevicesCard({ self, trusted, loading }: { self: DeviceView | nul
 function RevokeDialog({ device, onClose, onRevoked }: { device: DeviceView; onClose: () => void; onRevoked: () => void }): JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const notifyError = useNotifyError();
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -131,7 +137,7 @@ function RevokeDialog({ device, onClose, onRevoked }: { device: DeviceView; onCl
         void message.success(t('revocation.done', { name: device.name }));
         onRevoked();
         onClose();
-      }, (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)))
+      }, notifyError)
       .finally(() => setBusy(false));
   };
   return (
