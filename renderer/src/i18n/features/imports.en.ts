@@ -58,6 +58,7 @@ export const importsEn: Messages<typeof importsZhCN> = {
     sameDay: 'Import visits to a household already visited that day anyway',
     import: 'Import {{count}} rows',
     nothing: 'No row can be imported',
+    outOfTermHint: 'Earlier visits must fall in a secretary\'s term: if the term starts on the day of registering, move its start (under Secretaries) before the first visit, then check again.',
     back: 'Back',
   },
   done: {

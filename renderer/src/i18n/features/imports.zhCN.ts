@@ -55,6 +55,7 @@ export const importsZhCN = {
     sameDay: '同一户同一天已有走访的，也照样导入',
     import: '导入 {{count}} 行',
     nothing: '没有可以导入的行',
+    outOfTermHint: '以前的走访要落在驻村书记的任期内：如果任期是从登记那天算起的，请先在“驻村书记”里把任期开始日期改到最早一次走访之前，再回来检查。',
     back: '上一步',
   },
   done: {

@@ -228,6 +228,7 @@ export function ImportModal({ ledger, onClose }: ImportModalProps): JSX.Element 
               title={t('imports.check.summary', { rows: preview.rows, accepted: preview.accepted, refused: preview.refusedRows })}
               description={preview.refusedRows ? recordsText('check', preview.records) : `${t('imports.check.allGood')}. ${recordsText('check', preview.records)}`}
             />
+            {refusedMessages.has(V.outOfTerm) && <Alert type="info" showIcon title={t('imports.check.outOfTermHint')} data-testid="imports-term-hint" />}
             {(refusedMessages.has(V.similarHousehold) || confirm.includes('similarHousehold')) && (
               <Checkbox checked={confirm.includes('similarHousehold')} onChange={(e) => toggle('similarHousehold', e.target.checked)} data-testid="imports-confirm-similar">{t('imports.check.similar')}</Checkbox>
             )}
