@@ -355,7 +355,11 @@ export const syncTargetStatus = z.object({
   passwordProtected: z.boolean(),
 });
 export type SyncTargetStatus = z.infer<typeof syncTargetStatus>;
-export const syncStatusList = z.object({ targets: z.array(syncTargetStatus) });
+export const syncStatusList = z.object({
+  targets: z.array(syncTargetStatus),
+  /** The last sync by hand this database remembers (a folder synced, files imported or exported), and its folder. */
+  last: z.object({ at: z.string(), folder: z.string().nullable() }).nullable().optional(),
+});
 
 export const syncRunResult = z.object({
   status: syncTargetStatus,

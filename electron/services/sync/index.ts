@@ -16,6 +16,7 @@ import { bundleOps, type SyncReceipt } from './bundles';
 import { BUNDLE_EXTENSION, listFolderBundles } from './folderTarget';
 import { FOLDER_WALK_LIMITS, walkFolder, type FolderWalkLimits } from './folderWalk';
 import { revocationHandlers, revocationsView } from './revocationHandlers';
+import { noteLastSync } from '../../../db/sync/lastSync';
 
 type SyncHandlers = Pick<
   Handlers,
@@ -110,7 +111,9 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
     }),
     'sync.exportFile': async (input) => {
       requireFolder(input.path, 'path');
-      return ops.exportToFolder(input.path, input.full === true);
+      const exported = await ops.exportToFolder(input.path, input.full === true);
+      noteLastSync(ctx.db, new Date(ctx.now()).toISOString(), input.path);
+      return exported;
     },
     'sync.importFiles': async (input) => {
       requireProfile(ctx);
@@ -124,6 +127,8 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
         unreadable.push(...expanded.unreadable);
         folderLimits.push(...expanded.folderLimits);
       }
+      // A file read (now or before) is a sync that happened: the header says when, after a reload too.
+      if (receipts.some((r) => r.status !== 'refused')) noteLastSync(ctx.db, new Date(ctx.now()).toISOString(), null);
       // After every batch: the clock may have caught up with changes set aside as too far ahead.
       return { receipts, released: ops.releaseHeld(), unreadable, folderLimits };
     },
@@ -140,6 +145,7 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
         }
         receipts.push(await ops.importFile(path));
       }
+      noteLastSync(ctx.db, new Date(ctx.now()).toISOString(), input.folder);
       return { exported, receipts, known, unreadable: listing.unreadable, released: ops.releaseHeld() };
     },
     'devices.list': () => {

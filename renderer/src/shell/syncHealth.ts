@@ -17,3 +17,8 @@ export function summarise(targets: readonly SyncTargetStatus[], localLast: strin
   const failing = targets.find((t) => t.lastError !== null && (t.lastSuccessAt === null || (t.lastAttemptAt ?? '') > t.lastSuccessAt)) ?? null;
   return { lastSuccess: latest([localLast, ...targets.map((t) => t.lastSuccessAt)]), failing };
 }
+
+/** The later of two ISO times (null: none). */
+export function latestOf(a: string | null, b: string | null): string | null {
+  return latest([a, b]);
+}

@@ -9,7 +9,7 @@ import { api } from '../api';
 import { readLastSynced, subscribeLastSynced } from '../screens/sync/syncStorage';
 import { useAppStore } from '../store/useAppStore';
 import { broughtChanges, runsOf, type SeenRuns } from './syncArrivals';
-import { summarise, type SyncHealth } from './syncHealth';
+import { latestOf, summarise, type SyncHealth } from './syncHealth';
 import { onReconnect } from './useConnectivity';
 
 const REFRESH_MS = 30_000;
@@ -17,6 +17,8 @@ const REFRESH_MS = 30_000;
 export function useSyncHealth(): SyncHealth {
   const localLast = useSyncExternalStore(subscribeLastSynced, readLastSynced, () => null);
   const [targets, setTargets] = useState<SyncTargetStatus[]>([]);
+  /** The last sync the database remembers: what a reload (or another origin's empty storage) shows. */
+  const [stored, setStored] = useState<string | null>(null);
   const noteLedgerChange = useAppStore((s) => s.noteLedgerChange);
   const seen = useRef<SeenRuns | null>(null);
   // A scheduled run that brought changes in makes every figure and list on show read again.
@@ -30,7 +32,10 @@ export function useSyncHealth(): SyncHealth {
   );
   // A status that cannot be read leaves the indicator as it was: the sync screen reports errors.
   const read = useCallback(() => {
-    api.sync.status().then((status) => take(status.targets), () => undefined);
+    api.sync.status().then((status) => {
+      take(status.targets);
+      setStored(status.last?.at ?? null);
+    }, () => undefined);
   }, [take]);
 
   useEffect(() => {
@@ -47,5 +52,5 @@ export function useSyncHealth(): SyncHealth {
     };
   }, [read, take]);
 
-  return summarise(targets, localLast);
+  return summarise(targets, latestOf(localLast, stored));
 }

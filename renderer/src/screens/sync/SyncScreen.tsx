@@ -97,6 +97,21 @@ export function SyncScreen(): JSX.Element {
   // Read again after every write (an import, a resolve, a ledger edit elsewhere).
   useEffect(reload, [reload, changes]);
 
+  // The database remembers the last folder and sync too: a reload, or the browser host on another
+  // port (whose page storage starts empty), shows them rather than an empty box and 从未同步.
+  useEffect(() => {
+    let live = true;
+    api.sync.status().then((status) => {
+      if (!live || !status.last) return;
+      const { at, folder } = status.last;
+      if (folder && !form.getFieldValue('folder')) form.setFieldValue('folder', folder);
+      setLastSynced((shown) => (shown === null || at > shown ? at : shown));
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [form]);
+
   const names = useMemo(
     () => new Map([...(devices.self ? [devices.self] : []), ...devices.trusted].map((d) => [d.deviceId, d.name] as const)),
     [devices],
