@@ -25,6 +25,8 @@ export interface ExportOptions {
   readonly newId: () => string;
   readonly now?: () => number;
   readonly devices?: readonly BundleDeviceCard[];
+  /** A demo installation: the file is marked as demo (a real installation refuses it). */
+  readonly demo?: boolean;
 }
 
 export interface ExportResult {
@@ -68,6 +70,7 @@ export function exportBundle(sqlite: Sqlite, options: ExportOptions): ExportResu
     bundleId,
     ...(options.now ? { now: options.now } : {}),
     ...(options.devices ? { devices: options.devices } : {}),
+    ...(options.demo ? { demo: true } : {}),
   });
 
   // The file is durable (renamed, directory synced): only now do the marks move.

@@ -118,6 +118,8 @@ export interface ImportOptions {
    * change moving a village into or out of one of them is held as VILLAGE_MOVE for a person.
    */
   readonly townships?: readonly string[];
+  /** A demo installation: files marked as demo are imported (a real one refuses them as DEMO_FILE). */
+  readonly acceptDemo?: boolean;
 }
 
 /** Set when this device learnt it was copied: it continues under a new id at its next start (db/sync/succession.ts). */
@@ -164,6 +166,11 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
     return refused(file, 'UNREADABLE', `The file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
+    // Made-up villages never mix with real ones: a demo file is refused before any trust is asked
+    // (its header is signed with the file; a forged mark can only make a real file refused).
+    if (headerOf(source)?.demo === true && options.acceptDemo !== true) {
+      return refused(file, 'DEMO_FILE', 'The file comes from the demo township (made-up data) and this installation keeps real data. Nothing was imported.');
+    }
     // A device not trusted here may still be vouched for by one that is: asked only then.
     const ledgerTownshipOf = ledgerTownshipReader(sqlite);
     const gate = createEnrolmentGate(sqlite, source, options, ledgerTownshipOf);

@@ -95,3 +95,20 @@ test('the township passphrase set on screen; an encrypted folder opened with a p
   await zhao.page.screenshot({ path: '/tmp/shots-sync/receipt-records.png' });
   expect((await list(zhao, 'households', { villageId: liDevice.villageIds[0] })).map((h) => h.headName)).toEqual(['王大山']);
 });
+
+test("the demo township's file offered to a real coordinator: refused in plain words, naming it as demo, with no device to trust", async ({ hosts }) => {
+  const demo = await hosts.start('demo');
+  const zhao = await hosts.start('zhao');
+  expect((await demo.call('demo.load')).ok).toBe(true);
+  await setUpDevice(zhao, ZHAO);
+  const exported = await exportOverContract(demo, folder('demo'));
+
+  await openSync(zhao.page, zhao);
+  await importPaths(zhao.page, [exported.file]);
+  await expect(receiptStatuses(zhao.page)).toHaveText(['未导入']);
+  await expect(zhao.page.getByTestId('sync-receipt')).toContainText('这是演示乡镇（虚构数据）导出的文件，本机保存的是真实台账，不导入');
+  await expect(zhao.page.locator('[data-testid^="trust-card-"]')).toHaveCount(0);
+  await zhao.page.getByTestId('sync-receipt').scrollIntoViewIfNeeded();
+  await zhao.page.screenshot({ path: '/tmp/shots-sync/demo-file-refused.png' });
+  expect((await zhao.call<{ items: unknown[] }>('villages.list')).value!.items).toEqual([]);
+});

@@ -119,6 +119,11 @@ const headerSchema = z.strictObject({
   encryption: z.literal('none'),
   segments: z.array(segmentEntrySchema),
   devices: z.array(deviceCardSchema).max(1000).optional(),
+  /**
+   * Written by a demo installation (the made-up township): a real installation refuses the file as
+   * DEMO_FILE. Present only when true, so real files stay readable by readers from before it.
+   */
+  demo: z.literal(true).optional(),
 });
 
 export type BundleDeviceCard = z.infer<typeof deviceCardSchema>;
@@ -171,6 +176,8 @@ export interface WriteBundleOptions {
   readonly devices?: readonly BundleDeviceCard[];
   /** The bundle id (default: a new UUIDv7). */
   readonly bundleId?: string;
+  /** This installation holds the demo township: the header says so. */
+  readonly demo?: boolean;
 }
 
 export interface WrittenBundle {
@@ -234,6 +241,7 @@ export function writeBundle(sqlite: Sqlite, path: string, options: WriteBundleOp
     encryption: 'none',
     segments: entries,
     ...(options.devices ? { devices: [...options.devices] } : {}),
+    ...(options.demo ? { demo: true as const } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);

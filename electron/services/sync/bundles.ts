@@ -127,8 +127,12 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
     const profile = readProfile(ctx);
     return profile && keepsWholeTownships(profile.role) ? townshipsOf(profile) : [];
   };
+  // The demo township's files and real ones never mix: only a demo installation takes demo files.
+  const isDemo = () => readProfile(ctx)?.demo === true;
   const importPlain = (path: string) =>
-    importBundle(sqlite, ctx.clock, path, { selfId: ctx.identity.deviceId, selfPublicKey: ctx.identity.publicKeyPem, now: ctx.now, keys: loadDeviceKeys(sqlite), townships: keptTownships() });
+    importBundle(sqlite, ctx.clock, path, {
+      selfId: ctx.identity.deviceId, selfPublicKey: ctx.identity.publicKeyPem, now: ctx.now, keys: loadDeviceKeys(sqlite), townships: keptTownships(), acceptDemo: isDemo(),
+    });
 
   const exportPlain = (dir: string, full: boolean, target?: string): ExportResult => {
     requireProfile(ctx);
@@ -140,6 +144,7 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
       newId: ctx.newId,
       now: ctx.now,
       devices: deviceCards(),
+      demo: isDemo(),
       ...(target ? { target } : {}),
     });
   };

@@ -555,6 +555,7 @@ export const en: Messages = {
       BAD_ENROLMENT: 'A device\'s enrolment in the file was altered, forged, or goes beyond its voucher\'s scope',
       REVOKED_DEVICE: 'The device was revoked and made this file after that: not imported; what it sent before stays',
       BAD_REVOCATION: 'A revocation in the file was altered, forged, or goes beyond its issuer\'s scope',
+      DEMO_FILE: 'This file comes from the demo township (made-up data) and this computer keeps real ledgers: not imported, so made-up villages never mix with real ones',
       OTHER: 'Cannot be imported ({{reason}})',
     },
     trust: {

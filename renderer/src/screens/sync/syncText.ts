@@ -20,6 +20,8 @@ export const REFUSAL_REASONS = [
   'BAD_ENROLMENT',
   // A revoked device's file made after its revocation; a forged or overreaching revocation (db/sync/revocation.ts).
   'REVOKED_DEVICE', 'BAD_REVOCATION',
+  // A file of the demo township offered to a real installation (db/sync/importBundle.ts).
+  'DEMO_FILE',
 ] as const;
 
 /** Why a change was set aside (db/sync/importBundle.ts SET_ASIDE_REASONS). */
@@ -64,6 +66,8 @@ export function receiptLines(t: Translate, receipt: ImportReceiptView, nameOf?: 
     lines.push(fork.self ? t('sync.receipt.forkSelf', { seq: fork.seq }) : t('sync.receipt.forkOther', { device: (nameOf ?? shortId)(fork.deviceId), seq: fork.seq }));
   }
   lines.push(...revokedLines(t, receipt, nameOf));
+  // Devices whose voucher sent a newer enrolment: their scope here is now the newer one.
+  for (const r of receipt.renewed ?? []) lines.push(t('revocation.receiptRenewed', { issuer: r.issuerName || (nameOf ?? shortId)(r.issuer), name: r.name }));
   if (lines.length === 0) lines.push(t('sync.receipt.nothing'));
   return lines;
 }
