@@ -44,6 +44,14 @@ describe('history in words', () => {
     expect(shownEntries(made)).toEqual([made[0], made[2]]);
   });
 
+  it('a receipt says whose enrolment a voucher renewed', () => {
+    const lines = receiptLines(tz, {
+      file: 'a.cunji', fileHash: 'ff', producer: 'p', status: 'imported', segmentsNew: 1, segmentsKnown: 0, changesNew: 0, changesKnown: 0, conflictsCreated: 0,
+      setAside: {}, gaps: [], refusal: null, renewed: [{ deviceId: '0123456789abcdef', name: '王建国', issuer: 'fedcba9876543210', issuerName: '赵敏' }],
+    });
+    expect(lines).toContain('赵敏 更新了对 王建国 的担保：按新的村和乡镇接受它的记录');
+  });
+
   it("a receipt names a revoked device's refused parts", () => {
     const lines = receiptLines(tz, {
       file: 'a.cunji', fileHash: 'ff', producer: 'p', status: 'imported', segmentsNew: 1, segmentsKnown: 0, changesNew: 3, changesKnown: 0, conflictsCreated: 0,

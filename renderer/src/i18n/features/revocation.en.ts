@@ -19,4 +19,5 @@ export const revocationEn: Messages<typeof revocationZhCN> = {
   revokedBy: 'Revoked by {{issuer}} at {{at}}: {{reason}}',
   self: 'this computer',
   receiptRevoked: "{{device}}'s device was revoked by {{issuer}} at {{at}}: {{count}} parts it signed after that were refused",
+  receiptRenewed: "{{issuer}} renewed their word for {{name}}: its records are accepted for the villages and townships it now names",
 };

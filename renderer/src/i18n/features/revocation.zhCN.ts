@@ -16,4 +16,5 @@ export const revocationZhCN = {
   revokedBy: '{{issuer}} 于 {{at}} 吊销：{{reason}}',
   self: '本机',
   receiptRevoked: '{{device}} 的设备已于 {{at}} 被 {{issuer}} 吊销：拒收了它此后签名的 {{count}} 段数据',
+  receiptRenewed: '{{issuer}} 更新了对 {{name}} 的担保：按新的村和乡镇接受它的记录',
 };
