@@ -111,6 +111,9 @@ async function main(): Promise<void> {
       ['visits.list one household', 'visits.list', { filters: { householdId: household } }],
       ['needs.list overdue (all)', 'needs.list', { overdue: true }],
       ['needs.list overdue, one village', 'needs.list', { villageId: village, overdue: true }],
+      ['needs.list as opened, overdue first (all)', 'needs.list', {}],
+      ['needs.list sort dueDate desc (all)', 'needs.list', { sort: { field: 'dueDate', order: 'desc' } }],
+      ['needs.list as opened, overdue first, one village', 'needs.list', { villageId: village }],
       ['members.list one household', 'members.list', { filters: { householdId: bigFamily } }],
       ['diary.list one village', 'diary.list', { villageId: village }],
     ];
