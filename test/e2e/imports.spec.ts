@@ -4,7 +4,7 @@
 // reads the refused row with its row number, column and reason, imports the rest, and finds the
 // households in the list and their members stored. Screenshots at 1366×768 of each step go to
 // /tmp/shots-import/.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
@@ -101,4 +101,5 @@ test('in the browser host a secretary imports visits from a CSV by typing its pa
   await page.screenshot({ path: `${SHOTS}/7-visits-list.png` });
   const visits = await list(app, 'visits', { villageId });
   expect(visits.map((v) => [v.visitDate, v.situation])).toEqual([['2026-03-05', '老人腿脚不便']]);
+  rmSync(folder, { recursive: true, force: true });
 });
