@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/api/result';
 import type { DeviceProfile } from '../../shared/domain/device';
 import { V } from '../../shared/domain/validation';
 import type { ServiceContext } from './context';
+import { today } from './ledgers/today';
 import { readProfile, saveProfile } from './profile';
 
 type DeviceHandlers = Pick<Handlers, 'device.status' | 'device.setup'>;
@@ -25,6 +26,9 @@ export function deviceHandlers(ctx: ServiceContext): DeviceHandlers {
       return ctx.store.transaction(() => {
         if (readProfile(ctx)) throw new ApiError('ALREADY_SET_UP', 'This device is already set up');
         refuseRepeatedNames(input.villages.map((v) => v.name));
+        if (input.termStart && input.termStart > today(ctx.now)) {
+          throw new ApiError('INVALID_INPUT', 'A term cannot start after today', [{ path: ['termStart'], message: V.futureDate }]);
+        }
         // The schema made sure of one: a district's first township is its own, anyone else names theirs.
         const township = input.role === 'district' ? input.townships[0]! : input.township!;
         const villageIds = input.villages.map((v) =>
@@ -36,6 +40,23 @@ export function deviceHandlers(ctx: ServiceContext): DeviceHandlers {
             notes: null,
           }),
         );
+        // A secretary registering is posted to her villages: her own term record in each, from the
+        // day she names (the setup screen asks, today unless changed), so the 驻村书记 ledger names
+        // her. Without a day none is written: a term that began today would refuse the earlier
+        // visits and diary days she enters afterwards, and only she knows when she was posted.
+        if (input.role === 'secretary' && input.termStart) {
+          for (const villageId of villageIds) {
+            ctx.store.create('secretaries', villageId, {
+              name: input.name,
+              unit: input.unit,
+              unit_level: input.unitLevel,
+              term_start: input.termStart,
+              term_end: null,
+              phone: null,
+              notes: null,
+            });
+          }
+        }
         const profile: DeviceProfile = {
           deviceId: ctx.identity.deviceId,
           role: input.role,

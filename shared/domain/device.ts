@@ -1,7 +1,7 @@
 // Who this installation belongs to: set once on first run, then fixed for the device's life.
 import { z } from 'zod';
 import { enumValues, type LabelledEnum } from './labels';
-import { choiceError, optionalText, requiredText, V } from './validation';
+import { choiceError, isoDate, optionalText, requiredText, V } from './validation';
 import { divisionCode } from './village';
 
 export const ROLE_LABELS = {
@@ -44,6 +44,8 @@ export const deviceSetupInput = z
     townships: z.array(requiredText(40), { error: V.invalid }).max(MAX_DISTRICT_TOWNSHIPS, { error: V.tooLong }).default([]),
     county: optionalText(40),
     villages: z.array(setupVillage).max(200, { error: V.tooLong }).default([]),
+    /** A secretary's term in her villages began on this day (her own 驻村书记 record); today when not given. */
+    termStart: isoDate().optional(),
   })
   .superRefine((value, ctx) => {
     // A secretary is posted to a village; a coordinator's scope is the whole township.

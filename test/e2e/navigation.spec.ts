@@ -208,3 +208,34 @@ test('the days in the village of any month, diary days in the village and approv
   await expect(card.getByTestId('diary-month-rule')).toContainText('驻村天数 = 民情日记中标为“在村”的天数 + 经批准的请假天数');
   await page.screenshot({ path: `${SHOTS}/diary-month-1366.png` });
 });
+
+test('a secretary who registers finds her own term in 驻村书记, from the day she gave', async ({ page, app }) => {
+  await page.setViewportSize(LAPTOP);
+  await page.goto(app.url());
+  await expect(page.getByTestId('setup-form')).toBeVisible({ timeout: 30_000 });
+  await page.locator('#setup_name').fill('王建国');
+  await page.locator('#setup_unitLevel').click();
+  await openOptions(page).filter({ hasText: /^县直单位$/ }).click();
+  await page.locator('#setup_unit').fill('临河县农业农村局');
+  await page.locator('#setup_township').fill('青石镇');
+  await page.locator('#setup_villages_0_name').fill('李家村');
+  // The term starts today unless changed: she arrived two months ago.
+  const start = dayFromToday(-60);
+  const term = page.locator('#setup_termStart');
+  await expect(term).toHaveValue(dayFromToday(0));
+  await term.click();
+  await term.press('ControlOrMeta+a');
+  await term.pressSequentially(start);
+  await term.press('Tab');
+  await expect(term).toHaveValue(start);
+  await page.screenshot({ path: `${SHOTS}/setup-term-1366.png`, fullPage: true });
+  await page.getByTestId('setup-submit').click();
+
+  await page.getByTestId('nav-secretaries').click();
+  const rows = tableRows(page, 'secretaries');
+  await expect(rows).toHaveCount(1, { timeout: 30_000 });
+  await expect(rows.first()).toContainText('王建国');
+  await expect(rows.first()).toContainText('临河县农业农村局');
+  await expect(rows.first()).toContainText(start);
+  await page.screenshot({ path: `${SHOTS}/secretaries-own-term-1366.png` });
+});

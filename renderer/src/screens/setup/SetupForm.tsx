@@ -1,13 +1,16 @@
 // Who uses this device: role, name, sending unit and its level, township (a district: its
 // several townships), county, and for a secretary the villages. Checked with the contract's own schema before it is sent; what
 // the main process still refuses is shown under the same fields.
-import { App, Button, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { App, Button, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { deviceSetupInput, ROLE_LABELS, UNIT_LEVEL_LABELS, type Role, type UnitLevel } from '../../../../shared/domain/device';
 import { enumValues, labelOf } from '../../../../shared/domain/labels';
 import { useFormIssues } from '../../forms/useFormIssues';
+import { dayToIso, isoToDay } from '../../ledgers/convert';
+import { todayIso } from '../../ledgers/display';
 import { useAppStore } from '../../store/useAppStore';
 import { SetupVillages } from './SetupVillages';
 
@@ -20,9 +23,9 @@ interface SetupValues {
   townships?: string[];
   county?: string;
   villages?: { name?: string; code?: string }[];
+  /** A secretary's first day in her villages: her own term record (today unless changed). */
+  termStart?: Dayjs | null;
 }
-
-const INITIAL_VALUES: SetupValues = { role: 'secretary', villages: [{ name: '', code: '' }] };
 
 export function SetupForm(): JSX.Element {
   const { t } = useTranslation();
@@ -32,6 +35,7 @@ export function SetupForm(): JSX.Element {
   const { showIssues, handleError } = useFormIssues(form);
   const { language, setUp } = useAppStore(useShallow((s) => ({ language: s.language, setUp: s.setUp })));
   const [saving, setSaving] = useState(false);
+  const [initialValues] = useState<SetupValues>(() => ({ role: 'secretary', villages: [{ name: '', code: '' }], termStart: isoToDay(todayIso()) ?? null }));
 
   async function onFinish(values: SetupValues): Promise<void> {
     // A coordinator or district keeps whole townships: their villages are added later, not here.
@@ -42,6 +46,7 @@ export function SetupForm(): JSX.Element {
       township: district ? undefined : values.township,
       townships: district ? (values.townships ?? []) : [],
       villages: values.role === 'secretary' ? (values.villages ?? []) : [],
+      termStart: values.role === 'secretary' ? (dayToIso(values.termStart) ?? undefined) : undefined,
     });
     if (!parsed.success) {
       showIssues(parsed.error.issues);
@@ -63,7 +68,7 @@ export function SetupForm(): JSX.Element {
       form={form}
       name="setup"
       layout="vertical"
-      initialValues={INITIAL_VALUES}
+      initialValues={initialValues}
       onFinish={(values) => void onFinish(values)}
       requiredMark
       data-testid="setup-form"
@@ -122,7 +127,12 @@ export function SetupForm(): JSX.Element {
       {role === 'coordinator' || role === 'district' ? (
         <Typography.Paragraph type="secondary">{t(role === 'district' ? 'setup.districtHint' : 'setup.coordinatorHint')}</Typography.Paragraph>
       ) : (
-        <SetupVillages />
+        <>
+          <SetupVillages />
+          <Form.Item name="termStart" label={t('navigation.term.label')} extra={t('navigation.term.hint')}>
+            <DatePicker disabledDate={(d: Dayjs) => d.format('YYYY-MM-DD') > todayIso()} style={{ width: 180 }} data-testid="setup-termStart" />
+          </Form.Item>
+        </>
       )}
       <Button type="primary" htmlType="submit" size="large" loading={saving} data-testid="setup-submit">
         {t('setup.submit')}
