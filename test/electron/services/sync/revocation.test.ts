@@ -134,6 +134,22 @@ describe('revoking a lost laptop, through real files', () => {
     expect(await heads(d)).toEqual(['张大山', '孙新民'].sort());
   });
 
+  it('a district revokes a coordinator: her files made after that are refused at the district', async () => {
+    const { a, c, d, all } = await township();
+    at(APP_START_TIME, ...all);
+    await household(a, '张大山');
+    await c.api.sync.importFiles({ paths: [await exported(a)] });
+    expect((await d.api.sync.importFiles({ paths: [await exported(c)] })).receipts[0]).toMatchObject({ status: 'imported' });
+    at(APP_START_TIME + 60 * MINUTE, ...all);
+    await d.api.devices.revoke({ deviceId: c.id, reason: '协调员的电脑丢失' });
+    at(APP_START_TIME + 120 * MINUTE, ...all);
+    await c.api.villages.create({ name: '新建村', township: '青石镇' });
+    const late = (await d.api.sync.importFiles({ paths: [await exported(c)] })).receipts[0]!;
+    expect(late.refusal?.reason).toBe('REVOKED_DEVICE');
+    expect(late.refusal?.message).toContain(`"赵镇"'s computer (device ${c.id}) was revoked by`);
+    expect((await d.api.villages.list()).items.map((v) => v.name)).not.toContain('新建村');
+  });
+
   it('a secretary may not revoke, nor a coordinator a device outside her township: nothing is stored', async () => {
     const { a, b, c } = await township();
     const refused = await b.api.devices.revoke({ deviceId: a.id, reason: '试试' }).catch((e: unknown) => e);
