@@ -112,3 +112,26 @@ test("the demo township's file offered to a real coordinator: refused in plain w
   await zhao.page.screenshot({ path: '/tmp/shots-sync/demo-file-refused.png' });
   expect((await zhao.call<{ items: unknown[] }>('villages.list')).value!.items).toEqual([]);
 });
+
+test("a coordinator editing a secretary's record is told it is kept under her device and shown to the secretary", async ({ hosts }) => {
+  const li = await hosts.start('li');
+  const zhao = await hosts.start('zhao');
+  const liDevice = await setUpDevice(li, LI);
+  await setUpDevice(zhao, ZHAO);
+  const house = await create(li, 'households', { villageId: liDevice.villageIds[0], headName: '王大山', villagerGroup: '第一村民小组', category: 'ordinary' });
+  await trustAndImport(zhao, (await exportOverContract(li, folder('li'))).file);
+
+  await zhao.page.goto(zhao.url());
+  await zhao.page.getByTestId('nav-households').click();
+  await zhao.page.getByTestId(`ledger-edit-${house.id}`).click();
+  const note = zhao.page.getByTestId('coordinator-edit-note');
+  await expect(note).toContainText('乡镇管理员修改的记录：修改记在 赵敏 的设备名下，书记同步后点这条记录的“历史”就能看到是谁、什么时候改的');
+  await zhao.page.screenshot({ path: '/tmp/shots-sync/coordinator-edit-note.png' });
+
+  // The secretary's own form says nothing of the kind.
+  await li.page.goto(li.url());
+  await li.page.getByTestId('nav-households').click();
+  await li.page.getByTestId(`ledger-edit-${house.id}`).click();
+  await expect(li.page.getByTestId('ledger-form-households')).toBeVisible();
+  await expect(li.page.getByTestId('coordinator-edit-note')).toHaveCount(0);
+});

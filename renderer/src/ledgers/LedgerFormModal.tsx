@@ -22,6 +22,7 @@ import { LEDGER_EXTRAS } from './extras/registry';
 import { useConfirmedWrite } from './useConfirmedWrite';
 import { LEDGER_VIEWS } from './views/index';
 import type { LedgerRow } from './viewTypes';
+import { CoordinatorEditNote } from '../screens/sync/CoordinatorEditNote';
 
 export interface LedgerFormModalProps {
   noun: LedgerNoun;
@@ -134,6 +135,7 @@ export function LedgerFormModal({ noun, row, fixed = {}, villageId, onClose }: L
       mask={{ closable: false }}
       destroyOnHidden
     >
+      <CoordinatorEditNote editing={row !== null} />
       <Form<FormValues>
         form={form}
         name={noun}

@@ -12,6 +12,10 @@ export const syncPlainEn = {
   trust: {
     importing: 'Trusted {{name}}; importing the files that waited for it again…',
   },
+  coordinatorEdit: {
+    editing: 'A record changed by the township coordinator: the change is kept under {{name}}\'s device, and after the next sync the secretary sees under the record\'s History who changed it and when.',
+    adding: 'A record added by the township coordinator: it is kept under {{name}}\'s device, and after the next sync the secretary sees who added it.',
+  },
   moves: {
     waiting: '{{count}} village(s) were moved to another township and wait for this computer to confirm; until then they stay on this list.',
     openSync: 'Confirm or keep them on the Sync screen',

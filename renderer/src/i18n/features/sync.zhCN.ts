@@ -12,6 +12,10 @@ export const syncPlainZhCN = {
   trust: {
     importing: '已信任 {{name}}，正在重新导入等它信任的文件…',
   },
+  coordinatorEdit: {
+    editing: '乡镇管理员修改的记录：修改记在 {{name}} 的设备名下，书记同步后点这条记录的“历史”就能看到是谁、什么时候改的。',
+    adding: '乡镇管理员新增的记录：记在 {{name}} 的设备名下，书记同步后能看到是谁添加的。',
+  },
   moves: {
     waiting: '有 {{count}} 个村被改到了别的乡镇，等本机确认；确认前它们仍在本乡镇的列表里。',
     openSync: '到“同步”页确认或保留',
