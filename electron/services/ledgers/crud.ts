@@ -1,19 +1,19 @@
 // The five methods of a ledger, from its definition and rules: list (filtered, searched,
 // sorted and paged in SQLite, limited to the villages in scope), get, create, update, delete.
 // Every write goes through the store, so it lands in the change log and syncs.
-import { ApiError, type ApiIssue } from '../../../shared/api/result';
+import { ApiError } from '../../../shared/api/result';
 import type { CrudMethod, LedgerNoun } from '../../../shared/api/methods';
 import type { Handlers } from '../../../shared/api/types';
 import { snakeCase, type Confirmation, type LedgerDefinition, type LedgerListQuery } from '../../../shared/domain/ledgers/define';
-import { V } from '../../../shared/domain/validation';
 import { villagesOfTownship } from '../../../db/dashboard/index';
 import { isLedger, isLedgerColumn, type LedgerName } from '../../../db/ledgers';
 import type { ServiceContext } from '../context';
 import { readProfile, requireProfile } from '../profile';
 import { fromRow, toColumns } from './codec';
-import { LEDGER_RULES, REFERENCES, type LedgerRules } from './rules';
+import { REFERENCES } from './rules';
 import { requireVillageInScope, villagesInScope } from './scope';
 import { today } from './today';
+import { writeChecks } from './writeChecks';
 
 type AnyDefinition = LedgerDefinition<string, Record<string, never>>;
 type Row = Record<string, unknown>;
@@ -25,7 +25,8 @@ const q = (identifier: string) => `"${identifier}"`;
 
 export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Handlers, CrudMethod> {
   const noun = def.noun as LedgerNoun;
-  const rules: LedgerRules = LEDGER_RULES[noun] ?? {};
+  const checks = writeChecks(ctx, def);
+  const { rules, referenceFields } = checks;
   if (!isLedger(def.table)) throw new Error(`${noun}: ${def.table} is not a ledger table`);
   const table: LedgerName = def.table;
   const columnOf = (field: string) => {
@@ -35,7 +36,6 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
   };
   // Fail at start-up, not on first use, if a definition names a column the table lacks.
   for (const field of Object.keys(def.fields)) columnOf(field);
-  const referenceFields = Object.keys(def.fields).filter((f) => f in REFERENCES);
 
   /** The person behind a device id: this device's own profile, or a device it trusts. */
   function deviceName(deviceId: string): string | null {
@@ -75,24 +75,11 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
     return row;
   }
 
-  function referenceIssues(villageId: string, record: Record<string, unknown>): ApiIssue[] {
-    return referenceFields.flatMap((field) => {
-      const target = record[field];
-      if (target === null || target === undefined) return [];
-      const ref = REFERENCES[field]!;
-      const found = ctx.db.sqlite.prepare(`SELECT 1 FROM ${q(ref.table)} WHERE id = ? AND village_id = ? AND deleted_at IS NULL`).get(target, villageId);
-      return found ? [] : [{ path: [field], message: V.reference }];
-    });
-  }
-
-  /** Everything that can refuse a write, in order: pure checks, references, hard rules, soft rules. */
+  /** Throws the first refusal, or the questions not yet confirmed; returns when the write may go ahead. */
   function refuseIfWrong(villageId: string, id: string | null, record: Record<string, unknown>, confirm: readonly Confirmation[] = []): void {
-    const hard = [...def.check(record as never), ...referenceIssues(villageId, record), ...(rules.hard?.({ ctx, villageId, id, record }) ?? [])];
-    if (hard.length) throw new ApiError('INVALID_INPUT', `${noun}: the record was refused`, hard);
-    const soft = (rules.soft?.({ ctx, villageId, id, record }) ?? []).filter((s) => !confirm.includes(s.confirmation));
-    if (soft.length) {
-      throw new ApiError('NEEDS_CONFIRMATION', soft.map((s) => s.confirmation).join(','), soft.map((s) => ({ ...s.issue, path: s.issue.path, message: s.issue.message })));
-    }
+    const verdict = checks.judge(villageId, id, record, confirm);
+    if (verdict.hard.length) throw new ApiError('INVALID_INPUT', `${noun}: the record was refused`, verdict.hard);
+    if (verdict.soft.length) throw new ApiError('NEEDS_CONFIRMATION', verdict.asks.join(','), verdict.soft);
   }
 
   function liveVillageCount(): number {
@@ -168,8 +155,7 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
       const { villageId, confirm, ...fields } = input;
       const id = ctx.store.transaction(() => {
         requireVillageInScope(ctx, villageId);
-        const filled = { ...fields, ...rules.defaults?.({ ctx, villageId, id: null, record: fields }) };
-        const record = { ...filled, ...rules.derive?.(filled) };
+        const record = checks.completeNew(villageId, fields);
         refuseIfWrong(villageId, null, record, confirm);
         return ctx.store.create(table as 'households', villageId, toColumns(def, record));
       });
