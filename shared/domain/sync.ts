@@ -359,7 +359,10 @@ export const syncStatusList = z.object({
   targets: z.array(syncTargetStatus),
   /** The last sync by hand this database remembers (a folder synced, files imported or exported), and its folder. */
   last: z.object({ at: z.string(), folder: z.string().nullable() }).nullable().optional(),
+  /** What the last run's imports brought, as records per device and ledger (the header's "what came in"). */
+  arrivals: z.object({ at: z.string(), records: z.array(recordCount) }).nullable().optional(),
 });
+export type SyncStatusView = z.infer<typeof syncStatusList>;
 
 export const syncRunResult = z.object({
   status: syncTargetStatus,

@@ -122,6 +122,10 @@ test("a coordinator editing a secretary's record is told it is kept under her de
   await trustAndImport(zhao, (await exportOverContract(li, folder('li'))).file);
 
   await zhao.page.goto(zhao.url());
+  // The header says what the last sync brought, in records and from whom.
+  await zhao.page.getByTestId('sync-indicator').hover();
+  await expect(zhao.page.getByTestId('sync-indicator-arrivals')).toContainText('王建国：农户台账新增 1 条；帮扶村新增 1 条');
+  await zhao.page.screenshot({ path: '/tmp/shots-sync/header-arrivals.png' });
   await zhao.page.getByTestId('nav-households').click();
   await zhao.page.getByTestId(`ledger-edit-${house.id}`).click();
   const note = zhao.page.getByTestId('coordinator-edit-note');

@@ -9,7 +9,7 @@ import { encryptionView, PASSPHRASE_SECRET_KEY } from './encryption';
 import { forgetRefusedFiles } from '../../../db/sync/refusedFiles';
 import { requireFolder } from './index';
 import { deleteTarget, insertTarget, listSavedTargets, savedTarget, secretKeyOf, updateTarget, viewOf, type TargetFields } from './savedTargets';
-import { readLastSync } from '../../../db/sync/lastSync';
+import { readLastArrivals, readLastSync } from '../../../db/sync/lastSync';
 
 type TargetHandlers = Pick<
   Handlers,
@@ -64,11 +64,11 @@ export function syncTargetHandlers(ctx: ServiceContext): TargetHandlers {
       return { status, exported, receipts, known, unreadable, released, skippedRefused };
     },
 
-    'sync.status': () => ({ targets: sync().status(), last: readLastSync(ctx.db) }),
+    'sync.status': () => ({ targets: sync().status(), last: readLastSync(ctx.db), arrivals: readLastArrivals(ctx.db) }),
 
     'sync.online': () => {
       sync().notifyOnline();
-      return { targets: sync().status(), last: readLastSync(ctx.db) };
+      return { targets: sync().status(), last: readLastSync(ctx.db), arrivals: readLastArrivals(ctx.db) };
     },
 
     // Changing it affects only files written from now on; files written before keep their own.

@@ -6,6 +6,7 @@ import { Button, Tooltip } from 'antd';
 import { useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loose } from '../ledgers/labels';
+import { recordLines } from '../screens/sync/syncText';
 import { useAppStore } from '../store/useAppStore';
 import { STALE_AFTER_MS, syncAgo } from './syncAgo';
 import { useOnline } from './useConnectivity';
@@ -29,7 +30,9 @@ export function SyncIndicator({ onOpenSync }: { onOpenSync: () => void }): JSX.E
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const online = useOnline();
-  const { lastSuccess: lastSynced, failing } = useSyncHealth();
+  const { lastSuccess: lastSynced, failing, arrivals } = useSyncHealth();
+  // What the last run brought, in records and from whom (王建国：农户台账新增 3 条…).
+  const arrived = arrivals ? recordLines(loose(t), arrivals) : [];
   const now = useNow();
   const warn = failing !== null || lastSynced === null || now - Date.parse(lastSynced) > STALE_AFTER_MS;
   // A failing saved place says so in the bar itself; the tooltip names it and the reason.
@@ -46,6 +49,14 @@ export function SyncIndicator({ onOpenSync }: { onOpenSync: () => void }): JSX.E
         <>
           <div>{online ? t('header.sync.onlineHint') : t('header.sync.offlineHint')}</div>
           {lastSynced && <div>{t('header.sync.at', { time: new Date(lastSynced).toLocaleString(language) })}</div>}
+          {arrived.length > 0 && (
+            <div data-testid="sync-indicator-arrivals">
+              <div>{t('syncPlain.records.lastBrought', { time: new Date(arrivals!.at).toLocaleString(language) })}</div>
+              {arrived.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </div>
+          )}
           {failing?.lastError && (
             <div data-testid="sync-indicator-failing">
               {t('header.sync.failing', { name: failing.name, reason: t(`syncTargets.error.${failing.lastError.code}`) })}

@@ -9,7 +9,7 @@ import { api } from '../api';
 import { readLastSynced, subscribeLastSynced } from '../screens/sync/syncStorage';
 import { useAppStore } from '../store/useAppStore';
 import { broughtChanges, runsOf, type SeenRuns } from './syncArrivals';
-import { latestOf, summarise, type SyncHealth } from './syncHealth';
+import { latestOf, summarise, type SyncHealth, type SyncStatusArrivals } from './syncHealth';
 import { onReconnect } from './useConnectivity';
 
 const REFRESH_MS = 30_000;
@@ -19,6 +19,7 @@ export function useSyncHealth(): SyncHealth {
   const [targets, setTargets] = useState<SyncTargetStatus[]>([]);
   /** The last sync the database remembers: what a reload (or another origin's empty storage) shows. */
   const [stored, setStored] = useState<string | null>(null);
+  const [arrivals, setArrivals] = useState<SyncStatusArrivals | null>(null);
   const noteLedgerChange = useAppStore((s) => s.noteLedgerChange);
   const seen = useRef<SeenRuns | null>(null);
   // A scheduled run that brought changes in makes every figure and list on show read again.
@@ -35,6 +36,7 @@ export function useSyncHealth(): SyncHealth {
     api.sync.status().then((status) => {
       take(status.targets);
       setStored(status.last?.at ?? null);
+      setArrivals(status.arrivals ?? null);
     }, () => undefined);
   }, [take]);
 
@@ -52,5 +54,5 @@ export function useSyncHealth(): SyncHealth {
     };
   }, [read, take]);
 
-  return summarise(targets, latestOf(localLast, stored));
+  return { ...summarise(targets, latestOf(localLast, stored)), arrivals };
 }

@@ -2,6 +2,7 @@
 // moving township; a coordinator's edits), in English; en.ts mounts them under `syncPlain`.
 export const syncPlainEn = {
   records: {
+    lastBrought: 'Brought in at {{time}}:',
     line: '{{who}}: {{parts}}',
     ledger: '{{ledger}} {{counts}}',
     created: '{{count}} new',

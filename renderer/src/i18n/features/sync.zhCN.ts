@@ -2,6 +2,7 @@
 // moving township; a coordinator's edits), in Chinese; zhCN.ts mounts them under `syncPlain`.
 export const syncPlainZhCN = {
   records: {
+    lastBrought: '{{time}} 同步带来：',
     line: '{{who}}：{{parts}}',
     ledger: '{{ledger}}{{counts}}',
     created: '新增 {{count}} 条',

@@ -22,6 +22,8 @@ describe('the last sync, remembered in the database', () => {
     const reopened = await openSyncDevice(dataDir, null, undefined, () => APP_START_TIME + 60_000);
     try {
       expect((await reopened.api.sync.status()).last).toEqual({ at: new Date(APP_START_TIME).toISOString(), folder });
+      // Nothing was imported: nothing to say came in.
+      expect((await reopened.api.sync.status()).arrivals).toBeNull();
     } finally {
       reopened.close();
     }
@@ -45,6 +47,11 @@ describe('the last sync, remembered in the database', () => {
       clock += 60_000;
       expect((await c.api.sync.importFiles({ paths: [file!] })).receipts[0]!.status).toBe('imported');
       expect((await c.api.sync.status()).last).toEqual({ at: new Date(clock).toISOString(), folder });
+      // What it brought, as records from whom, for the header; the refused file brought nothing.
+      expect((await c.api.sync.status()).arrivals).toEqual({
+        at: new Date(clock).toISOString(),
+        records: [{ origin: a.id, originName: '李明', tbl: 'villages', created: 1, changed: 0, deleted: 0 }],
+      });
     } finally {
       for (const d of [a, stranger, c]) d.close();
     }
