@@ -6,12 +6,14 @@
 //   3. the old key signs an enrolment for the new device within the old one's scope, kept to
 //      travel on this device's card, so a receiver that trusts the old device accepts the new one;
 //   4. the old id becomes a device trusted here for the same scope, so the other copy's later
-//      work still merges here.
+//      work still merges here — on the enrolment its own predecessor signed for it when it has
+//      one (a laptop restored twice), so a receiver that knows only the first identity can walk
+//      the chain first → second → third; a self-signed one would vouch in a circle.
 // One transaction: a crash leaves the device as it was, to try again at its next start.
 import type { Sqlite } from '../open';
 import { SUCCESSOR_NEEDED } from './importBundle';
 import { deviceKeys, loadDeviceKeys, sealAll, type DeviceKeys } from './segments/index';
-import { issueEnrolment, trustDevice, type Enrolment } from './trust';
+import { issueEnrolment, recordEnrolled, trustDevice, type Enrolment } from './trust';
 
 /** Meta key of the enrolment the previous identity signed for this one (JSON of `Predecessor`). */
 export const PREDECESSOR = 'predecessor';
@@ -50,6 +52,7 @@ export function continueAsSuccessor(sqlite: Sqlite, options: SuccessorOptions): 
   if (!successorNeeded(sqlite)) return null;
   return sqlite.transaction((): DeviceKeys => {
     const old = loadDeviceKeys(sqlite);
+    const oldsOwn = predecessorOf(sqlite);
     sealAll(sqlite, old);
     const made = options.newIdentity();
     const keys = deviceKeys(made.deviceId, made.privateKeyPem);
@@ -63,7 +66,12 @@ export function continueAsSuccessor(sqlite: Sqlite, options: SuccessorOptions): 
     set.run(PREDECESSOR, JSON.stringify(predecessor));
     sqlite.prepare('DELETE FROM meta WHERE key = ?').run(SUCCESSOR_NEEDED);
     // The old id, now another device: the other copy may write on under it.
-    trustDevice(sqlite, keys.deviceId, { deviceId: old.deviceId, publicKey: old.publicKeyPem, name: options.name, role: options.role, villages: scope }, options.at, keys);
+    if (oldsOwn && oldsOwn.deviceId !== old.deviceId) {
+      const { enrolment: vouched } = oldsOwn;
+      recordEnrolled(sqlite, { deviceId: old.deviceId, publicKey: old.publicKeyPem, name: oldsOwn.name, role: oldsOwn.role, villages: vouched.scope }, vouched, options.at);
+    } else {
+      trustDevice(sqlite, keys.deviceId, { deviceId: old.deviceId, publicKey: old.publicKeyPem, name: options.name, role: options.role, villages: scope }, options.at, keys);
+    }
     return keys;
   })();
 }

@@ -100,9 +100,8 @@ describe('a restored backup re-syncs', () => {
     expect(a.context.identity.deviceId).not.toBe(afterFirst);
     await household('恢复两次户');
     await sync(a);
-    // The first pass may meet the twice-restored laptop's file before the once-restored one's, whose card
-    // carries the old key's vouching: that file waits (named) and is taken on the next pass.
-    await c.api.sync.now({ folder });
+    // One pass takes every file, whichever it meets first: the twice-restored laptop's file carries the
+    // once-restored identity's card with the first identity's vouching, so the chain resolves in it alone.
     await sync(c);
     const atC = live(c);
     expect(atC).toEqual(expect.arrayContaining(['第一户', '第二户', '恢复一次户', '恢复两次户']));
@@ -111,5 +110,24 @@ describe('a restored backup re-syncs', () => {
     expect(trusted).toEqual(expect.arrayContaining([afterFirst, a.context.identity.deviceId]));
     await sync(a);
     expect(ledgers(a)).toBe(ledgers(c));
+  });
+
+  it('restored twice without a sync between: the twice-restored laptop\'s file alone is accepted, its chain of identities vouched back to the one the coordinator trusts', async () => {
+    const { a, c, household, sync, live } = await secretaryAndCoordinator();
+    await household('第一户');
+    await sync(a);
+    await sync(c);
+    const first = await a.api.backups.create();
+    await a.api.backups.restore({ name: first.name });
+    await household('恢复一次户');
+    // Never synced: the coordinator has not met the once-restored identity.
+    const second = await a.api.backups.create();
+    await a.api.backups.restore({ name: second.name });
+    await household('恢复两次户');
+
+    const { file } = await a.api.sync.exportFile({ path: tempDir() });
+    const result = await c.api.sync.importFiles({ paths: [file] });
+    expect(result.receipts.map((r) => r.refusal ?? null), 'the file is taken, not held for an unknown device').toEqual([null]);
+    expect(live(c)).toEqual(expect.arrayContaining(['第一户', '恢复一次户', '恢复两次户']));
   });
 });
