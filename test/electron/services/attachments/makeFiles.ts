@@ -27,7 +27,7 @@ export async function makePhoto(options: PhotoOptions): Promise<Buffer> {
   const { width, height } = options;
   const half = Math.floor(width / 2);
   const base = options.noise
-    ? sharp({ create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    ? sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
     : sharp({ create: { width, height, channels: 3, background: '#1030d0' } });
   const red = await sharp({ create: { width: half, height, channels: 3, background: '#e01010' } }).png().toBuffer();
   const composed = await base.composite([{ input: red, left: 0, top: 0, blend: options.noise ? 'multiply' : 'over' }]).png().toBuffer();
