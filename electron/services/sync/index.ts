@@ -145,7 +145,11 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
         }
         receipts.push(await ops.importFile(path));
       }
-      noteLastSync(ctx.db, new Date(ctx.now()).toISOString(), input.folder);
+      // A sync that happened: a file written, or the folder read and not only refused (a folder of
+      // files all refused, with nothing to send, changed nothing and is not called a sync).
+      if (exported.file !== null || receipts.length === 0 || receipts.some((r) => r.status !== 'refused')) {
+        noteLastSync(ctx.db, new Date(ctx.now()).toISOString(), input.folder);
+      }
       return { exported, receipts, known, unreadable: listing.unreadable, released: ops.releaseHeld() };
     },
     'devices.list': () => {
