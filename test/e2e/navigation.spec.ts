@@ -180,6 +180,19 @@ test('Esc closes an empty or unchanged form at once and asks before discarding a
   await page.getByTestId('discard-confirm').click();
   await expect(page.getByTestId('ledger-form-visits')).toBeHidden();
   expect((await app.call<{ total: number }>('visits.list', { offset: 0, limit: 1 })).value!.total).toBe(before.value!.total);
+
+  // The quick visit (Alt+N) the same: empty closes at once, a typed description asks first.
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByTestId('quick-visit-form')).toBeVisible();
+  await pressEscInDialog(page);
+  await expect(page.getByTestId('quick-visit-form')).toBeHidden();
+  await expect(page.getByTestId('discard-confirm')).toHaveCount(0);
+  await page.keyboard.press('Alt+N');
+  await page.locator('#quickVisit_situation').fill('了解春耕备耕情况');
+  await pressEscInDialog(page);
+  await expect(page.getByTestId('discard-confirm')).toBeVisible();
+  await page.getByTestId('discard-keep').click();
+  await expect(page.locator('#quickVisit_situation')).toHaveValue('了解春耕备耕情况');
 });
 
 test('the days in the village of any month, diary days in the village and approved leave counted against the threshold, the rule said', async ({ page, app }) => {

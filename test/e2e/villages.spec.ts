@@ -98,9 +98,12 @@ test('bad input is refused next to the field and nothing is stored', async ({ pa
   await expect(page.getByTestId('village-form')).toBeVisible();
   expect(await villages(app)).toEqual(before);
 
-  // English is the second language: the same refusal reads in English.
+  // Esc on the filled form asks before discarding it; discarding stores nothing.
   await page.keyboard.press('Escape');
+  await page.getByTestId('discard-confirm').click();
   await expect(page.getByTestId('village-form')).toBeHidden();
+  expect(await villages(app)).toEqual(before);
+  // English is the second language: the same refusal reads in English.
   await page.getByTestId('lang-switch').click();
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByTestId('nav-villages')).toHaveText('Villages');

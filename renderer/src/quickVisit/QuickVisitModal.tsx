@@ -7,6 +7,7 @@ import { useRef, useState, type JSX, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_MODE_LABELS } from '../../../shared/domain/ledgerEnums';
 import { needs } from '../../../shared/domain/ledgers/visits';
+import { useDiscardGuard } from '../forms/useDiscardGuard';
 import { useFormIssues } from '../forms/useFormIssues';
 import type { LedgerRecord } from '../ledgers/convert';
 import { todayIso } from '../ledgers/display';
@@ -58,6 +59,9 @@ export function QuickVisitModal({ onClose }: { onClose: () => void }): JSX.Eleme
   const savingRef = useRef(false);
   const householdRef = useRef<InputRef>(null);
   const formRef = useRef<HTMLDivElement>(null);
+  const [initialValues] = useState(() => ({ visitDate: todayIso(), mode: 'home', confirmed: false }));
+  // A visit typed in is never lost to a stray Esc: a filled form asks first.
+  const requestClose = useDiscardGuard(form, initialValues, onClose);
 
   function focusStop(stop: QuickVisitStop): void {
     const root = formRef.current;
@@ -137,7 +141,7 @@ export function QuickVisitModal({ onClose }: { onClose: () => void }): JSX.Eleme
         choice.choose();
         void save();
       }}
-      onCancel={onClose}
+      onCancel={requestClose}
       okButtonProps={{ 'data-testid': 'quick-visit-save' } as ButtonProps}
       destroyOnHidden
       // The modal takes focus itself once it is open (at once when motion is reduced): hand it
@@ -155,7 +159,7 @@ export function QuickVisitModal({ onClose }: { onClose: () => void }): JSX.Eleme
           name="quickVisit"
           layout="horizontal"
           labelCol={{ span: 5 }}
-          initialValues={{ visitDate: todayIso(), mode: 'home', confirmed: false }}
+          initialValues={initialValues}
           data-testid="quick-visit-form"
         >
           <Form.Item name="householdId" label={label('householdId')} required>

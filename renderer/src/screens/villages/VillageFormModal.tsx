@@ -7,6 +7,7 @@ import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { villageInput, villagePatch, type Village } from '../../../../shared/domain/village';
+import { useDiscardGuard } from '../../forms/useDiscardGuard';
 import { useFormIssues } from '../../forms/useFormIssues';
 import { useOneAtATime } from '../../forms/useOneAtATime';
 import { useAppStore } from '../../store/useAppStore';
@@ -32,6 +33,7 @@ export function VillageFormModal({ village, onClose }: VillageFormModalProps): J
   const initialValues: VillageFormValues = village
     ? villageFormValues(village)
     : { township: profile?.township ?? '', county: profile?.county ?? '' };
+  const requestClose = useDiscardGuard(form, initialValues, onClose);
 
   const save = useOneAtATime(saveOnce);
 
@@ -89,7 +91,7 @@ export function VillageFormModal({ village, onClose }: VillageFormModalProps): J
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={requestClose}
       okButtonProps={{ 'data-testid': 'village-submit' }}
       mask={{ closable: false }}
     >
