@@ -96,3 +96,13 @@ describe('ingesting a photo', () => {
     expect(store.read(meta.hash)).toEqual(pdf);
   });
 });
+
+describe('ingesting a HEIF image', () => {
+  it('decodes an AVIF-coded HEIF (what the bundled libvips reads) and keeps it as JPEG', async () => {
+    const store = openFileStore(tempDir());
+    const avif = await sharp(await makePhoto({ width: 3000, height: 1000 })).avif({ quality: 60 }).toBuffer();
+    const meta = await ingestAttachment(store, { bytes: avif, name: 'IMG_0003.avif', declaredType: 'image/avif' });
+    expect(meta).toMatchObject({ kind: 'image', mime: 'image/jpeg', width: 2048, height: 683 });
+    expect((await sharp(store.read(meta.hash)).metadata()).format).toBe('jpeg');
+  });
+});
