@@ -121,7 +121,8 @@ describe("a village moved to another township, at the new township's coordinator
 
   it('is held for her until she confirms it; then the village, its ledgers and its conflicts are hers, and she resolves them', async () => {
     const { a, d, atD, visit } = await withNewTownship();
-    expect(atD.receipts.map((r) => r.setAside)).toEqual([{ VILLAGE_MOVE: 1 }]);
+    // The move alone is held, whichever of the folder's files brought it.
+    expect(atD.receipts.map((r) => r.setAside).filter((held) => Object.keys(held).length > 0)).toEqual([{ VILLAGE_MOVE: 1 }]);
     const { items } = await d.api.villages.moves();
     expect(items).toEqual([expect.objectContaining({ villageId: a.villageId, villageName: '李家村', from: '青石镇', to: '白河镇', originName: '李明' })]);
     // Held: not hers yet, and nothing of it shows.
