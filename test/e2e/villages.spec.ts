@@ -144,3 +144,26 @@ test.describe('at 1366×768', () => {
     expect((await app.call<{ township: string }>('villages.get', { id })).value!.township).toBe('白河镇');
   });
 });
+
+test.describe('a coordinator at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('moving a village out of her township is asked first, then it leaves her list and a line says where it went and that its records stay', async ({ page, app }) => {
+    await setUpCoordinator(app);
+    const created = await app.call<{ id: string }>('villages.create', { name: '王庄村', township: '青石镇' });
+    const id = created.value!.id;
+    await openVillages(page, app);
+    await page.getByTestId(`village-edit-${id}`).click();
+    await page.locator('#village_township').fill('白河镇');
+    await page.getByTestId('village-submit').click();
+    const dialog = page.locator('.ant-modal-confirm');
+    await expect(dialog).toContainText('本机管理的是青石镇，保存后本机的村列表里也不再有这个村');
+    await page.getByTestId('village-move-ok').click();
+    await expect(page.getByTestId('village-form')).toBeHidden();
+    await expect(page.getByTestId('villages-table')).not.toContainText('王庄村');
+    await expect(page.getByTestId(`village-moved-away-${id}`)).toContainText('“王庄村”已从青石镇移到白河镇');
+    await expect(page.getByTestId(`village-moved-away-${id}`)).toContainText('记录仍保存在本机，没有删除');
+    await page.screenshot({ path: '/tmp/shots-sync/village-moved-away.png' });
+    expect((await villages(app)).map((v) => v.name)).toEqual([]);
+  });
+});
