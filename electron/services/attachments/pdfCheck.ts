@@ -40,7 +40,11 @@ export function findPdfActiveContent(bytes: Uint8Array): string | null {
   if (found) return found;
   // Objects packed in compressed object streams (PDF 1.5+) are invisible to the byte scan above.
   let inflatedTotal = 0;
-  const objStm = /\/Type\s*\/ObjStm(?![A-Za-z0-9])/g;
+  // Any /ObjStm name, not only `/Type /ObjStm`: a comment may sit between the two names.
+  const objStm = /\/ObjStm(?![A-Za-z0-9])/g;
+  const countIn = (haystack: string) => haystack.match(objStm)?.length ?? 0;
+  // A reader undoes `/Obj#53tm` too; one spelled that way would hide its stream from the loop below.
+  if (countIn(decodeNames(text)) !== countIn(text)) return 'an object stream whose type is hidden by escapes';
   for (let match = objStm.exec(text); match; match = objStm.exec(text)) {
     const dictStart = text.lastIndexOf('obj', match.index);
     const streamAt = text.indexOf('stream', match.index);
@@ -51,6 +55,8 @@ export function findPdfActiveContent(bytes: Uint8Array): string | null {
     if (text[dataStart] === '\n') dataStart++;
     const end = text.indexOf('endstream', dataStart);
     const data = Buffer.from(bytes.subarray(dataStart, end < 0 ? bytes.length : end));
+    // A PNG predictor would interleave a byte per row into the inflated objects, splitting names.
+    if (/\/Predictor\s*(?:[2-9]|1\d)/.test(dict)) return 'a compressed object stream in an encoding this check cannot read';
     if (!/\/Filter\s*(\[\s*)?\/FlateDecode\s*\]?/.test(dict) || /\/Filter\s*\[[^\]]*\/[A-Za-z0-9]+\s*\/[A-Za-z0-9]/.test(dict)) {
       if (/\/Filter/.test(dict)) return 'a compressed object stream in an encoding this check cannot read';
       const inner = findActive(data.toString('latin1'));

@@ -48,6 +48,9 @@ describe('hostile and wrong files are refused with a named reason, and nothing i
     ['a PDF with an embedded file', async () => ({ bytes: makePdf({ catalogExtra: '/Names << /EmbeddedFiles 5 0 R >> ' , extraObjects: ['<< /Names [(x.exe) 6 0 R] >>'] }), name: 'a.pdf' }), 'ATTACHMENT_PDF_SCRIPT', /embedded file/],
     ['a PDF whose open action is an action, not a page', async () => ({ bytes: makePdf({ catalogExtra: '/OpenAction << /S /URI /URI (http://x) >> ' }), name: 'a.pdf' }), 'ATTACHMENT_PDF_SCRIPT', /on opening/],
     ['a PDF hiding JavaScript in a compressed object stream', async () => ({ bytes: makePdf({ extraObjects: [makeObjStm(['<< /S /JavaScript /JS (app.alert(1)) >>'])] }), name: 'a.pdf' }), 'ATTACHMENT_PDF_SCRIPT', /JavaScript/],
+    ['a PDF whose object stream type is hex-escaped', async () => ({ bytes: makePdf({ extraObjects: [makeObjStm(['<< /S /JavaScript /JS (x) >>'], 10, '/Type /Obj#53tm')] }), name: 'a.pdf' }), 'ATTACHMENT_PDF_SCRIPT', /hidden by escapes/],
+    ['a PDF with a comment between /Type and /ObjStm', async () => ({ bytes: makePdf({ extraObjects: [makeObjStm(['<< /S /Launch /F (cmd.exe) >>'], 10, '/Type %c\n/ObjStm')] }), name: 'a.pdf' }), 'ATTACHMENT_PDF_SCRIPT', /Launch/],
+    ['a PDF whose object stream uses a PNG predictor', async () => ({ bytes: makePdf({ extraObjects: [makeObjStm(['<< /Type /Annot >>'], 10, '/Type /ObjStm /DecodeParms << /Predictor 12 /Columns 4 >>')] }), name: 'a.pdf' }), 'ATTACHMENT_PDF_SCRIPT', /cannot read/],
   ])('%s', async (_, input, code, message) => {
     const refused = await refusedWith(await input());
     expect(refused.code).toBe(code);

@@ -97,7 +97,7 @@ export function makePdf(options: { catalogExtra?: string; extraObjects?: Array<s
 }
 
 /** An object stream (PDF 1.5) holding `objects` compressed, so their names are not in the file's bytes. */
-export function makeObjStm(objects: string[], firstNumber = 10): Buffer {
+export function makeObjStm(objects: string[], firstNumber = 10, typeName = '/Type /ObjStm'): Buffer {
   let header = '';
   let body = '';
   objects.forEach((object, i) => {
@@ -106,7 +106,7 @@ export function makeObjStm(objects: string[], firstNumber = 10): Buffer {
   });
   const data = deflateSync(Buffer.from(header + body, 'latin1'));
   return Buffer.concat([
-    Buffer.from(`<< /Type /ObjStm /N ${objects.length} /First ${header.length} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'),
+    Buffer.from(`<< ${typeName} /N ${objects.length} /First ${header.length} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'),
     data,
     Buffer.from('\nendstream', 'latin1'),
   ]);
