@@ -79,6 +79,15 @@ describe('ingesting a photo', () => {
     expect(store.list()).toHaveLength(2); // the photo and its thumbnail
   });
 
+  it("turns a scanner's CMYK JPEG into an sRGB JPEG every viewer shows", async () => {
+    const store = openFileStore(tempDir());
+    const cmyk = await sharp(await makePhoto({ width: 600, height: 400 })).toColourspace('cmyk').jpeg().toBuffer();
+    expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
+    const meta = await ingestAttachment(store, { bytes: cmyk, name: 'scan.jpg' });
+    const kept = await sharp(store.read(meta.hash)).metadata();
+    expect([kept.space, kept.channels]).toEqual(['srgb', 3]);
+  });
+
   it('keeps a PNG lossless as PNG, downscaled, with a JPEG thumbnail', async () => {
     const store = openFileStore(tempDir());
     const png = await sharp({ create: { width: 3000, height: 1000, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } } }).png().toBuffer();
