@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS, IMPORT_LEDGERS } from '../../shared/domain/imports';
 import { importsEn } from '../../renderer/src/i18n/features/imports.en';
 import { importsZhCN } from '../../renderer/src/i18n/features/imports.zhCN';
+import { createI18n } from '../../renderer/src/i18n/i18n';
+import { LANGUAGES } from '../../renderer/src/i18n/language';
+import { importFieldLabel } from '../../renderer/src/screens/imports/fieldLabel';
 
 // The sources as text (Vite's raw import), so the test needs no file system.
 const sources: string[] = Object.values(
@@ -20,9 +23,18 @@ describe('the import\'s words', () => {
     }
   });
 
-  it('label every field a column can be imported as', () => {
-    for (const ledger of IMPORT_LEDGERS) {
-      for (const field of Object.keys(IMPORT_COLUMNS[ledger])) expect(importsZhCN.fields[field as keyof typeof importsZhCN.fields], `${ledger}.${field}`).toBeTruthy();
+  it('label every field a column can be imported as, in both languages, by the ledger\'s own label where it has one', () => {
+    for (const language of LANGUAGES) {
+      const i18n = createI18n(language);
+      for (const ledger of IMPORT_LEDGERS) {
+        for (const field of Object.keys(IMPORT_COLUMNS[ledger])) {
+          const label = importFieldLabel(i18n.t, i18n, ledger, field);
+          expect(label, `${language} ${ledger}.${field}`).not.toMatch(/^(imports|ledgers)\./);
+        }
+      }
+      // The same words as the form: a roster's ID number is the member's, a visit's date the visit's.
+      expect(importFieldLabel(i18n.t, i18n, 'households', 'idNumber')).toBe(i18n.t('ledgers.members.fields.idNumber'));
+      expect(importFieldLabel(i18n.t, i18n, 'visits', 'visitDate')).toBe(i18n.t('ledgers.visits.fields.visitDate'));
     }
   });
 });

@@ -238,7 +238,7 @@ export function ImportModal({ ledger, onClose }: ImportModalProps): JSX.Element 
             {preview.refusals.length > 0 && (
               <>
                 <Typography.Text strong>{t('imports.check.refusedTitle')}</Typography.Text>
-                <RefusalsTable refusals={preview.refusals} total={preview.refusals.length >= MAX_LISTED_REFUSALS ? preview.refusedRows : preview.refusals.length} />
+                <RefusalsTable ledger={ledger} refusals={preview.refusals} total={preview.refusals.length >= MAX_LISTED_REFUSALS ? preview.refusedRows : preview.refusals.length} />
               </>
             )}
           </Flex>
@@ -252,7 +252,7 @@ export function ImportModal({ ledger, onClose }: ImportModalProps): JSX.Element 
                   <Typography.Text>{t('imports.done.refused', { count: result.refusedRows })}</Typography.Text>
                   <Button icon={<DownloadOutlined />} onClick={() => downloadRefused(result.refusals)} data-testid="imports-download-refused">{t('imports.done.download')}</Button>
                 </Flex>
-                <RefusalsTable refusals={result.refusals} total={result.refusals.length >= MAX_LISTED_REFUSALS ? result.refusedRows : result.refusals.length} />
+                <RefusalsTable ledger={ledger} refusals={result.refusals} total={result.refusals.length >= MAX_LISTED_REFUSALS ? result.refusedRows : result.refusals.length} />
               </>
             )}
           </Flex>

@@ -4,7 +4,7 @@ import { Alert, Flex, InputNumber, Select, Table, Typography } from 'antd';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEADER_SEARCH_ROWS, IMPORT_COLUMNS, REQUIRED_COLUMNS, type ImportLedger, type ImportMapping, type ImportPreview } from '../../../../shared/domain/imports';
-import { loose } from '../../ledgers/labels';
+import { importFieldLabel } from './fieldLabel';
 
 export interface MappingStepProps {
   ledger: ImportLedger;
@@ -15,8 +15,8 @@ export interface MappingStepProps {
 }
 
 export function MappingStep({ ledger, preview, mapping, onMapping, onHeaderRow }: MappingStepProps): JSX.Element {
-  const { t } = useTranslation();
-  const label = (field: string) => loose(t)(`imports.fields.${field}`);
+  const { t, i18n } = useTranslation();
+  const label = (field: string) => importFieldLabel(t, i18n, ledger, field);
   const fields = Object.keys(IMPORT_COLUMNS[ledger]);
   const fieldOf = (column: number) => mapping.find((m) => m.column === column)?.field ?? '';
   const choose = (column: number, field: string) => {

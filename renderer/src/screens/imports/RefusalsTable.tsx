@@ -2,16 +2,17 @@
 import { Table, Typography } from 'antd';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportRefusal } from '../../../../shared/domain/imports';
+import type { ImportLedger, ImportRefusal } from '../../../../shared/domain/imports';
 import { loose } from '../../ledgers/labels';
+import { importFieldLabel } from './fieldLabel';
 
 export function useRefusalText(): (refusal: ImportRefusal) => string {
   const { t } = useTranslation();
   return (refusal) => loose(t)(refusal.message, refusal.params ?? {});
 }
 
-export function RefusalsTable({ refusals, total }: { refusals: readonly ImportRefusal[]; total: number }): JSX.Element {
-  const { t } = useTranslation();
+export function RefusalsTable({ ledger, refusals, total }: { ledger: ImportLedger; refusals: readonly ImportRefusal[]; total: number }): JSX.Element {
+  const { t, i18n } = useTranslation();
   const reason = useRefusalText();
   return (
     <>
@@ -23,7 +24,7 @@ export function RefusalsTable({ refusals, total }: { refusals: readonly ImportRe
         columns={[
           { title: t('imports.refusal.row'), dataIndex: 'row', width: 70 },
           // A field the file has no column for (a member's relation left out) is named by its label.
-          { title: t('imports.refusal.column'), dataIndex: 'column', width: 130, render: (c: string | null, r: ImportRefusal) => c ?? (r.field ? loose(t)(`imports.fields.${r.field}`) : t('common.none')) },
+          { title: t('imports.refusal.column'), dataIndex: 'column', width: 130, render: (c: string | null, r: ImportRefusal) => c ?? (r.field ? importFieldLabel(t, i18n, ledger, r.field) : t('common.none')) },
           { title: t('imports.refusal.reason'), key: 'reason', render: (_: unknown, r: ImportRefusal) => reason(r) },
         ]}
       />
