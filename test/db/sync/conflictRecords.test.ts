@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listConflicts, type ConflictRow } from '../../../db/sync/conflicts';
 import { useTempDirs } from '../../helpers/tempDir';
-import { deviceIdOf, openPeer, type Peer } from './syncPeers';
+import { openTwoKeepers, type Peer } from './syncPeers';
 
 const tempDir = useTempDirs();
 const opened: Peer[] = [];
@@ -15,23 +15,10 @@ afterEach(() => {
 
 let run = 0;
 
-/** Two secretaries keeping one village, each having imported what the other wrote so far. */
 async function twoKeepers() {
-  run++;
-  const [a, b] = await Promise.all([1, 2].map((role) => openPeer(tempDir(), deviceIdOf(run, role))));
-  opened.push(a!, b!);
-  const folder = tempDir();
-  const village = a!.device.store.create('villages', null, { name: '李家村', township: '青石镇' });
-  const household = a!.device.store.create('households', village, { head_name: '张三', villager_group: '一组', category: 'ordinary' });
-  for (const [x, y] of [[a!, b!], [b!, a!]] as const) x.trust(y, [village]);
-  /** Each imports the other's latest file. */
-  const exchange = () => {
-    const files = [a!.exportTo(folder), b!.exportTo(folder)];
-    if (files[1]) expect(a!.importFile(files[1]).refusal).toBeNull();
-    if (files[0]) expect(b!.importFile(files[0]).refusal).toBeNull();
-  };
-  exchange();
-  return { a: a!, b: b!, village, household, exchange };
+  const keepers = await openTwoKeepers(tempDir, ++run);
+  opened.push(keepers.a, keepers.b);
+  return keepers;
 }
 
 const onlyConflict = (peer: Peer): ConflictRow => {

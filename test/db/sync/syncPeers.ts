@@ -1,6 +1,7 @@
 // Devices that sync through real bundle files: a test device (real SQLite) with signing keys and
 // its own wall clock, that trusts others with a scope, exports with exportBundle and imports with
 // importBundle exactly as the app's services do.
+import { expect } from 'vitest';
 import { createUuidV7Source } from '../../../db/ids';
 import type { Sqlite } from '../../../db/open';
 import { dumpHeads, dumpLedgers } from '../../../db/sync/dump';
@@ -77,4 +78,24 @@ export function villageWithHouseholds(writer: Peer, households: number, township
     }
   });
   return village;
+}
+
+/**
+ * Two secretaries keeping one village (李家村, with 张三's household), each having imported what
+ * the other wrote so far; `exchange` has each import the other's latest file. `dir` gives a new
+ * folder; the caller closes both peers.
+ */
+export async function openTwoKeepers(dir: () => string, run: number) {
+  const [a, b] = (await Promise.all([1, 2].map((role) => openPeer(dir(), deviceIdOf(run, role))))) as [Peer, Peer];
+  const folder = dir();
+  const village = a.device.store.create('villages', null, { name: '李家村', township: '青石镇' });
+  const household = a.device.store.create('households', village, { head_name: '张三', villager_group: '一组', category: 'ordinary' });
+  for (const [x, y] of [[a, b], [b, a]] as const) x.trust(y, [village]);
+  const exchange = () => {
+    const files = [a.exportTo(folder), b.exportTo(folder)];
+    if (files[1]) expect(a.importFile(files[1]).refusal).toBeNull();
+    if (files[0]) expect(b.importFile(files[0]).refusal).toBeNull();
+  };
+  exchange();
+  return { a, b, village, household, exchange };
 }
