@@ -82,7 +82,7 @@ describe('a restored backup re-syncs', () => {
   });
 
   it('restored twice, then exported: the coordinator accepts every file, and holds what was written after each restore', async () => {
-    const { a, c, folder, household, sync, ledgers, live } = await secretaryAndCoordinator();
+    const { a, c, household, sync, ledgers, live } = await secretaryAndCoordinator();
     await household('第一户');
     await sync(a);
     await sync(c);
@@ -126,7 +126,8 @@ describe('a restored backup re-syncs', () => {
     await household('恢复两次户');
 
     const { file } = await a.api.sync.exportFile({ path: tempDir() });
-    const result = await c.api.sync.importFiles({ paths: [file] });
+    expect(file, 'the laptop has work to send').not.toBeNull();
+    const result = await c.api.sync.importFiles({ paths: [file!] });
     expect(result.receipts.map((r) => r.refusal ?? null), 'the file is taken, not held for an unknown device').toEqual([null]);
     expect(live(c)).toEqual(expect.arrayContaining(['第一户', '恢复一次户', '恢复两次户']));
   });
