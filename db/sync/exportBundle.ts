@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Sqlite } from '../open';
+import { listTownshipSettings } from './townshipSettings';
 import { chainOf, sealAll, segmentsToExport, writeBundle, type BundleDeviceCard, type DeviceKeys } from './segments/index';
 
 /** Segments of each origin sent again although the mark says they were sent. */
@@ -71,6 +72,8 @@ export function exportBundle(sqlite: Sqlite, options: ExportOptions): ExportResu
     ...(options.now ? { now: options.now } : {}),
     ...(options.devices ? { devices: options.devices } : {}),
     ...(options.demo ? { demo: true } : {}),
+    // Every township setting held here, relayed verbatim: a district and secretaries get them through a coordinator.
+    townshipSettings: listTownshipSettings(sqlite).map((t) => ({ ...t, duties: [...t.duties] })),
   });
 
   // The file is durable (renamed, directory synced): only now do the marks move.

@@ -36,6 +36,7 @@ import { rebuildLedgers } from './rebuild';
 import { checkFileVillages, enrolmentsUsed, resolveEnrolments, type AcceptedEnrolment, type EnrolmentProblem, type EnrolmentResolution } from './enrolment';
 import { ed25519KeyId, fingerprintOf, inScope, recordEnrolled, scopeOf, trustedDevice, type DeviceScope } from './trust';
 import { createTrustGuard, revocationsOf, type RevokedNote, type TrustGuard } from './revocation';
+import { judgeFileTownshipSettings } from './townshipSettings';
 
 export const FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
@@ -206,8 +207,26 @@ export function importBundle(sqlite: Sqlite, clock: HlcClock, path: string, opti
       const receipt = refused(file, guard.refusal.reason, guard.refusal.message, { producer: base.producer, devices: [] });
       return guard.refusal.revoked ? { ...receipt, revoked: [guard.refusal.revoked] } : receipt;
     }
+    // The township settings the file carries (db/sync/townshipSettings.ts): kept in the import's transaction.
+    const township = judgeFileTownshipSettings(sqlite, scanned.header, {
+      selfId: options.selfId, selfPublicKey: options.selfPublicKey,
+      known: (id) => {
+        const trusted = trustedDevice(sqlite, id);
+        const enrolled = trusted ? null : accepted(id);
+        if (trusted) return { publicKey: trusted.publicKey, scope: scopeOf(trusted) };
+        return enrolled ? { publicKey: enrolled.device.publicKey, scope: enrolled.scope } : null;
+      },
+    });
+    if (township.problem) return refused(file, 'BAD_TOWNSHIP_SETTINGS', `The file is refused: ${township.problem}. Nothing was imported.`, { producer: base.producer, devices: [] });
+    const guarded: TrustGuard = {
+      ...guard,
+      record(at) {
+        guard.record(at);
+        township.record(at);
+      },
+    };
     try {
-      return applyScanned(sqlite, clock, source, scanned, facts, { ...options, file, base, enrol, guard });
+      return applyScanned(sqlite, clock, source, scanned, facts, { ...options, file, base, enrol, guard: guarded });
     } catch (error) {
       if (error instanceof SyncFileError) return { ...base, status: 'refused', refusal: { reason: error.reason, message: error.message, devices: [] } };
       throw error;

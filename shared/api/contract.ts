@@ -12,7 +12,7 @@ import {
 import { reportPdfInput, reportPdfResult, reportPrintResult } from '../domain/reportPrint';
 import { recentExports, reportExportInput, reportJob, reportJobInput, reportPreview, reportPreviewInput, reportRequest } from '../domain/reports';
 import { rowId, V } from '../domain/validation';
-import { settings, settingsPatch } from '../domain/settings';
+import { settingsPatch, settingsView } from '../domain/settings';
 import { projectMoneyInput, projectMoneyList } from '../domain/ledgers/projectMoney';
 import {
   conflictList, deviceList, exportFileInput, exportResult, importFilesInput, importResult, resolveInput, resolveResult,
@@ -87,8 +87,8 @@ export const contract = {
   'reports.pdf': { input: reportPdfInput, output: reportPdfResult },
   'reports.print': { input: reportRequest, output: reportPrintResult },
 
-  'settings.get': { input: noInput, output: settings },
-  'settings.update': { input: settingsPatch, output: settings },
+  'settings.get': { input: noInput, output: settingsView },
+  'settings.update': { input: settingsPatch, output: settingsView },
   'money.list': { input: projectMoneyInput, output: projectMoneyList },
 
   'sync.exportFile': { input: exportFileInput, output: exportResult },

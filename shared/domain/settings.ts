@@ -40,10 +40,40 @@ export const needDueDays = z.number({ error: V.invalid }).int({ error: V.wholeNu
 export const settings = z.object({ presenceThreshold, dashboardThresholds, needDueDays });
 export type Settings = z.infer<typeof settings>;
 
+export const DEFAULT_SETTINGS: Settings = { presenceThreshold: 20, dashboardThresholds: DEFAULT_THRESHOLDS, needDueDays: 30 };
+
+// The township's settings (db/sync/townshipSettings.ts): its coordinator signs them, sync carries
+// them to every secretary, read-only there. The plan duties are the township scheme's names.
+export const DEFAULT_DUTIES: readonly string[] = ['落实任期目标管理', '抓好班子建设', '发展集体经济', '协调项目资金', '开展乡村文明行动'];
+export const MAX_DUTIES = 8;
+export const dutyName = z.string({ error: V.invalid }).trim().min(2, { error: V.invalid }).max(20, { error: V.tooLong });
+export const duties = z
+  .array(dutyName, { error: V.invalid })
+  .min(1, { error: V.required })
+  .max(MAX_DUTIES, { error: V.tooLarge })
+  .superRefine((names, ctx) => {
+    names.forEach((name, i) => {
+      if (names.indexOf(name) !== i) ctx.addIssue({ code: 'custom', path: [i], message: V.invalid });
+    });
+  });
+
 export const settingsPatch = z.strictObject({
   presenceThreshold: presenceThreshold.optional(),
   dashboardThresholds: dashboardThresholds.optional(),
   needDueDays: needDueDays.optional(),
+  duties: duties.optional(),
 });
 
-export const DEFAULT_SETTINGS: Settings = { presenceThreshold: 20, dashboardThresholds: DEFAULT_THRESHOLDS, needDueDays: 30 };
+/** settings.get: the effective values, the duties, and whose the township's are. */
+export const settingsView = settings.extend({
+  duties: z.array(z.string()),
+  township: z.object({
+    name: z.string().nullable(),
+    /** Who set them (null: nobody yet, the defaults apply) and when. */
+    issuerName: z.string().nullable(),
+    issuedAt: z.string().nullable(),
+    /** This device keeps the whole township (a coordinator, a district): it may set them. */
+    mayChange: z.boolean(),
+  }),
+});
+export type SettingsView = z.infer<typeof settingsView>;

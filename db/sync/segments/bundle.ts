@@ -108,6 +108,16 @@ const deviceCardSchema = z.strictObject({
   revocations: z.array(revocationSchema).max(20).optional(),
 });
 
+/** A township's days-in-village threshold and plan duties, signed by its coordinator (db/sync/townshipSettings.ts). */
+const townshipSettingsSchema = z.strictObject({
+  township: z.string().min(1).max(60),
+  presenceThreshold: z.number().int().min(1).max(31),
+  duties: z.array(z.string().min(2).max(20)).min(1).max(8),
+  issuer: hex(16),
+  issuedAt: z.string().max(40),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+});
+
 const headerSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   bundleId: z.string().max(64),
@@ -124,6 +134,8 @@ const headerSchema = z.strictObject({
    * DEMO_FILE. Present only when true, so real files stay readable by readers from before it.
    */
   demo: z.literal(true).optional(),
+  /** The township settings this device holds; present only when it holds some, so older readers still read files without. */
+  townshipSettings: z.array(townshipSettingsSchema).max(60).optional(),
 });
 
 export type BundleDeviceCard = z.infer<typeof deviceCardSchema>;
@@ -178,6 +190,8 @@ export interface WriteBundleOptions {
   readonly bundleId?: string;
   /** This installation holds the demo township: the header says so. */
   readonly demo?: boolean;
+  /** The township settings to carry (db/sync/townshipSettings.ts). */
+  readonly townshipSettings?: BundleHeader['townshipSettings'];
 }
 
 export interface WrittenBundle {
@@ -242,6 +256,7 @@ export function writeBundle(sqlite: Sqlite, path: string, options: WriteBundleOp
     segments: entries,
     ...(options.devices ? { devices: [...options.devices] } : {}),
     ...(options.demo ? { demo: true as const } : {}),
+    ...(options.townshipSettings && options.townshipSettings.length > 0 ? { townshipSettings: options.townshipSettings } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
