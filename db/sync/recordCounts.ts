@@ -44,7 +44,6 @@ export function createRecordTally(sqlite: Sqlite): RecordTally {
     `INSERT INTO temp.import_records (tbl, row_id, origin, fresh, deleted) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (tbl, row_id, origin) DO UPDATE SET deleted = excluded.deleted`,
   );
-  const noted = sqlite.prepare('SELECT 1 FROM temp.import_records WHERE tbl = ? AND row_id = ?').pluck();
   return {
     noteBatch(changes) {
       const rows = new Map<string, { tbl: LedgerName; rowId: string; origin: string; deleted: number | null }>();
@@ -59,8 +58,9 @@ export function createRecordTally(sqlite: Sqlite): RecordTally {
         if (c.col === ROW_COLUMN) row.deleted = c.value === '"deleted"' ? 1 : 0;
       }
       for (const row of rows.values()) {
-        // New here: neither in the ledger before the file nor met earlier in it (by any device).
-        const fresh = existsIn(row.tbl).get(row.rowId) === undefined && noted.get(row.tbl, row.rowId) === undefined ? 1 : 0;
+        // New here: not in the ledger yet. Earlier segments of the file are merged by now, so a row
+        // one of them created is in the ledger, and its first noting (fresh) is kept by the upsert.
+        const fresh = existsIn(row.tbl).get(row.rowId) === undefined ? 1 : 0;
         note.run(row.tbl, row.rowId, row.origin, fresh, row.deleted ?? 0);
       }
     },
