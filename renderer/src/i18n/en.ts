@@ -7,6 +7,7 @@ import { backupsEn } from './features/backups.en';
 import { importsEn } from './features/imports.en';
 import { entryEn } from './features/entry.en';
 import { revocationEn } from './features/revocation.en';
+import { townshipEn } from './features/township.en';
 import { navigationEn } from './features/navigation.en';
 import { reportsEn } from './features/reports.en';
 import { syncPlainEn } from './features/sync.en';
@@ -19,6 +20,7 @@ export const en: Messages = {
   imports: importsEn,
   entry: entryEn,
   revocation: revocationEn,
+  township: townshipEn,
   reports: reportsEn,
   navigation: navigationEn,
   app: {
@@ -555,6 +557,7 @@ export const en: Messages = {
       BAD_ENROLMENT: 'A device\'s enrolment in the file was altered, forged, or goes beyond its voucher\'s scope',
       REVOKED_DEVICE: 'The device was revoked and made this file after that: not imported; what it sent before stays',
       BAD_REVOCATION: 'A revocation in the file was altered, forged, or goes beyond its issuer\'s scope',
+      BAD_TOWNSHIP_SETTINGS: "The township's settings in the file (days in the village, plan duties) were altered, forged, or not set by the township's coordinator",
       DEMO_FILE: 'This file comes from the demo township (made-up data) and this computer keeps real ledgers: not imported, so made-up villages never mix with real ones',
       OTHER: 'Cannot be imported ({{reason}})',
     },

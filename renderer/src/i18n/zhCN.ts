@@ -6,6 +6,7 @@ import { backupsZhCN } from './features/backups.zhCN';
 import { importsZhCN } from './features/imports.zhCN';
 import { entryZhCN } from './features/entry.zhCN';
 import { revocationZhCN } from './features/revocation.zhCN';
+import { townshipZhCN } from './features/township.zhCN';
 import { navigationZhCN } from './features/navigation.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
 import { syncPlainZhCN } from './features/sync.zhCN';
@@ -18,6 +19,7 @@ export const zhCN = {
   imports: importsZhCN,
   entry: entryZhCN,
   revocation: revocationZhCN,
+  township: townshipZhCN,
   reports: reportsZhCN,
   navigation: navigationZhCN,
   app: {
@@ -554,6 +556,7 @@ export const zhCN = {
       BAD_ENROLMENT: '文件里的设备担保被改动、伪造，或超出了担保人的管理范围',
       REVOKED_DEVICE: '这台设备已被吊销，文件是它在吊销之后做的，未导入；它吊销之前发出的记录照旧保留',
       BAD_REVOCATION: '文件里的设备吊销被改动、伪造，或超出了吊销人的管理范围',
+      BAD_TOWNSHIP_SETTINGS: '文件里的乡镇设置（驻村天数标准、计划职责）被改动、伪造，或不是本乡镇管理员设定的',
       DEMO_FILE: '这是演示乡镇（虚构数据）导出的文件，本机保存的是真实台账，不导入，以免虚构的村混进真实数据',
       OTHER: '无法导入（{{reason}}）',
     },

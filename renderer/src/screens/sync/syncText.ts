@@ -20,6 +20,8 @@ export const REFUSAL_REASONS = [
   'BAD_ENROLMENT',
   // A revoked device's file made after its revocation; a forged or overreaching revocation (db/sync/revocation.ts).
   'REVOKED_DEVICE', 'BAD_REVOCATION',
+  // A forged or overreaching township settings declaration (db/sync/townshipSettings.ts).
+  'BAD_TOWNSHIP_SETTINGS',
   // A file of the demo township offered to a real installation (db/sync/importBundle.ts).
   'DEMO_FILE',
 ] as const;
