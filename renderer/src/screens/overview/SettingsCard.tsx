@@ -75,7 +75,12 @@ export function SettingsCard(): JSX.Element {
       <Typography.Paragraph type="secondary">{t('overview.settingsHint')}</Typography.Paragraph>
       <Typography.Paragraph type="secondary" data-testid="settings-township-whose">
         {whose}
-        {editable ? ` ${t('township.coordinatorHint')}` : ''}
+        {editable ? (
+          <>
+            <br />
+            {t('township.coordinatorHint')}
+          </>
+        ) : null}
       </Typography.Paragraph>
       <Form<SettingsValues> form={form} name="settings" layout="vertical" onFinish={(values) => void save(values)}>
         {editable ? (

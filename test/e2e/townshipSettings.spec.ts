@@ -1,0 +1,62 @@
+// The township's days-in-village threshold and plan duties on the settings card: the coordinator
+// sets them on her computer; they reach the secretary's by a sync file, shown read-only there
+// with who set them and when.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { LI, setUpDevice, trustAndImport, ZHAO } from './syncSteps';
+
+test.describe.configure({ timeout: 120_000 });
+
+const SHOTS = '/tmp/shots-township';
+const DUTIES = ['建强村党组织', '推进强村富民', '提升治理水平', '为民办事服务'];
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.getByTestId('settings-card').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+async function exportFull(app: { call: (m: string, i?: unknown) => Promise<{ ok: boolean; value?: unknown }> }): Promise<string> {
+  const result = await app.call('sync.exportFile', { path: mkdtempSync(join(tmpdir(), 'cunji-township-')), full: true });
+  expect(result.ok).toBe(true);
+  return (result.value as { file: string }).file;
+}
+
+test('the coordinator sets 22 days and her duties; the secretary sees them read-only, naming her and the day', async ({ hosts }) => {
+  const li = await hosts.start('li');
+  const zhao = await hosts.start('zhao');
+  for (const p of [li, zhao]) await p.page.setViewportSize({ width: 1366, height: 768 });
+  await setUpDevice(li, LI);
+  await setUpDevice(zhao, ZHAO);
+  await trustAndImport(zhao, await exportFull(li));
+
+  // On the coordinator's computer: editable.
+  await zhao.page.goto(zhao.url());
+  await zhao.page.getByTestId('nav-device').click();
+  await expect(zhao.page.getByTestId('settings-township-whose')).toContainText('乡镇管理员尚未设定');
+  await zhao.page.getByTestId('settings-presence-threshold').fill('22');
+  await zhao.page.getByTestId('settings-save').click();
+  await expect.poll(async () => ((await zhao.call<{ presenceThreshold: number }>('settings.get')).value)?.presenceThreshold).toBe(22);
+  expect((await zhao.call('settings.update', { duties: DUTIES })).ok).toBe(true);
+  await zhao.page.reload();
+  await zhao.page.getByTestId('nav-device').click();
+  await expect(zhao.page.getByTestId('settings-township-whose')).toContainText('由乡镇管理员 赵敏 于');
+  await expect(zhao.page.getByTestId('settings-presence-threshold')).toHaveValue('22');
+  await shoot(zhao.page, 'coordinator-editable');
+
+  // The secretary receives them by file: read-only, with who set them.
+  await trustAndImport(li, await exportFull(zhao));
+  await li.page.goto(li.url());
+  await li.page.getByTestId('nav-device').click();
+  await expect(li.page.getByTestId('settings-township-whose')).toContainText('由乡镇管理员 赵敏 于');
+  await expect(li.page.getByTestId('settings-presence-threshold-read')).toContainText('22');
+  for (const duty of DUTIES) await expect(li.page.getByTestId('settings-duties-read')).toContainText(duty);
+  await expect(li.page.getByTestId('settings-presence-threshold')).toHaveCount(0);
+  await shoot(li.page, 'secretary-read-only');
+  // Saving her own settings leaves the township's alone.
+  await li.page.getByTestId('settings-save').click();
+  await expect.poll(async () => ((await li.call<{ presenceThreshold: number }>('settings.get')).value)?.presenceThreshold).toBe(22);
+});
