@@ -140,4 +140,25 @@ describe("the township's settings travel from its coordinator, through real file
     expect(await e.api.settings.get()).toMatchObject({ presenceThreshold: 22, duties: OTHER_DUTIES, township: { mayChange: false } });
     expect(listTownshipSettings(e.context.db.sqlite)).toEqual(listTownshipSettings(c.context.db.sqlite));
   });
+
+  it('two coordinators setting them at the same moment: every replica keeps the same one (the greater device id), whatever the order of the files', async () => {
+    const { a, b, c } = await township();
+    const c2 = await device({ ...SECRETARY_SETUP, role: 'coordinator', name: '钱镇', villages: [] });
+    c2.setTime(APP_START_TIME);
+    await trust(c2, a, '李明', 'secretary');
+    expect(await imported(c2, await exported(a))).toMatchObject({ status: 'imported' });
+    for (const secretary of [a, b]) await trust(secretary, c2, '钱镇', 'coordinator', '青石镇');
+    await trust(b, c, '赵镇', 'coordinator', '青石镇');
+    await c.api.settings.update({ presenceThreshold: 22 });
+    await c2.api.settings.update({ presenceThreshold: 24 });
+    const fromC = await exported(c);
+    const fromC2 = await exported(c2);
+
+    for (const file of [fromC, fromC2]) expect(await imported(a, file)).toMatchObject({ status: 'imported', refusal: null });
+    for (const file of [fromC2, fromC]) expect(await imported(b, file)).toMatchObject({ status: 'imported', refusal: null });
+    const winner = c.id > c2.id ? { threshold: 22, name: '赵镇' } : { threshold: 24, name: '钱镇' };
+    for (const secretary of [a, b]) {
+      expect(await secretary.api.settings.get()).toMatchObject({ presenceThreshold: winner.threshold, township: { issuerName: winner.name } });
+    }
+  });
 });
