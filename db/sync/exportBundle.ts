@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Sqlite } from '../open';
-import { listTownshipSettings } from './townshipSettings';
+import { latestTownshipSettingsRecorded, listTownshipSettings, TOWNSHIP_SETTINGS_MARK } from './townshipSettings';
 import { chainOf, sealAll, segmentsToExport, writeBundle, type BundleDeviceCard, type DeviceKeys } from './segments/index';
 
 /** Segments of each origin sent again although the mark says they were sent. */
@@ -55,9 +55,14 @@ export function exportBundle(sqlite: Sqlite, options: ExportOptions): ExportResu
   const sealed = sealAll(sqlite, options.keys).length;
   const target = options.target ?? targetOfFolder(options.dir);
   const marks = exportMarks(sqlite, target);
+  // Township settings stored here since the last file to this target (db/sync/townshipSettings.ts)
+  // are news too: a file goes out for them, resending the last segments, even with no new change.
+  const settingsSent = marks.get(TOWNSHIP_SETTINGS_MARK) ?? 0;
+  marks.delete(TOWNSHIP_SETTINGS_MARK);
+  const settingsStored = latestTownshipSettingsRecorded(sqlite);
   const full = options.full === true || marks.size === 0;
   const fresh = segmentsToExport(sqlite, full ? new Map() : marks, 0);
-  if (fresh.length === 0 && !full) return { file: null, fileHash: null, segments: 0, changes: 0, bytes: 0, sealed, full };
+  if (fresh.length === 0 && !full && settingsStored <= settingsSent) return { file: null, fileHash: null, segments: 0, changes: 0, bytes: 0, sealed, full };
   const hashes = full ? fresh : segmentsToExport(sqlite, marks, options.resend ?? DEFAULT_RESEND);
   if (hashes.length === 0) return { file: null, fileHash: null, segments: 0, changes: 0, bytes: 0, sealed, full };
 
@@ -90,6 +95,7 @@ export function exportBundle(sqlite: Sqlite, options: ExportOptions): ExportResu
   );
   sqlite.transaction(() => {
     for (const [origin, seq] of greatest) mark.run(target, origin, seq);
+    if (settingsStored > settingsSent) mark.run(target, TOWNSHIP_SETTINGS_MARK, settingsStored);
   })();
   return { file: written.path, fileHash: written.fileHash, segments: written.segments, changes: written.changes, bytes: written.bytes, sealed, full };
 }

@@ -67,6 +67,16 @@ const fromRow = (r: Row): TownshipSettings => ({
   township: r.township, presenceThreshold: r.presence_threshold, duties: JSON.parse(r.duties) as string[], issuer: r.issuer, issuedAt: r.issued_at, signature: r.signature,
 });
 
+/** The export mark (an `export_marks` origin no device has) of the township settings last sent to a target. */
+export const TOWNSHIP_SETTINGS_MARK = 'township-settings';
+
+/** When (ms) a declaration was last stored here, 0 when none: an export sends them again after it. */
+export function latestTownshipSettingsRecorded(sqlite: Sqlite): number {
+  const at = sqlite.prepare('SELECT max(recorded_at) FROM township_settings').pluck().get() as string | null;
+  const ms = at ? Date.parse(at) : NaN;
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
 export function listTownshipSettings(sqlite: Sqlite): TownshipSettings[] {
   return (sqlite.prepare('SELECT * FROM township_settings ORDER BY township').all() as Row[]).map(fromRow);
 }
@@ -87,7 +97,8 @@ export function recordTownshipSettings(sqlite: Sqlite, s: TownshipSettings, at: 
        ON CONFLICT (township) DO UPDATE SET presence_threshold = excluded.presence_threshold, duties = excluded.duties,
          issuer = excluded.issuer, issued_at = excluded.issued_at, signature = excluded.signature, recorded_at = excluded.recorded_at`,
     )
-    .run(s.township, s.presenceThreshold, JSON.stringify(s.duties), s.issuer, s.issuedAt, s.signature, at);
+    // Strictly after the last one stored, so the next export sees it as news even within one millisecond.
+    .run(s.township, s.presenceThreshold, JSON.stringify(s.duties), s.issuer, s.issuedAt, s.signature, new Date(Math.max(Date.parse(at) || 0, latestTownshipSettingsRecorded(sqlite) + 1)).toISOString());
   return true;
 }
 

@@ -161,4 +161,18 @@ describe("the township's settings travel from its coordinator, through real file
       expect(await secretary.api.settings.get()).toMatchObject({ presenceThreshold: winner.threshold, township: { issuerName: winner.name } });
     }
   });
+
+  it('a change of the settings alone goes out in the next file, though nothing else changed; with no change, no file', async () => {
+    const { a, c } = await township();
+    const folder = tempDir();
+    const exportTo = async () => (await c.api.sync.exportFile({ path: folder })).file;
+    expect(await exportTo()).not.toBeNull();
+    expect(await exportTo()).toBeNull();
+    await c.api.settings.update({ presenceThreshold: 22 });
+    const file = await exportTo();
+    expect(file).not.toBeNull();
+    expect(await exportTo()).toBeNull();
+    expect(await imported(a, file!)).toMatchObject({ status: 'imported', refusal: null });
+    expect((await a.api.settings.get()).presenceThreshold).toBe(22);
+  });
 });
