@@ -107,7 +107,7 @@ describe('the rule checks of a write use an index too', () => {
   ] as const)('%s', async (label, table, marker) => {
     ran = [];
     if (label.startsWith('members')) await expectOk(app, 'members.create', { villageId: villages[0]!, householdId, name: '新人', relation: 'child', idNumber: '11010519491231002X' });
-    if (label.startsWith('funds')) await expectOk(app, 'funds.create', { villageId: villages[0]!, projectId, direction: 'out', amountFen: 1, entryDate: '2026-01-01', confirm: ['overspend'] });
+    if (label.startsWith('funds')) await expectOk(app, 'funds.create', { villageId: villages[0]!, projectId, direction: 'out', amountFen: 1, entryDate: '2026-01-01', confirm: ['overspend', 'overBudget'] });
     if (label.startsWith('diary')) await expectOk(app, 'diary.create', { villageId: villages[0]!, entryDate: '2024-06-01', presence: 'in_village' });
     const checks = ran.filter((r) => r.sql.includes(`FROM ${table}`) && marker.test(r.sql));
     expect(checks.length, label).toBeGreaterThan(0);
