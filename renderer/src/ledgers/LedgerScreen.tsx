@@ -55,7 +55,10 @@ export function LedgerScreen({ noun, fixed = NO_FIXED, villageId, embedded, link
     page: link.page ?? 1,
   });
   const [editing, setEditing] = useState<{ row: LedgerRow | null } | null>(null);
-  const editingId = editing?.row?.id;
+  // The record a link names stays in the address while it is being fetched, so a screen started
+  // again meanwhile (the address moving and its visit counted in two renders) still opens it.
+  const [opening, setOpening] = useState(link.id);
+  const editingId = editing?.row?.id ?? opening;
 
   useEffect(() => {
     if (!keepInAddress) return;
@@ -88,7 +91,8 @@ export function LedgerScreen({ noun, fixed = NO_FIXED, villageId, embedded, link
     ledgerApi(noun)
       .get({ id: link.id })
       .then((row) => live && setEditing({ row }))
-      .catch((error: unknown) => live && notifyError(error));
+      .catch((error: unknown) => live && notifyError(error))
+      .finally(() => live && setOpening(undefined));
     return () => {
       live = false;
     };
