@@ -88,3 +88,9 @@ export function isLedgerColumn(table: LedgerName, col: string): boolean {
 export function ledgerColumns(table: LedgerName): string[] {
   return Object.keys(LEDGERS[table]);
 }
+
+/** Whether a live row of `table` with this id belongs to the village: one prepared statement, asked many times. */
+export function liveRowInVillage(sqlite: import('./open').Sqlite, table: LedgerName): (id: unknown, villageId: string) => boolean {
+  const statement = sqlite.prepare(`SELECT 1 FROM "${table}" WHERE id = ? AND village_id = ? AND deleted_at IS NULL`);
+  return (id, villageId) => statement.get(id, villageId) !== undefined;
+}

@@ -6,6 +6,7 @@ import type { ApiIssue } from '../../../shared/api/result';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import type { Confirmation, LedgerDefinition } from '../../../shared/domain/ledgers/define';
 import { V } from '../../../shared/domain/validation';
+import { liveRowInVillage } from '../../../db/ledgers';
 import type { ServiceContext } from '../context';
 import { LEDGER_RULES, REFERENCES, type LedgerRules } from './rules';
 
@@ -32,15 +33,13 @@ export function writeChecks(ctx: ServiceContext, def: AnyDefinition): WriteCheck
   const rules: LedgerRules = LEDGER_RULES[def.noun as LedgerNoun] ?? {};
   const referenceFields = Object.keys(def.fields).filter((f) => f in REFERENCES);
   // Prepared once per ledger; table names come from REFERENCES, the ledgers' allow-list.
-  const referenceLookups = new Map(
-    referenceFields.map((field) => [field, ctx.db.sqlite.prepare(`SELECT 1 FROM "${REFERENCES[field]!.table}" WHERE id = ? AND village_id = ? AND deleted_at IS NULL`)]),
-  );
+  const referenceLookups = new Map(referenceFields.map((field) => [field, liveRowInVillage(ctx.db.sqlite, REFERENCES[field]!.table)]));
 
   function referenceIssues(villageId: string, record: Record<string, unknown>): ApiIssue[] {
     return referenceFields.flatMap((field) => {
       const target = record[field];
       if (target === null || target === undefined) return [];
-      return referenceLookups.get(field)!.get(target, villageId) ? [] : [{ path: [field], message: V.reference }];
+      return referenceLookups.get(field)!(target, villageId) ? [] : [{ path: [field], message: V.reference }];
     });
   }
 
