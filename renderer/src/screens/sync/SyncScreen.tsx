@@ -57,6 +57,7 @@ export function SyncScreen(): JSX.Element {
   const language = useAppStore((s) => s.language);
   const noteLedgerChange = useAppStore((s) => s.noteLedgerChange);
   const loadScopeVillages = useAppStore((s) => s.loadScopeVillages);
+  const countVillages = useAppStore((s) => s.countVillages);
   const changes = useAppStore((s) => s.ledgerChanges);
   const [form] = Form.useForm<SyncValues>();
   const { showIssues, handleError } = useFormIssues(form);
@@ -129,6 +130,13 @@ export function SyncScreen(): JSX.Element {
     return parsed.data;
   }
 
+  /** Villages may have come in: the pickers, the device list and the overview's count name them. */
+  function afterImport(): void {
+    noteLedgerChange();
+    loadScopeVillages().catch(notifyError);
+    countVillages().catch(notifyError);
+  }
+
   async function run(kind: Exclude<Running, null>, work: () => Promise<SyncOutcome>, paths: string[] = []): Promise<void> {
     busy.current = true;
     setRunning(kind);
@@ -144,9 +152,7 @@ export function SyncScreen(): JSX.Element {
         setLastSynced(at);
       } else if (kind === 'target') announceSyncEnded();
       if (result.receipts.some((r) => r.status === 'imported')) {
-        // Villages may have come in: the pickers and the device list name them.
-        noteLedgerChange();
-        loadScopeVillages().catch(notifyError);
+        afterImport();
       } else reload();
     } catch (error) {
       handleError(onForm(error));
@@ -254,10 +260,7 @@ export function SyncScreen(): JSX.Element {
       notifyError(error);
     }
     setOutcome((shown) => shown && { ...shown, receipts: shown.receipts.map((r) => replaced.get(r) ?? r), released: (shown.released ?? 0) + released });
-    if ([...replaced.values()].some((r) => r.status === 'imported')) {
-      noteLedgerChange();
-      loadScopeVillages().catch(notifyError);
-    }
+    if ([...replaced.values()].some((r) => r.status === 'imported')) afterImport();
   }
 
   const focusField = (field: PathField) => form.focusField(field);
