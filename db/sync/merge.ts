@@ -5,7 +5,7 @@
 // change-by-change reference it is proven against (and the applier local writes use).
 import { createChangeApplier, type Change } from './apply';
 import { batchesOf, createBulkMerger } from './bulkMerge';
-import type { HlcClock } from './hlc';
+import { HLC_HEX_LENGTH, type HlcClock } from './hlc';
 import type { Sqlite } from '../open';
 
 export interface MergeResult {
@@ -65,4 +65,10 @@ export function readChanges(sqlite: Sqlite): Change[] {
   return (sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen FROM changes ORDER BY id').all() as (Omit<Change, 'seen'> & { seen: string })[]).map(
     (row) => ({ ...row, seen: JSON.parse(row.seen) as string[] }),
   );
+}
+
+/** The HLC of the greatest change in the log (null when it is empty): a clock resumes after it. */
+export function greatestLoggedHlc(sqlite: Sqlite): string | null {
+  const id = sqlite.prepare('SELECT max(id) FROM changes').pluck().get() as string | null;
+  return id ? id.slice(0, HLC_HEX_LENGTH) : null;
 }

@@ -6,6 +6,7 @@ import { createUuidV7Source, type RandomBytes } from '../../db/ids';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
 import { createStore } from '../../db/store';
 import { createHlcClock } from '../../db/sync/hlc';
+import { greatestLoggedHlc } from '../../db/sync/merge';
 import type { Handlers } from '../../shared/api/types';
 import type { ServiceContext } from './context';
 import type { Dialogs } from './dialogs';
@@ -95,8 +96,7 @@ async function openOnce(options: OpenAppOptions, reopen: () => void): Promise<Op
   try {
     const identity = ensureDeviceIdentity(db, options.random);
     // The clock resumes after the greatest change this database holds, whatever the wall says.
-    const lastChange = db.sqlite.prepare('SELECT max(id) FROM changes').pluck().get() as string | null;
-    const clock = createHlcClock(now, lastChange ? lastChange.slice(0, 16) : null);
+    const clock = createHlcClock(now, greatestLoggedHlc(db.sqlite));
     const newId = createUuidV7Source(now, options.random);
     const store = createStore({ db, clock, newId, deviceId: identity.deviceId });
     const secrets = options.secrets ?? createFileSecretStore(options.dataDir);
