@@ -1,6 +1,7 @@
 // Builds everything the app runs from: the renderer (vite → dist/renderer) and the main-process
-// entries (esbuild → dist/electron/*.cjs). better-sqlite3 and electron stay external: the one
-// is a native addon, the other is provided by the Electron runtime. A target whose inputs have
+// entries (esbuild → dist/electron/*.cjs). better-sqlite3, sharp and electron stay external: the
+// first two are native addons (sharp's comes from its @img/* packages), the last is provided by
+// the Electron runtime. A target whose inputs have
 // not changed since its last good build is skipped (scripts/buildPlan.mjs); `--force` rebuilds.
 import { readFileSync } from 'node:fs';
 import { forgetStamp, planBuild, recordStamp } from './buildPlan.mjs';
@@ -28,7 +29,7 @@ const builders = {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3', 'sharp'],
       define: { __CUNJI_VERSION__: JSON.stringify(version) },
       sourcemap: 'linked',
       logLevel: 'warning',
