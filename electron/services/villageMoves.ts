@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/api/result';
 import { heldVillageMove, listVillageMoves, mergeVillageMove, villagesMovedAway } from '../../db/sync/villageMoves';
 import { keepsWholeTownships, townshipsOf } from '../../shared/domain/device';
 import { releaseQuarantine } from '../../db/sync/quarantine';
+import { liveVillageTownship } from '../../db/ledgers/villages';
 import type { ServiceContext } from './context';
 import { readProfile, requireProfile } from './profile';
 
@@ -15,7 +16,6 @@ type VillageMoveHandlers = Pick<Handlers, 'villages.moves' | 'villages.decideMov
 
 export function villageMoveHandlers(ctx: ServiceContext): VillageMoveHandlers {
   const { sqlite } = ctx.db;
-  const townshipOf = sqlite.prepare('SELECT township FROM villages WHERE id = ? AND deleted_at IS NULL').pluck();
   return {
     'villages.moves': () => {
       const profile = readProfile(ctx);
@@ -28,13 +28,13 @@ export function villageMoveHandlers(ctx: ServiceContext): VillageMoveHandlers {
       if (!move) throw new ApiError('NOT_FOUND', `No village move ${id} is waiting`);
       ctx.store.transaction(() => {
         mergeVillageMove(sqlite, ctx.clock, id);
-        if (decision === 'keep' && move.from !== null && townshipOf.get(move.villageId) !== undefined) {
+        if (decision === 'keep' && move.from !== null && liveVillageTownship(sqlite, move.villageId) !== undefined) {
           ctx.store.update('villages', move.villageId, { township: move.from });
         }
       });
       // The village left or joined a township: what was held for scope is judged again.
       releaseQuarantine(sqlite, ctx.clock, { selfId: ctx.identity.deviceId, now: ctx.now });
-      return { villageId: move.villageId, township: (townshipOf.get(move.villageId) as string | null | undefined) ?? move.to ?? '' };
+      return { villageId: move.villageId, township: liveVillageTownship(sqlite, move.villageId) ?? move.to ?? '' };
     },
   };
 }

@@ -4,22 +4,15 @@
 import { ApiError } from '../../../shared/api/result';
 import { keepsWholeTownships, townshipsOf } from '../../../shared/domain/device';
 import { V } from '../../../shared/domain/validation';
+import { liveVillagesAmong, liveVillagesOf } from '../../../db/ledgers/villages';
 import type { ServiceContext } from '../context';
 import { requireProfile } from '../profile';
 
 export function villagesInScope(ctx: ServiceContext): string[] {
   const profile = requireProfile(ctx);
-  const rows =
-    keepsWholeTownships(profile.role)
-      ? (ctx.db.sqlite
-          .prepare('SELECT id FROM villages WHERE deleted_at IS NULL AND (township IN (SELECT value FROM json_each(?)) OR id IN (SELECT value FROM json_each(?)))')
-          .pluck()
-          .all(JSON.stringify(townshipsOf(profile)), JSON.stringify(profile.villageIds)) as string[])
-      : (ctx.db.sqlite
-          .prepare('SELECT id FROM villages WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
-          .pluck()
-          .all(JSON.stringify(profile.villageIds)) as string[]);
-  return rows;
+  return keepsWholeTownships(profile.role)
+    ? liveVillagesOf(ctx.db.sqlite, { townships: townshipsOf(profile), villageIds: profile.villageIds })
+    : liveVillagesAmong(ctx.db.sqlite, profile.villageIds);
 }
 
 /** `path` names the input field that carries the village (`id` for villages.* itself). */
