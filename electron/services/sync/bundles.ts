@@ -6,6 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Sqlite } from '../../../db/open';
 import { decryptFile, encryptFile, isEncryptedFile } from '../../../db/sync/envelope';
+import { knownEncryptedFile, rememberEncryptedFile, type KnownEncryptedFile } from '../../../db/sync/encryptedFiles';
 import { exportBundle, targetOfFolder, type ExportResult } from '../../../db/sync/exportBundle';
 import { importBundle, isImported, statedFileHash, type ImportReceipt } from '../../../db/sync/importBundle';
 import { releaseQuarantine } from '../../../db/sync/quarantine';
@@ -17,7 +18,7 @@ import { keepsWholeTownships, townshipsOf } from '../../../shared/domain/device'
 import type { ServiceContext } from '../context';
 import { villagesInScope } from '../ledgers/scope';
 import { readProfile, requireProfile } from '../profile';
-import { knownEncryptedFile, privateWorkDir, rememberEncryptedFile, sha256OfFile, storedPassphrase, type KnownEncryptedFile } from './encryption';
+import { privateWorkDir, sha256OfFile, storedPassphrase } from './encryption';
 
 /** An export as the contract reports it: `encrypted` when written with the passphrase. */
 export type SyncExport = ExportResult & { readonly encrypted?: boolean };

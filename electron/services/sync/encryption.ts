@@ -1,12 +1,11 @@
 // The township passphrase and what encrypting bundles needs around db/sync/envelope.ts: where
 // the passphrase is kept (the SecretStore, never a view), the app's private temp folder (under
 // the data folder, never a shared one) where plain bundles exist for a moment before they are
-// encrypted or after they are decrypted, and the encrypted files already imported (their outer
-// hash → the bundle's), so one seen again is skipped without deriving a key or decrypting.
+// encrypted or after they are decrypted. The encrypted files already imported are remembered by
+// db/sync/encryptedFiles.ts.
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Sqlite } from '../../../db/open';
 import type { SyncEncryptionView } from '../../../shared/domain/sync';
 import type { ServiceContext } from '../context';
 import type { SecretStore } from './secrets';
@@ -59,31 +58,3 @@ export function sha256OfFile(path: string): Promise<string> {
   });
 }
 
-export interface KnownEncryptedFile {
-  readonly fileHash: string;
-  readonly producer: string;
-  /** Segments and changes of the bundle inside, as its import recorded them. */
-  readonly segments: number;
-  readonly changes: number;
-}
-
-/** The bundle inside an encrypted file imported before, when its import is still on record. */
-export function knownEncryptedFile(sqlite: Sqlite, outerHash: string): KnownEncryptedFile | null {
-  const row = sqlite
-    .prepare('SELECT i.file_hash, i.producer, i.result FROM encrypted_files e JOIN imports i ON i.file_hash = e.file_hash WHERE e.outer_hash = ?')
-    .get(outerHash) as { file_hash: string; producer: string; result: string } | undefined;
-  if (!row) return null;
-  const result = JSON.parse(row.result) as Partial<Record<'segmentsNew' | 'segmentsKnown' | 'changesNew' | 'changesKnown', number>>;
-  return {
-    fileHash: row.file_hash,
-    producer: row.producer,
-    segments: (result.segmentsNew ?? 0) + (result.segmentsKnown ?? 0),
-    changes: (result.changesNew ?? 0) + (result.changesKnown ?? 0),
-  };
-}
-
-export function rememberEncryptedFile(sqlite: Sqlite, outerHash: string, fileHash: string, at: string): void {
-  sqlite
-    .prepare('INSERT INTO encrypted_files (outer_hash, file_hash, at) VALUES (?, ?, ?) ON CONFLICT (outer_hash) DO UPDATE SET file_hash = excluded.file_hash, at = excluded.at')
-    .run(outerHash, fileHash, at);
-}
