@@ -1,63 +1,26 @@
 // The synced ledgers and their columns: the one allow-list the store, the rebuild, exports and
-// (later) imports take table and column names from. Never take an identifier from elsewhere.
-// A test checks this list against the tables the migrations actually create.
+// imports take table and column names from. Never take an identifier from elsewhere. Each
+// ledger's entry is made from its definition (shared/domain/ledgers); villages, which is not a
+// ledger of the five methods, is the one written here. A test checks this list against the
+// tables the migrations actually create.
+import { columnsOf, type ColumnKind, type ColumnsOf } from '../shared/domain/ledgers/columns';
+import { LEDGER_DEFINITIONS, type LedgerDefinitions } from '../shared/domain/ledgers/index';
 
-export type ColumnKind = 'text' | 'integer' | 'real';
+export type { ColumnKind };
+
+type Tables = { readonly [D in LedgerDefinitions[keyof LedgerDefinitions] as D['table']]: ColumnsOf<D['fields']> };
+
+const VILLAGES = { name: 'text', code: 'text', township: 'text', county: 'text', notes: 'text' } as const satisfies Record<string, ColumnKind>;
+
+// Secretaries come second, as migration 0010 made them and the sync files' fingerprint pinned
+// them (test/db/migrations.test.ts); every other ledger follows in the definitions' order.
+const { secretaries, ...others } = LEDGER_DEFINITIONS;
 
 /** Every synced row also has: id, village_id, created_at, updated_at, deleted_at. */
-export const LEDGERS = {
-  villages: { name: 'text', code: 'text', township: 'text', county: 'text', notes: 'text' },
-  secretaries: {
-    name: 'text', unit: 'text', unit_level: 'text', term_start: 'text', term_end: 'text',
-    phone: 'text', notes: 'text',
-  },
-  households: {
-    head_name: 'text', villager_group: 'text', grid_cell: 'text', category: 'text', phone: 'text',
-    address: 'text', housing_grade: 'text', helper_name: 'text', notes: 'text',
-  },
-  household_members: {
-    household_id: 'text', name: 'text', relation: 'text', id_number: 'text',
-    labour_capacity: 'text', health: 'text', schooling: 'text', notes: 'text',
-  },
-  visits: {
-    household_id: 'text', visit_date: 'text', mode: 'text', visitors: 'text', situation: 'text',
-    actions: 'text', confirmed: 'integer', next_visit_due: 'text',
-  },
-  needs: {
-    visit_id: 'text', household_id: 'text', category: 'text', content: 'text', owner: 'text',
-    due_date: 'text', status: 'text', outcome: 'text', satisfaction: 'text', closed_on: 'text',
-  },
-  plans: {
-    year: 'integer', duty: 'text', goal: 'text', measures: 'text', target_value: 'real',
-    actual_value: 'real', value_unit: 'text', status: 'text', due_date: 'text',
-  },
-  projects: {
-    name: 'text', kind: 'text', status: 'text', budget_fen: 'integer',
-    beneficiary_households: 'integer', responsible: 'text', start_date: 'text', end_date: 'text',
-    notes: 'text',
-  },
-  fund_entries: {
-    project_id: 'text', direction: 'text', source: 'text', amount_fen: 'integer',
-    entry_date: 'text', purpose: 'text', voucher_no: 'text',
-  },
-  commitments: { content: 'text', year: 'integer', due_date: 'text', status: 'text', evidence: 'text' },
-  diary_entries: { entry_date: 'text', presence: 'text', content: 'text', duty_tags: 'text' },
-  leave_requests: {
-    start_date: 'text', end_date: 'text', days: 'integer', reason: 'text', approver_level: 'text',
-    approver: 'text', status: 'text',
-  },
-  monitored_households: {
-    household_id: 'text', monitor_type: 'text', risk_types: 'text', signal_source: 'text',
-    home_check_date: 'text', posting_start: 'text', posting_end: 'text',
-    township_review_date: 'text', county_decision_date: 'text', measures: 'text',
-    risk_cleared: 'integer', cleared_date: 'text',
-  },
-  village_indicators: {
-    year: 'integer', household_count: 'integer', population: 'integer', party_members: 'integer',
-    village_types: 'text', collective_income_fen: 'integer', operating_funds_fen: 'integer',
-    venue_status: 'text', reserve_cadres_trained: 'integer',
-  },
-} as const satisfies Record<string, Record<string, ColumnKind>>;
+export const LEDGERS = Object.fromEntries([
+  ['villages', VILLAGES],
+  ...[secretaries, ...Object.values(others)].map((def) => [def.table, columnsOf(def.fields)] as const),
+]) as { readonly villages: typeof VILLAGES } & Tables;
 
 /**
  * The version of what a sync file may hold: the number of the migration that last changed the

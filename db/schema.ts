@@ -1,6 +1,10 @@
-// The kysely Database interface: what the migrations create, as TypeScript sees it.
-// Nullable columns are `T | null`, never optional (kysely's convention).
+// The kysely Database interface: what the migrations create, as TypeScript sees it. A ledger's
+// table is typed from its definition (shared/domain/ledgers), never copied here; the tables that
+// are not ledgers are written out below. Nullable columns are `T | null`, never optional
+// (kysely's convention).
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CellsOf } from '../shared/domain/ledgers/columns';
+import type { LedgerDefinitions } from '../shared/domain/ledgers/index';
 
 interface SyncedRow {
   id: string;
@@ -18,148 +22,10 @@ export interface VillagesTable extends SyncedRow {
   notes: string | null;
 }
 
-export interface SecretariesTable extends SyncedRow {
-  name: string | null;
-  unit: string | null;
-  unit_level: string | null;
-  term_start: string | null;
-  term_end: string | null;
-  phone: string | null;
-  notes: string | null;
-}
-
-export interface HouseholdsTable extends SyncedRow {
-  head_name: string | null;
-  villager_group: string | null;
-  grid_cell: string | null;
-  category: string | null;
-  phone: string | null;
-  address: string | null;
-  housing_grade: string | null;
-  helper_name: string | null;
-  notes: string | null;
-}
-
-export interface HouseholdMembersTable extends SyncedRow {
-  household_id: string | null;
-  name: string | null;
-  relation: string | null;
-  id_number: string | null;
-  labour_capacity: string | null;
-  health: string | null;
-  schooling: string | null;
-  notes: string | null;
-}
-
-export interface VisitsTable extends SyncedRow {
-  household_id: string | null;
-  visit_date: string | null;
-  mode: string | null;
-  visitors: string | null;
-  situation: string | null;
-  actions: string | null;
-  confirmed: number | null;
-  next_visit_due: string | null;
-}
-
-export interface NeedsTable extends SyncedRow {
-  visit_id: string | null;
-  household_id: string | null;
-  category: string | null;
-  content: string | null;
-  owner: string | null;
-  due_date: string | null;
-  status: string | null;
-  outcome: string | null;
-  satisfaction: string | null;
-  closed_on: string | null;
-}
-
-export interface PlansTable extends SyncedRow {
-  year: number | null;
-  duty: string | null;
-  goal: string | null;
-  measures: string | null;
-  target_value: number | null;
-  actual_value: number | null;
-  value_unit: string | null;
-  status: string | null;
-  due_date: string | null;
-}
-
-export interface ProjectsTable extends SyncedRow {
-  name: string | null;
-  kind: string | null;
-  status: string | null;
-  budget_fen: number | null;
-  beneficiary_households: number | null;
-  responsible: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  notes: string | null;
-}
-
-export interface FundEntriesTable extends SyncedRow {
-  project_id: string | null;
-  direction: string | null;
-  source: string | null;
-  amount_fen: number | null;
-  entry_date: string | null;
-  purpose: string | null;
-  voucher_no: string | null;
-}
-
-export interface CommitmentsTable extends SyncedRow {
-  content: string | null;
-  year: number | null;
-  due_date: string | null;
-  status: string | null;
-  evidence: string | null;
-}
-
-export interface DiaryEntriesTable extends SyncedRow {
-  entry_date: string | null;
-  presence: string | null;
-  content: string | null;
-  duty_tags: string | null;
-}
-
-export interface LeaveRequestsTable extends SyncedRow {
-  start_date: string | null;
-  end_date: string | null;
-  days: number | null;
-  reason: string | null;
-  approver_level: string | null;
-  approver: string | null;
-  status: string | null;
-}
-
-export interface MonitoredHouseholdsTable extends SyncedRow {
-  household_id: string | null;
-  monitor_type: string | null;
-  risk_types: string | null;
-  signal_source: string | null;
-  home_check_date: string | null;
-  posting_start: string | null;
-  posting_end: string | null;
-  township_review_date: string | null;
-  county_decision_date: string | null;
-  measures: string | null;
-  risk_cleared: number | null;
-  cleared_date: string | null;
-}
-
-export interface VillageIndicatorsTable extends SyncedRow {
-  year: number | null;
-  household_count: number | null;
-  population: number | null;
-  party_members: number | null;
-  village_types: string | null;
-  collective_income_fen: number | null;
-  operating_funds_fen: number | null;
-  venue_status: string | null;
-  reserve_cadres_trained: number | null;
-}
+/** Every ledger's table under its name: the synced row's columns and one per field. */
+export type LedgerTables = {
+  [D in LedgerDefinitions[keyof LedgerDefinitions] as D['table']]: SyncedRow & CellsOf<D['fields']>;
+};
 
 /** One row per column written, by anyone, ever. The ledgers are its projection. */
 export interface ChangesTable {
@@ -333,21 +199,8 @@ export interface EncryptedFilesTable {
   at: string;
 }
 
-export interface Database {
+export interface Database extends LedgerTables {
   villages: VillagesTable;
-  secretaries: SecretariesTable;
-  households: HouseholdsTable;
-  household_members: HouseholdMembersTable;
-  visits: VisitsTable;
-  needs: NeedsTable;
-  plans: PlansTable;
-  projects: ProjectsTable;
-  fund_entries: FundEntriesTable;
-  commitments: CommitmentsTable;
-  diary_entries: DiaryEntriesTable;
-  leave_requests: LeaveRequestsTable;
-  monitored_households: MonitoredHouseholdsTable;
-  village_indicators: VillageIndicatorsTable;
   changes: ChangesTable;
   cell_heads: CellHeadsTable;
   meta: MetaTable;

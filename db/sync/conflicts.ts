@@ -6,6 +6,9 @@
 // the one shown (the store's update would skip it).
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerColumn, type LedgerName } from '../ledgers';
 import type { Sqlite } from '../open';
+import { snakeCase } from '../../shared/domain/ledgers/columns';
+import { LEDGER_DEFINITIONS, type LedgerTable } from '../../shared/domain/ledgers/index';
+import { REFERENCES } from '../../shared/domain/ledgers/references';
 import { createChangeApplier, quote, type Change } from './apply';
 import { changeIdOf, hlcToIso, type HlcClock } from './hlc';
 import { badValue } from './importBundle';
@@ -42,27 +45,20 @@ export interface ConflictRow {
 
 /**
  * The cells that name a record, in reading order: what the ledger screens show first (a
- * household's head and group, a visit's date and household, a project's name …).
+ * household's head and group, a visit's date and household, a project's name …), from each
+ * ledger's `namedBy`.
  */
 const NAMED_BY: { readonly [T in LedgerName]: readonly LedgerColumn<T>[] } = {
   villages: ['name'],
-  secretaries: ['name'],
-  households: ['head_name', 'villager_group'],
-  household_members: ['name', 'household_id'],
-  visits: ['visit_date', 'household_id'],
-  needs: ['household_id', 'content'],
-  plans: ['year', 'duty', 'goal'],
-  projects: ['name'],
-  fund_entries: ['project_id', 'entry_date', 'amount_fen'],
-  commitments: ['year', 'content'],
-  diary_entries: ['entry_date'],
-  leave_requests: ['start_date', 'end_date'],
-  monitored_households: ['household_id', 'monitor_type'],
-  village_indicators: ['year'],
+  ...(Object.fromEntries(Object.values(LEDGER_DEFINITIONS).map((def) => [def.table, def.namedBy.map(snakeCase)])) as unknown as {
+    readonly [T in LedgerTable]: readonly LedgerColumn<T>[];
+  }),
 };
 
-/** Reference columns, named by the first cell that names the row they point at. */
-const POINTS_AT: Readonly<Record<string, LedgerName>> = { household_id: 'households', visit_id: 'visits', project_id: 'projects' };
+/** Reference columns, named by the first cell that names the row they point at (the same table the write rules check). */
+const POINTS_AT: Readonly<Record<string, LedgerName>> = Object.fromEntries(
+  Object.entries(REFERENCES).map(([field, noun]) => [snakeCase(field), LEDGER_DEFINITIONS[noun].table]),
+);
 
 /**
  * Reads a record's name from the ledger projection, which keeps a deleted row (with

@@ -23,8 +23,8 @@ import { setPassphraseInput, syncEncryptionView, trustResult } from '../domain/s
 import { conflictCount } from '../domain/conflictCount';
 import { backupExportInput, backupExportResult, backupItem, backupList, backupRestoreInput, backupRestoreResult } from '../domain/backups';
 import { village, villageInput, villageMoveDecision, villageMoveList, villageMoveResult, villageUpdate } from '../domain/village';
-import { LEDGER_DEFINITIONS as L } from '../domain/ledgers/index';
-import { crudEntries } from './ledgerContract';
+import { LEDGER_DEFINITIONS } from '../domain/ledgers/index';
+import { allCrudEntries } from './ledgerContract';
 import { API_CHANNEL_PREFIX, API_METHODS, channelOf, isApiMethod, type ApiMethod } from './methods';
 
 const noInput = z.strictObject({}).optional().default({});
@@ -125,19 +125,8 @@ export const contract = {
   'imports.commit': { input: importCommitInput, output: importCommitResult },
   'imports.template': { input: importTemplateInput, output: importTemplateResult },
 
-  ...crudEntries(L.households),
-  ...crudEntries(L.members),
-  ...crudEntries(L.visits),
-  ...crudEntries(L.needs),
-  ...crudEntries(L.plans),
-  ...crudEntries(L.projects),
-  ...crudEntries(L.funds),
-  ...crudEntries(L.commitments),
-  ...crudEntries(L.diary),
-  ...crudEntries(L.leaves),
-  ...crudEntries(L.monitoring),
-  ...crudEntries(L.indicators),
-  ...crudEntries(L.secretaries),
+  // Each ledger's list, get, create, update and delete, from its definition.
+  ...allCrudEntries(LEDGER_DEFINITIONS),
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -29,3 +29,13 @@ export function crudEntries<N extends string, S extends z.ZodRawShape>(def: Ledg
     LedgerDefinition<N, S>
   >;
 }
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every ledger's five methods, for the contract to spread: a ledger added to the definitions is in the contract. */
+export type AllCrudEntries<L> = UnionToIntersection<{ [K in keyof L]: CrudEntries<L[K]> }[keyof L]>;
+
+export function allCrudEntries<L extends Record<string, unknown>>(definitions: L): AllCrudEntries<L> {
+  const all = Object.values(definitions) as LedgerDefinition<string, z.ZodRawShape>[];
+  return Object.assign({}, ...all.map((def) => crudEntries(def))) as AllCrudEntries<L>;
+}

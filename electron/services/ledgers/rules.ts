@@ -5,6 +5,9 @@
 import type { ApiIssue } from '../../../shared/api/result';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import type { Confirmation } from '../../../shared/domain/ledgers/define';
+import { snakeCase } from '../../../shared/domain/ledgers/columns';
+import { LEDGER_DEFINITIONS } from '../../../shared/domain/ledgers/index';
+import { REFERENCES as REFERENCE_NOUNS } from '../../../shared/domain/ledgers/references';
 import { daysInclusive } from '../../../shared/domain/ledgers/days';
 import { V } from '../../../shared/domain/validation';
 import type { LedgerName } from '../../../db/ledgers';
@@ -37,12 +40,14 @@ export interface LedgerRules {
   cascade?: { table: LedgerName; column: string }[];
 }
 
-/** Fields that point at a row of another ledger, always of the same village. */
-export const REFERENCES: Record<string, { table: LedgerName; label: string }> = {
-  householdId: { table: 'households', label: 'head_name' },
-  visitId: { table: 'visits', label: 'visit_date' },
-  projectId: { table: 'projects', label: 'name' },
-};
+/** Fields that point at a row of another ledger, always of the same village (shared/domain/ledgers/references.ts):
+ *  the table to look in, and the column that names the row (the target's first `namedBy`, as a conflict names it). */
+export const REFERENCES: Readonly<Record<string, { table: LedgerName; label: string }>> = Object.fromEntries(
+  Object.entries(REFERENCE_NOUNS).map(([field, noun]) => {
+    const target = LEDGER_DEFINITIONS[noun];
+    return [field, { table: target.table, label: snakeCase(target.namedBy[0]) }];
+  }),
+);
 
 const compact = (name: string) => name.replace(/\s+/g, '');
 

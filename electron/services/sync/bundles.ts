@@ -4,10 +4,10 @@
 // destination; an encrypted file is decrypted there, imported, and the plain copy removed.
 import { mkdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Sqlite } from '../../../db/open';
 import { decryptFile, encryptFile, isEncryptedFile } from '../../../db/sync/envelope';
 import { knownEncryptedFile, rememberEncryptedFile, type KnownEncryptedFile } from '../../../db/sync/encryptedFiles';
 import { exportBundle, targetOfFolder, type ExportResult } from '../../../db/sync/exportBundle';
+import { commitMarks, copyMarks, dropMarks, stagedMarksOf } from '../../../db/sync/exportMarks';
 import { importBundle, isImported, statedFileHash, type ImportReceipt } from '../../../db/sync/importBundle';
 import { releaseQuarantine } from '../../../db/sync/quarantine';
 import { SyncFileError } from '../../../db/sync/segments/errors';
@@ -17,6 +17,7 @@ import { loadDeviceKeys, type BundleDeviceCard } from '../../../db/sync/segments
 import { keepsWholeTownships, townshipsOf } from '../../../shared/domain/device';
 import type { ServiceContext } from '../context';
 import { villagesInScope } from '../ledgers/scope';
+import { villageNameOf } from '../../../db/ledgers/villages';
 import { readProfile, requireProfile } from '../profile';
 import { privateWorkDir, sha256OfFile, storedPassphrase } from './encryption';
 
@@ -42,37 +43,6 @@ export interface BundleOps {
   releaseHeld(): number;
 }
 
-/** Export marks of `from` copied to `to` (replacing what `to` had). */
-export function copyMarks(sqlite: Sqlite, from: string, to: string): void {
-  sqlite.transaction(() => {
-    sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(to);
-    sqlite.prepare('INSERT INTO export_marks (target, origin, last_seq) SELECT ?, origin, last_seq FROM export_marks WHERE target = ?').run(to, from);
-  })();
-}
-
-/** The staged marks become the real ones (never moving one back), and the stage is cleared. */
-export function commitMarks(sqlite: Sqlite, staged: string, real: string): void {
-  sqlite.transaction(() => {
-    sqlite
-      .prepare(
-        `INSERT INTO export_marks (target, origin, last_seq) SELECT ?, origin, last_seq FROM export_marks WHERE target = ?
-         ON CONFLICT (target, origin) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
-      )
-      .run(real, staged);
-    sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(staged);
-  })();
-}
-
-export const STAGED_MARKS_PREFIX = 'staged:';
-
-/** Marks of a file still travelling: a name of their own per export, so two exports never share one. */
-export const stagedMarksOf = (real: string, id: string) => `${STAGED_MARKS_PREFIX}${id}:${real}`;
-
-/** Staged marks left by a run that was killed: they name no file that arrived. */
-export function dropStagedMarks(sqlite: Sqlite): void {
-  sqlite.prepare("DELETE FROM export_marks WHERE target LIKE 'staged:%'").run();
-}
-
 const emptyReceipt = (file: string): Omit<ImportReceipt, 'status' | 'refusal'> => ({
   file, fileHash: null, producer: null, segmentsNew: 0, segmentsKnown: 0, changesNew: 0, changesKnown: 0, conflictsCreated: 0, setAside: {}, gaps: [],
 });
@@ -96,7 +66,7 @@ function alreadyImported(file: string, known: KnownEncryptedFile): SyncReceipt {
 
 export function bundleOps(ctx: ServiceContext): BundleOps {
   const { sqlite } = ctx.db;
-  const villageName = sqlite.prepare('SELECT name FROM villages WHERE id = ?').pluck();
+  const villageName = villageNameOf(sqlite);
 
   /** The enrolment by the identity this device succeeded (it was copied), while it still describes the card. */
   function ownEnrolment(profile: { name: string; role: string }): Pick<BundleDeviceCard, 'enrolment'> {
@@ -115,12 +85,12 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
       role: profile.role,
       township: profile.township,
       ...(keepsWholeTownships(profile.role) && townshipsOf(profile).length > 1 ? { townships: townshipsOf(profile) } : {}),
-      villages: (keepsWholeTownships(profile.role) ? villagesInScope(ctx) : profile.villageIds).map((id) => ({ id, name: (villageName.get(id) as string | undefined) ?? '' })),
+      villages: (keepsWholeTownships(profile.role) ? villagesInScope(ctx) : profile.villageIds).map((id) => ({ id, name: villageName(id) ?? '' })),
       ...ownEnrolment(profile),
     };
     // Devices trusted before enrolments existed are vouched for now, so every relayed card carries one.
     enrolUnenrolled(sqlite, loadDeviceKeys(sqlite), new Date(ctx.now()).toISOString());
-    return [own, ...relayedDeviceCards(sqlite, (id) => (villageName.get(id) as string | undefined) ?? '')];
+    return [own, ...relayedDeviceCards(sqlite, (id) => villageName(id) ?? '')];
   }
 
   // A device that keeps whole townships holds another's move of a village into or out of them for a person.
@@ -185,7 +155,7 @@ export function bundleOps(ctx: ServiceContext): BundleOps {
         commitMarks(sqlite, staged, real);
         return { ...plain, file: destination, bytes: sealed.bytes, encrypted: true };
       } finally {
-        sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(staged);
+        dropMarks(sqlite, staged);
         rmSync(work, { recursive: true, force: true });
       }
     },

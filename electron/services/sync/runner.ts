@@ -14,7 +14,8 @@ import { basename, join } from 'node:path';
 import { ApiError } from '../../../shared/api/result';
 import type { SyncRunCounts } from '../../../shared/domain/sync';
 import type { ServiceContext } from '../context';
-import { bundleOps, commitMarks, copyMarks, stagedMarksOf, type SyncExport, type SyncReceipt } from './bundles';
+import { bundleOps, type SyncExport, type SyncReceipt } from './bundles';
+import { commitMarks, copyMarks, dropMarks, stagedMarksOf } from '../../../db/sync/exportMarks';
 import { privateWorkDir, sha256OfFile } from './encryption';
 import { messageOf, SyncTargetError } from './errors';
 import { createFolderTarget } from './folderTarget';
@@ -99,7 +100,7 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
         // The server answered (quota full, a refusal …): receive anyway. No answer at all stops here.
         if (!(error instanceof SyncTargetError) || !error.reachable || error.code === 'AUTH') throw error;
         uploadError = error;
-        sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(staged);
+        dropMarks(sqlite, staged);
         exported = null;
       }
     } else commitMarks(sqlite, staged, target.markName);
@@ -157,7 +158,7 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
     return { exported, receipts, known, unreadable, counts, released, skippedRefused, error: null };
   } catch (caught) {
     const error = asTargetError(caught);
-    if (staged) sqlite.prepare('DELETE FROM export_marks WHERE target = ?').run(staged);
+    if (staged) dropMarks(sqlite, staged);
     recordFailure(sqlite, saved.id, error.code, error.message);
     // An export that never reached the target is no export: its temp file is gone with the run.
     return { exported: staged ? null : exported, receipts, known, unreadable, counts: null, released: 0, skippedRefused, error };

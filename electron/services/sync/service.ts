@@ -4,7 +4,7 @@
 import { ApiError } from '../../../shared/api/result';
 import type { SyncTargetStatus } from '../../../shared/domain/sync';
 import type { ServiceContext } from '../context';
-import { dropStagedMarks } from './bundles';
+import { dropStagedMarks } from '../../../db/sync/exportMarks';
 import { clearPrivateTemp } from './encryption';
 import { SyncTargetError } from './errors';
 import { openTarget, runTarget, type RunReport, type WebdavTuning } from './runner';

@@ -3,16 +3,17 @@
 import { Select, type SelectProps } from 'antd';
 import { useEffect, useState, type JSX, type Ref } from 'react';
 import type { RefSelectProps } from 'antd/es/select';
+import { LEDGER_DEFINITIONS } from '../../../shared/domain/ledgers/index';
+import { referenceOf } from '../../../shared/domain/ledgers/references';
 import { useNotifyError } from '../errors/useNotifyError';
 import { useAppStore } from '../store/useAppStore';
 import { ledgerApi } from './ledgerApi';
 import type { LedgerRow, ReferenceNoun } from './viewTypes';
 
-/** How a referenced row reads in the picker. */
+/** How a referenced row reads in the picker: its ledger's `namedBy`, a reference in it by the row it points at. */
 export function referenceLabel(ref: ReferenceNoun, row: LedgerRow): string {
-  if (ref === 'households') return [row.headName, row.villagerGroup].filter(Boolean).join(' · ');
-  if (ref === 'visits') return [row.visitDate, row.refNames.householdId].filter(Boolean).join(' · ');
-  return String(row.name ?? '');
+  const named: readonly string[] = LEDGER_DEFINITIONS[ref].namedBy;
+  return named.map((field) => (referenceOf(field) ? row.refNames[field] : row[field])).filter(Boolean).join(' · ');
 }
 
 export interface ReferencePickerProps extends Omit<SelectProps<string>, 'options' | 'onChange'> {

@@ -2,6 +2,7 @@
 // with and shown as, and which fields are columns. Configs stay free of React so tests read them.
 import type { LedgerNoun } from '../../../shared/api/methods';
 import type { LabelledEnum } from '../../../shared/domain/labels';
+import type { ReferenceNoun } from '../../../shared/domain/ledgers/references';
 
 export type FieldKind =
   | 'text'
@@ -18,7 +19,7 @@ export type FieldKind =
   | 'phone';
 
 /** Ledgers a reference field can point at (the main process joins their label). */
-export type ReferenceNoun = 'households' | 'visits' | 'projects';
+export type { ReferenceNoun };
 
 export interface FieldView {
   readonly name: string;

@@ -14,27 +14,34 @@ import type { View } from './route';
 
 export type { View };
 
-export const NAV_GROUPS: readonly { key: string; items: readonly { noun: LedgerNoun; icon: ReactNode }[] }[] = [
-  { key: 'households', items: [{ noun: 'households', icon: <HomeOutlined /> }, { noun: 'monitoring', icon: <AlertOutlined /> }] },
-  { key: 'visits', items: [{ noun: 'visits', icon: <SolutionOutlined /> }, { noun: 'needs', icon: <MessageOutlined /> }] },
-  {
-    key: 'work',
-    items: [
-      { noun: 'plans', icon: <FlagOutlined /> },
-      { noun: 'projects', icon: <ProjectOutlined /> },
-      { noun: 'commitments', icon: <CarryOutOutlined /> },
-      { noun: 'indicators', icon: <BarChartOutlined /> },
-    ],
-  },
-  {
-    key: 'posting',
-    items: [
-      { noun: 'diary', icon: <BookOutlined /> },
-      { noun: 'leaves', icon: <CalendarOutlined /> },
-      { noun: 'secretaries', icon: <IdcardOutlined /> },
-    ],
-  },
-];
+/** The menu's groups of ledgers, in order. */
+export const NAV_GROUP_KEYS = ['households', 'visits', 'work', 'posting'] as const;
+export type NavGroupKey = (typeof NAV_GROUP_KEYS)[number];
+
+/**
+ * Where each ledger sits in the menu (its group and icon, in menu order), or the ledger whose
+ * rows it opens from. Keyed by every ledger noun, so a ledger added without a place fails tsc.
+ */
+export const NAV_PLACES: Readonly<Record<LedgerNoun, { group: NavGroupKey; icon: ReactNode } | { openedFrom: LedgerNoun }>> = {
+  households: { group: 'households', icon: <HomeOutlined /> },
+  monitoring: { group: 'households', icon: <AlertOutlined /> },
+  members: { openedFrom: 'households' },
+  visits: { group: 'visits', icon: <SolutionOutlined /> },
+  needs: { group: 'visits', icon: <MessageOutlined /> },
+  plans: { group: 'work', icon: <FlagOutlined /> },
+  projects: { group: 'work', icon: <ProjectOutlined /> },
+  funds: { openedFrom: 'projects' },
+  commitments: { group: 'work', icon: <CarryOutOutlined /> },
+  indicators: { group: 'work', icon: <BarChartOutlined /> },
+  diary: { group: 'posting', icon: <BookOutlined /> },
+  leaves: { group: 'posting', icon: <CalendarOutlined /> },
+  secretaries: { group: 'posting', icon: <IdcardOutlined /> },
+};
+
+export const NAV_GROUPS: readonly { key: NavGroupKey; items: readonly { noun: LedgerNoun; icon: ReactNode }[] }[] = NAV_GROUP_KEYS.map((key) => ({
+  key,
+  items: Object.entries(NAV_PLACES).flatMap(([noun, place]) => ('group' in place && place.group === key ? [{ noun: noun as LedgerNoun, icon: place.icon }] : [])),
+}));
 
 export function navItems(t: TFunction, overdueNeeds: number, conflicts = 0): MenuProps['items'] {
   const entry = (key: View, icon: ReactNode, label: string, badge = 0, badgeTitle = 'nav.overdueBadge' as 'nav.overdueBadge' | 'nav.conflictsBadge') => ({

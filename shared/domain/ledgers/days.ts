@@ -11,6 +11,7 @@ import { defineLedger, issueAt } from './define';
 export const diary = defineLedger({
   noun: 'diary',
   table: 'diary_entries',
+  namedBy: ['entryDate'],
   fields: {
     entryDate: isoDate(),
     presence: choice(PRESENCE_LABELS),
@@ -36,6 +37,7 @@ export function approverLevelFor(days: number): 'township' | 'county' {
 export const leaves = defineLedger({
   noun: 'leaves',
   table: 'leave_requests',
+  namedBy: ['startDate', 'endDate'],
   fields: {
     startDate: isoDate(),
     endDate: isoDate(),
@@ -69,6 +71,7 @@ export const POSTING_MIN_DAYS = 5;
 export const monitoring = defineLedger({
   noun: 'monitoring',
   table: 'monitored_households',
+  namedBy: ['householdId', 'monitorType'],
   fields: {
     householdId: rowId,
     monitorType: choice(MONITOR_TYPE_LABELS),

@@ -8,12 +8,15 @@ import { isoDate, rowId, V } from '../validation';
 /** How a field is kept in its SQLite column when it is not plain text or a number. */
 export type FieldCodec = 'bool' | 'json';
 
-export interface LedgerDefinition<N extends string, S extends z.ZodRawShape> {
+export interface LedgerDefinition<N extends string, S extends z.ZodRawShape, T extends string = string> {
   /** The noun of its API methods: `${noun}.list`, … */
   readonly noun: N;
-  /** Its table (db/ledgers.ts). */
-  readonly table: string;
+  /** Its table: the allow-list (db/ledgers.ts) and kysely's types (db/schema.ts) are made from `fields` under this name. */
+  readonly table: T;
   readonly fields: S;
+  /** The fields a person recognises a record by, in reading order (what a conflict names it by); a
+   *  reference field names the row it points at by that ledger's first `namedBy`. */
+  readonly namedBy: readonly [keyof S & string, ...(keyof S & string)[]];
   readonly codecs: Partial<Record<keyof S & string, FieldCodec>>;
   /** Fields matched by the list's free-text search. */
   readonly searchable: readonly (keyof S & string)[];
@@ -29,10 +32,11 @@ export interface LedgerDefinition<N extends string, S extends z.ZodRawShape> {
   readonly check: (record: Partial<z.output<z.ZodObject<S>>>) => ApiIssue[];
 }
 
-export function defineLedger<N extends string, S extends z.ZodRawShape>(definition: {
+export function defineLedger<N extends string, S extends z.ZodRawShape, T extends string>(definition: {
   noun: N;
-  table: string;
+  table: T;
   fields: S;
+  namedBy: readonly [keyof S & string, ...(keyof S & string)[]];
   codecs?: Partial<Record<keyof S & string, FieldCodec>>;
   searchable: readonly (keyof S & string)[];
   filterable?: readonly (keyof S & string)[];
@@ -40,13 +44,11 @@ export function defineLedger<N extends string, S extends z.ZodRawShape>(definiti
   otherDates?: readonly (keyof S & string)[];
   due?: { field: keyof S & string; status: keyof S & string; done: readonly string[] };
   check?: (record: Partial<z.output<z.ZodObject<S>>>) => ApiIssue[];
-}): LedgerDefinition<N, S> {
+}): LedgerDefinition<N, S, T> {
   return { codecs: {}, check: () => [], filterable: [], dateField: null, otherDates: [], due: null, ...definition };
 }
 
-export function snakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
+export { snakeCase } from './columns';
 
 /**
  * Soft rules: the main process refuses with NEEDS_CONFIRMATION naming these, the renderer asks

@@ -10,6 +10,7 @@ import { defineLedger } from './define';
 export const households = defineLedger({
   noun: 'households',
   table: 'households',
+  namedBy: ['headName', 'villagerGroup'],
   fields: {
     headName: requiredText(20),
     villagerGroup: optionalText(20),
@@ -41,6 +42,7 @@ export const optionalIdNumber = z
 export const members = defineLedger({
   noun: 'members',
   table: 'household_members',
+  namedBy: ['name', 'householdId'],
   fields: {
     householdId: rowId,
     name: requiredText(20),

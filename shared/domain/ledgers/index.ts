@@ -25,3 +25,15 @@ export const LEDGER_DEFINITIONS = {
 export type LedgerDefinitions = typeof LEDGER_DEFINITIONS;
 
 export { diary, leaves, monitoring, households, members, funds, projects, needs, visits, commitments, indicators, plans, secretaries };
+
+/** The table a ledger is kept in. */
+export type LedgerTable = LedgerDefinitions[keyof LedgerDefinitions]['table'];
+
+const NOUN_OF_TABLE: ReadonlyMap<string, keyof LedgerDefinitions> = new Map(
+  Object.values(LEDGER_DEFINITIONS).map((def) => [def.table, def.noun] as const),
+);
+
+/** Database table → the ledger kept in it; null for villages (its own screen) and anything else. */
+export function nounOfTable(table: string): keyof LedgerDefinitions | null {
+  return NOUN_OF_TABLE.get(table) ?? null;
+}

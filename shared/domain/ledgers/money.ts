@@ -6,6 +6,7 @@ import { defineLedger, issueAt } from './define';
 export const projects = defineLedger({
   noun: 'projects',
   table: 'projects',
+  namedBy: ['name'],
   fields: {
     name: requiredText(60),
     kind: choice(PROJECT_KIND_LABELS),
@@ -26,6 +27,7 @@ export const projects = defineLedger({
 export const funds = defineLedger({
   noun: 'funds',
   table: 'fund_entries',
+  namedBy: ['projectId', 'entryDate', 'amountFen'],
   fields: {
     projectId: rowId,
     direction: choice(FUND_DIRECTION_LABELS),

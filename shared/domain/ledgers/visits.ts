@@ -7,6 +7,7 @@ import { defineLedger, issueAt } from './define';
 export const visits = defineLedger({
   noun: 'visits',
   table: 'visits',
+  namedBy: ['visitDate', 'householdId'],
   fields: {
     householdId: rowId,
     visitDate: isoDate(),
@@ -27,6 +28,7 @@ export const visits = defineLedger({
 export const needs = defineLedger({
   noun: 'needs',
   table: 'needs',
+  namedBy: ['householdId', 'content'],
   fields: {
     visitId: rowId.nullish().transform((v) => v ?? null),
     householdId: rowId.nullish().transform((v) => v ?? null),

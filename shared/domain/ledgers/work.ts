@@ -18,6 +18,7 @@ const optionalNumber = z
 export const plans = defineLedger({
   noun: 'plans',
   table: 'plans',
+  namedBy: ['year', 'duty', 'goal'],
   fields: {
     year: year(),
     duty: choice(DUTY_LABELS),
@@ -38,6 +39,7 @@ export const plans = defineLedger({
 export const commitments = defineLedger({
   noun: 'commitments',
   table: 'commitments',
+  namedBy: ['year', 'content'],
   fields: {
     content: requiredText(500),
     year: year(),
@@ -57,6 +59,7 @@ export const MIN_OPERATING_FUNDS_FEN = 5_000_000;
 export const indicators = defineLedger({
   noun: 'indicators',
   table: 'village_indicators',
+  namedBy: ['year'],
   fields: {
     year: year(),
     householdCount: count().nullish().transform((n) => n ?? null),
@@ -76,6 +79,7 @@ export const indicators = defineLedger({
 export const secretaries = defineLedger({
   noun: 'secretaries',
   table: 'secretaries',
+  namedBy: ['name'],
   fields: {
     name: requiredText(20),
     unit: requiredText(60),

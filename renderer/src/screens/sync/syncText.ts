@@ -4,6 +4,7 @@
 import type { LedgerNoun } from '../../../../shared/api/methods';
 import { labelOf, type Lang } from '../../../../shared/domain/labels';
 import { formatFenAsYuan, parseYuanToFen } from '../../../../shared/domain/money';
+import { nounOfTable as nounOfLedgerTable } from '../../../../shared/domain/ledgers/index';
 import type { ConflictItem, FolderLimitNote, ImportReceiptView } from '../../../../shared/domain/sync';
 import { LEDGER_VIEWS } from '../../ledgers/views';
 import type { FieldView } from '../../ledgers/viewTypes';
@@ -127,25 +128,9 @@ export function folderLimitText(t: Translate, note: FolderLimitNote): string {
   return t(`sync.folderLimit.${note.limit}`, { folder: note.folder, max: note.max.toLocaleString('en-US') });
 }
 
-/** Database table → the ledger screen it belongs to (villages has its own screen). */
-const TABLE_NOUNS: Readonly<Record<string, LedgerNoun>> = {
-  households: 'households',
-  household_members: 'members',
-  visits: 'visits',
-  needs: 'needs',
-  plans: 'plans',
-  projects: 'projects',
-  fund_entries: 'funds',
-  commitments: 'commitments',
-  diary_entries: 'diary',
-  leave_requests: 'leaves',
-  monitored_households: 'monitoring',
-  village_indicators: 'indicators',
-  secretaries: 'secretaries',
-};
-
+/** Database table → the ledger screen it belongs to (villages has its own screen), from the definitions. */
 export function nounOfTable(tbl: string): LedgerNoun | null {
-  return TABLE_NOUNS[tbl] ?? null;
+  return nounOfLedgerTable(tbl);
 }
 
 export function camelOf(column: string): string {
