@@ -19,15 +19,14 @@ import { formatRoute, linkOf, type Route, type View } from './route';
 import { useConflictCount } from './useConflictCount';
 import { useMenuCommands } from './useMenuCommands';
 import { useOverdueCount } from './useOverdueCount';
-import { navigate, useRoute, useVisit } from './useRoute';
+import { navigate, useAddress } from './useRoute';
 
 export type { View };
 
 export function AppShell(): JSX.Element {
   const { t } = useTranslation();
   const notifyError = useNotifyError();
-  const route = useRoute();
-  const visit = useVisit();
+  const { route, visit } = useAddress();
   const view = route.view;
   const content = useRef<HTMLElement>(null);
   const setView = useCallback((next: View) => navigate({ view: next, params: {} }), []);
