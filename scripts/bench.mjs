@@ -1,5 +1,5 @@
 // npm run bench:lists — bundles test/bench/lists.ts with esbuild into dist/bench/lists.cjs
-// (better-sqlite3 and Automerge stay external: a native addon, a WebAssembly module) and runs it
+// (better-sqlite3, sharp and Automerge stay external: native addons, a WebAssembly module) and runs it
 // with node. Extra arguments go to the bench: `npm run bench:lists -- --villages 50 --runs 5`,
 // `npm run bench:sync -- --villages 10`.
 import { spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   // Native addons and Automerge's WebAssembly load from node_modules at run time.
-  external: ['electron', 'better-sqlite3', '@automerge/automerge'],
+  external: ['electron', 'better-sqlite3', 'sharp', '@automerge/automerge'],
   sourcemap: 'linked',
   logLevel: 'warning',
 });
