@@ -9,6 +9,7 @@ import { entryEn } from './features/entry.en';
 import { revocationEn } from './features/revocation.en';
 import { townshipEn } from './features/township.en';
 import { navigationEn } from './features/navigation.en';
+import { partyEn, partyRulesEn } from './features/party.en';
 import { reportsEn } from './features/reports.en';
 import { syncPlainEn } from './features/sync.en';
 
@@ -23,6 +24,7 @@ export const en: Messages = {
   township: townshipEn,
   reports: reportsEn,
   navigation: navigationEn,
+  party: partyEn,
   app: {
     name: 'Cunji',
     title: 'Cunji · village work ledger',
@@ -674,6 +676,7 @@ export const en: Messages = {
     },
   },
   validation: {
+    party: partyRulesEn,
     webdavUrl: 'A WebDAV address starts with http:// or https://',
     urlCredentials: 'Put the user name and password in their own boxes, not in the address',
     passphraseShort: 'The passphrase needs at least 8 characters',

@@ -8,6 +8,7 @@ import { entryZhCN } from './features/entry.zhCN';
 import { revocationZhCN } from './features/revocation.zhCN';
 import { townshipZhCN } from './features/township.zhCN';
 import { navigationZhCN } from './features/navigation.zhCN';
+import { partyZhCN, partyRulesZhCN } from './features/party.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
 import { syncPlainZhCN } from './features/sync.zhCN';
 
@@ -22,6 +23,7 @@ export const zhCN = {
   township: townshipZhCN,
   reports: reportsZhCN,
   navigation: navigationZhCN,
+  party: partyZhCN,
   app: {
     name: '村记',
     title: '村记 · 驻村工作台',
@@ -673,6 +675,7 @@ export const zhCN = {
     },
   },
   validation: {
+    party: partyRulesZhCN,
     webdavUrl: 'WebDAV 地址应以 http:// 或 https:// 开头',
     urlCredentials: '用户名和密码请填在各自的框里，不要写进地址',
     passphraseShort: '口令至少要 8 个字符',

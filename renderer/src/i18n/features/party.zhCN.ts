@@ -1,0 +1,42 @@
+// 发展党员和后备干部，中文。zhCN.ts 把 partyZhCN 挂在 `party` 下，把 partyRulesZhCN 挂在 `validation.party` 下：
+// 每条拒绝都说出依据的规定（细则：《中国共产党发展党员工作细则》）。
+export const partyRulesZhCN = {
+  stageOrder: '这一步不能接在候选人当前阶段之后：须按 递交入党申请书 → 确定入党积极分子 → 列为发展对象 → 接收预备党员 → 转正 的顺序',
+  stageTaken: '这一阶段已经登记过，不能重复登记',
+  candidateClosed: '该同志已转正、被取消预备党员资格或已淘汰，不能再登记新的步骤',
+  beforePrevious: '日期早于上一阶段的日期',
+  underAge: '递交入党申请书时须年满十八周岁（党章第一条）',
+  talkLate: '超过期限：党组织应在收到入党申请书后一个月内派人谈话（细则第十条）',
+  talkMissing: '确定入党积极分子前，须先登记党组织同申请人的谈话（细则第十条）',
+  activistTooSoon: '培养考察期未满：入党积极分子须经一年以上培养教育和考察，才能列为发展对象（细则第十四条）',
+  approvalLate: '超过期限：上级党委应在支部大会讨论后三个月内审批（细则第二十五条、第三十三条）',
+  approvalBeforeMeeting: '党委审批日期不能早于支部大会',
+  probationNotDue: '预备期（一年）未满，不能讨论转正或延长预备期（细则第二十九条）',
+  conversionLate: '超过期限：预备期满后，党支部应及时讨论其能否转正（细则第三十条）',
+  extensionTwice: '预备期只能延长一次（细则第三十一条）',
+  extensionRange: '延长预备期不能少于半年，最长不超过一年（6 至 12 个月，细则第三十一条）',
+  evaluationMissing: '列为发展对象前一年内须有年度量化考评',
+  evaluationTwice: '同一年度只登记一次量化考评',
+  scoreContinue: '最近一次量化考评在 60 至 80 分之间：继续培养，达到 80 分才能列为发展对象',
+  scoreEliminate: '最近一次量化考评不足 60 分：应予淘汰，不能进入下一阶段',
+  followUpMissing: '淘汰须登记乡镇党委回访的日期',
+  reviewMissing: '接收预备党员前须完成政治审查（细则第十五条）',
+  trainingMissing: '接收预备党员前须参加列为发展对象后的集中培训（细则第十六条）',
+  trainingTooShort: '集中培训一般不少于 3 天（或 24 个学时）（细则第十六条）',
+  meetingWrong: '这一步须由规定的会议决定：确定积极分子、列为发展对象和淘汰由支部委员会，接收、延长、转正和取消资格由支部党员大会',
+  voteMissing: '须填写应到会有表决权的正式党员数和赞成票数',
+  votesTooMany: '赞成、反对、弃权票合计超过了应到会有表决权的人数',
+  quorumFailed: '到会有表决权的正式党员须超过应到会人数的半数，会议才有效（细则第二十四条）',
+  voteFailed: '赞成票须超过应到会有表决权正式党员的半数，才能通过（细则第二十四条）',
+  signoffMissing: '这一步须由此人签字确认（三级审核）',
+  notForStep: '这一步不填此项',
+  familyReportMissing: '同一户有多名发展党员人选（家族化）：列为发展对象和接收预备党员前，须先向乡镇党委事前报告',
+  recordFilingMissing: '有违纪或违法记录的人选：进入下一阶段前，须先事前备案',
+  cadreUnderAge: '推荐为后备干部时须年满十八周岁',
+  outcomeOnTraining: '培养中的后备干部不填结果日期',
+  trainingOutsideReserve: '培训日期须在推荐之后、退出或进入村“两委”之前',
+};
+
+export const partyZhCN = {
+  stage: '当前阶段',
+};
