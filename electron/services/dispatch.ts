@@ -6,6 +6,7 @@ import { ApiError, type ApiIssue, type ApiResult } from '../../shared/api/result
 import type { Handlers } from '../../shared/api/types';
 import { StoreError } from '../../db/store';
 import { V } from '../../shared/domain/validation';
+import { diskFullError, isDiskFull } from './diskFull';
 import type { z } from 'zod';
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
@@ -31,6 +32,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toShape() };
       if (error instanceof StoreError && error.code === 'NOT_FOUND') return { ok: false, error: { code: 'NOT_FOUND', message: error.message } };
+      // SQLite rolled the transaction back (or the file was never renamed into place): say so plainly.
+      if (isDiskFull(error)) return { ok: false, error: diskFullError().toShape() };
       options.onUnexpected?.(method, error);
       return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
     }

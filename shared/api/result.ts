@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'ALREADY_SET_UP', // first-run setup may happen only once
   'UNKNOWN_METHOD', // a method name that is not in the contract
   'UNSUPPORTED', // this side cannot do it (no native dialogs in the browser host): offer the fallback
+  'DISK_FULL', // no room left on the disk: nothing was written, nothing stored changed
   'INTERNAL', // anything else; the message says what, the log has the stack
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

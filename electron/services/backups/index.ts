@@ -11,9 +11,10 @@ import {
 import { predecessorOf } from '../../../db/sync/succession';
 import { ApiError } from '../../../shared/api/result';
 import type { Handlers } from '../../../shared/api/types';
-import { BACKUP_DISK_FULL, type BackupItem } from '../../../shared/domain/backups';
+import type { BackupItem } from '../../../shared/domain/backups';
 import { V } from '../../../shared/domain/validation';
 import type { ServiceContext } from '../context';
+import { diskFullError, isDiskFull } from '../diskFull';
 
 export const BACKUPS_DIR = 'backups';
 /** The least time between two automatic snapshots before imports: a sync every few minutes must not copy the database each time. */
@@ -70,12 +71,8 @@ export function createBackupService(ctx: Pick<ServiceContext, 'db' | 'dataDir' |
 
 /** A full disk in plain words; nothing was written under a backup's name. */
 function plainBackupError(error: unknown): Error {
-  const code = (error as { code?: string }).code ?? '';
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || /ENOSPC|database or disk is full|no space/i.test(message)) {
-    return new ApiError('INTERNAL', `${BACKUP_DISK_FULL}: free some space and try again. Nothing was changed.`);
-  }
-  return error instanceof Error ? error : new Error(message);
+  if (isDiskFull(error)) return diskFullError('the backup');
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 export function backupHandlers(ctx: ServiceContext): Pick<Handlers, 'backups.list' | 'backups.create' | 'backups.restore' | 'backups.exportTo'> {

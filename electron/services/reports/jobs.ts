@@ -4,6 +4,7 @@
 // jobs' outcomes for the screen to read.
 import { ApiError } from '../../../shared/api/result';
 import type { JobState, ReportFormat, ReportJob, ReportKind } from '../../../shared/domain/reports';
+import { diskFullError, isDiskFull } from '../diskFull';
 import type { WriteControl } from './xlsxWriter';
 
 /** Thrown into a writer at its next slice once Stop was asked for. */
@@ -83,6 +84,7 @@ export function createJobRegistry(now: () => number, yieldTurn: () => Promise<vo
           onDone({ ...view }, title);
         } catch (error) {
           if (error instanceof JobStopped) finish('cancelled');
+          else if (isDiskFull(error)) finish('failed', { error: diskFullError('the export').toShape() });
           else finish('failed', { error: { code: (error as NodeJS.ErrnoException).code ?? 'INTERNAL', message: error instanceof Error ? error.message : String(error) } });
         }
       })();

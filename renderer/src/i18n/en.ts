@@ -6,20 +6,24 @@ import { historyEn } from './features/history.en';
 import { backupsEn } from './features/backups.en';
 import { importsEn } from './features/imports.en';
 import { entryEn } from './features/entry.en';
+import { plansEn } from './features/plans.en';
 import { revocationEn } from './features/revocation.en';
 import { townshipEn } from './features/township.en';
 import { navigationEn } from './features/navigation.en';
 import { partyEn, partyRulesEn } from './features/party.en';
 import { reportsEn } from './features/reports.en';
 import { syncPlainEn } from './features/sync.en';
+import { attachmentsEn } from './features/attachments.en';
 
 export const en: Messages = {
   dashboard: dashboardEn,
   syncPlain: syncPlainEn,
+  attachments: attachmentsEn,
   history: historyEn,
   backups: backupsEn,
   imports: importsEn,
   entry: entryEn,
+  plans: plansEn,
   revocation: revocationEn,
   township: townshipEn,
   reports: reportsEn,
@@ -727,6 +731,9 @@ export const en: Messages = {
     closedInFuture: 'A need cannot be closed on a day after today',
     fundInFuture: 'Money cannot arrive or be spent on a day after today',
     overBudget: "Spending would exceed the project's budget",
+    dutyNotInSet: "The duty must be one of the township's duties (its coordinator keeps them in Settings)",
+    doneWithoutTarget: 'A done value needs a target value first (progress = done ÷ target)',
+    targetZero: 'The target value must be above 0 (progress = done ÷ target)',
     fallback: 'Not valid ({{detail}})',
   },
   errors: {
@@ -739,6 +746,7 @@ export const en: Messages = {
     ALREADY_SET_UP: 'This computer is already set up; please reload',
     UNKNOWN_METHOD: 'The window and the app do not match; please restart Cunji',
     UNSUPPORTED: 'A file chooser cannot open here; please type the full path of the file or folder',
+    DISK_FULL: 'The disk is full: this was not saved, and nothing already stored was changed. Free some space on the disk and try again',
     INTERNAL: 'Something broke inside the app. Try again; if it keeps happening, contact support',
     UNEXPECTED: 'An unexpected error happened',
   },

@@ -5,20 +5,24 @@ import { historyZhCN } from './features/history.zhCN';
 import { backupsZhCN } from './features/backups.zhCN';
 import { importsZhCN } from './features/imports.zhCN';
 import { entryZhCN } from './features/entry.zhCN';
+import { plansZhCN } from './features/plans.zhCN';
 import { revocationZhCN } from './features/revocation.zhCN';
 import { townshipZhCN } from './features/township.zhCN';
 import { navigationZhCN } from './features/navigation.zhCN';
 import { partyZhCN, partyRulesZhCN } from './features/party.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
 import { syncPlainZhCN } from './features/sync.zhCN';
+import { attachmentsZhCN } from './features/attachments.zhCN';
 
 export const zhCN = {
   dashboard: dashboardZhCN,
   syncPlain: syncPlainZhCN,
+  attachments: attachmentsZhCN,
   history: historyZhCN,
   backups: backupsZhCN,
   imports: importsZhCN,
   entry: entryZhCN,
+  plans: plansZhCN,
   revocation: revocationZhCN,
   township: townshipZhCN,
   reports: reportsZhCN,
@@ -726,6 +730,9 @@ export const zhCN = {
     closedInFuture: '办结日期不能晚于今天',
     fundInFuture: '资金到位或支出的日期不能晚于今天',
     overBudget: '支出将超过项目预算',
+    dutyNotInSet: '职责须是本乡镇设定的职责之一（由乡镇管理员在设置中维护）',
+    doneWithoutTarget: '填写完成值前须先填写目标值（完成进度 = 完成值 ÷ 目标值）',
+    targetZero: '目标值须大于 0（完成进度 = 完成值 ÷ 目标值）',
     fallback: '填写有误（{{detail}}）',
   },
   errors: {
@@ -738,6 +745,7 @@ export const zhCN = {
     ALREADY_SET_UP: '这台电脑已经登记过了，请刷新页面',
     UNKNOWN_METHOD: '界面和后台版本不一致，请重新启动村记',
     UNSUPPORTED: '这里不能打开文件选择窗口，请直接输入文件或文件夹的完整路径',
+    DISK_FULL: '磁盘空间已满，这次没有保存成功，已有的数据没有任何改动。请清理磁盘空间后再试',
     INTERNAL: '程序出了点问题，请稍后再试；如果反复出现，请联系技术支持',
     UNEXPECTED: '发生了意外错误',
   },

@@ -80,7 +80,7 @@ export function ExportBar({ exporter, disabled, nativeDialogs, onExport, onPdf, 
         />
       )}
       {job?.state === 'cancelled' && <Alert type="info" showIcon title={t('reports.job.cancelled')} data-testid="export-cancelled" />}
-      {job?.state === 'failed' && <Alert type="error" showIcon title={t('reports.job.failed', { message: job.error?.message ?? '' })} data-testid="export-failed" />}
+      {job?.state === 'failed' && <Alert type="error" showIcon title={t('reports.job.failed', { message: job.error?.code === 'DISK_FULL' ? t('errors.DISK_FULL') : (job.error?.message ?? '') })} data-testid="export-failed" />}
       {printing && <Typography.Text type="secondary">{t('reports.job.pdfWorking')}</Typography.Text>}
       {outcome?.kind === 'pdf' && (
         <Alert type="success" showIcon data-testid="pdf-done" title={<Typography.Text copyable={{ text: outcome.file }}>{t('reports.job.pdfDone', { file: outcome.file })}</Typography.Text>} />
