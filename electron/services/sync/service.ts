@@ -8,7 +8,7 @@ import { dropStagedMarks } from '../../../db/sync/exportMarks';
 import { clearPrivateTemp } from './encryption';
 import { SyncTargetError } from './errors';
 import { openTarget, runTarget, type RunReport, type WebdavTuning } from './runner';
-import { listSavedTargets, savedTarget, type SavedTarget } from './savedTargets';
+import { listSavedTargets, savedTarget, type SavedTarget } from '../../../db/sync/syncTargets';
 import { createSyncScheduler, REAL_TIMERS, type ProbeDelays, type SchedulerTimers } from './scheduler';
 
 export interface SyncServiceOptions {

@@ -8,7 +8,8 @@ import type { ServiceContext } from '../context';
 import { encryptionView, PASSPHRASE_SECRET_KEY } from './encryption';
 import { forgetRefusedFiles } from '../../../db/sync/refusedFiles';
 import { requireFolder } from './index';
-import { deleteTarget, insertTarget, listSavedTargets, savedTarget, secretKeyOf, updateTarget, viewOf, type TargetFields } from './savedTargets';
+import { deleteTarget, insertTarget, listSavedTargets, savedTarget, updateTarget, type TargetFields } from '../../../db/sync/syncTargets';
+import { secretKeyOf, viewOf } from './savedTargets';
 import { readLastArrivals, readLastSync } from '../../../db/sync/lastSync';
 
 type TargetHandlers = Pick<
