@@ -174,6 +174,11 @@ export function trustedDevice(sqlite: Sqlite, deviceId: string): TrustedDevice |
   return row ? fromRow(row) : null;
 }
 
+/** The name a trusted device is known by here (null when it is not trusted). */
+export function trustedDeviceName(sqlite: Sqlite, deviceId: string): string | null {
+  return (sqlite.prepare('SELECT name FROM trusted_devices WHERE device_id = ?').pluck().get(deviceId) as string | undefined) ?? null;
+}
+
 export class TrustError extends Error {
   constructor(
     readonly code: 'SELF' | 'KEY_MISMATCH' | 'BAD_KEY',
