@@ -1,0 +1,95 @@
+// Every place that must know a ledger and cannot be derived from its definition, checked for
+// every ledger in the registry: a ledger added without its table, its words in either language,
+// its sample record, its view or its menu place fails here, naming the ledger and the place
+// (docs/adding-a-ledger.md lists the steps).
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { openDatabase } from '../../db/open';
+import { columnsOf, snakeCase } from '../../shared/domain/ledgers/columns';
+import { createSchema, type LedgerDefinition } from '../../shared/domain/ledgers/define';
+import { LEDGER_DEFINITIONS } from '../../shared/domain/ledgers/index';
+import { REFERENCES } from '../../shared/domain/ledgers/references';
+import { en } from '../../renderer/src/i18n/en';
+import { zhCN } from '../../renderer/src/i18n/zhCN';
+import { LEDGER_VIEWS } from '../../renderer/src/ledgers/views/index';
+import { NAV_PLACES } from '../../renderer/src/shell/navItems';
+import { LEDGER_SAMPLES, PLACEHOLDER_REFS } from '../helpers/ledgerSamples';
+import { useTempDirs } from '../helpers/tempDir';
+
+type AnyDefinition = LedgerDefinition<string, z.ZodRawShape>;
+const DEFINITIONS = Object.entries(LEDGER_DEFINITIONS) as unknown as [string, AnyDefinition][];
+const tempDir = useTempDirs();
+
+/** The words a ledger's screen asks for, by key path under `ledgers.<noun>`. */
+function missingWords(locale: unknown, noun: string, def: AnyDefinition): string[] {
+  const texts = (locale as { ledgers: Record<string, Record<string, unknown> | undefined> }).ledgers[noun];
+  const fields = (texts?.fields ?? {}) as Record<string, unknown>;
+  return [
+    ...['title', 'addTitle', 'editTitle'].filter((key) => typeof texts?.[key] !== 'string' || texts[key] === ''),
+    ...Object.keys(def.fields).filter((field) => typeof fields[field] !== 'string' || fields[field] === '').map((field) => `fields.${field}`),
+  ];
+}
+
+describe('every ledger is known everywhere it must be', () => {
+  it('has a table made by the migrations with exactly its declared columns, of the kinds its fields store', async () => {
+    const db = await openDatabase(join(tempDir(), 'places.sqlite'));
+    try {
+      for (const [noun, def] of DEFINITIONS) {
+        const columns = (db.sqlite.pragma(`table_info(${def.table})`) as { name: string; type: string }[]).map((c) => [c.name, c.type.toLowerCase()]);
+        expect(columns, `${noun}: no migration creates ${def.table} with exactly these columns (db/migrations/)`).toEqual([
+          ['id', 'text'],
+          ['village_id', 'text'],
+          ['created_at', 'text'],
+          ['updated_at', 'text'],
+          ['deleted_at', 'text'],
+          ...Object.entries(columnsOf(def.fields)),
+        ]);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it.each(DEFINITIONS)('%s: has its title, form titles and every field word in Chinese and in English', (noun, def) => {
+    expect(missingWords(zhCN, noun, def), `${noun}: words missing in renderer/src/i18n/zhCN.ts under ledgers.${noun}`).toEqual([]);
+    expect(missingWords(en, noun, def), `${noun}: words missing in renderer/src/i18n/en.ts under ledgers.${noun}`).toEqual([]);
+  });
+
+  it.each(DEFINITIONS)('%s: has a sample record (test/helpers/ledgerSamples.ts) its own create schema takes', (noun, def) => {
+    const sample = LEDGER_SAMPLES[noun as keyof typeof LEDGER_SAMPLES];
+    expect(sample, `${noun}: no sample in test/helpers/ledgerSamples.ts`).toBeDefined();
+    const input = { villageId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a00', ...sample!.input(PLACEHOLDER_REFS, 1) };
+    const parsed = createSchema(def).safeParse(input);
+    expect(parsed.success ? [] : parsed.error.issues, `${noun}: the sample does not pass its create schema`).toEqual([]);
+    // The rows a sample needs first are the references it fills.
+    const referenced = Object.keys(def.fields).filter((f) => f in REFERENCES && input[f as keyof typeof input] !== undefined);
+    expect([...sample!.needs].sort(), `${noun}: the sample's needs are not the references it fills`).toEqual(referenced.sort());
+  });
+
+  it.each(DEFINITIONS)('%s: has a view with exactly its fields, and a place in the menu', (noun, def) => {
+    const view = LEDGER_VIEWS[noun as keyof typeof LEDGER_VIEWS];
+    expect(view, `${noun}: no view in renderer/src/ledgers/views/index.ts`).toBeDefined();
+    expect(view.fields.map((f) => f.name).sort(), `${noun}: the view's fields are not its fields`).toEqual(Object.keys(def.fields).sort());
+    const place = NAV_PLACES[noun as keyof typeof NAV_PLACES];
+    expect(place, `${noun}: no place in NAV_PLACES (renderer/src/shell/navItems.tsx)`).toBeDefined();
+    if ('openedFrom' in place) expect('group' in NAV_PLACES[place.openedFrom], `${noun} opens from ${place.openedFrom}, which is not in the menu`).toBe(true);
+  });
+
+  it.each(DEFINITIONS)('%s: names records, and references other ledgers, only through fields it has', (noun, def) => {
+    const fields = Object.keys(def.fields);
+    expect(def.namedBy.length, `${noun}: namedBy is empty`).toBeGreaterThan(0);
+    for (const field of def.namedBy) expect(fields, `${noun}.namedBy`).toContain(field);
+    // A field named like a reference is one: the write rules check it only when the references table knows it.
+    const unknownRefs = fields.filter((f) => /[a-z]Id$/.test(f) && !(f in REFERENCES));
+    expect(unknownRefs, `${noun}: reference-like fields missing from shared/domain/ledgers/references.ts`).toEqual([]);
+    for (const f of fields.filter((x) => x in REFERENCES)) expect(snakeCase(f)).toMatch(/_id$/);
+  });
+
+  it('points every reference at a ledger that names its rows, and every sample can be given each reference', () => {
+    for (const [field, noun] of Object.entries(REFERENCES)) {
+      expect(LEDGER_DEFINITIONS[noun].namedBy.length, `${field} → ${noun}`).toBeGreaterThan(0);
+      expect(Object.keys(PLACEHOLDER_REFS), `test/helpers/ledgerSamples.ts SampleRefs lacks ${field}`).toContain(field);
+    }
+  });
+});
