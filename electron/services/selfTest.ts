@@ -4,7 +4,8 @@
 // A broken build, a stripped OpenSSL or a damaged disk is then named plainly at start, not
 // discovered as a failed sync a month later.
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, randomBytes, scrypt, sign, verify } from 'node:crypto';
-import { openDatabase, type Sqlite } from '../../db/open';
+import { openDatabase } from '../../db/open';
+import { checkOpenDatabase } from '../../db/selfCheck';
 
 export type SelfTestCheck = 'sha256' | 'ed25519' | 'aes-gcm' | 'scrypt' | 'database';
 
@@ -127,32 +128,8 @@ export async function checkCrypto(): Promise<SelfTestFailure[]> {
   return results.filter((f): f is SelfTestFailure => f !== null);
 }
 
-/** SQLite's `synchronous` NORMAL (1): what db/open sets for WAL. */
-const EXPECTED_SYNCHRONOUS = 1;
-
-/** The checks on an open connection; throws with the first thing that is wrong. */
-export function checkOpenDatabase(sqlite: Sqlite): void {
-  // quick_check reads every page and catches a damaged file; integrity_check would also compare
-  // every index with its table, at about twice the cost (2.4 s against ~1 s for a 160 MiB
-  // township: test/bench/selfTest.ts) on every start. Imports run inside transactions that
-  // cannot leave an index behind its table, so the start pays for quick_check only.
-  for (const pragma of ['quick_check']) {
-    const rows = sqlite.pragma(pragma) as Record<string, string>[];
-    const found = rows.map((row) => Object.values(row)[0]);
-    if (found.length !== 1 || found[0] !== 'ok') throw new Error(`PRAGMA ${pragma}: ${found.slice(0, 5).join('; ')}`);
-  }
-  const mode = sqlite.pragma('journal_mode', { simple: true });
-  if (mode !== 'wal') throw new Error(`journal_mode is ${String(mode)}, expected wal`);
-  const synchronous = sqlite.pragma('synchronous', { simple: true });
-  if (synchronous !== EXPECTED_SYNCHRONOUS) throw new Error(`synchronous is ${String(synchronous)}, expected ${EXPECTED_SYNCHRONOUS} (NORMAL)`);
-  // A write that is rolled back: proves the file and its folder take writes, and leaves nothing.
-  sqlite.exec('BEGIN IMMEDIATE');
-  try {
-    sqlite.exec('CREATE TABLE main.cunji_self_test_write (x); INSERT INTO main.cunji_self_test_write VALUES (1)');
-  } finally {
-    sqlite.exec('ROLLBACK');
-  }
-}
+// The checks on an open connection are db/'s (pragmas and a rolled-back write): db/selfCheck.ts.
+export { checkOpenDatabase };
 
 /** The plain-language reason for a database failure, from SQLite's error code. */
 function databaseMessage(error: unknown): { zh: string; en: string } {
