@@ -27,7 +27,7 @@ export function useChildScript(entry: URL): () => string {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['better-sqlite3'],
+      external: ['better-sqlite3', 'sharp'], // native addons (sharp: the whole service layer, for a child that opens the app)
       logLevel: 'warning',
     });
   }, 60_000);
