@@ -1,6 +1,36 @@
-// The villages a device keeps, read from the villages ledger: the live ones in a scope, one's
-// township, how many there are. Services ask these; the SQL stays here.
+// The villages ledger as the services read it: the live villages in a scope, one's row, name or
+// township, how many there are, whether a name is taken. Services ask these; the SQL stays here.
+import { sql } from 'kysely';
 import type { Sqlite } from '../open';
+import { all, first } from '../query';
+import type { VillageRow } from '../schema';
+import { sqlBuilder } from '../sqlBuilder';
+
+const live = () => sqlBuilder.selectFrom('villages').selectAll().where('deleted_at', 'is', null);
+
+/** A live village's row (undefined when there is none). */
+export function liveVillageRow(sqlite: Sqlite, id: string): VillageRow | undefined {
+  return first(sqlite, live().where('id', '=', id));
+}
+
+/** Whether a live village of the township other than `exceptId` bears the name. */
+export function villageNameTaken(sqlite: Sqlite, name: string, township: string, exceptId: string | null): boolean {
+  let query = live().select('id').where('name', '=', name).where('township', '=', township);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return first(sqlite, query) !== undefined;
+}
+
+/** The live villages among `ids`, those whose name contains `search` when given, by township then name. */
+export function listLiveVillages(sqlite: Sqlite, ids: readonly string[], search: string | null): VillageRow[] {
+  let query = live().where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+  if (search) query = query.where(sql<boolean>`name LIKE ${likePattern(search)} ESCAPE '\\'`);
+  return all(sqlite, query.orderBy('township').orderBy('name').orderBy('id'));
+}
+
+/** `%text%` with LIKE's own wildcards in the text taken literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
 
 /** What a device keeps: whole townships (a coordinator's, a district's) and villages by id. */
 export interface VillageScope {

@@ -1,12 +1,11 @@
-// villages.*: the assisted villages. Reads are kysely-built queries; writes go through the store.
-import { sql } from 'kysely';
+// villages.*: the assisted villages. Reads are db/ledgers/villages'; writes go through the store.
 import type { Handlers } from '../../shared/api/types';
 import { ApiError } from '../../shared/api/result';
 import { V } from '../../shared/domain/validation';
 import { keepsWholeTownships, townshipsOf } from '../../shared/domain/device';
 import type { Village } from '../../shared/domain/village';
 import type { VillageRow } from '../../db/schema';
-import { all, first } from '../../db/query';
+import { listLiveVillages, liveVillageRow, villageNameTaken } from '../../db/ledgers/villages';
 import type { ServiceContext } from './context';
 import { requireVillageInScope, villagesInScope } from './ledgers/scope';
 import { readProfile, requireProfile, saveProfile } from './profile';
@@ -29,19 +28,15 @@ export function toVillage(row: VillageRow): Village {
 
 export function villageHandlers(ctx: ServiceContext): VillageHandlers {
   const { db, store } = ctx;
-  const live = () => db.kysely.selectFrom('villages').selectAll().where('deleted_at', 'is', null);
-
   function getLive(id: string): Village {
-    const row = first(db.sqlite, live().where('id', '=', id));
+    const row = liveVillageRow(db.sqlite, id);
     if (!row) throw new ApiError('NOT_FOUND', `Village ${id} does not exist`);
     return toVillage(row);
   }
 
   /** One village name per township: a second 李家村 in one township is almost always a slip. */
   function refuseDuplicateName(name: string, township: string, exceptId: string | null): void {
-    let query = live().select('id').where('name', '=', name).where('township', '=', township);
-    if (exceptId) query = query.where('id', '!=', exceptId);
-    if (first(db.sqlite, query)) {
+    if (villageNameTaken(db.sqlite, name, township, exceptId)) {
       throw new ApiError('INVALID_INPUT', `A village named ${name} already exists in ${township}`, [
         { path: ['name'], message: V.duplicateVillage },
       ]);
@@ -55,9 +50,7 @@ export function villageHandlers(ctx: ServiceContext): VillageHandlers {
     // set up yet keeps none.
     'villages.list': ({ search }) => {
       const scope = readProfile(ctx) ? villagesInScope(ctx) : [];
-      let query = live().where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(scope)}))`);
-      if (search) query = query.where(sql<boolean>`name LIKE ${likePattern(search)} ESCAPE '\\'`);
-      const items = all(db.sqlite, query.orderBy('township').orderBy('name').orderBy('id')).map(toVillage);
+      const items = listLiveVillages(db.sqlite, scope, search ?? null).map(toVillage);
       return { items, total: items.length };
     },
     'villages.get': ({ id }) => getLive(id),
@@ -116,9 +109,4 @@ export function villageHandlers(ctx: ServiceContext): VillageHandlers {
       return { id };
     },
   };
-}
-
-/** `%text%` with LIKE's own wildcards in the text taken literally. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 }
