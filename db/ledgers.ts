@@ -5,6 +5,7 @@
 // tables the migrations actually create.
 import { columnsOf, type ColumnKind, type ColumnsOf } from '../shared/domain/ledgers/columns';
 import { LEDGER_DEFINITIONS, type LedgerDefinitions } from '../shared/domain/ledgers/index';
+import { attachmentFields } from '../shared/domain/attachments';
 
 export type { ColumnKind };
 
@@ -20,7 +21,10 @@ const { secretaries, ...others } = LEDGER_DEFINITIONS;
 export const LEDGERS = Object.fromEntries([
   ['villages', VILLAGES],
   ...[secretaries, ...Object.values(others)].map((def) => [def.table, columnsOf(def.fields)] as const),
-]) as { readonly villages: typeof VILLAGES } & Tables;
+  // The metadata of the photos and scans on records (shared/domain/attachments.ts): synced like a
+  // ledger, written only by attachments.* (the file is in the data folder, named by its sha256).
+  ['attachments', columnsOf(attachmentFields)],
+]) as { readonly villages: typeof VILLAGES; readonly attachments: ColumnsOf<typeof attachmentFields> } & Tables;
 
 /**
  * The version of what a sync file may hold: the number of the migration that last changed the
@@ -30,7 +34,7 @@ export const LEDGERS = Object.fromEntries([
  * pins the ledgers to it. (60 when it was split from the database version: files written
  * before stay readable.)
  */
-export const SYNC_SCHEMA_VERSION = 60;
+export const SYNC_SCHEMA_VERSION = 160;
 
 export type LedgerName = keyof typeof LEDGERS;
 export type LedgerColumn<T extends LedgerName> = keyof (typeof LEDGERS)[T] & string;

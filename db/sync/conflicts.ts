@@ -50,6 +50,7 @@ export interface ConflictRow {
  */
 const NAMED_BY: { readonly [T in LedgerName]: readonly LedgerColumn<T>[] } = {
   villages: ['name'],
+  attachments: ['file_name', 'caption'],
   ...(Object.fromEntries(Object.values(LEDGER_DEFINITIONS).map((def) => [def.table, def.namedBy.map(snakeCase)])) as unknown as {
     readonly [T in LedgerTable]: readonly LedgerColumn<T>[];
   }),

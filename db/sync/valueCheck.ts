@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { LEDGER_DEFINITIONS } from '../../shared/domain/ledgers/index';
 import { snakeCase, type FieldCodec } from '../../shared/domain/ledgers/define';
 import { villageFields } from '../../shared/domain/village';
+import { ATTACHMENT_CODECS, attachmentFields } from '../../shared/domain/attachments';
 import { LEDGERS, type LedgerName } from '../ledgers';
 
 interface ColumnRule {
@@ -25,6 +26,7 @@ function rulesOf(fields: Record<string, z.ZodType>, codecs: Partial<Record<strin
 /** Table → column → the rule of its field. Built once, from the definitions. */
 const RULES: ReadonlyMap<string, Map<string, ColumnRule>> = new Map([
   ['villages', rulesOf(villageFields, {})],
+  ['attachments', rulesOf(attachmentFields, ATTACHMENT_CODECS)],
   ...Object.values(LEDGER_DEFINITIONS).map(
     (def) => [def.table, rulesOf(def.fields as unknown as Record<string, z.ZodType>, def.codecs as Partial<Record<string, FieldCodec>>)] as const,
   ),

@@ -23,6 +23,10 @@ import { setPassphraseInput, syncEncryptionView, trustResult } from '../domain/s
 import { conflictCount } from '../domain/conflictCount';
 import { backupExportInput, backupExportResult, backupItem, backupList, backupRestoreInput, backupRestoreResult } from '../domain/backups';
 import { village, villageInput, villageMoveDecision, villageMoveList, villageMoveResult, villageUpdate } from '../domain/village';
+import {
+  attachmentAddInput, attachmentAddResult, attachmentContent, attachmentContentInput, attachmentIdInput, attachmentList, attachmentListInput,
+  attachmentUpdateInput, attachmentView,
+} from '../domain/attachments';
 import { LEDGER_DEFINITIONS } from '../domain/ledgers/index';
 import { allCrudEntries } from './ledgerContract';
 import { API_CHANNEL_PREFIX, API_METHODS, channelOf, isApiMethod, type ApiMethod } from './methods';
@@ -124,6 +128,12 @@ export const contract = {
   'imports.preview': { input: importPreviewInput, output: importPreview },
   'imports.commit': { input: importCommitInput, output: importCommitResult },
   'imports.template': { input: importTemplateInput, output: importTemplateResult },
+  // Photos and scans on records (shared/domain/attachments.ts); files by hash only, never by path.
+  'attachments.add': { input: attachmentAddInput, output: attachmentAddResult },
+  'attachments.list': { input: attachmentListInput, output: attachmentList },
+  'attachments.update': { input: attachmentUpdateInput, output: attachmentView },
+  'attachments.remove': { input: attachmentIdInput, output: z.object({ id: rowId }) },
+  'attachments.content': { input: attachmentContentInput, output: attachmentContent },
 
   // Each ledger's list, get, create, update and delete, from its definition.
   ...allCrudEntries(LEDGER_DEFINITIONS),

@@ -55,6 +55,11 @@ const BASE_METHODS = [
   'imports.preview',
   'imports.commit',
   'imports.template',
+  'attachments.add',
+  'attachments.list',
+  'attachments.update',
+  'attachments.remove',
+  'attachments.content',
 ] as const;
 
 /** The ledgers kept through the same five methods (shared/domain/ledgers defines each). */

@@ -10,6 +10,7 @@ export const ATTACHMENT_REFUSALS = [
   'ATTACHMENT_PDF_SCRIPT', // a PDF with scripts, launch actions or embedded files
   'ATTACHMENT_HASH', // the bytes do not hash to the name they are kept or sent under
   'ATTACHMENT_MISSING', // no file is kept under that hash (yet: sync fetches it later)
+  'ATTACHMENT_UNREADABLE', // the chosen path is not a file, or the computer would not let it be read
 ] as const;
 export type AttachmentRefusalCode = (typeof ATTACHMENT_REFUSALS)[number];
 

@@ -2,7 +2,7 @@
 // `<dataDir>/attachments/ab/abcdef….jpg`. Beside the database, never in it, so the database stays
 // small enough to back up every day and a file can travel on its own, named by what it holds.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AttachmentRefused } from './errors';
 
@@ -35,6 +35,10 @@ export interface FileStore {
   list(): string[];
   /** Removes `.part` files a crash left behind; returns how many. Safe only when no write is under way. */
   sweepParts(): number;
+  /** When the file was last written (ms), or null when it is not kept. */
+  writtenAt(hash: string): number | null;
+  /** Removes a kept file (the sweep's, once nothing refers to it); false when there was none. */
+  remove(hash: string): boolean;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -145,5 +149,15 @@ export function openFileStore(dataDir: string): FileStore {
     pathOf,
     list,
     sweepParts,
+    writtenAt(hash) {
+      const path = pathOf(hash);
+      return path ? statSync(path).mtimeMs : null;
+    },
+    remove(hash) {
+      const path = pathOf(hash);
+      if (!path) return false;
+      rmSync(path, { force: true });
+      return true;
+    },
   };
 }

@@ -681,6 +681,68 @@ function importBadInputs(liveId: string): Record<string, BadInput[]> {
       { label: 'a relative path', input: { ledger: 'needs', path: 'template.xlsx' }, path: ['path'], message: V.absolutePath },
       { label: 'a path that is not .xlsx', input: { ledger: 'needs', path: '/tmp/template.exe' }, path: ['path'], message: V.invalid },
     ],
+    ...attachmentBadInputs(),
+  };
+}
+
+/** attachments.*: files by path or bytes, a record or a village, hashes only (never a path) for content. */
+function attachmentBadInputs(): Record<string, BadInput[]> {
+  const add = (over: Record<string, unknown>) => ({ ledger: 'visits', recordId: UUID, files: [{ name: 'a.jpg', data: 'AAAA' }], ...over });
+  const file = (f: Record<string, unknown>) => add({ files: [f] });
+  const HASH = 'a'.repeat(64);
+  return {
+    'attachments.add': [
+      ...wrongShapes(),
+      ...strayKeys(add({})),
+      ...badIds((recordId) => add({ recordId }), ['recordId']),
+      { label: 'no ledger', input: add({ ledger: undefined }), path: ['ledger'], message: V.required },
+      { label: 'a ledger files cannot be attached to', input: add({ ledger: 'households' }), path: ['ledger'], message: V.invalid },
+      { label: 'no files', input: add({ files: [] }), path: ['files'], message: V.required },
+      { label: 'files as one object', input: add({ files: { name: 'a.jpg', data: 'AAAA' } }), path: ['files'], message: V.invalid },
+      { label: '21 files at once', input: add({ files: Array.from({ length: 21 }, () => ({ name: 'a.jpg', data: 'AAAA' })) }), path: ['files'], message: V.tooLarge },
+      { label: 'a file with neither path nor bytes', input: file({}), path: ['files', 0, 'name'], message: V.required },
+      { label: 'a file with a name and no bytes', input: file({ name: 'a.jpg' }), path: ['files', 0, 'data'], message: V.required },
+      { label: 'a relative path', input: file({ path: 'photos/a.jpg' }), path: ['files', 0, 'path'], message: V.absolutePath },
+      { label: 'a path with a NUL', input: file({ path: '/tmp/a\u0000.jpg' }), path: ['files', 0, 'path'], message: V.invalid },
+      { label: 'a path and bytes at once', input: file({ path: '/tmp/a.jpg', data: 'AAAA' }), path: ['files', 0, 'data'], message: V.invalid },
+      { label: 'bytes that are not base64', input: file({ name: 'a.jpg', data: '<svg/>' }), path: ['files', 0, 'data'], message: V.invalid },
+      { label: 'a name of 256 characters', input: file({ name: `${'a'.repeat(252)}.jpg`, data: 'AAAA' }), path: ['files', 0, 'name'], message: V.tooLong },
+      { label: 'a stray key in a file', input: file({ name: 'a.jpg', data: 'AAAA', sha256: HASH }), path: ['files', 0, 'sha256'], message: V.unknownField },
+      { label: 'keepLocation as text', input: add({ keepLocation: 'yes' }), path: ['keepLocation'], message: V.invalid },
+      { label: 'a caption of 201 characters', input: add({ caption: long(201) }), path: ['caption'], message: V.tooLong },
+    ],
+    'attachments.list': [
+      ...wrongShapes(),
+      ...strayKeys({ villageId: UUID }),
+      ...badIds((recordId) => ({ recordId: recordId ?? 7 }), ['recordId']).filter((b) => b.label !== 'no id' && b.label !== 'a null id'),
+      { label: 'neither a record nor a village', input: {}, path: ['villageId'], message: V.required },
+      { label: 'a record and a village at once', input: { recordId: UUID, villageId: UUID }, path: ['villageId'], message: V.invalid },
+      { label: 'an unknown ledger', input: { villageId: UUID, ledger: 'villages' }, path: ['ledger'], message: V.invalid },
+      { label: 'a month 13', input: { villageId: UUID, month: '2026-13' }, path: ['month'], message: V.date },
+      { label: 'a whole date for a month', input: { villageId: UUID, month: '2026-11-01' }, path: ['month'], message: V.date },
+      { label: 'a limit of 501', input: { villageId: UUID, limit: 501 }, path: ['limit'], message: V.tooLarge },
+      { label: 'a negative offset', input: { villageId: UUID, offset: -1 }, path: ['offset'], message: V.notNegative },
+    ],
+    'attachments.update': [
+      ...wrongShapes(),
+      ...strayKeys({ id: UUID, patch: { caption: '合影' } }),
+      ...strayKeys({ id: UUID, patch: { caption: '合影' } }, 'patch'),
+      ...badIds((id) => ({ id, patch: {} }), ['id']),
+      { label: 'a caption of 201 characters', input: { id: UUID, patch: { caption: long(201) } }, path: ['patch', 'caption'], message: V.tooLong },
+      { label: 'keepLocation as text', input: { id: UUID, patch: { keepLocation: 'no' } }, path: ['patch', 'keepLocation'], message: V.invalid },
+      { label: 'a new hash in the patch', input: { id: UUID, patch: { sha256: HASH } }, path: ['patch', 'sha256'], message: V.unknownField },
+    ],
+    'attachments.remove': [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])],
+    'attachments.content': [
+      ...wrongShapes(),
+      ...strayKeys({ hash: HASH }),
+      { label: 'no hash', input: {}, path: ['hash'], message: V.required },
+      { label: 'a path instead of a hash', input: { hash: '../../cunji.sqlite' }, path: ['hash'], message: V.invalid },
+      { label: 'an upper-case hash', input: { hash: HASH.toUpperCase() }, path: ['hash'], message: V.invalid },
+      { label: 'a hash with an extension', input: { hash: `${HASH}.jpg` }, path: ['hash'], message: V.invalid },
+      { label: 'a hash of 63 digits', input: { hash: HASH.slice(1) }, path: ['hash'], message: V.invalid },
+      { label: 'a number hash', input: { hash: 7 }, path: ['hash'], message: V.invalid },
+    ],
   };
 }
 
