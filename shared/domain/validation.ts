@@ -120,9 +120,9 @@ export function year() {
   return z.number({ error: choiceError }).int({ error: V.year }).min(2000, { error: V.year }).max(2100, { error: V.year });
 }
 
-/** One value of a labelled enum. */
+/** One value of a labelled enum; the labels go with the schema, so a form can show them (renderer/src/ledgers/derivedView.ts). */
 export function choice<V extends string>(labels: Readonly<Record<V, unknown>>) {
-  return z.enum(Object.keys(labels) as [V, ...V[]], { error: choiceError });
+  return z.enum(Object.keys(labels) as [V, ...V[]], { error: choiceError }).meta({ labels });
 }
 
 export function optionalChoice<V extends string>(labels: Readonly<Record<V, unknown>>) {

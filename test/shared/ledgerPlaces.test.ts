@@ -1,7 +1,7 @@
 // Every place that must know a ledger and cannot be derived from its definition, checked for
-// every ledger in the registry: a ledger added without its table, its words in either language,
-// its sample record, its view or its menu place fails here, naming the ledger and the place
-// (docs/adding-a-ledger.md lists the steps).
+// every ledger in the registry: a ledger added without its table, its words in either language
+// or its sample record fails here, naming the ledger and the place (docs/adding-a-ledger.md lists
+// the steps; its view and menu place: test/renderer/ledgerPlaces.test.ts).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -12,8 +12,6 @@ import { LEDGER_DEFINITIONS } from '../../shared/domain/ledgers/index';
 import { REFERENCES } from '../../shared/domain/ledgers/references';
 import { en } from '../../renderer/src/i18n/en';
 import { zhCN } from '../../renderer/src/i18n/zhCN';
-import { LEDGER_VIEWS } from '../../renderer/src/ledgers/views/index';
-import { NAV_PLACES } from '../../renderer/src/shell/navItems';
 import { LEDGER_SAMPLES, PLACEHOLDER_REFS } from '../helpers/ledgerSamples';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -65,15 +63,6 @@ describe('every ledger is known everywhere it must be', () => {
     // The rows a sample needs first are the references it fills.
     const referenced = Object.keys(def.fields).filter((f) => f in REFERENCES && input[f as keyof typeof input] !== undefined);
     expect([...sample!.needs].sort(), `${noun}: the sample's needs are not the references it fills`).toEqual(referenced.sort());
-  });
-
-  it.each(DEFINITIONS)('%s: has a view with exactly its fields, and a place in the menu', (noun, def) => {
-    const view = LEDGER_VIEWS[noun as keyof typeof LEDGER_VIEWS];
-    expect(view, `${noun}: no view in renderer/src/ledgers/views/index.ts`).toBeDefined();
-    expect(view.fields.map((f) => f.name).sort(), `${noun}: the view's fields are not its fields`).toEqual(Object.keys(def.fields).sort());
-    const place = NAV_PLACES[noun as keyof typeof NAV_PLACES];
-    expect(place, `${noun}: no place in NAV_PLACES (renderer/src/shell/navItems.tsx)`).toBeDefined();
-    if ('openedFrom' in place) expect('group' in NAV_PLACES[place.openedFrom], `${noun} opens from ${place.openedFrom}, which is not in the menu`).toBe(true);
   });
 
   it.each(DEFINITIONS)('%s: names records, and references other ledgers, only through fields it has', (noun, def) => {
