@@ -15,6 +15,8 @@ export const API_PATH_PREFIX = '/api/';
 export const EXPORTS_PATH_PREFIX = '/exports/';
 /** Inputs are small forms; anything larger is refused before it is parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** attachments.add carries one photo or scan (at most 50 MiB) as base64, a third larger: its own bound. */
+export const MAX_ATTACHMENT_BODY_BYTES = 72 * 1024 * 1024;
 /**
  * How long an idle keep-alive connection stays open. Node closes them after 5 s by default,
  * which races a client reusing the socket at that moment: the client's next POST meets a reset
@@ -128,9 +130,10 @@ export async function startHost({ dispatch, staticDir, exportsDir, port = 0 }: H
     if (req.method !== 'POST') return sendText(res, 405, 'Use POST');
     // Only JSON: a cross-site form or text/plain POST would need no CORS preflight.
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendText(res, 415, 'Send application/json');
-    const body = await readBody(req, MAX_BODY_BYTES);
+    const limit = method === 'attachments.add' ? MAX_ATTACHMENT_BODY_BYTES : MAX_BODY_BYTES;
+    const body = await readBody(req, limit);
     if (body === null) {
-      return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: `Request larger than ${MAX_BODY_BYTES} bytes` } });
+      return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: `Request larger than ${limit} bytes` } });
     }
     let envelope: unknown;
     try {

@@ -23,6 +23,8 @@ import { useConfirmedWrite } from './useConfirmedWrite';
 import { LEDGER_VIEWS } from './views/index';
 import type { LedgerRow } from './viewTypes';
 import { CoordinatorEditNote } from '../screens/sync/CoordinatorEditNote';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { isAttachable } from '../../../shared/domain/attachments';
 
 export interface LedgerFormModalProps {
   noun: LedgerNoun;
@@ -174,6 +176,7 @@ export function LedgerFormModal({ noun, row, fixed = {}, villageId, onClose }: L
         </Row>
         <button type="submit" hidden />
       </Form>
+      {isAttachable(noun) && <AttachmentsPanel noun={noun} recordId={row?.id ?? null} />}
     </Modal>
   );
 }
