@@ -5,6 +5,7 @@ import { MIN_OPERATING_FUNDS_FEN } from '../../shared/domain/ledgers/work';
 import type { Prepare } from './statements';
 import { householdStands, MONITORING_ACTIVE, NEED_OPEN, pick } from './measures';
 import { inScope, type PeriodParams } from './period';
+import { planDone, planProgressSql } from './planCounts';
 
 const OVERDUE_LIST_LIMIT = 50;
 /** Years of indicators shown: the period's last year and the four before it. */
@@ -58,11 +59,12 @@ export function overdueNeeds(sqlite: Prepare, p: PeriodParams, total: number): {
   return { items, more: Math.max(0, total - items.length) };
 }
 
-export function plansByDuty(sqlite: Prepare, p: PeriodParams): { duty: string; plans: number; done: number }[] {
+/** Plans of the period's years by duty; `progress` sums the plans' progress (db/dashboard/planCounts.ts). */
+export function plansByDuty(sqlite: Prepare, p: PeriodParams): { duty: string; plans: number; done: number; progress: number }[] {
   return all(
     sqlite,
-    `SELECT x.duty AS duty, count(*) AS plans, sum(x.status = 'done') AS done FROM plans x
-     WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.year BETWEEN @fromYear AND @toYear GROUP BY x.duty`,
+    `SELECT x.duty AS duty, count(*) AS plans, sum(${planDone('x')}) AS done, sum(${planProgressSql('x')}) AS progress FROM plans x
+     WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.year BETWEEN @fromYear AND @toYear AND x.duty IS NOT NULL GROUP BY x.duty`,
     p,
   );
 }

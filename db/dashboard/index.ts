@@ -2,7 +2,9 @@
 // township's villages side by side, a district's townships. The caller passes the villages in
 // its scope; nothing here decides who may see what.
 import { sumMeasures, withRatios, type DistrictDashboard, type TownshipDashboard, type VillageDashboard } from '../../shared/domain/dashboard';
-import { DUTIES, PROJECT_STAGES } from '../../shared/domain/dashboard';
+import { PROJECT_STAGES } from '../../shared/domain/dashboard';
+import { dutiesInOrder } from '../../shared/domain/duties';
+import { DEFAULT_DUTIES } from '../../shared/domain/settings';
 import type { Prepare } from './statements';
 import * as D from './details';
 import { headlineFigures } from './headline';
@@ -14,6 +16,8 @@ export { villageMeasures } from './measures';
 
 interface Shared {
   readonly presenceThreshold: number;
+  /** The township's duty set, in its order: the village dashboard's plans by these, any others after. */
+  readonly duties?: readonly string[];
 }
 
 function facts(query: FigureQuery, shared: Shared, referenceDay: string) {
@@ -40,7 +44,11 @@ export function villageDashboard(sqlite: Prepare, query: FigureQuery, shared: Sh
     visitsByMonth: D.visitsByMonth(sqlite, p),
     overdueNeeds: overdue.items,
     overdueNeedsMore: overdue.more,
-    plansByDuty: DUTIES.map((duty) => ({ duty, plans: byDuty.get(duty)?.plans ?? 0, done: byDuty.get(duty)?.done ?? 0 })),
+    plansByDuty: dutiesInOrder(shared.duties ?? DEFAULT_DUTIES, [...byDuty.keys()].sort(binaryOrder)).map((duty) => {
+      const row = byDuty.get(duty);
+      // The mean of the plans' progress, to four places (a ratio read as a whole percent).
+      return { duty, plans: row?.plans ?? 0, done: row?.done ?? 0, progress: row && row.plans > 0 ? Math.round((row.progress / row.plans) * 10_000) / 10_000 : null };
+    }),
     projectsByStage: PROJECT_STAGES.map((stage) => ({ stage, projects: byStage.get(stage)?.projects ?? 0, budgetFen: byStage.get(stage)?.budgetFen ?? 0 })),
     projectMoney: D.projectMoney(sqlite, p),
     moneyBySource: D.moneyBySource(sqlite, p),
@@ -75,4 +83,9 @@ export function villagesOfTownship(sqlite: Prepare, villageIds: readonly string[
     .prepare('SELECT id FROM villages WHERE deleted_at IS NULL AND township = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY name, id')
     .pluck()
     .all(township, JSON.stringify(villageIds)) as string[];
+}
+
+/** Code-point order, as SQLite compares text. */
+function binaryOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

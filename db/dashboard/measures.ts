@@ -4,6 +4,7 @@
 // parent (household, project) is deleted counts no more than its parent.
 import type { Prepare } from './statements';
 import { inScope, NEED_RAISED_IN_PERIOD, NEED_RAISED_ON, periodParams, type FigureQuery, type PeriodParams } from './period';
+import { planDone } from './planCounts';
 
 export interface VillageMeasures {
   villageId: string;
@@ -86,7 +87,7 @@ const QUERIES: Record<string, string> = {
       sum(${NEED_OPEN} AND n.due_date < @refDay) AS needsOverdue
     FROM needs n
     WHERE n.deleted_at IS NULL AND ${inScope('n')} AND ${householdStands('n')} GROUP BY n.village_id`,
-  plans: `SELECT x.village_id AS v, count(*) AS plans, sum(x.status = 'done') AS plansDone FROM plans x
+  plans: `SELECT x.village_id AS v, count(*) AS plans, sum(${planDone('x')}) AS plansDone FROM plans x
     WHERE x.deleted_at IS NULL AND ${inScope('x')} AND x.year BETWEEN @fromYear AND @toYear GROUP BY x.village_id`,
   diary: `SELECT x.village_id AS v,
       sum(x.presence = 'in_village' AND x.entry_date >= @monthStart) AS presenceMonthDays,

@@ -17,6 +17,7 @@ import * as m0130 from './0130_revocations';
 import * as m0140 from './0140_conflict_count_index';
 import * as m0150 from './0150_township_settings';
 import * as m0160 from './0160_attachments';
+import * as m0170 from './0170_duty_words';
 
 export interface Migration {
   readonly version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 140, name: '0140_conflict_count_index', up: m0140.up },
   { version: 150, name: '0150_township_settings', up: m0150.up },
   { version: 160, name: '0160_attachments', up: m0160.up },
+  { version: 170, name: '0170_duty_words', up: m0170.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

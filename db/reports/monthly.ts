@@ -3,6 +3,7 @@
 // from the diary.
 import type { Sqlite } from '../open';
 import { inScope, type PeriodParams } from '../dashboard/period';
+import { planDone } from '../dashboard/planCounts';
 import { countOf, perVillage, type ReportVillage, type VillageRow } from './villages';
 
 export interface PlanLine {
@@ -14,25 +15,28 @@ export interface PlanLine {
   valueUnit: string | null;
   status: string | null;
   dueDate: string | null;
+  /** 0/1: marked done, or its done value has reached its target (db/dashboard/planCounts.ts). */
+  done: number;
 }
 
 const PLANS_WHERE = `x.deleted_at IS NULL AND x.year BETWEEN @fromYear AND @toYear`;
-/** The five duties in their order (shared/domain/dashboard DUTIES), then anything else. */
-const DUTY_ORDER = `CASE x.duty WHEN 'term_goals' THEN 1 WHEN 'leadership' THEN 2 WHEN 'collective_economy' THEN 3
-  WHEN 'project_funds' THEN 4 WHEN 'civility' THEN 5 ELSE 6 END`;
+/** The township's duties in its order (bound as @duties, a JSON list), then any others by name. */
+const DUTY_ORDER = `coalesce((SELECT d.key FROM json_each(@duties) AS d WHERE d.value = x.duty), 1000000), x.duty`;
 
 export function countPlans(sqlite: Sqlite, p: PeriodParams): number {
   return countOf(sqlite, `SELECT count(*) FROM plans x WHERE ${PLANS_WHERE} AND ${inScope('x')}`, p);
 }
 
-export function planLines(sqlite: Sqlite, p: PeriodParams, villages: readonly ReportVillage[]): Generator<VillageRow<PlanLine>> {
+/** The plans of each village, by year, then in the township's duty order (`duties`), then any other duty. */
+export function planLines(sqlite: Sqlite, p: PeriodParams, villages: readonly ReportVillage[], duties: readonly string[]): Generator<VillageRow<PlanLine>> {
   return perVillage(
     sqlite,
     `SELECT x.year AS year, x.duty AS duty, x.goal AS goal, x.target_value AS targetValue, x.actual_value AS actualValue,
-       x.value_unit AS valueUnit, x.status AS status, x.due_date AS dueDate
+       x.value_unit AS valueUnit, x.status AS status, x.due_date AS dueDate, ${planDone('x')} AS done
      FROM plans x WHERE x.village_id = @village AND ${PLANS_WHERE} ORDER BY x.year, ${DUTY_ORDER}, x.due_date, x.id`,
     p,
     villages,
+    { duties: JSON.stringify(duties) },
   );
 }
 

@@ -10,12 +10,15 @@ import type { ServiceContext } from './context';
 import { requireVillageInScope, villagesInScope } from './ledgers/scope';
 import { today } from './ledgers/today';
 import { requireProfile } from './profile';
-import { readSettings } from './settings';
+import { readSettingsView } from './settings';
 
 export function dashboardHandlers(ctx: ServiceContext): Pick<Handlers, 'dashboard.village' | 'dashboard.township' | 'dashboard.district'> {
   // The dashboards' statements, compiled once for the life of these handlers.
   const db = preparingOnce(ctx.db.sqlite);
-  const shared = () => ({ presenceThreshold: readSettings(ctx).presenceThreshold });
+  const shared = () => {
+    const settings = readSettingsView(ctx);
+    return { presenceThreshold: settings.presenceThreshold, duties: settings.duties };
+  };
   const query = (villageIds: string[], period: { from: string; to: string }) => ({ villageIds, from: period.from, to: period.to, today: today(ctx.now) });
 
   return {

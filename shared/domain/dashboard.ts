@@ -137,7 +137,6 @@ export const headlineFigure = z.object({
 });
 export type HeadlineFigure = z.infer<typeof headlineFigure>;
 
-export const DUTIES = ['term_goals', 'leadership', 'collective_economy', 'project_funds', 'civility'] as const;
 export const PROJECT_STAGES = ['reserve', 'approved', 'building', 'finished', 'accepted'] as const;
 
 const scopeFacts = {
@@ -160,7 +159,8 @@ export const villageDashboard = z.object({
   ),
   /** How many overdue needs there are beyond the list (it holds the 50 oldest). */
   overdueNeedsMore: count,
-  plansByDuty: z.array(z.object({ duty: z.enum(DUTIES), plans: count, done: count })),
+  /** The township's duties in its order, then any others plans hold; progress is the mean of the plans' (0–1), null without plans. */
+  plansByDuty: z.array(z.object({ duty: z.string(), plans: count, done: count, progress: z.number().nullable() })),
   projectsByStage: z.array(z.object({ stage: z.enum(PROJECT_STAGES), projects: count, budgetFen: fen })),
   projectMoney: z.array(
     z.object({ id: z.string(), villageId: z.string(), name: z.string(), status: z.string(), budgetFen: fen, receivedFen: fen, spentFen: fen }),

@@ -3,6 +3,7 @@
 // the coordinator's: where a village's cell turns green, amber or red.
 import { z } from 'zod';
 import { THRESHOLD_MEASURES, type Thresholds } from './dashboard';
+import { STANDARD_DUTIES } from './duties';
 import { V } from './validation';
 
 export const presenceThreshold = z
@@ -44,7 +45,7 @@ export const DEFAULT_SETTINGS: Settings = { presenceThreshold: 20, dashboardThre
 
 // The township's settings (db/sync/townshipSettings.ts): its coordinator signs them, sync carries
 // them to every secretary, read-only there. The plan duties are the township scheme's names.
-export const DEFAULT_DUTIES: readonly string[] = ['落实任期目标管理', '抓好班子建设', '发展集体经济', '协调项目资金', '开展乡村文明行动'];
+export const DEFAULT_DUTIES: readonly string[] = STANDARD_DUTIES.map((d) => d.word);
 export const MAX_DUTIES = 8;
 export const dutyName = z.string({ error: V.invalid }).trim().min(2, { error: V.invalid }).max(20, { error: V.tooLong });
 export const duties = z

@@ -53,6 +53,9 @@ export const V = {
   duplicateTownship: 'validation.duplicateTownship',
   townshipsDistrictOnly: 'validation.townshipsDistrictOnly',
   townshipNotListed: 'validation.townshipNotListed',
+  dutyNotInSet: 'validation.dutyNotInSet',
+  doneWithoutTarget: 'validation.doneWithoutTarget',
+  targetZero: 'validation.targetZero',
 } as const;
 
 export type ValidationKey = (typeof V)[keyof typeof V];

@@ -56,7 +56,7 @@ export const LEDGER_SAMPLES: Partial<Record<LedgerNoun, LedgerSample>> = {
   },
   plans: {
     needs: [],
-    input: () => ({ year: 2026, duty: 'collective_economy', goal: '集体经济收入达到十万元', status: 'planned', targetValue: 10, valueUnit: '万元' }),
+    input: () => ({ year: 2026, duty: '发展集体经济', goal: '集体经济收入达到十万元', status: 'planned', targetValue: 10, valueUnit: '万元' }),
     update: { measures: '发展合作社' },
   },
   projects: {
@@ -76,7 +76,7 @@ export const LEDGER_SAMPLES: Partial<Record<LedgerNoun, LedgerSample>> = {
   },
   diary: {
     needs: [],
-    input: (_r, n) => ({ entryDate: dayOf(n), presence: 'in_village', content: '走访三户', dutyTags: ['collective_economy'] }),
+    input: (_r, n) => ({ entryDate: dayOf(n), presence: 'in_village', content: '走访三户', dutyTags: ['发展集体经济'] }),
     update: { content: '开村两委会' },
   },
   leaves: {

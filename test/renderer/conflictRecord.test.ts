@@ -24,7 +24,7 @@ describe('recordName and recordText', () => {
 
   it('read choices as their labels and money in 元, skipping empty cells', () => {
     const plan = { tbl: 'plans', record: [{ col: 'year', value: 2026 }, { col: 'duty', value: 'collective_economy' }, { col: 'goal', value: null }] };
-    expect(recordName(tz, 'zh-CN', plan)).toBe('2026 · 集体经济');
+    expect(recordName(tz, 'zh-CN', plan)).toBe('2026 · 发展集体经济');
     expect(recordName(te, 'en', plan)).toBe('2026 · Collective economy');
     const entry = { tbl: 'fund_entries', record: [{ col: 'project_id', value: '村道硬化' }, { col: 'entry_date', value: '' }, { col: 'amount_fen', value: 1_250_000 }] };
     expect(recordName(tz, 'zh-CN', entry)).toBe('村道硬化 · 12,500.00 元');

@@ -61,22 +61,33 @@ describe('plans by duty', () => {
   it('gives a row per duty in order with planned and done bars', () => {
     const option = plansOption(
       [
-        { duty: 'term_goals', plans: 4, done: 1 },
-        { duty: 'leadership', plans: 0, done: 0 },
-        { duty: 'civility', plans: 2, done: 2 },
+        { duty: '落实任期目标管理', plans: 4, done: 1, progress: 0.375 },
+        { duty: '抓好班子建设', plans: 0, done: 0, progress: null },
+        { duty: '为民办事服务', plans: 2, done: 2, progress: 1 },
       ],
       words,
     ) as Option;
     expect(option.yAxis.type).toBe('category');
-    expect(option.yAxis.data).toEqual(['TERM_GOALS', 'LEADERSHIP', 'CIVILITY']);
+    expect(option.yAxis.data).toEqual(['落实任期目标管理', '抓好班子建设', '为民办事服务']);
     expect(option.series.map((s: Option) => [s.name, s.data])).toEqual([
       ['Planned', [4, 0, 2]],
       ['Done', [1, 0, 2]],
     ]);
   });
 
+  it('names a duty with its mean progress when it has plans', () => {
+    const option = plansOption(
+      [
+        { duty: '建强村党组织', plans: 3, done: 1, progress: 0.456 },
+        { duty: '推进强村富民', plans: 0, done: 0, progress: null },
+      ],
+      { ...words, progress: (r: number) => `${Math.round(r * 100)}%` },
+    ) as Option;
+    expect(option.yAxis.data).toEqual(['建强村党组织 46%', '推进强村富民']);
+  });
+
   it('is empty when no duty has a plan', () => {
-    expect(plansOption([{ duty: 'leadership', plans: 0, done: 0 }], words)).toBeNull();
+    expect(plansOption([{ duty: '抓好班子建设', plans: 0, done: 0, progress: null }], words)).toBeNull();
   });
 });
 

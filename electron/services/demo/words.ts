@@ -1,8 +1,9 @@
 // The words the demo township is made of: surnames by frequency, given names by generation,
 // place names, and the phrases of visits, needs, plans, projects and the diary.
-import type { DUTY_LABELS, NEED_CATEGORY_LABELS, PROJECT_KIND_LABELS } from '../../../shared/domain/ledgerEnums';
+import type { NEED_CATEGORY_LABELS, PROJECT_KIND_LABELS } from '../../../shared/domain/ledgerEnums';
 
-type Duty = keyof typeof DUTY_LABELS;
+/** The demo township keeps the standard scheme's duties (shared/domain/duties.ts), by their words. */
+type Duty = '落实任期目标管理' | '抓好班子建设' | '发展集体经济' | '协调项目资金' | '开展乡村文明行动';
 type NeedCategory = keyof typeof NEED_CATEGORY_LABELS;
 type ProjectKind = keyof typeof PROJECT_KIND_LABELS;
 
@@ -104,11 +105,11 @@ export const NEED_OUTCOMES = [
 ];
 
 export const PLAN_GOALS: Record<Duty, readonly (readonly [string, string, number, number])[]> = {
-  term_goals: [['制定任期工作目标并公开承诺', '项', 1, 1], ['完成年度述职评议', '次', 1, 1], ['建立民情台账并动态更新', '户', 50, 400]],
-  leadership: [['发展党员', '名', 1, 4], ['培养村级后备力量', '名', 2, 6], ['规范落实三会一课', '次', 12, 24], ['开展党员冬春训', '场', 2, 4]],
-  collective_economy: [['村集体经营性收入', '万元', 10, 60], ['新建光伏发电项目', '千瓦', 50, 300], ['流转土地发展特色种植', '亩', 100, 800]],
-  project_funds: [['争取项目资金', '万元', 50, 400], ['实施道路硬化', '公里', 1, 8], ['改造提升饮水工程', '处', 1, 5]],
-  civility: [['评选文明家庭', '户', 5, 30], ['开展移风易俗宣传', '场', 4, 12], ['整治村庄环境卫生', '次', 6, 24]],
+  落实任期目标管理: [['制定任期工作目标并公开承诺', '项', 1, 1], ['完成年度述职评议', '次', 1, 1], ['建立民情台账并动态更新', '户', 50, 400]],
+  抓好班子建设: [['发展党员', '名', 1, 4], ['培养村级后备力量', '名', 2, 6], ['规范落实三会一课', '次', 12, 24], ['开展党员冬春训', '场', 2, 4]],
+  发展集体经济: [['村集体经营性收入', '万元', 10, 60], ['新建光伏发电项目', '千瓦', 50, 300], ['流转土地发展特色种植', '亩', 100, 800]],
+  协调项目资金: [['争取项目资金', '万元', 50, 400], ['实施道路硬化', '公里', 1, 8], ['改造提升饮水工程', '处', 1, 5]],
+  开展乡村文明行动: [['评选文明家庭', '户', 5, 30], ['开展移风易俗宣传', '场', 4, 12], ['整治村庄环境卫生', '次', 6, 24]],
 };
 
 export const COMMITMENTS = [

@@ -14,6 +14,7 @@ import type { LedgerName } from '../../../db/ledgers';
 import type { ServiceContext } from '../context';
 import { readProfile } from '../profile';
 import { readSettings } from '../settings';
+import { diaryTagsInSet, planDutyInSet } from './duties';
 import { today } from './today';
 
 export interface WriteCheck {
@@ -186,8 +187,9 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
     },
     cascade: [{ table: 'fund_entries', column: 'project_id' }],
   },
+  plans: { hard: planDutyInSet },
   diary: {
-    hard: allOf(withinTerm(['entryDate'], true), ({ ctx, villageId, id, record }) => {
+    hard: allOf(withinTerm(['entryDate'], true), diaryTagsInSet, ({ ctx, villageId, id, record }) => {
       const taken = ctx.db.sqlite
         .prepare('SELECT 1 FROM diary_entries WHERE village_id = ? AND entry_date = ? AND deleted_at IS NULL AND id IS NOT ? LIMIT 1')
         .get(villageId, record.entryDate, id);

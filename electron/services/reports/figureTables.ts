@@ -2,12 +2,12 @@
 // subtotals), the results sheet (工作成绩单), the monthly overview and plan progress by duty.
 // Every figure is the dashboards' own (db/dashboard), never counted again here: one source of
 // figures for the screen and the file.
-import { DUTY_LABELS } from '../../../shared/domain/ledgerEnums';
+import { dutyLabel } from '../../../shared/domain/duties';
 import { withRatios, type Measures, type HeadlineFigure } from '../../../shared/domain/dashboard';
 import type { CellValue, ColumnType } from '../../../shared/domain/reports';
 import { formatCell } from '../../../shared/domain/reportCells';
 import { districtDashboard, townshipDashboard, villageDashboard, villageMeasures } from '../../../db/dashboard/index';
-import { col, say, withTotals, type ColumnDef, type ReportRow, type TableDef } from './model';
+import { col, withTotals, type ColumnDef, type ReportRow, type TableDef } from './model';
 import type { ReportSource } from './source';
 import { wordsOf } from './words';
 
@@ -162,7 +162,7 @@ export function scorecardTable(source: ReportSource): TableDef {
 export function overviewTable(source: ReportSource): { table: TableDef; duties: TableDef } {
   const lang = source.request.language;
   const zh = lang === 'zh-CN';
-  const dash = villageDashboard(source.sqlite, source.query, { presenceThreshold: source.threshold });
+  const dash = villageDashboard(source.sqlite, source.query, { presenceThreshold: source.threshold, duties: source.duties });
   const t = dash.totals;
   const month = source.p.refDay.slice(0, 7);
   const line = (group: [string, string], item: [string, string], value: number | null, type: ColumnType, unit: [string, string]): ReportRow => ({
@@ -214,18 +214,19 @@ export function overviewTable(source: ReportSource): { table: TableDef; duties: 
     col('plans', '计划数', 'Plans', 'integer', 9, 'sum'),
     col('done', '已完成', 'Done', 'integer', 9, 'sum'),
     col('completion', '完成率', 'Completion', 'percent', 9, { ratio: ['done', 'plans'] }),
+    col('progress', '平均进度', 'Mean progress', 'percent', 9),
   ];
   const w = wordsOf(lang);
   const duties: TableDef = {
     key: 'duties',
-    sheetName: zh ? '五项职责' : 'Five duties',
-    caption: zh ? '帮扶计划推进情况（按五项职责）' : 'Plan progress under the five duties',
+    sheetName: zh ? '职责' : 'Duties',
+    caption: zh ? '帮扶计划推进情况（按职责）' : 'Plan progress by duty',
     columns: dutyColumns,
     estimate: dash.plansByDuty.length + 1,
     rows: () =>
       withTotals(
         dutyColumns,
-        dash.plansByDuty.map((d) => [say(DUTY_LABELS[d.duty], lang), d.plans, d.done, d.plans > 0 ? d.done / d.plans : null]),
+        dash.plansByDuty.map((d) => [dutyLabel(d.duty, lang), d.plans, d.done, d.plans > 0 ? d.done / d.plans : null, d.progress]),
         () => w.total,
       ),
   };

@@ -12,7 +12,7 @@ import type { Sqlite } from '../../../db/open';
 import { openReportReader } from '../../../db/reports/reader';
 import type { ServiceContext } from '../context';
 import { today } from '../ledgers/today';
-import { readSettings } from '../settings';
+import { readSettingsView } from '../settings';
 import { buildReport, suggestedNameOf } from './build';
 import { writeCsv } from './csvWriter';
 import { checkChosenPath, downloadPathOf, exportTarget, writeAtomically } from './files';
@@ -28,7 +28,8 @@ export type ReportMethods = 'reports.preview' | 'reports.export' | 'reports.job'
 type ExportRequest = z.output<typeof reportExportInput>;
 
 function definitionOn(ctx: ServiceContext, sqlite: Sqlite, request: ReportRequest, scope: ResolvedScope) {
-  return buildReport(sourceOf(sqlite, request, scope, today(ctx.now), readSettings(ctx).presenceThreshold, ctx.now()));
+  const settings = readSettingsView(ctx);
+  return buildReport(sourceOf(sqlite, request, scope, today(ctx.now), { threshold: settings.presenceThreshold, duties: settings.duties }, ctx.now()));
 }
 
 /** The handlers, and the job registry behind them (one per app context). */

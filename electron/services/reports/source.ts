@@ -20,14 +20,16 @@ export interface ReportSource {
   readonly query: FigureQuery;
   readonly p: PeriodParams;
   readonly threshold: number;
+  /** The township's plan duties, in its order (its synced settings). */
+  readonly duties: readonly string[];
   /** `2026-11-27 16:05`, China time. */
   readonly exportedAt: string;
 }
 
-export function sourceOf(sqlite: Sqlite, request: ReportRequest, scope: ResolvedScope, today: string, threshold: number, now: number): ReportSource {
+export function sourceOf(sqlite: Sqlite, request: ReportRequest, scope: ResolvedScope, today: string, township: { threshold: number; duties: readonly string[] }, now: number): ReportSource {
   const query: FigureQuery = { villageIds: scope.villageIds, from: request.from, to: request.to, today };
   const exportedAt = new Date(now + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-  return { sqlite, request, scope, villages: villagesOf(sqlite, scope), query, p: periodParams(query), threshold, exportedAt };
+  return { sqlite, request, scope, villages: villagesOf(sqlite, scope), query, p: periodParams(query), threshold: township.threshold, duties: township.duties, exportedAt };
 }
 
 /** Whether this report may show ID and phone numbers in full: asked for, and never in a notice. */

@@ -1,10 +1,12 @@
-// The tables of a secretary's work: plans under the five duties, public commitments, highlights
+// The tables of a secretary's work: plans under the township's duties, public commitments, highlights
 // from the diary, and days in the village month by month against the township's threshold.
-import { COMMITMENT_STATUS_LABELS, DUTY_LABELS, PLAN_STATUS_LABELS, PRESENCE_LABELS } from '../../../shared/domain/ledgerEnums';
+import { dutyLabel } from '../../../shared/domain/duties';
+import { COMMITMENT_STATUS_LABELS, PLAN_STATUS_LABELS, PRESENCE_LABELS } from '../../../shared/domain/ledgerEnums';
+import { planProgress } from '../../../shared/domain/planProgress';
 import { attendanceLines, countAttendance } from '../../../db/reports/attendance';
 import { commitmentLines, countCommitments, countPlans, diaryHighlights, HIGHLIGHTS, planLines } from '../../../db/reports/monthly';
 import { col, withTotals, type ColumnDef, type TableDef } from './model';
-import { enumCell, enumListCell, flag, linesOf, phoneCell, placeColumns, type ReportSource } from './source';
+import { enumCell, flag, linesOf, phoneCell, placeColumns, type ReportSource } from './source';
 import { wordsOf } from './words';
 
 function table(source: ReportSource, key: string, sheet: [string, string], caption: [string, string], columns: ColumnDef[], estimate: number, data: () => Iterable<(string | number | boolean | null)[]>): TableDef {
@@ -34,15 +36,16 @@ export function plansTable(source: ReportSource): TableDef {
       col('targetValue', '目标值', 'Target', 'decimal', 9),
       col('actualValue', '完成值', 'Actual', 'decimal', 9),
       col('valueUnit', '单位', 'Unit', 'text', 6),
-      col('status', '进度', 'Progress', 'text', 8),
+      col('progress', '完成进度', 'Progress', 'percent', 9),
+      col('status', '状态', 'Status', 'text', 8),
       col('dueDate', '完成时限', 'Due', 'date', 11),
       col('done', '已完成', 'Done', 'flag', 8, 'count'),
     ],
     countPlans(sqlite, p),
     () =>
-      linesOf(source, planLines(sqlite, p, villages), (r) => [
-        r.year === null ? null : String(r.year), enumCell(source, DUTY_LABELS, r.duty), r.goal, r.targetValue, r.actualValue, r.valueUnit,
-        enumCell(source, PLAN_STATUS_LABELS, r.status), r.dueDate, r.status === 'done',
+      linesOf(source, planLines(sqlite, p, villages, source.duties), (r) => [
+        r.year === null ? null : String(r.year), r.duty === null ? null : dutyLabel(r.duty, source.request.language), r.goal, r.targetValue, r.actualValue, r.valueUnit,
+        planProgress(r), enumCell(source, PLAN_STATUS_LABELS, r.status), r.dueDate, r.done === 1,
       ]),
   );
 }
@@ -91,7 +94,7 @@ export function highlightsTable(source: ReportSource): TableDef {
     Math.min(HIGHLIGHTS * villages.length, 10_000),
     () =>
       linesOf(source, diaryHighlights(sqlite, p, villages), (r) => [
-        r.entryDate, enumCell(source, PRESENCE_LABELS, r.presence), enumListCell(source, DUTY_LABELS, r.dutyTags),
+        r.entryDate, enumCell(source, PRESENCE_LABELS, r.presence), dutyTagsCell(source, r.dutyTags),
         r.content.length > QUOTE_CHARS ? `${r.content.slice(0, QUOTE_CHARS)}…` : r.content,
       ]),
   );
@@ -124,4 +127,17 @@ export function attendanceTable(source: ReportSource): TableDef {
         threshold, r.inVillageDays >= threshold, Math.max(0, threshold - r.inVillageDays),
       ]),
   );
+}
+
+/** A diary day's duty tags (a JSON list of the township's words) as one line. */
+function dutyTagsCell(source: ReportSource, json: string | null): string | null {
+  let tags: unknown;
+  try {
+    tags = JSON.parse(json ?? '[]');
+  } catch {
+    tags = [];
+  }
+  if (!Array.isArray(tags) || tags.length === 0) return null;
+  const lang = source.request.language;
+  return tags.map((t) => dutyLabel(String(t), lang)).join(lang === 'zh-CN' ? '、' : ', ');
 }

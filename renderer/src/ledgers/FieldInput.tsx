@@ -5,6 +5,7 @@ import type { JSX } from 'react';
 import type { Lang } from '../../../shared/domain/labels';
 import { labelOf } from '../../../shared/domain/labels';
 import type { LabelledEnum } from '../../../shared/domain/labels';
+import { DutyChecks, DutySelect } from './duties/DutyInput';
 import { ReferencePicker } from './ReferencePicker';
 import type { FieldView } from './viewTypes';
 
@@ -36,6 +37,10 @@ export function FieldInput({ field, lang, refLabel, villageId, placeholder, ...c
       return <Select {...common} allowClear options={choiceOptions(field.labels, lang)} placeholder={placeholder} />;
     case 'choices':
       return <Checkbox.Group {...common} options={choiceOptions(field.labels, lang)} />;
+    case 'duty':
+      return <DutySelect {...common} lang={lang} placeholder={placeholder} />;
+    case 'duties':
+      return <DutyChecks {...common} lang={lang} />;
     case 'date':
       return <DatePicker {...common} format="YYYY-MM-DD" style={{ width: '100%' }} />;
     case 'money':

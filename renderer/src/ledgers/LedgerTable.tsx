@@ -30,11 +30,11 @@ export interface LedgerTableProps {
   onDelete: (row: LedgerRow) => Promise<void>;
 }
 
-const UNSORTABLE = new Set(['reference', 'choices', 'textarea']);
+const UNSORTABLE = new Set(['reference', 'choices', 'duties', 'textarea']);
 
 /** What a cell of each kind needs to show its value; long text takes what is left (at least FLEX_MIN). */
 const KIND_WIDTH: Record<FieldView['kind'], number | null> = {
-  text: 90, textarea: null, choice: 90, choices: 130, date: 100, money: 120, integer: 80, number: 80,
+  text: 90, textarea: null, choice: 90, choices: 130, duty: 130, duties: 160, date: 100, money: 120, integer: 80, number: 80,
   boolean: 70, reference: 100, idNumber: 180, phone: 120,
 };
 const FLEX_MIN = 140;

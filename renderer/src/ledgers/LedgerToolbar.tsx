@@ -12,6 +12,7 @@ import { useAppStore } from '../store/useAppStore';
 import { dayToIso, isoToDay } from './convert';
 import { schemasOf } from './definitions';
 import { choiceOptions } from './FieldInput';
+import { DutySelect } from './duties/DutyInput';
 import { fieldLabel } from './labels';
 import { ReferencePicker } from './ReferencePicker';
 import type { ListState } from './useLedgerList';
@@ -56,6 +57,9 @@ export function LedgerToolbar({ noun, state, update, hidden, embedded, onAdd }: 
     }
     if (field.kind === 'integer') {
       return <InputNumber {...common} value={value} precision={0} onChange={(v) => setFilter(field.name, v)} style={{ width: 110 }} />;
+    }
+    if (field.kind === 'duty') {
+      return <DutySelect {...common} lang={language} value={value} onChange={(v) => setFilter(field.name, v)} style={{ width: 160 }} />;
     }
     if (field.kind === 'choice') {
       return <Select {...common} allowClear options={choiceOptions(field.labels, language)} value={value} onChange={(v) => setFilter(field.name, v)} style={{ width: 150 }} />;

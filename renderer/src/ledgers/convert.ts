@@ -42,6 +42,7 @@ function toFormValue(field: FieldView, value: unknown): unknown {
     case 'boolean':
       return value === true;
     case 'choices':
+    case 'duties':
       return Array.isArray(value) ? value : [];
     default:
       return value ?? undefined;
@@ -78,9 +79,11 @@ export function fromFormValues(view: LedgerView, values: FormValues): { record: 
         record[field.name] = value === true;
         break;
       case 'choices':
+      case 'duties':
         record[field.name] = Array.isArray(value) ? value : [];
         break;
       case 'choice':
+      case 'duty':
       case 'reference':
         record[field.name] = value ?? null;
         break;

@@ -3,6 +3,7 @@
 import type { Lang } from '../../../shared/domain/labels';
 import { labelOf } from '../../../shared/domain/labels';
 import { maskIdNumber, maskPhone } from '../../../shared/domain/idNumber';
+import { dutyLabel } from '../../../shared/domain/duties';
 import { daysInclusive } from '../../../shared/domain/ledgers/days';
 import { formatFenAsYuan } from '../../../shared/domain/money';
 import type { FieldView, LedgerRow } from './viewTypes';
@@ -18,6 +19,10 @@ export function displayText(field: FieldView, row: LedgerRow, lang: Lang): strin
       return Array.isArray(value) && value.length > 0
         ? value.map((v: string) => (field.labels && v in field.labels ? labelOf(field.labels, v, lang) : v)).join('、')
         : null;
+    case 'duty':
+      return dutyLabel(String(value), lang);
+    case 'duties':
+      return Array.isArray(value) && value.length > 0 ? value.map((v: string) => dutyLabel(v, lang)).join(lang === 'en' ? ', ' : '、') : null;
     case 'money':
       return typeof value === 'number' ? formatFenAsYuan(value) : null;
     case 'idNumber':

@@ -9,6 +9,9 @@ export type FieldKind =
   | 'textarea'
   | 'choice'
   | 'choices'
+  /** One of the township's plan duties (its synced settings), and a list of them. */
+  | 'duty'
+  | 'duties'
   | 'date'
   | 'money'
   | 'integer'
@@ -57,6 +60,8 @@ export const f = {
   textarea: (name: string): FieldView => ({ name, kind: 'textarea', wide: true }),
   choice: (name: string, labels: LabelledEnum<string>): FieldView => ({ name, kind: 'choice', labels }),
   choices: (name: string, labels: LabelledEnum<string>): FieldView => ({ name, kind: 'choices', labels, wide: true }),
+  duty: (name: string): FieldView => ({ name, kind: 'duty' }),
+  duties: (name: string): FieldView => ({ name, kind: 'duties', wide: true }),
   date: (name: string): FieldView => ({ name, kind: 'date' }),
   money: (name: string): FieldView => ({ name, kind: 'money' }),
   integer: (name: string): FieldView => ({ name, kind: 'integer' }),

@@ -2,10 +2,10 @@
 // 防返贫 monitoring procedure with its 15-day clock.
 import { z } from 'zod';
 import {
-  APPROVER_LEVEL_LABELS, DUTY_LABELS, LEAVE_STATUS_LABELS, MONITOR_TYPE_LABELS, PRESENCE_LABELS, RISK_TYPE_LABELS,
+  APPROVER_LEVEL_LABELS, LEAVE_STATUS_LABELS, MONITOR_TYPE_LABELS, PRESENCE_LABELS, RISK_TYPE_LABELS,
   SIGNAL_SOURCE_LABELS,
 } from '../ledgerEnums';
-import { choice, choices, isoDate, optionalChoice, optionalIsoDate, optionalText, rowId, V } from '../validation';
+import { choice, choices, isoDate, optionalChoice, optionalIsoDate, optionalText, requiredText, rowId, V } from '../validation';
 import { defineLedger, issueAt } from './define';
 
 export const diary = defineLedger({
@@ -16,7 +16,12 @@ export const diary = defineLedger({
     entryDate: isoDate(),
     presence: choice(PRESENCE_LABELS),
     content: optionalText(5000),
-    dutyTags: choices(DUTY_LABELS),
+    // Words of the township's duties (its synced settings), as a plan's duty.
+    dutyTags: z
+      .array(requiredText(20), { error: V.invalid })
+      .max(8, { error: V.tooLong })
+      .refine((list) => new Set(list).size === list.length, { error: V.invalid })
+      .default([]),
   },
   codecs: { dutyTags: 'json' },
   searchable: ['content'],

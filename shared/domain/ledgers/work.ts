@@ -1,8 +1,8 @@
-// The year's work: assistance plans under the five duties, public commitments, the village's
-// yearly indicators, and the secretaries posted there.
+// The year's work: assistance plans under the township's duties, public commitments, the
+// village's yearly indicators, and the secretaries posted there.
 import { z } from 'zod';
 import {
-  COMMITMENT_STATUS_LABELS, DUTY_LABELS, PLAN_STATUS_LABELS, VENUE_STATUS_LABELS, VILLAGE_TYPE_LABELS,
+  COMMITMENT_STATUS_LABELS, PLAN_STATUS_LABELS, VENUE_STATUS_LABELS, VILLAGE_TYPE_LABELS,
 } from '../ledgerEnums';
 import { UNIT_LEVEL_LABELS } from '../device';
 import { choice, choices, count, isoDate, moneyFen, optionalChoice, optionalIsoDate, optionalPhone, optionalText, requiredText, V, year } from '../validation';
@@ -21,7 +21,8 @@ export const plans = defineLedger({
   namedBy: ['year', 'duty', 'goal'],
   fields: {
     year: year(),
-    duty: choice(DUTY_LABELS),
+    // One of the township's duties (its synced settings): the main process checks the set.
+    duty: requiredText(20),
     goal: requiredText(500),
     measures: optionalText(2000),
     targetValue: optionalNumber,
@@ -34,6 +35,14 @@ export const plans = defineLedger({
   filterable: ['year', 'duty', 'status'],
   dateField: 'dueDate',
   due: { field: 'dueDate', status: 'status', done: ['done'] },
+  // Progress is done / target when the plan has numbers: a done value needs its target, and a
+  // target of nothing cannot be divided by.
+  check: (p) => [
+    ...(p.targetValue === 0 ? [issueAt(['targetValue'], V.targetZero)] : []),
+    ...(p.actualValue !== null && p.actualValue !== undefined && (p.targetValue === null || p.targetValue === undefined)
+      ? [issueAt(['actualValue'], V.doneWithoutTarget)]
+      : []),
+  ],
 });
 
 export const commitments = defineLedger({

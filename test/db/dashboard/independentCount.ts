@@ -2,8 +2,9 @@
 // (`SELECT *` of each table), written from the rules shared/domain/dashboard.ts states — none of
 // db/dashboard's SQL or constants — so a figure both agree on has been worked out twice.
 import type { Sqlite } from '../../../db/open';
-import { DUTIES, PROJECT_STAGES, type HeadlineFigure, type Measures, type TownshipRow, type VillageDashboard, type VillageRow } from '../../../shared/domain/dashboard';
+import { PROJECT_STAGES, type HeadlineFigure, type Measures, type TownshipRow, type VillageDashboard, type VillageRow } from '../../../shared/domain/dashboard';
 import { MIN_OPERATING_FUNDS_FEN } from '../../../shared/domain/ledgers/work';
+import { DEFAULT_DUTIES } from '../../../shared/domain/settings';
 
 /** A ledger row as SQLite gives it. */
 type Row = Record<string, string | number | null>;
@@ -132,7 +133,7 @@ export function independentCount(ledgers: Ledgers, villageIds: readonly string[]
       needsOpen: count(myNeeds, isOpen),
       needsOverdue: count(myNeeds, isOverdue),
       plans: myPlans.length,
-      plansDone: count(myPlans, (p) => p.status === 'done'),
+      plansDone: count(myPlans, planIsDone),
       presenceMonthDays: count(myDiary, (d) => d.presence === 'in_village' && (d.entry_date as string) >= monthStart),
       presenceYearDays: count(myDiary, (d) => d.presence === 'in_village'),
       leaveMonthDays: leave.month,
@@ -251,7 +252,12 @@ export function independentCount(ledgers: Ledgers, villageIds: readonly string[]
         daysOverdue: dayNumber(refDay) - dayNumber(n.due_date as string),
       })),
       overdueNeedsMore: Math.max(0, overdue.length - 50),
-      plansByDuty: DUTIES.map((duty) => ({ duty, plans: count(plans, (p) => p.duty === duty), done: count(plans, (p) => p.duty === duty && p.status === 'done') })),
+      // The township's duties (the standard five here) in their order, then any other a plan holds.
+      plansByDuty: [...DEFAULT_DUTIES, ...[...new Set(plans.map((p) => p.duty as string))].filter((d) => d !== null && !DEFAULT_DUTIES.includes(d)).sort(binary)].map((duty) => {
+        const mine = plans.filter((p) => p.duty === duty);
+        const progress = mine.length === 0 ? null : Math.round((sum(mine, planProgressOf) / mine.length) * 10_000) / 10_000;
+        return { duty, plans: mine.length, done: count(mine, planIsDone), progress };
+      }),
       projectsByStage: PROJECT_STAGES.map((stage) => {
         const at = liveProjects.filter((p) => p.status === stage);
         return { stage, projects: at.length, budgetFen: sum(at, (p) => Number(p.budget_fen ?? 0)) };
@@ -308,4 +314,21 @@ function total(rows: readonly Measures[]): Measures {
   const counts = Object.fromEntries(keys.map((k) => [k, rows.reduce((s, r) => s + r[k], 0)])) as Counts;
   for (const k of PRESENCE) counts[k] = rows.length ? Math.round((counts[k] / rows.length) * 10) / 10 : 0;
   return ratiosOf(counts);
+}
+
+/** A plan with both numbers (target above zero): its progress is done / target. */
+function planNumbers(p: Row): { target: number; done: number } | null {
+  return typeof p.target_value === 'number' && p.target_value > 0 && typeof p.actual_value === 'number' ? { target: p.target_value, done: p.actual_value } : null;
+}
+
+/** Marked done, or its done value has reached its target. */
+function planIsDone(p: Row): boolean {
+  const n = planNumbers(p);
+  return p.status === 'done' || (n !== null && n.done >= n.target);
+}
+
+/** From 0 to 1: done / target when it has numbers, else all or nothing by its status. */
+function planProgressOf(p: Row): number {
+  const n = planNumbers(p);
+  return n ? Math.min(1, n.done / n.target) : p.status === 'done' ? 1 : 0;
 }

@@ -137,7 +137,7 @@ export async function secretaryRecords(s: Device) {
   const project = (await api.projects.create({ villageId, name: '东岭村光伏电站', kind: 'industry', status: 'building', budgetFen: 100_000_000, startDate: '2026-03-01' })).id;
   await api.funds.create({ villageId, projectId: project, direction: 'in', source: '省级财政', amountFen: 60_000_000, entryDate: '2026-03-05' });
   await api.funds.create({ villageId, projectId: project, direction: 'out', purpose: '设备采购', amountFen: 20_000_000, entryDate: '2026-06-01' });
-  await api.plans.create({ villageId, year: 2026, duty: 'leadership', goal: '发展党员2名', status: 'in_progress' });
+  await api.plans.create({ villageId, year: 2026, duty: '抓好班子建设', goal: '发展党员2名', status: 'in_progress' });
   await api.commitments.create({ villageId, year: 2026, content: '硬化村内道路', dueDate: '2026-12-28', status: 'in_progress' });
   // Home check on 5 November and no county decision: 22 days on the 27th, past the 15; on 12
   // November: 15 days on the 27th, the last day of the clock.

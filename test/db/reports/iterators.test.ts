@@ -12,6 +12,7 @@ import type { Sqlite } from '../../../db/open';
 import { attendanceLines, countAttendance } from '../../../db/reports/attendance';
 import { countFundEntries, countProjects, fundLines, projectLines } from '../../../db/reports/funds';
 import { commitmentLines, countCommitments, countPlans, planLines } from '../../../db/reports/monthly';
+import { DEFAULT_DUTIES } from '../../../shared/domain/settings';
 import { countMonitoring, monitoringLines } from '../../../db/reports/monitoring';
 import { countNoticeHouseholds, countNoticeMonitoring, noticeHouseholdLines, noticeMonitoringLines } from '../../../db/reports/notice';
 import { openReportReader } from '../../../db/reports/reader';
@@ -66,7 +67,7 @@ describe.each(PERIODS)('from $from to $to', (period) => {
       ['funds', countFundEntries(sqlite, p), [...fundLines(sqlite, p, villages)]],
       ['attendance', countAttendance(sqlite, p), [...attendanceLines(sqlite, p, villages)]],
       ['monitoring', countMonitoring(sqlite, p), [...monitoringLines(sqlite, p, villages)]],
-      ['plans', countPlans(sqlite, p), [...planLines(sqlite, p, villages)]],
+      ['plans', countPlans(sqlite, p), [...planLines(sqlite, p, villages, DEFAULT_DUTIES)]],
       ['commitments', countCommitments(sqlite, p), [...commitmentLines(sqlite, p, villages)]],
       ['notice households', countNoticeHouseholds(sqlite, p, null), [...noticeHouseholdLines(sqlite, p, villages, null)]],
       ['notice monitoring', countNoticeMonitoring(sqlite, p), [...noticeMonitoringLines(sqlite, p, villages)]],
@@ -89,14 +90,14 @@ describe.each(PERIODS)('from $from to $to', (period) => {
       const needs = [...needLines(sqlite, p, one)].map((r) => r.row);
       const projects = [...projectLines(sqlite, p, one)].map((r) => r.row);
       const monitoring = [...monitoringLines(sqlite, p, one)].map((r) => r.row);
-      const plans = [...planLines(sqlite, p, one)].map((r) => r.row);
+      const plans = [...planLines(sqlite, p, one, DEFAULT_DUTIES)].map((r) => r.row);
       const commitments = [...commitmentLines(sqlite, p, one)].map((r) => r.row);
       const got = {
         visits: visits.length,
         needsRaised: sum(needs, (n) => n.raised), needsSolved: sum(needs, (n) => n.solved), needsOpen: sum(needs, (n) => n.open), needsOverdue: sum(needs, (n) => n.overdue),
         projects: projects.length, budgetFen: sum(projects, (x) => x.budgetFen), receivedFen: sum(projects, (x) => x.receivedFen), spentFen: sum(projects, (x) => x.spentFen),
         monitored: sum(monitoring, (x) => x.active), monitoringOverdue: sum(monitoring, (x) => x.overdue),
-        plans: plans.length, plansDone: plans.filter((x) => x.status === 'done').length,
+        plans: plans.length, plansDone: plans.filter((x) => x.done === 1).length,
         commitments: commitments.length, commitmentsOverdue: sum(commitments, (x) => x.overdue),
       };
       expect(got, village.name).toEqual(Object.fromEntries(Object.keys(got).map((k) => [k, m[k as keyof typeof m]])));

@@ -22,7 +22,7 @@ test('diary: one entry a day; create, edit, find, delete', async ({ page, app })
   await submitAndClose(page, 'diary');
   const id = await rowIdByText(page, 'diary', '冬季取暖');
   expect((await app.call('diary.get', { id })).value).toMatchObject({
-    entryDate: dayFromToday(0), presence: 'in_village', content: '走访三户，了解冬季取暖情况。', dutyTags: ['collective_economy'],
+    entryDate: dayFromToday(0), presence: 'in_village', content: '走访三户，了解冬季取暖情况。', dutyTags: ['发展集体经济'],
   });
 
   // A second entry the same day: refused next to the date, nothing stored.

@@ -44,7 +44,7 @@ const JOURNEYS: Journey[] = [
     bad: { field: 'plans_year', message: '年份应在2000到2100之间' },
     fix: (page) => page.locator('#plans_year').fill(String(YEAR)),
     text: '发展村集体光伏项目',
-    created: { year: YEAR, duty: 'collective_economy', goal: '发展村集体光伏项目', targetValue: 10, valueUnit: '万元', status: 'planned' },
+    created: { year: YEAR, duty: '发展集体经济', goal: '发展村集体光伏项目', targetValue: 10, valueUnit: '万元', status: 'planned' },
     edit: async (page) => {
       await choose(page, 'plans_status', '推进中');
       await page.locator('#plans_actualValue').fill('4.5');

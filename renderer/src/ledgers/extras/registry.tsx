@@ -1,7 +1,7 @@
 // What a few ledgers show beyond their fields: a household's members, a project's money (in its
 // row and behind its button), the
 // 防返贫 procedure clock, this month's days in the village, the leave approver from its days,
-// operating funds under the yearly minimum.
+// operating funds under the yearly minimum, a plan's progress from its numbers.
 import type { FormInstance, TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
@@ -14,6 +14,7 @@ import { HouseholdMembersButton } from './HouseholdMembersButton';
 import { indicatorColumns } from './indicatorColumns';
 import { leaveFormChange } from './leaveFormChange';
 import { monitoringColumns } from './monitoringColumns';
+import { planProgressColumns } from './planProgressColumns';
 import { ProjectFundsButton } from './ProjectFundsButton';
 import { loadProjectMoney, projectFlagColumns, projectMoneyColumns } from './projectMoneyColumns';
 import type { RowData, RowDataLoader } from './useRowData';
@@ -43,6 +44,7 @@ export const LEDGER_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = {
   },
   monitoring: { columns: monitoringColumns },
   indicators: { columns: indicatorColumns },
+  plans: { afterColumns: planProgressColumns },
   diary: { header: DiaryMonthProgress },
   leaves: { onFormChange: leaveFormChange },
 };

@@ -1,13 +1,13 @@
 // 民情日记, leave and 防返贫 monitoring.
 import {
-  APPROVER_LEVEL_LABELS, DUTY_LABELS, LEAVE_STATUS_LABELS, MONITOR_TYPE_LABELS, PRESENCE_LABELS, RISK_TYPE_LABELS,
+  APPROVER_LEVEL_LABELS, LEAVE_STATUS_LABELS, MONITOR_TYPE_LABELS, PRESENCE_LABELS, RISK_TYPE_LABELS,
   SIGNAL_SOURCE_LABELS,
 } from '../../../../shared/domain/ledgerEnums';
 import { f, type LedgerView } from '../viewTypes';
 
 export const diaryView: LedgerView = {
   noun: 'diary',
-  fields: [f.date('entryDate'), f.choice('presence', PRESENCE_LABELS), f.choices('dutyTags', DUTY_LABELS), f.textarea('content')],
+  fields: [f.date('entryDate'), f.choice('presence', PRESENCE_LABELS), f.duties('dutyTags'), f.textarea('content')],
   columns: ['entryDate', 'presence', 'dutyTags', 'content'],
 };
 

@@ -1,7 +1,7 @@
-// The year's work: plans under the five duties, projects and their money, commitments and
+// The year's work: plans under the township's duties, projects and their money, commitments and
 // the village's yearly indicators.
 import {
-  COMMITMENT_STATUS_LABELS, DUTY_LABELS, FUND_DIRECTION_LABELS, PLAN_STATUS_LABELS, PROJECT_KIND_LABELS,
+  COMMITMENT_STATUS_LABELS, FUND_DIRECTION_LABELS, PLAN_STATUS_LABELS, PROJECT_KIND_LABELS,
   PROJECT_STATUS_LABELS, VENUE_STATUS_LABELS, VILLAGE_TYPE_LABELS,
 } from '../../../../shared/domain/ledgerEnums';
 import { f, type LedgerView } from '../viewTypes';
@@ -10,7 +10,7 @@ export const plansView: LedgerView = {
   noun: 'plans',
   fields: [
     f.integer('year'),
-    f.choice('duty', DUTY_LABELS),
+    f.duty('duty'),
     f.textarea('goal'),
     f.textarea('measures'),
     f.number('targetValue'),

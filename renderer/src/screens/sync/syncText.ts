@@ -1,6 +1,7 @@
 // Sync results in plain words: a file's receipt as lines a person reads, a refusal's reason,
 // the ledger and field a conflict sits in, a stored value as the ledger would show it. Free of
 // React so tests read them; the translations come in as a loose t().
+import { dutyLabel } from '../../../../shared/domain/duties';
 import type { LedgerNoun } from '../../../../shared/api/methods';
 import { labelOf, type Lang } from '../../../../shared/domain/labels';
 import { formatFenAsYuan, parseYuanToFen } from '../../../../shared/domain/money';
@@ -175,6 +176,18 @@ export function valueText(t: Translate, lang: Lang, tbl: string, col: string, va
       return Array.isArray(items)
         ? items.map((v) => (field.labels && typeof v === 'string' && v in field.labels ? labelOf(field.labels, v, lang) : String(v))).join('、')
         : String(value);
+    }
+    // A duty is the township's word; a change from an older version may still carry its code.
+    case 'duty':
+      return dutyLabel(String(value), lang);
+    case 'duties': {
+      let items: unknown = value;
+      try {
+        items = typeof value === 'string' ? JSON.parse(value) : value;
+      } catch {
+        return String(value);
+      }
+      return Array.isArray(items) ? items.map((v) => dutyLabel(String(v), lang)).join('、') : String(value);
     }
     case 'money':
       return typeof value === 'number' ? t('sync.conflicts.yuan', { amount: formatFenAsYuan(value) }) : String(value);

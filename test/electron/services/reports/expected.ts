@@ -1,7 +1,8 @@
 // What each exported table must hold, row by row, from the independent count (./oracle): the
 // cells in the reports' representation (fen, 0..1 ratios, ISO dates, flags), in the order the
 // reports document (villages by township and name; then each ledger's own order).
-import { COMMITMENT_STATUS_LABELS, DUTY_LABELS, FUND_DIRECTION_LABELS, HOUSEHOLD_CATEGORY_LABELS, MONITOR_TYPE_LABELS, NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, PLAN_STATUS_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, RISK_TYPE_LABELS, SATISFACTION_LABELS, SIGNAL_SOURCE_LABELS, VISIT_MODE_LABELS } from '../../../../shared/domain/ledgerEnums';
+import { DEFAULT_DUTIES } from '../../../../shared/domain/settings';
+import { COMMITMENT_STATUS_LABELS, FUND_DIRECTION_LABELS, HOUSEHOLD_CATEGORY_LABELS, MONITOR_TYPE_LABELS, NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, PLAN_STATUS_LABELS, PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, RISK_TYPE_LABELS, SATISFACTION_LABELS, SIGNAL_SOURCE_LABELS, VISIT_MODE_LABELS } from '../../../../shared/domain/ledgerEnums';
 import type { CellValue } from '../../../../shared/domain/reports';
 import { count, headIdOf, type Ledgers, type Period, type Row } from './oracle';
 
@@ -160,9 +161,13 @@ export function expectedTables(l: Ledgers, villageIds: readonly string[], period
   const hw = placeWidth + (ids ? 5 : 4);
   const mnw = placeWidth + (ids ? 7 : 6);
   // 帮扶计划, 公开承诺
-  const dutyOrder = ['term_goals', 'leadership', 'collective_economy', 'project_funds', 'civility'];
-  const plans = perVillage(c.plans, (r) => r, (a, b) => cmp([a.year, b.year], [(dutyOrder.indexOf(a.duty as string) + 7) % 7, (dutyOrder.indexOf(b.duty as string) + 7) % 7], [a.due_date, b.due_date], [a.id, b.id])).map(({ v, r }) =>
-    [...place(v), String(r.year), zh(DUTY_LABELS, r.duty), r.goal, r.target_value, r.actual_value, r.value_unit, zh(PLAN_STATUS_LABELS, r.status), r.due_date, r.status === 'done'] as CellValue[]);
+  // The township's duties in order (the standard five here), then any other by name; progress is done / target.
+  const dutyRank = (d: unknown) => (DEFAULT_DUTIES.indexOf(d as string) + 1000) % 1000;
+  const numbers = (r: Row) => (typeof r.target_value === 'number' && r.target_value > 0 && typeof r.actual_value === 'number' ? { t: r.target_value, d: r.actual_value } : null);
+  const plans = perVillage(c.plans, (r) => r, (a, b) => cmp([a.year, b.year], [dutyRank(a.duty), dutyRank(b.duty)], [a.duty, b.duty], [a.due_date, b.due_date], [a.id, b.id])).map(({ v, r }) => {
+    const n = numbers(r);
+    return [...place(v), String(r.year), r.duty, r.goal, r.target_value, r.actual_value, r.value_unit, n ? n.d / n.t : null, zh(PLAN_STATUS_LABELS, r.status), r.due_date, r.status === 'done' || (n !== null && n.d >= n.t)] as CellValue[];
+  });
   const commitments = perVillage(c.commitments, (r) => r, (a, b) => cmp([a.year, b.year], [a.due_date === null ? 1 : 0, b.due_date === null ? 1 : 0], [a.due_date, b.due_date], [a.id, b.id])).map(({ v, r }) =>
     [...place(v), String(r.year), r.content, r.due_date, zh(COMMITMENT_STATUS_LABELS, r.status), r.evidence, r.status === 'fulfilled', r.status !== 'fulfilled' && r.due_date !== null && (r.due_date as string) < c.refDay] as CellValue[]);
 
@@ -179,7 +184,7 @@ export function expectedTables(l: Ledgers, villageIds: readonly string[], period
     monitoring: { rows: monitoring, totals: [totalRow(monitoring, mw, households(monitoring.length), { [placeWidth + 15]: flagCount(monitoring, placeWidth + 15), [placeWidth + 17]: flagCount(monitoring, placeWidth + 17), [placeWidth + 18]: flagCount(monitoring, placeWidth + 18) })] },
     householdsNotice: { rows: noticeHouseholds, totals: [totalRow(noticeHouseholds, hw, households(noticeHouseholds.length), { [hw - 1]: sumAt(noticeHouseholds, hw - 1) })] },
     monitoringNotice: { rows: noticeMonitoring, totals: [totalRow(noticeMonitoring, mnw, households(noticeMonitoring.length), {})] },
-    plans: { rows: plans, totals: [totalRow(plans, placeWidth + 9, label(plans.length), { [placeWidth + 8]: flagCount(plans, placeWidth + 8) })] },
+    plans: { rows: plans, totals: [totalRow(plans, placeWidth + 10, label(plans.length), { [placeWidth + 9]: flagCount(plans, placeWidth + 9) })] },
     commitments: { rows: commitments, totals: [totalRow(commitments, placeWidth + 7, label(commitments.length), { [placeWidth + 5]: flagCount(commitments, placeWidth + 5), [placeWidth + 6]: flagCount(commitments, placeWidth + 6) })] },
   };
 }

@@ -3,7 +3,7 @@
 // same ledgers (./oracle, ./expected), for last month and for a year running past today.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADLINE_KEYS } from '../../../../shared/domain/dashboard';
-import { DUTY_LABELS } from '../../../../shared/domain/ledgerEnums';
+import { DEFAULT_DUTIES } from '../../../../shared/domain/settings';
 import type { CellValue, ReportFormat, ReportKind, ReportPreview } from '../../../../shared/domain/reports';
 import { SUMMARY_MEASURES, VISIT_MEASURES } from '../../../../electron/services/reports/figureTables';
 import { expectOk } from '../../../helpers/openedApp';
@@ -134,12 +134,15 @@ describe('the monthly report of one village', () => {
       m.needsRaised, m.needsSolved, m.needsOpen, m.needsOverdue, m.plans, m.plansDone, ratio(m.plansDone, m.plans), m.projects, m.budgetFen, m.receivedFen, m.spentFen,
       ratio(m.spentFen, m.receivedFen), m.commitments, m.commitmentsDone, m.commitmentsOverdue, m.monitored, m.monitoringOverdue,
     ].map((v) => [v]), `monthly ${format} overview`);
-    const duties = Object.keys(DUTY_LABELS).map((d) => {
+    // By the township's duties (the standard five); a plan is done when marked or its done value reached its target.
+    const numbers = (p: (typeof c.plans)[number]) => (typeof p.target_value === 'number' && p.target_value > 0 && typeof p.actual_value === 'number' ? { t: p.target_value, d: p.actual_value } : null);
+    const duties = DEFAULT_DUTIES.map((d) => {
       const mine = c.plans.filter((p) => p.village_id === villageId && p.duty === d);
-      const done = mine.filter((p) => p.status === 'done').length;
-      return [DUTY_LABELS[d as keyof typeof DUTY_LABELS].zh, mine.length, done, ratio(done, mine.length)];
+      const done = mine.filter((p) => { const n = numbers(p); return p.status === 'done' || (n !== null && n.d >= n.t); }).length;
+      const progress = mine.reduce((s, p) => { const n = numbers(p); return s + (n ? Math.min(1, n.d / n.t) : p.status === 'done' ? 1 : 0); }, 0);
+      return [d, mine.length, done, ratio(done, mine.length), mine.length ? Math.round((progress / mine.length) * 10_000) / 10_000 : null];
     });
-    expectTable(byKey.duties!, { rows: duties, totals: [['合计', m.plans, m.plansDone, ratio(m.plansDone, m.plans)]] }, `monthly ${format} duties`);
+    expectTable(byKey.duties!, { rows: duties, totals: [['合计', m.plans, m.plansDone, ratio(m.plansDone, m.plans), null]] }, `monthly ${format} duties`);
     const expected = expectedTables(world.ledgers, [villageId], period, { full: false, district: false, threshold: world.threshold });
     for (const key of ['plans', 'needs', 'projects', 'commitments']) expectTable(byKey[key]!, expected[key]!, `monthly ${format} ${key}`);
 

@@ -1,10 +1,10 @@
-// Plans under the five duties: planned against done per duty, and the completion of the
-// period's year(s). A bar opens that duty's plans (the done bar, its done ones).
+// Plans under the township's duties (its order, then any duty since taken out of the set):
+// planned against done per duty with its mean progress, and the completion of the period's
+// year(s). A bar opens that duty's plans (the done bar, its done ones).
 import { Card } from 'antd';
 import { useMemo, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DUTY_LABELS } from '../../../../../shared/domain/ledgerEnums';
-import { labelOf } from '../../../../../shared/domain/labels';
+import { dutyLabel } from '../../../../../shared/domain/duties';
 import { EChart } from '../../../charts/EChart';
 import { ledgerRoute } from '../../../shell/route';
 import { navigate } from '../../../shell/useRoute';
@@ -28,7 +28,8 @@ export function PlansCard({ data, scope }: CardProps): JSX.Element {
       plansOption(data.plansByDuty, {
         planned: t('dashboard.village.plans.planned'),
         done: t('dashboard.village.plans.done'),
-        duty: (duty) => labelOf(DUTY_LABELS, duty, language),
+        duty: (duty) => dutyLabel(duty, language),
+        progress: (ratio) => `${Math.round(ratio * 100)}%`,
       }),
     [data.plansByDuty, t, language],
   );

@@ -56,9 +56,11 @@ export interface PlansWords {
   readonly planned: string;
   readonly done: string;
   readonly duty: (duty: Data['plansByDuty'][number]['duty']) => string;
+  /** The duty's mean progress (0–1) after its name, when it has plans. */
+  readonly progress?: (ratio: number) => string;
 }
 
-/** Plans and plans done under each of the five duties, a duty a row; null when there are no plans. */
+/** Plans and plans done under each of the township's duties (in its order), a duty a row; null when there are no plans. */
 export function plansOption(rows: Data['plansByDuty'], words: PlansWords): ChartOption | null {
   if (!rows.some((row) => row.plans > 0)) return null;
   const label = valueLabel('right');
@@ -67,7 +69,7 @@ export function plansOption(rows: Data['plansByDuty'], words: PlansWords): Chart
     legend: { ...LEGEND, data: [words.planned, words.done] },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
-    yAxis: { type: 'category', inverse: true, data: rows.map((row) => words.duty(row.duty)), axisLabel: AXIS_LABEL },
+    yAxis: { type: 'category', inverse: true, data: rows.map((row) => (row.progress !== null && words.progress ? `${words.duty(row.duty)} ${words.progress(row.progress)}` : words.duty(row.duty))), axisLabel: AXIS_LABEL },
     series: [
       { type: 'bar', name: words.planned, data: rows.map((row) => row.plans), label, barMaxWidth: 14 },
       { type: 'bar', name: words.done, data: rows.map((row) => row.done), label, barMaxWidth: 14 },

@@ -4,8 +4,7 @@
 import type { JSX } from 'react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DUTY_LABELS } from '../../../../../shared/domain/ledgerEnums';
-import { labelOf } from '../../../../../shared/domain/labels';
+import { dutyLabel } from '../../../../../shared/domain/duties';
 import { formatFenAsWanYuan } from '../../../../../shared/domain/money';
 import type { HeadlineFigure } from '../../../../../shared/domain/dashboard';
 import type { ReportKind } from '../../../../../shared/domain/reports';
@@ -65,7 +64,7 @@ function VillageCharts({ data }: { data: Extract<PrintFigures, { kind: 'village'
         households: t('dashboard.village.visits.seriesHouseholds'),
         month: (ym) => (oneYear ? t('dashboard.village.visits.monthOfYear', { month: Number(ym.slice(5, 7)) }) : t('dashboard.village.visits.yearMonth', { year: ym.slice(0, 4), month: ym.slice(5, 7) })),
       }),
-      plans: plansOption(data.plansByDuty, { planned: t('dashboard.village.plans.planned'), done: t('dashboard.village.plans.done'), duty: (duty) => labelOf(DUTY_LABELS, duty, lang) }),
+      plans: plansOption(data.plansByDuty, { planned: t('dashboard.village.plans.planned'), done: t('dashboard.village.plans.done'), duty: (duty) => dutyLabel(duty, lang), progress: (ratio) => `${Math.round(ratio * 100)}%` }),
       money: projectMoneyOption(data.projectMoney.slice(0, PROJECTS_DRAWN), (p) => p.name, money),
     };
   }, [data, t, lang]);

@@ -1,0 +1,8 @@
+// The plans' duties and computed progress, in English; en.ts mounts it under `plans`.
+export const plansEn = {
+  progress: 'Progress',
+  progressComputed: 'Done {{done}} of target {{target}}{{unit}}',
+  progressTyped: 'No target and done values: as typed',
+  notInSet: "{{duty}} (no longer one of the township's duties)",
+  meanProgress: 'Mean progress {{percent}}%',
+};
