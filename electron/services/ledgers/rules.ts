@@ -11,10 +11,12 @@ import { REFERENCES as REFERENCE_NOUNS } from '../../../shared/domain/ledgers/re
 import { daysInclusive } from '../../../shared/domain/ledgers/days';
 import { V } from '../../../shared/domain/validation';
 import type { LedgerName } from '../../../db/ledgers';
+import {
+  diaryDayTaken, householdHeadsInGroup, householdVisitedOn, idNumberTaken, liveVisitDate, projectMoneyExcept, projectSpent, secretaryOnDay, secretaryTerms,
+} from '../../../db/ledgers/checks';
 import type { ServiceContext } from '../context';
 import { readProfile } from '../profile';
 import { readSettings } from '../settings';
-import { diaryTagsInSet, planDutyInSet } from './duties';
 import { today } from './today';
 
 export interface WriteCheck {
@@ -65,9 +67,7 @@ export function nearlySameName(a: string, b: string): boolean {
  */
 function withinTerm(fields: string[], notAfterToday: boolean): (check: WriteCheck) => ApiIssue[] {
   return ({ ctx, villageId, record }) => {
-    const terms = ctx.db.sqlite
-      .prepare('SELECT term_start AS start, term_end AS end FROM secretaries WHERE village_id = ? AND deleted_at IS NULL')
-      .all(villageId) as { start: string | null; end: string | null }[];
+    const terms = secretaryTerms(ctx.db.sqlite, villageId);
     const todayText = today(ctx.now);
     return fields.flatMap((field): ApiIssue[] => {
       const date = record[field];
@@ -86,19 +86,12 @@ function withinTerm(fields: string[], notAfterToday: boolean): (check: WriteChec
  */
 function needFromVisitDefaults({ ctx, villageId, record }: WriteCheck): Record<string, unknown> {
   if (typeof record.visitId !== 'string') return {};
-  const visitDate = ctx.db.sqlite.prepare('SELECT visit_date FROM visits WHERE id = ? AND deleted_at IS NULL').pluck().get(record.visitId) as string | undefined;
+  const visitDate = liveVisitDate(ctx.db.sqlite, record.visitId);
   if (!visitDate) return {};
   const filled: Record<string, unknown> = {};
   if (!record.dueDate) filled.dueDate = addDays(visitDate, readSettings(ctx).needDueDays);
   if (!record.owner) {
-    const secretary = ctx.db.sqlite
-      .prepare(
-        `SELECT name FROM secretaries WHERE village_id = ? AND deleted_at IS NULL
-           AND (term_start IS NULL OR term_start <= ?) AND (term_end IS NULL OR ? <= term_end)
-         ORDER BY term_start DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(villageId, visitDate, visitDate) as string | undefined;
+    const secretary = secretaryOnDay(ctx.db.sqlite, villageId, visitDate);
     const owner = secretary ?? readProfile(ctx)?.name;
     if (owner) filled.owner = owner;
   }
@@ -120,9 +113,7 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
     hard: withinTerm(['visitDate'], true),
     // Two visits to one household on one day is most often the same visit typed twice.
     soft: ({ ctx, id, record }) => {
-      const twice = ctx.db.sqlite
-        .prepare('SELECT 1 FROM visits WHERE household_id = ? AND visit_date = ? AND deleted_at IS NULL AND id IS NOT ? LIMIT 1')
-        .get(record.householdId, record.visitDate, id);
+      const twice = householdVisitedOn(ctx.db.sqlite, record.householdId, record.visitDate, id);
       return twice ? [{ confirmation: 'sameDayVisit', issue: { path: ['visitDate'], message: V.sameDayVisit } }] : [];
     },
   },
@@ -133,13 +124,7 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
   },
   households: {
     soft: ({ ctx, villageId, id, record }) => {
-      const others = ctx.db.sqlite
-        .prepare(
-          `SELECT head_name FROM households WHERE village_id = ? AND deleted_at IS NULL AND id IS NOT ?
-             AND coalesce(villager_group, '') = coalesce(?, '')`,
-        )
-        .pluck()
-        .all(villageId, id, record.villagerGroup ?? null) as string[];
+      const others = householdHeadsInGroup(ctx.db.sqlite, villageId, record.villagerGroup, id);
       const similar = others.some((name) => nearlySameName(name, String(record.headName ?? '')));
       return similar ? [{ confirmation: 'similarHousehold', issue: { path: ['headName'], message: V.similarHousehold } }] : [];
     },
@@ -148,9 +133,7 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
   members: {
     hard: ({ ctx, id, record }) => {
       if (!record.idNumber) return [];
-      const taken = ctx.db.sqlite
-        .prepare('SELECT 1 FROM household_members WHERE id_number = ? AND deleted_at IS NULL AND id IS NOT ? LIMIT 1')
-        .get(record.idNumber, id);
+      const taken = idNumberTaken(ctx.db.sqlite, record.idNumber, id);
       return taken ? [{ path: ['idNumber'], message: V.duplicateIdNumber }] : [];
     },
   },
@@ -160,14 +143,7 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
       typeof record.entryDate === 'string' && record.entryDate > today(ctx.now) ? [{ path: ['entryDate'], message: V.fundInFuture }] : [],
     soft: ({ ctx, id, record }) => {
       if (record.direction !== 'out') return [];
-      const { received, spent, budget } = ctx.db.sqlite
-        .prepare(
-          `SELECT coalesce(sum(CASE WHEN f.direction = 'in' THEN f.amount_fen END), 0) AS received,
-                  coalesce(sum(CASE WHEN f.direction = 'out' THEN f.amount_fen END), 0) AS spent,
-                  (SELECT budget_fen FROM projects WHERE id = ?) AS budget
-             FROM fund_entries AS f WHERE f.project_id = ? AND f.deleted_at IS NULL AND f.id IS NOT ?`,
-        )
-        .get(record.projectId, record.projectId, id) as { received: number; spent: number; budget: number | null };
+      const { received, spent, budget } = projectMoneyExcept(ctx.db.sqlite, record.projectId, id);
       const after = spent + Number(record.amountFen ?? 0);
       const asks: SoftIssue[] = [];
       if (after > received) asks.push({ confirmation: 'overspend', issue: { path: ['amountFen'], message: V.overspend } });
@@ -179,20 +155,14 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
     // A budget cut below what is already spent leaves the project over budget: asked, like the spending.
     soft: ({ ctx, id, record }) => {
       if (id === null) return [];
-      const spent = ctx.db.sqlite
-        .prepare("SELECT coalesce(sum(amount_fen), 0) FROM fund_entries WHERE project_id = ? AND direction = 'out' AND deleted_at IS NULL")
-        .pluck()
-        .get(id) as number;
+      const spent = projectSpent(ctx.db.sqlite, id);
       return spent > Number(record.budgetFen ?? 0) ? [{ confirmation: 'overBudget', issue: { path: ['budgetFen'], message: V.overBudget } }] : [];
     },
     cascade: [{ table: 'fund_entries', column: 'project_id' }],
   },
-  plans: { hard: planDutyInSet },
   diary: {
-    hard: allOf(withinTerm(['entryDate'], true), diaryTagsInSet, ({ ctx, villageId, id, record }) => {
-      const taken = ctx.db.sqlite
-        .prepare('SELECT 1 FROM diary_entries WHERE village_id = ? AND entry_date = ? AND deleted_at IS NULL AND id IS NOT ? LIMIT 1')
-        .get(villageId, record.entryDate, id);
+    hard: allOf(withinTerm(['entryDate'], true), ({ ctx, villageId, id, record }) => {
+      const taken = diaryDayTaken(ctx.db.sqlite, villageId, record.entryDate, id);
       return taken ? [{ path: ['entryDate'], message: V.diaryDayTaken }] : [];
     }),
   },
