@@ -56,3 +56,50 @@ describe('the import fences', () => {
     expect(await layeringErrors(file, `${source}\nexport const x = 1;\n`)).toEqual([]);
   });
 });
+
+// One SQL layer: SQL outside db/ (a statement prepared, a pragma, SQL run, kysely's sql`…` or a
+// query built on the database's kysely) is refused; a RegExp's exec and a target's prepare() are not SQL.
+async function sqlErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: file });
+  return result!.messages.filter((m) => m.message.startsWith('SQL belongs in db/')).map((m) => m.message);
+}
+
+const sqlOutsideDb: [file: string, source: string][] = [
+  ['electron/services/planted.ts', "export const x = (ctx: any) => ctx.db.sqlite.prepare('SELECT 1 FROM villages').get();"],
+  ['electron/services/sync/planted.ts', 'export const x = (sqlite: any, text: string) => sqlite.prepare(text).all();'],
+  ['electron/services/planted.ts', "export const x = (sqlite: any) => sqlite.pragma('journal_mode', { simple: true });"],
+  ['electron/services/planted.ts', "export const x = (sqlite: any) => sqlite.exec('ROLLBACK');"],
+  ['electron/services/planted.ts', "export const x = (ctx: any, text: string) => ctx.db.sqlite.exec(text);"],
+  ['electron/services/planted.ts', 'export const x = (conn: any) => conn.exec(`DELETE FROM export_marks WHERE target = ${1}`);'],
+  ['electron/services/planted.ts', 'declare const sql: any;\nexport const x = sql`id IN (SELECT value FROM json_each(${1}))`;'],
+  ['electron/services/planted.ts', "declare const sql: any;\nexport const x = sql.raw('PRAGMA user_version');"],
+  ['electron/services/planted.ts', "export const x = (ctx: any) => ctx.db.kysely.selectFrom('villages').selectAll();"],
+  ['electron/host/planted.ts', "export const x = (sqlite: any) => sqlite.prepare('SELECT 1');"],
+  ['shared/domain/planted.ts', "export const x = (sqlite: any) => sqlite.prepare('SELECT 1');"],
+  ['renderer/src/planted.ts', "export const x = (sqlite: any) => sqlite.exec('SELECT 1');"],
+];
+
+const notSql: [file: string, source: string][] = [
+  ['electron/services/planted.ts', "export const x = (t: string) => /^(\\d{4})-(\\d{2})$/.exec(t) ?? new RegExp('a', 'i').exec(t);"],
+  ['electron/services/planted.ts', 'export const x = (pattern: RegExp, text: string) => pattern.exec(text);'],
+  ['electron/services/planted.ts', 'export const x = async (target: { prepare(): Promise<void> }) => target.prepare();'],
+  ['db/planted.ts', "export const x = (sqlite: any) => sqlite.prepare('SELECT 1').get() ?? sqlite.exec('ROLLBACK') ?? sqlite.pragma('user_version');"],
+];
+
+describe('the SQL fence', () => {
+  it.each(sqlOutsideDb)('refuses SQL outside db/ (%s: %s)', async (file, source) => {
+    // A line may break the fence twice (exec on a connection, of SQL text): once is enough.
+    expect((await sqlErrors(file, source)).length).toBeGreaterThan(0);
+  });
+
+  it('refuses an import of kysely in the services and the host', async () => {
+    for (const file of ['electron/services/planted.ts', 'electron/host/planted.ts']) {
+      const errors = await layeringErrors(file, "import { sql } from 'kysely';\nexport const x = sql;\n");
+      expect(errors).toHaveLength(1);
+    }
+  });
+
+  it.each(notSql)('lets %s run what is not SQL outside db/, and SQL in db/ (%s)', async (file, source) => {
+    expect(await sqlErrors(file, source)).toEqual([]);
+  });
+});
