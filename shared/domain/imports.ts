@@ -171,6 +171,16 @@ export const importRefusal = z.object({
 });
 export type ImportRefusal = z.infer<typeof importRefusal>;
 
+/** A household of the file already kept: its head and group as kept, its rows, the rows whose member joins it, and those already there. */
+export const importJoin = z.object({
+  household: z.string(),
+  villagerGroup: z.string().nullable(),
+  rows: z.array(z.number().int()),
+  added: z.array(z.number().int()),
+  present: z.array(z.number().int()),
+});
+export type ImportJoin = z.infer<typeof importJoin>;
+
 const checkResult = {
   /** Data rows read (blank rows not counted). */
   rows: z.number().int(),
@@ -181,6 +191,8 @@ const checkResult = {
   refusals: z.array(importRefusal),
   /** Records written (or that would be): households and members, visits or needs. */
   records: z.record(z.string(), z.number().int()),
+  /** Households of the file already in the ledger, whose new members join them (at most MAX_LISTED_REFUSALS). */
+  joins: z.array(importJoin),
 };
 
 export const importPreview = z.object({

@@ -110,7 +110,7 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
         samples: read.rows.map((r) => r.cells[index] ?? '').filter((c) => c !== '').slice(0, 3),
       }));
       const check = missing.length
-        ? { rows: read.rows.length, accepted: 0, refusedRows: 0, refusals: [], records: {} }
+        ? { rows: read.rows.length, accepted: 0, refusedRows: 0, refusals: [], records: {}, joins: [] }
         : runImport(ctx, creators(), { ...input, headers: read.headers, rows: read.rows, mapping, confirm: input.confirm ?? [] }, true);
       return {
         format: read.sheet.format,

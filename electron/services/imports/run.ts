@@ -1,11 +1,13 @@
 // Rows of a spreadsheet through the ledger's own create: each row parsed by the contract's schema
 // (the form's rules), then written by the ledger's handler (the database-side rules of rules.ts and
 // the store's change log), all in one transaction. A household and its members go in together or
-// not at all; a row refused is listed with its row number, column and reason. A dry run (the
-// preview) does all of it and rolls back.
+// not at all; a row refused is listed with its row number, column and reason. A household already
+// in the ledger (its head's ID number, else its head and group, as the file keys households) is
+// not made twice: the file's new members join it, and those it already has are reported present.
+// A dry run (the preview) does all of it and rolls back.
 import { contract } from '../../../shared/api/contract';
 import type { ApiIssue } from '../../../shared/api/result';
-import type { ImportLedger, ImportMapping, ImportRefusal } from '../../../shared/domain/imports';
+import type { ImportJoin, ImportLedger, ImportMapping, ImportRefusal } from '../../../shared/domain/imports';
 import { IMPORT_COLUMNS, MAX_LISTED_REFUSALS } from '../../../shared/domain/imports';
 import {
   HEALTH_LABELS, HOUSEHOLD_CATEGORY_LABELS, HOUSING_GRADE_LABELS, LABOUR_LABELS, NEED_CATEGORY_LABELS, NEED_STATUS_LABELS,
@@ -13,7 +15,7 @@ import {
 } from '../../../shared/domain/ledgerEnums';
 import type { LabelledEnum } from '../../../shared/domain/labels';
 import { CONFIRMATIONS, type Confirmation } from '../../../shared/domain/ledgers/define';
-import { householdsByHead } from '../../../db/imports/households';
+import { householdsByHead, villageRoster, type VillageRoster } from '../../../db/imports/households';
 import type { ServiceContext } from '../context';
 import type { checkedCreate } from './checkedCreate';
 import { booleanValue, choiceValue, dateValue, idValue, phoneValue } from './values';
@@ -39,6 +41,7 @@ export interface ImportOutcome {
   refusedRows: number;
   refusals: ImportRefusal[];
   records: Record<string, number>;
+  joins: ImportJoin[];
 }
 
 /** The ledgers' creates (checkedCreate.ts), by method. */
@@ -130,7 +133,25 @@ export function runImport(ctx: ServiceContext, creators: Creators, request: Impo
     else importOthers();
   };
 
+  const joins: ImportJoin[] = [];
+
   function importHouseholds(): void {
+    const roster = villageRoster(ctx.db.sqlite, villageId);
+    const byHead = householdsByHead(ctx.db.sqlite, villageId);
+    const compactText = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, '') : '');
+    const idOf = (v: unknown) => (typeof v === 'string' && v ? v.toUpperCase() : null);
+    /** The kept household a group is: its head's ID number's, else the one of its head and group (not one whose head has another ID number). */
+    const keptHousehold = (headName: unknown, group: string, headId: string | null): string | 'ambiguous' | null => {
+      const byId = headId ? roster.byIdNumber.get(headId) : undefined;
+      if (byId) return byId.householdId;
+      const same = (byHead.get(compactText(headName)) ?? [])
+        .filter((h) => (h.villagerGroup ?? '') === group)
+        .filter((h) => {
+          const head = roster.byHousehold.get(h.id)?.find((m) => m.relation === 'head');
+          return !headId || !head?.idNumber || head.idNumber === headId;
+        });
+      return same.length > 1 ? 'ambiguous' : (same[0]?.id ?? null);
+    };
     const groups = new Map<string, DataRow[]>();
     for (const r of rows) {
       const head = (textOf(r.cells, 'headName') ?? '').replace(/\s+/g, '');
@@ -170,6 +191,17 @@ export function runImport(ctx: ServiceContext, creators: Creators, request: Impo
         return [{ row: r.row, input }];
       });
       const before = countRefused(group);
+      const headId = idOf(members.find((m) => m.input.relation === 'head')?.input.idNumber);
+      const kept = keptHousehold(household.headName, (textOf(first.cells, 'villagerGroup') ?? '').trim(), headId);
+      if (kept === 'ambiguous') {
+        refuse(first.row, 'headName', 'imports.reason.householdAmbiguous');
+        for (const r of group.slice(1)) if (!refusals.has(r.row)) refuse(r.row, null, 'imports.reason.householdRefused', { row: first.row });
+        continue;
+      }
+      if (kept !== null) {
+        joinHousehold(roster, kept, group, members, before);
+        continue;
+      }
       try {
         ctx.store.transaction(() => {
           if (before > 0) throw new Refused();
@@ -189,6 +221,48 @@ export function runImport(ctx: ServiceContext, creators: Creators, request: Impo
         const firstBad = group.find((r) => refusals.has(r.row))!.row;
         for (const r of group) if (!refusals.has(r.row)) refuse(r.row, null, 'imports.reason.householdRefused', { row: firstBad });
       }
+    }
+  }
+
+  /** The group's members not yet in the kept household join it, together or not at all; those it has are reported present. */
+  function joinHousehold(
+    roster: VillageRoster,
+    householdId: string,
+    group: readonly DataRow[],
+    members: readonly { row: number; input: Record<string, unknown> }[],
+    before: number,
+  ): void {
+    const known = roster.byHousehold.get(householdId) ?? [];
+    const compactText = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, '') : '');
+    const present = (input: Record<string, unknown>): boolean => {
+      const id = typeof input.idNumber === 'string' && input.idNumber ? input.idNumber.toUpperCase() : null;
+      const name = compactText(input.name);
+      return known.some((k) => (id && k.idNumber === id) || ((!id || !k.idNumber) && compactText(k.name) === name));
+    };
+    const adding = members.filter((m) => !present(m.input));
+    const join: ImportJoin = {
+      household: roster.households.get(householdId)?.headName ?? '',
+      villagerGroup: roster.households.get(householdId)?.villagerGroup ?? null,
+      rows: group.map((r) => r.row),
+      added: adding.map((m) => m.row),
+      present: members.filter((m) => present(m.input)).map((m) => m.row),
+    };
+    try {
+      ctx.store.transaction(() => {
+        if (before > 0) throw new Refused();
+        let ok = true;
+        for (const m of adding) {
+          const memberField = (f: string) => Object.entries(MEMBER_FIELDS).find(([, to]) => to === f)?.[0] ?? f;
+          if (!create('members.create', m.row, { villageId, householdId, ...m.input }, memberField)) ok = false;
+        }
+        if (!ok) throw new Refused();
+        records.members! += adding.length;
+        joins.push(join);
+      });
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      const firstBad = group.find((r) => refusals.has(r.row))!.row;
+      for (const r of group) if (!refusals.has(r.row)) refuse(r.row, null, 'imports.reason.householdRefused', { row: firstBad });
     }
   }
 
@@ -247,6 +321,7 @@ export function runImport(ctx: ServiceContext, creators: Creators, request: Impo
     refusedRows: refusals.size,
     refusals: refused.slice(0, MAX_LISTED_REFUSALS),
     records,
+    joins: joins.slice(0, MAX_LISTED_REFUSALS),
   };
 }
 

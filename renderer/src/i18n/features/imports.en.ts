@@ -73,6 +73,16 @@ export const importsEn: Messages<typeof importsZhCN> = {
     close: 'Done',
     another: 'Import another file',
   },
+  joins: {
+    title: '{{count}} households are already in the ledger: their new members in the file join them; members they have are not added again',
+    titleDone: '{{count}} households were already in the ledger: their new members joined them; members they had were not added again',
+    household: 'Household on record',
+    householdInGroup: '{{head}} ({{group}})',
+    rows: 'Rows',
+    added: 'Rows adding a member',
+    present: 'Rows of members already on record',
+    rowSeparator: ', ',
+  },
   refusal: {
     row: 'Row',
     column: 'Column',

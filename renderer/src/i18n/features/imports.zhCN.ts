@@ -70,6 +70,16 @@ export const importsZhCN = {
     close: '完成',
     another: '再导入一个文件',
   },
+  joins: {
+    title: '{{count}} 户已在台账里：表格中的新成员加入这些户，已有的成员不重复添加',
+    titleDone: '{{count}} 户已在台账里：新成员已加入这些户，已有的成员没有重复添加',
+    household: '已有农户',
+    householdInGroup: '{{head}}（{{group}}）',
+    rows: '表格行',
+    added: '新增成员的行',
+    present: '成员已在台账的行',
+    rowSeparator: '、',
+  },
   refusal: {
     row: '行号',
     column: '列',

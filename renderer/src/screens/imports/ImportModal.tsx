@@ -20,6 +20,7 @@ import { useAppStore } from '../../store/useAppStore';
 import { startDownload } from '../reports/useReportExport';
 import { BROWSER_HOST_MAX_BYTES, downloadText, fileToBase64, refusalsCsv } from './importFiles';
 import { MappingStep } from './MappingStep';
+import { JoinsTable } from './JoinsTable';
 import { RefusalsTable, useRefusalText } from './RefusalsTable';
 
 type Source = { data: string } | { path: string };
@@ -235,6 +236,7 @@ export function ImportModal({ ledger, onClose }: ImportModalProps): JSX.Element 
             {([...refusedMessages].some((m) => /sameDay/i.test(m)) || confirm.includes('sameDayVisit')) && (
               <Checkbox checked={confirm.includes('sameDayVisit')} onChange={(e) => toggle('sameDayVisit', e.target.checked)}>{t('imports.check.sameDay')}</Checkbox>
             )}
+            <JoinsTable joins={preview.joins} done={false} />
             {preview.refusals.length > 0 && (
               <>
                 <Typography.Text strong>{t('imports.check.refusedTitle')}</Typography.Text>
@@ -246,6 +248,7 @@ export function ImportModal({ ledger, onClose }: ImportModalProps): JSX.Element 
         {step === 3 && result && (
           <Flex vertical gap={8} data-testid="imports-done">
             <Result status={result.refusedRows ? 'warning' : 'success'} title={t('imports.done.title')} subTitle={recordsText('done', result.records)} style={{ padding: 12 }} />
+            <JoinsTable joins={result.joins} done />
             {result.refusedRows > 0 && (
               <>
                 <Flex justify="space-between" align="center">

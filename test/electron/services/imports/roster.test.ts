@@ -89,27 +89,52 @@ describe('a WPS-style XLSX roster', () => {
       const result = await expectOk(app, 'imports.commit', { ledger: 'households', villageId, source: { data: b64(file) }, mapping: preview.mapping });
       expect(result.records).toEqual({ households: 1000, members: 3000 });
       expect(count(app, 'SELECT count(*) FROM household_members WHERE deleted_at IS NULL')).toBe(3000);
-      // Imported again: every household is now a duplicate (its members' ID numbers are taken).
-      const again = await expectOk(app, 'imports.preview', { ledger: 'households', villageId, source: { data: b64(file) }, confirm: ['similarHousehold'] });
-      expect(again.accepted).toBe(0);
-      expect(again.refusedRows).toBe(3000);
-      // The list is bounded (MAX_LISTED_REFUSALS); the count is whole.
-      expect(again.refusals).toHaveLength(2000);
-      expect(new Set(again.refusals.map((r) => r.message))).toEqual(new Set([V.duplicateIdNumber]));
+      // Imported again: every household is already kept (its head's ID number), every member already there.
+      const again = await expectOk(app, 'imports.commit', { ledger: 'households', villageId, source: { data: b64(file) }, mapping: preview.mapping });
+      expect(again).toMatchObject({ accepted: 3000, refusedRows: 0, records: { households: 0, members: 0 } });
+      expect(again.joins).toHaveLength(1000);
+      expect(again.joins.every((j) => j.added.length === 0 && j.present.length === 3)).toBe(true);
+      expect(count(app, 'SELECT count(*) FROM households WHERE deleted_at IS NULL')).toBe(1000);
+      expect(count(app, 'SELECT count(*) FROM household_members WHERE deleted_at IS NULL')).toBe(3000);
     } finally {
       app.close();
     }
   });
 
-  it('refuses a household whose head is already in the ledger as a similar name, unless the person confirms', async () => {
+  it('adds the members of a household already kept (the same head and group) to it, and says so in the preview: no second household', async () => {
     const { app, villageId } = await secretary();
     try {
-      await expectOk(app, 'households.create', { villageId, headName: headNameOf(0), villagerGroup: '1组', category: 'ordinary' });
+      const kept = await expectOk(app, 'households.create', { villageId, headName: headNameOf(0), villagerGroup: '1组', category: 'ordinary' });
+      const file = await rosterXlsx(rosterRows(2));
+      const before = app.snapshot();
+      const preview = await expectOk(app, 'imports.preview', { ledger: 'households', villageId, source: { data: b64(file) } });
+      expect(app.snapshot()).toBe(before);
+      expect(preview.refusals).toEqual([]);
+      expect(preview.joins).toEqual([{ household: headNameOf(0), villagerGroup: '1组', rows: [4, 5, 6], added: [4, 5, 6], present: [] }]);
+      expect(preview.records).toEqual({ households: 1, members: 6 });
+      const result = await expectOk(app, 'imports.commit', { ledger: 'households', villageId, source: { data: b64(file) }, mapping: preview.mapping });
+      expect(result.joins).toEqual(preview.joins);
+      const households = (await expectOk(app, 'households.list', { villageId })).items;
+      expect(households.map((h) => h.headName).sort()).toEqual([headNameOf(0), headNameOf(1)].sort());
+      const members = (await expectOk(app, 'members.list', { villageId, filters: { householdId: kept.id } })).items;
+      expect(members.map((m) => m.idNumber).sort()).toEqual([0, 1, 2].map(rosterIdNumber).sort());
+    } finally {
+      app.close();
+    }
+  });
+
+  it('still asks about a head whose name is nearly one already kept in the group, unless the person confirms', async () => {
+    const { app, villageId } = await secretary();
+    try {
+      const near = `${headNameOf(0).slice(0, 3)}${headNameOf(0).endsWith('国') ? '民' : '国'}`;
+      await expectOk(app, 'households.create', { villageId, headName: near, villagerGroup: '1组', category: 'ordinary' });
       const file = await rosterXlsx(rosterRows(2));
       const preview = await expectOk(app, 'imports.preview', { ledger: 'households', villageId, source: { data: b64(file) } });
       expect(preview.refusals[0]).toEqual({ row: 4, column: '户主姓名', field: 'headName', message: V.similarHousehold });
+      expect(preview.joins).toEqual([]);
       const confirmed = await expectOk(app, 'imports.preview', { ledger: 'households', villageId, source: { data: b64(file) }, confirm: ['similarHousehold'] });
       expect(confirmed.refusals).toEqual([]);
+      expect(confirmed.records).toEqual({ households: 2, members: 6 });
     } finally {
       app.close();
     }
@@ -123,6 +148,43 @@ function findIdEndingInX(): string {
 
 describe('CSV rosters', () => {
   const header = ['户主姓名', '村民小组', '联系电话', '身份证号', '备注'];
+
+  it("adds new members to the household whose head's ID number is already kept (whatever its group is written as); members already there are reported, not doubled", async () => {
+    const { app, villageId } = await secretary();
+    try {
+      const kept = await expectOk(app, 'households.create', { villageId, headName: headNameOf(3), villagerGroup: '第一组', category: 'ordinary' });
+      await expectOk(app, 'members.create', { villageId, householdId: kept.id, name: headNameOf(3), relation: 'head', idNumber: rosterIdNumber(9) });
+      await expectOk(app, 'members.create', { villageId, householdId: kept.id, name: '王妻3', relation: 'spouse', idNumber: rosterIdNumber(10) });
+      const roster = ['户主姓名', '村民小组', '姓名', '与户主关系', '身份证号'];
+      const rows = [
+        [headNameOf(3), '1组', headNameOf(3), '户主', rosterIdNumber(9)],
+        [headNameOf(3), '1组', '王妻3', '配偶', rosterIdNumber(10).toLowerCase()],
+        [headNameOf(3), '1组', '王子3', '子女', rosterIdNumber(11)],
+        [headNameOf(3), '1组', '王女3', '子女', rosterIdNumber(12)],
+        [headNameOf(4), '2组', headNameOf(4), '户主', rosterIdNumber(13)],
+      ];
+      const bytes = Buffer.from(csvText(roster, rows));
+      const preview = await expectOk(app, 'imports.preview', { ledger: 'households', villageId, source: { data: b64(bytes) } });
+      expect(preview.refusals).toEqual([]);
+      expect(preview.joins).toEqual([{ household: headNameOf(3), villagerGroup: '第一组', rows: [2, 3, 4, 5], added: [4, 5], present: [2, 3] }]);
+      expect(preview.records).toEqual({ households: 1, members: 3 });
+      const result = await expectOk(app, 'imports.commit', { ledger: 'households', villageId, source: { data: b64(bytes) }, mapping: preview.mapping });
+      expect(result.joins).toEqual(preview.joins);
+      const members = (await expectOk(app, 'members.list', { villageId, filters: { householdId: kept.id } })).items;
+      expect(members.map((m) => m.idNumber).sort()).toEqual([9, 10, 11, 12].map(rosterIdNumber).sort());
+      expect(count(app, 'SELECT count(*) FROM households WHERE deleted_at IS NULL')).toBe(2);
+      // A member of the file whose ID number is in another household is refused by name, and the household's other rows with it.
+      const moved = Buffer.from(csvText(roster, [[headNameOf(3), '1组', '李某', '子女', rosterIdNumber(13)], [headNameOf(3), '1组', '王孙3', '孙子女', rosterIdNumber(14)]]));
+      const refused = await expectOk(app, 'imports.preview', { ledger: 'households', villageId, source: { data: b64(moved) } });
+      expect(refused.refusals).toEqual([
+        { row: 2, column: '身份证号', field: 'idNumber', message: V.duplicateIdNumber },
+        { row: 3, column: null, field: null, message: 'imports.reason.householdRefused', params: { row: 2 } },
+      ]);
+      expect(refused.joins).toEqual([]);
+    } finally {
+      app.close();
+    }
+  });
 
   it('reads UTF-8 with a BOM, quoted fields with commas, quotes and line breaks', async () => {
     const { app, villageId } = await secretary();
