@@ -113,7 +113,12 @@ describe.skipIf(process.platform !== 'linux')('the Linux package electron-builde
     appDir = join(out, process.arch === 'arm64' ? 'linux-arm64-unpacked' : 'linux-unpacked');
     asarFile = join(appDir, 'resources', 'app.asar');
     entries = listPackage(asarFile, { isPack: false });
-    modules = new Set(entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2]!));
+    // A scoped package (@img/sharp-linux-x64) is named with its scope.
+    modules = new Set(
+      entries
+        .filter((e) => e.startsWith('/node_modules/') && e.split('/').length > (e.split('/')[2]!.startsWith('@') ? 4 : 3))
+        .map((e) => e.split('/').slice(2, e.split('/')[2]!.startsWith('@') ? 4 : 3).join('/')),
+    );
   }, 180_000);
 
   afterAll(() => {
@@ -147,8 +152,12 @@ describe.skipIf(process.platform !== 'linux')('the Linux package electron-builde
     expect(unwanted).toEqual([]);
   });
 
-  it('ships only better-sqlite3 and what it needs at run time: no devDependencies, no install-time tools', () => {
-    expect([...modules].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path']);
+  it('ships only better-sqlite3, sharp and what they need at run time: no devDependencies, no install-time tools', () => {
+    // sharp's addon and libvips for this platform come from @img (its optionalDependencies, one pair per platform).
+    const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
+    expect([...modules].sort()).toEqual(
+      ['@img/colour', `@img/sharp-libvips-linux-${arch}`, `@img/sharp-linux-${arch}`, 'better-sqlite3', 'bindings', 'detect-libc', 'file-uri-to-path', 'semver', 'sharp'].sort(),
+    );
     // Each shipped module's own dependencies are shipped too, except prebuild-install (install time only).
     for (const name of modules) {
       const manifest = JSON.parse(extractFile(asarFile, `node_modules/${name}/package.json`).toString('utf8'));
@@ -177,6 +186,18 @@ describe.skipIf(process.platform !== 'linux')('the Linux package electron-builde
     extractAll(asarFile, extracted);
     const script = `const Database = require(${JSON.stringify(join(extracted, 'node_modules/better-sqlite3'))}); console.log(new Database(':memory:').prepare('select sqlite_version() v').get().v)`;
     expect(run(process.execPath, ['-e', script], work).trim()).toMatch(/^3\.\d+\.\d+/);
+  });
+
+  it('unpacks sharp\'s addon and libvips next to the asar, and sharp decodes an image from the package as it is', () => {
+    const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
+    const libvips = entries.filter((e) => e.startsWith(`/node_modules/@img/sharp-libvips-linux-${arch}/lib/libvips-cpp.so`));
+    expect(libvips).toHaveLength(1);
+    expect(statFile(asarFile, libvips[0]!.slice(1))).toMatchObject({ unpacked: true });
+    expect(statFile(asarFile, `node_modules/@img/sharp-linux-${arch}/package.json`)).toMatchObject({ unpacked: true });
+    const extracted = join(work, 'extracted-sharp');
+    extractAll(asarFile, extracted);
+    const script = `require(${JSON.stringify(join(extracted, 'node_modules/sharp'))})({ create: { width: 3, height: 2, channels: 3, background: '#fff' } }).png().toBuffer().then((b) => require(${JSON.stringify(join(extracted, 'node_modules/sharp'))})(b).metadata()).then((m) => console.log(m.format, m.width, m.height))`;
+    expect(run(process.execPath, ['-e', script], work).trim()).toBe('png 3 2');
   });
 
   it('flips the fuses as configured and leaves the others as Electron has them', async () => {
