@@ -2,14 +2,15 @@
 // chooses a WPS-style XLSX (merged titles above the header, a blank row, one household with a
 // wrong ID check digit), sees its columns matched from the Chinese headers, checks every row,
 // reads the refused row with its row number, column and reason, imports the rest, and finds the
-// households in the list and their members stored. Screenshots at 1366×768 of each step go to
+// households in the list and their members stored. The first household is already in the ledger
+// with its head: the preview says its rows add members to it, and no second one is made. Screenshots at 1366×768 of each step go to
 // /tmp/shots-import/.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { create, list, setUpSecretary } from './ledgers/helpers';
-import { csvText, headNameOf, rosterRows, rosterXlsx } from '../electron/services/imports/rosterFiles';
+import { csvText, headNameOf, rosterIdNumber, rosterRows, rosterXlsx } from '../electron/services/imports/rosterFiles';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 test.describe.configure({ timeout: 120_000 });
@@ -24,6 +25,9 @@ test('a secretary imports the household roster from an XLSX file, and sees the r
   const id = rows[6]![7]!;
   rows[6]![7] = id.slice(0, 17) + (id.endsWith('1') ? '2' : '1');
   const file = await rosterXlsx(rows, { blankEvery: 6 });
+  // The first household is kept already, with its head: the file's spouse and child join it.
+  const kept = await create(app, 'households', { villageId, headName: headNameOf(0), villagerGroup: '1组', category: 'ordinary' });
+  await create(app, 'members', { villageId, householdId: kept.id, name: headNameOf(0), relation: 'head', idNumber: rosterIdNumber(0) });
 
   await page.goto(app.url());
   await page.getByTestId('nav-households').click();
@@ -50,11 +54,18 @@ test('a secretary imports the household roster from an XLSX file, and sees the r
   await expect(refusals.locator('tr', { hasText: '身份证号' })).toContainText('11');
   await expect(refusals).toContainText('身份证号校验位不对，请核对');
   await expect(refusals).toContainText('同一户的第 11 行有问题，整户没有导入');
+  const joins = modal.getByTestId('imports-joins');
+  await expect(modal).toContainText('1 户已在台账里');
+  await expect(joins.locator('tr', { hasText: headNameOf(0) })).toContainText('4、5、6');
+  await expect(joins.locator('tr', { hasText: headNameOf(0) })).toContainText('5、6');
+  await expect(check).toContainText('将新增 3 户、11 名家庭成员');
+  await joins.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/3-check.png` });
 
   await modal.getByTestId('imports-commit').click();
   const done = modal.getByTestId('imports-done');
-  await expect(done).toContainText('新增 4 户、12 名家庭成员');
+  await expect(done).toContainText('新增 3 户、11 名家庭成员');
+  await expect(done.getByTestId('imports-joins')).toContainText(headNameOf(0));
   await expect(done.getByTestId('imports-download-refused')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/4-done.png` });
 
@@ -67,6 +78,8 @@ test('a secretary imports the household roster from an XLSX file, and sees the r
 
   const members = await list(app, 'members', { villageId });
   expect(members).toHaveLength(12);
+  expect(members.filter((m) => m.householdId === kept.id)).toHaveLength(3);
+  expect(await list(app, 'households', { villageId })).toHaveLength(4);
 });
 
 test('in the browser host a secretary imports visits from a CSV by typing its path', async ({ app, page }) => {

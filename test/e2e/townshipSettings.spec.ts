@@ -1,11 +1,13 @@
 // The township's days-in-village threshold and plan duties on the settings card: the coordinator
 // sets them on her computer; they reach the secretary's by a sync file, shown read-only there
-// with who set them and when.
+// with who set them and when. Her plan form then offers the township's duties; a plan made under a
+// duty the township has since dropped still shows, marked, and its progress is done / target.
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { choose, openOptions, submitAndClose } from './ledgers/helpers';
 import { LI, setUpDevice, trustAndImport, ZHAO } from './syncSteps';
 
 test.describe.configure({ timeout: 120_000 });
@@ -31,6 +33,10 @@ test('the coordinator sets 22 days and her duties; the secretary sees them read-
   for (const p of [li, zhao]) await p.page.setViewportSize({ width: 1366, height: 768 });
   await setUpDevice(li, LI);
   await setUpDevice(zhao, ZHAO);
+  // A plan of hers under one of the standard duties, before the township chose its own.
+  const villageId = ((await li.call<{ items: { id: string }[] }>('villages.list')).value!.items[0]!).id;
+  const year = new Date().getFullYear();
+  expect((await li.call('plans.create', { villageId, year, duty: '抓好班子建设', goal: '村两委班子换届', status: 'in_progress' })).ok).toBe(true);
   await trustAndImport(zhao, await exportFull(li));
 
   // On the coordinator's computer: editable.
@@ -59,4 +65,26 @@ test('the coordinator sets 22 days and her duties; the secretary sees them read-
   // Saving her own settings leaves the township's alone.
   await li.page.getByTestId('settings-save').click();
   await expect.poll(async () => ((await li.call<{ presenceThreshold: number }>('settings.get')).value)?.presenceThreshold).toBe(22);
+
+  // Her plan form offers the township's four duties; her older plan keeps its duty, marked as no longer the township's.
+  await li.page.getByTestId('nav-plans').click();
+  await expect(li.page.getByTestId('ledger-plans-table')).toContainText('抓好班子建设');
+  await li.page.getByTestId('ledger-plans-add').click();
+  await li.page.locator('#plans_duty').click();
+  await expect(openOptions(li.page)).toHaveText(DUTIES);
+  await li.page.screenshot({ path: `${SHOTS}/plan-form-duties.png` });
+  await li.page.keyboard.press('Escape');
+  await choose(li.page, 'plans_duty', '推进强村富民');
+  await li.page.locator('#plans_goal').fill('村集体经营性收入');
+  await li.page.locator('#plans_targetValue').fill('20');
+  await li.page.locator('#plans_actualValue').fill('8');
+  await li.page.locator('#plans_valueUnit').fill('万元');
+  await choose(li.page, 'plans_status', '推进中');
+  await submitAndClose(li.page, 'plans');
+  const row = li.page.getByTestId('ledger-plans-table').locator('[data-testid^="ledger-row-"]', { hasText: '村集体经营性收入' });
+  await expect(row).toContainText('推进强村富民');
+  await expect(row).toContainText('40%');
+  await li.page.screenshot({ path: `${SHOTS}/plans-list-progress.png` });
+  await li.page.getByTestId('ledger-plans-table').locator('[data-testid^="ledger-row-"]', { hasText: '村两委班子换届' }).locator('[data-testid^="ledger-edit-"]').click();
+  await expect(li.page.locator('#plans_duty').locator('..').locator('..')).toContainText('抓好班子建设（已不在本乡镇职责中）');
 });

@@ -33,7 +33,7 @@ const YEAR = new Date().getFullYear();
 const JOURNEYS: Journey[] = [
   {
     noun: 'plans',
-    other: { year: YEAR, duty: 'leadership', goal: '村两委班子换届', status: 'planned' },
+    other: { year: YEAR, duty: '抓好班子建设', goal: '村两委班子换届', status: 'planned' },
     fillBad: async (page) => {
       await page.locator('#plans_year').fill('1999');
       await choose(page, 'plans_duty', '集体经济');
