@@ -3,7 +3,12 @@
 // folded to their rows in memory (a batch is at most one segment), then noted in a temporary
 // table before the batch is merged — whether the row existed is judged then, so a record created
 // by this file counts as new once, whatever later segments of the file do to it.
-import { LEDGERS, ROW_COLUMN, type LedgerName } from '../ledgers';
+//
+// The merge is bounded by writing rows, so the tally stays off that path: a change costs a
+// comparison or two (a row's changes come one after another), and a batch one statement per
+// ledger it touches, which judges and notes all its rows inside SQLite.
+import type BetterSqlite3 from 'better-sqlite3';
+import { isLedger, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type { Sqlite } from '../open';
 import type { Change } from './apply';
 
@@ -25,43 +30,58 @@ export interface RecordTally {
   counts(): RecordCount[];
 }
 
+/** A row of the batch: its id, and 1 when its last `_row` change in the batch deletes it (else 0). */
+type NotedRow = [rowId: string, deleted: number];
+
 export function createRecordTally(sqlite: Sqlite): RecordTally {
   sqlite.exec(
     `CREATE TEMP TABLE IF NOT EXISTS import_records (tbl TEXT, row_id TEXT, origin TEXT, fresh INTEGER, deleted INTEGER,
        PRIMARY KEY (tbl, row_id, origin)) WITHOUT ROWID`,
   );
   sqlite.exec('DELETE FROM temp.import_records');
-  const exists = new Map<string, ReturnType<Sqlite['prepare']>>();
-  const existsIn = (tbl: LedgerName) => {
-    let statement = exists.get(tbl);
+  // Per ledger: the batch's rows of one origin, as JSON [[row id, deleted], …]. New here: not in
+  // the ledger yet. Earlier segments of the file are merged by now, so a row one of them created
+  // is in the ledger, and its first noting (fresh) is kept by the upsert.
+  const notes = new Map<LedgerName, BetterSqlite3.Statement<unknown[]>>();
+  const noteRowsOf = (tbl: LedgerName) => {
+    let statement = notes.get(tbl);
     if (!statement) {
-      statement = sqlite.prepare(`SELECT 1 FROM "${tbl}" WHERE id = ?`).pluck();
-      exists.set(tbl, statement);
+      statement = sqlite.prepare(
+        `INSERT INTO temp.import_records (tbl, row_id, origin, fresh, deleted)
+         SELECT ?, r.value ->> 0, ?, NOT EXISTS (SELECT 1 FROM "${tbl}" AS t WHERE t.id = r.value ->> 0), r.value ->> 1
+           FROM json_each(?) AS r WHERE true
+         ON CONFLICT (tbl, row_id, origin) DO UPDATE SET deleted = excluded.deleted`,
+      );
+      notes.set(tbl, statement);
     }
     return statement;
   };
-  const note = sqlite.prepare(
-    `INSERT INTO temp.import_records (tbl, row_id, origin, fresh, deleted) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (tbl, row_id, origin) DO UPDATE SET deleted = excluded.deleted`,
-  );
   return {
     noteBatch(changes) {
-      const rows = new Map<string, { tbl: LedgerName; rowId: string; origin: string; deleted: number | null }>();
+      // origin → ledger → row id → its noted row. A segment has one origin, and a row's changes
+      // sit together, so the maps are asked only when the row changes.
+      const byOrigin = new Map<string, Map<LedgerName, Map<string, NotedRow>>>();
+      let ofRow: NotedRow | null = null;
+      let lastOrigin = '';
+      let lastTbl = '';
+      let lastRowId = '';
       for (const c of changes) {
-        if (!(c.tbl in LEDGERS)) continue;
-        const key = `${c.tbl}\u0000${c.row_id}\u0000${c.origin}`;
-        let row = rows.get(key);
-        if (!row) {
-          row = { tbl: c.tbl as LedgerName, rowId: c.row_id, origin: c.origin, deleted: null };
-          rows.set(key, row);
+        if (ofRow === null || c.row_id !== lastRowId || c.tbl !== lastTbl || c.origin !== lastOrigin) {
+          if (!isLedger(c.tbl)) continue;
+          let ofOrigin = byOrigin.get(c.origin);
+          if (!ofOrigin) byOrigin.set(c.origin, (ofOrigin = new Map()));
+          let ofTable = ofOrigin.get(c.tbl);
+          if (!ofTable) ofOrigin.set(c.tbl, (ofTable = new Map()));
+          ofRow = ofTable.get(c.row_id) ?? null;
+          if (!ofRow) ofTable.set(c.row_id, (ofRow = [c.row_id, 0]));
+          lastOrigin = c.origin;
+          lastTbl = c.tbl;
+          lastRowId = c.row_id;
         }
-        if (c.col === ROW_COLUMN) row.deleted = c.value === '"deleted"' ? 1 : 0;
+        if (c.col === ROW_COLUMN) ofRow[1] = c.value === '"deleted"' ? 1 : 0;
       }
-      for (const row of rows.values()) {
-        // New here: not in the ledger yet. Earlier segments of the file are merged by now, so a row
-        // one of them created is in the ledger, and its first noting (fresh) is kept by the upsert.
-        const fresh = existsIn(row.tbl).get(row.rowId) === undefined ? 1 : 0;
-        note.run(row.tbl, row.rowId, row.origin, fresh, row.deleted ?? 0);
+      for (const [origin, ofOrigin] of byOrigin) {
+        for (const [tbl, rows] of ofOrigin) noteRowsOf(tbl).run(tbl, origin, JSON.stringify([...rows.values()]));
       }
     },
     counts() {
