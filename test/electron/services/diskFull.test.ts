@@ -1,6 +1,6 @@
 // A full disk, on a real small file system (a tmpfs of fixed size the test mounts): a ledger write
 // whose database lives there (the write-ahead log growing is what fills it), a spreadsheet import
-// into that database, and a report export (XLSX, CSV, PDF) into a folder there. Each is refused
+// and a sync file import into that database, and a report export (XLSX, CSV, PDF) into a folder there. Each is refused
 // with DISK_FULL and a plain message (never the raw SQLITE_FULL or ENOSPC), nothing stored is lost
 // or changed, the database passes integrity_check, no half file is left, and the app goes on once
 // there is room.
@@ -12,7 +12,8 @@ import { DISK_FULL_MESSAGE } from '../../../electron/services/diskFull';
 import type { Printer } from '../../../electron/services/printer';
 import type { ApiErrorShape } from '../../../shared/api/result';
 import { csvText, headNameOf, ROSTER_HEADERS, rosterRows } from './imports/rosterFiles';
-import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../helpers/openedApp';
+import { COORDINATOR, openSyncDevice, trustFor } from './sync/syncApps';
+import { APP_START_TIME, expectOk, expectRefused, openTestApp, SECRETARY_SETUP, snapshotDatabase, type TestApp } from '../../helpers/openedApp';
 import { mountSmallDisk, type SmallDisk } from '../../helpers/smallDisk';
 import { useTempDirs } from '../../helpers/tempDir';
 
@@ -82,7 +83,7 @@ describe('a full disk under the database', () => {
     const disk = smallDisk(8 * 1024 * 1024, context.skip, 'the disk-full import');
     const { app, villageId } = await secretaryOn(disk.path);
     await expectOk(app, 'households.create', household(villageId, 7999));
-    const source = { data: Buffer.from(csvText(ROSTER_HEADERS, rosterRows(80))).toString('base64') };
+    const source = { data: Buffer.from(csvText(ROSTER_HEADERS, rosterRows(50))).toString('base64') };
     const preview = await expectOk(app, 'imports.preview', { ledger: 'households', villageId, source });
     expect(preview.refusedRows).toBe(0);
     const request = { ledger: 'households' as const, villageId, source, mapping: preview.mapping };
@@ -94,8 +95,34 @@ describe('a full disk under the database', () => {
 
     disk.unfill();
     const outcome = await expectOk(app, 'imports.commit', request);
-    expect(outcome.records).toEqual({ households: 80, members: 240 });
+    expect(outcome.records).toEqual({ households: 50, members: 150 });
     expect(integrity(app)).toBe('ok');
+  });
+
+  it('refuses a sync file import by name, takes none of its changes, and imports it once there is room', async (context) => {
+    const disk = smallDisk(8 * 1024 * 1024, context.skip, 'the disk-full sync import');
+    let wall = APP_START_TIME;
+    const now = () => (wall += 1_000);
+    const secretary = await openSyncDevice(tempDir(), SECRETARY_SETUP, { autoStart: false }, now);
+    cleanups.push(() => secretary.close());
+    const coordinator = await openSyncDevice(disk.path, COORDINATOR, { autoStart: false }, now);
+    cleanups.push(() => coordinator.close());
+    await trustFor(secretary, coordinator, '赵镇', 'coordinator', []);
+    await trustFor(coordinator, secretary, '李明', 'secretary', [secretary.villageId!]);
+    for (let i = 0; i < 150; i++) await expectOk(secretary, 'households.create', household(secretary.villageId!, i));
+    const folder = tempDir();
+    await expectOk(secretary, 'sync.now', { folder });
+    const paths = readdirSync(join(folder, secretary.id)).map((name) => join(folder, secretary.id, name));
+    disk.fill(64 * 1024);
+    const before = snapshotDatabase(coordinator.context.db.sqlite);
+    expectDiskFull(await expectRefused(coordinator, 'sync.importFiles', { paths }));
+    expect(snapshotDatabase(coordinator.context.db.sqlite)).toBe(before);
+    expect(coordinator.context.db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    disk.unfill();
+    const { receipts } = await expectOk(coordinator, 'sync.importFiles', { paths });
+    expect(receipts.map((r) => r.status)).toEqual(['imported']);
+    expect(coordinator.context.db.sqlite.prepare('SELECT count(*) FROM households').pluck().get()).toBe(150);
   });
 });
 
