@@ -99,3 +99,24 @@ export function fileReferences(sqlite: Sqlite): Map<string, FileReference> {
     .all() as { hash: string; live: number; last_deleted: string | null }[];
   return new Map(rows.map((r) => [r.hash, { hash: r.hash, live: r.live === 1, lastDeletedAt: r.live === 1 ? null : r.last_deleted }]));
 }
+
+export interface WantedFile {
+  hash: string;
+  ext: 'jpg' | 'png' | 'pdf';
+  /** The bytes the row says the file has (a thumbnail's size is not recorded: null). */
+  size: number | null;
+}
+
+/** Every file a live attachment names (its file and its thumbnail), once each. */
+export function filesOfLiveAttachments(sqlite: Sqlite): WantedFile[] {
+  const rows = sqlite
+    .prepare('SELECT sha256, thumb_sha256, mime, size_bytes FROM attachments WHERE deleted_at IS NULL AND sha256 IS NOT NULL ORDER BY sha256')
+    .all() as { sha256: string; thumb_sha256: string | null; mime: string | null; size_bytes: number | null }[];
+  const wanted = new Map<string, WantedFile>();
+  for (const row of rows) {
+    const ext = row.mime === 'image/png' ? 'png' : row.mime === 'application/pdf' ? 'pdf' : 'jpg';
+    if (!wanted.has(row.sha256)) wanted.set(row.sha256, { hash: row.sha256, ext, size: row.size_bytes });
+    if (row.thumb_sha256 && !wanted.has(row.thumb_sha256)) wanted.set(row.thumb_sha256, { hash: row.thumb_sha256, ext: 'jpg', size: null });
+  }
+  return [...wanted.values()];
+}

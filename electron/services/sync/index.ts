@@ -10,6 +10,7 @@ import { listConflicts, resolveCell, ResolveError, villageOfRow } from '../../..
 import { fingerprintOf, listTrusted, scopeOf, TOWNSHIP_SCOPE_PREFIX, trustDevice, TrustError, type TrustedDevice } from '../../../db/sync/trust';
 import { loadDeviceKeys } from '../../../db/sync/segments/index';
 import type { ServiceContext } from '../context';
+import { exchangeAttachmentFilesAfterSync } from '../attachments/folderFiles';
 import { readProfile, requireProfile } from '../profile';
 import { villagesInScope } from '../ledgers/scope';
 import { bundleOps, type SyncReceipt } from './bundles';
@@ -145,6 +146,8 @@ export function syncHandlers(ctx: ServiceContext): SyncHandlers {
         }
         receipts.push(await ops.importFile(path));
       }
+      // The attachments' files after the records, by hash, each once; never holding the records back.
+      exchangeAttachmentFilesAfterSync(ctx, input.folder);
       // A sync that happened: a file written, or the folder read and not only refused (a folder of
       // files all refused, with nothing to send, changed nothing and is not called a sync).
       if (exported.file !== null || receipts.length === 0 || receipts.some((r) => r.status !== 'refused')) {

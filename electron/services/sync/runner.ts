@@ -19,6 +19,7 @@ import { commitMarks, copyMarks, dropMarks, stagedMarksOf } from '../../../db/sy
 import { privateWorkDir, sha256OfFile } from './encryption';
 import { messageOf, SyncTargetError } from './errors';
 import { createFolderTarget } from './folderTarget';
+import { exchangeAttachmentFilesAfterSync } from '../attachments/folderFiles';
 import { refusalEpoch, refusalMemory } from './refusedFiles';
 import { deliveredFiles, recordAttempt, recordDelivered, recordFailure, recordSuccess, type SavedTarget } from '../../../db/sync/syncTargets';
 import { secretKeyOf } from './savedTargets';
@@ -140,6 +141,8 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       if (receipt.status !== 'refused' && receipt.fileHash) recordDelivered(sqlite, saved.id, file.path, size, receipt.fileHash, at());
     }
 
+    // The attachments' files after the records, by hash, each once (a shared folder; WebDAV not yet).
+    if (saved.kind === 'folder' && saved.folder) exchangeAttachmentFilesAfterSync(ctx, saved.folder);
     const released = ops.releaseHeld();
     const counts: SyncRunCounts = {
       filesOut: exported?.file ? 1 : 0,
