@@ -1,13 +1,13 @@
 // Backups of the database: a snapshot that is a whole, readable copy with its record counts; the
 // rotation keeps the newest of the last 7 days, 4 weeks and 12 months and never a manual one; a
 // full disk during a backup gives a plain error, leaves no half file and loses nothing stored.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dumpLedgers } from '../../db/sync/dump';
 import { backupName, backupsToRemove, parseBackupName, readBackupSummary, snapshotDatabase, type BackupFile } from '../../db/backups';
 import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../helpers/openedApp';
+import { mountSmallDisk } from '../helpers/smallDisk';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -76,12 +76,8 @@ describe('the rotation', () => {
 
 describe('a full disk during a backup', () => {
   it('says so in plain words, leaves no half file, and loses nothing stored', async (context) => {
-    const mountPoint = tempDir();
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint], { stdio: 'ignore' });
-    } catch {
-      context.skip('cannot mount a small tmpfs here (needs root): the disk-full backup is not tried');
-    }
+    const disk = mountSmallDisk(tempDir(), 256 * 1024, context.skip, 'the disk-full backup');
+    const mountPoint = disk.path;
     try {
       const app = await secretary();
       const villageId = app.context.db.sqlite.prepare('SELECT id FROM villages').pluck().get() as string;
@@ -90,6 +86,7 @@ describe('a full disk during a backup', () => {
       const stored = () => [dumpLedgers(app.context.db.sqlite), JSON.stringify(app.context.db.sqlite.prepare('SELECT id, tbl, row_id, col, value, seen FROM changes ORDER BY id').all())].join('\n');
       const before = stored();
       const refused = await expectRefused(app, 'backups.exportTo', { folder: mountPoint });
+      expect(refused.code).toBe('DISK_FULL');
       expect(refused.message).toMatch(/^Not enough space on the disk for the backup/);
       expect(readdirSync(mountPoint)).toEqual([]);
       expect(stored()).toBe(before);
@@ -100,12 +97,7 @@ describe('a full disk during a backup', () => {
       mkdirSync(room, { recursive: true });
       expect((await expectOk(app, 'backups.exportTo', { folder: room })).bytes).toBeGreaterThan(0);
     } finally {
-      try {
-        execFileSync('umount', [mountPoint], { stdio: 'ignore' });
-        rmdirSync(mountPoint);
-      } catch {
-        // Not mounted.
-      }
+      disk.unmount();
     }
   });
 });
@@ -115,11 +107,7 @@ describe('a full backups folder while the app makes a snapshot', () => {
     const dataDir = tempDir();
     const backups = join(dataDir, 'backups');
     mkdirSync(backups, { recursive: true });
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=128k', 'tmpfs', backups], { stdio: 'ignore' });
-    } catch {
-      context.skip('cannot mount a small tmpfs here (needs root): the disk-full snapshot is not tried');
-    }
+    const disk = mountSmallDisk(backups, 128 * 1024, context.skip, 'the disk-full snapshot');
     try {
       const app = await secretary(dataDir);
       const villageId = app.context.db.sqlite.prepare('SELECT id FROM villages').pluck().get() as string;
@@ -127,6 +115,7 @@ describe('a full backups folder while the app makes a snapshot', () => {
       const stored = () => dumpLedgers(app.context.db.sqlite);
       const before = stored();
       const refused = await expectRefused(app, 'backups.create');
+      expect(refused.code).toBe('DISK_FULL');
       expect(refused.message).toMatch(/^Not enough space on the disk for the backup/);
       expect(readdirSync(backups)).toEqual([]);
       expect(stored()).toBe(before);
@@ -135,11 +124,7 @@ describe('a full backups folder while the app makes a snapshot', () => {
       expect((await expectOk(app, 'backups.list')).items).toEqual([]);
     } finally {
       for (const app of opened.splice(0)) app.close();
-      try {
-        execFileSync('umount', [backups], { stdio: 'ignore' });
-      } catch {
-        // Not mounted.
-      }
+      disk.unmount();
     }
   });
 });
