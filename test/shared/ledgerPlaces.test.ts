@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { openDatabase } from '../../db/open';
+import { ATTACHABLE } from '../../shared/domain/attachments';
 import { columnsOf, snakeCase } from '../../shared/domain/ledgers/columns';
 import { createSchema, type LedgerDefinition } from '../../shared/domain/ledgers/define';
 import { LEDGER_DEFINITIONS } from '../../shared/domain/ledgers/index';
@@ -79,6 +80,12 @@ describe('every ledger is known everywhere it must be', () => {
     for (const [field, noun] of Object.entries(REFERENCES)) {
       expect(LEDGER_DEFINITIONS[noun].namedBy.length, `${field} → ${noun}`).toBeGreaterThan(0);
       expect(Object.keys(PLACEHOLDER_REFS), `test/helpers/ledgerSamples.ts SampleRefs lacks ${field}`).toContain(field);
+    }
+  });
+
+  it('names each ledger a file can be attached to by its own table', () => {
+    for (const [noun, table] of Object.entries(ATTACHABLE)) {
+      expect(LEDGER_DEFINITIONS[noun as keyof typeof LEDGER_DEFINITIONS]?.table, `ATTACHABLE.${noun} (shared/domain/attachments.ts)`).toBe(table);
     }
   });
 });
