@@ -1,12 +1,17 @@
 // Photos on a visit, end to end in the browser: 王建国 opens a visit he recorded, adds two photos
-// of the household (made here by sharp, one with the camera's date) through the file chooser,
+// of the household (made here by sharp, each with the camera's date) through the file chooser,
 // sees their thumbnails, opens the viewer, moves to the next photo, zooms, and writes a caption
-// that is kept. Screenshots at 1366×768 go to /tmp/h14-shots/.
+// that is kept. Then he syncs through a shared folder, and his coordinator 赵敏, after 立即同步 on
+// her computer, opens the same visit and sees both photos, caption included.
+// Screenshots at 1366×768 go to /tmp/h14-shots/.
 import sharp from 'sharp';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { create } from './ledgers/helpers';
-import { LI, setUpDevice } from './syncSteps';
+import { LI, openSync, setUpDevice, syncWith, trustAndImport, ZHAO } from './syncSteps';
 
 test.describe.configure({ timeout: 120_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -35,8 +40,9 @@ interface Listed {
   items: { fileName: string; caption: string | null; takenAt: string | null; width: number; present: boolean }[];
 }
 
-test('two photos attached to a visit show as thumbnails and in the viewer, with next and zoom', async ({ hosts }) => {
-  const li = await hosts.start('li');
+test("two photos attached to a visit show as thumbnails and in the viewer, with next and zoom, and on the coordinator's computer after a sync", async ({ hosts }) => {
+  const [li, zhao] = await Promise.all([hosts.start('li'), hosts.start('zhao')]);
+  await setUpDevice(zhao, ZHAO);
   const device = await setUpDevice(li, LI);
   const villageId = device.villageIds[0];
   const household = await create(li, 'households', { villageId, headName: '张大山', villagerGroup: '第一村民小组', category: 'ordinary' });
@@ -89,4 +95,35 @@ test('two photos attached to a visit show as thumbnails and in the viewer, with 
     ['与户主合影.jpg', '2026-11-20T10:05:00', 1600, true],
     ['院内.jpg', '2026-11-20T10:12:30', 1600, true],
   ]);
+
+  // He syncs through the shared folder; 赵敏 trusts his device once, then syncs from the sync screen.
+  const folder = mkdtempSync(join(tmpdir(), 'cunji-h14-shared-'));
+  // Esc closes the viewer; saving the unchanged form closes it (the attachments were kept already).
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+  await page.getByTestId('ledger-form-visits-submit').click();
+  await expect(page.getByTestId('ledger-form-visits')).toBeHidden();
+  await openSync(page, li);
+  await syncWith(page, folder);
+  expect(readdirSync(join(folder, 'attachments')).length).toBeGreaterThan(0);
+  const bundleDir = join(folder, device.deviceId);
+  await trustAndImport(zhao, join(bundleDir, readdirSync(bundleDir).find((f) => f.endsWith('.cunji'))!));
+  const zpage = zhao.page;
+  await openSync(zpage, zhao);
+  await syncWith(zpage, folder);
+  await zpage.getByTestId('nav-visits').click();
+  await zpage.getByTestId(`ledger-edit-${visit.id}`).click();
+  const zpanel = zpage.getByTestId('attachments-panel');
+  const zthumbs = zpanel.getByTestId('attachment-thumb');
+  await expect(zthumbs).toHaveCount(2);
+  for (const img of await zthumbs.locator('img').all()) await expect.poll(() => naturalWidth(img)).toBeGreaterThan(0);
+  await zpanel.scrollIntoViewIfNeeded();
+  await zpage.screenshot({ path: `${SHOTS}/coordinator-thumbnails.png` });
+  await zthumbs.first().click();
+  const zviewer = zpage.getByTestId('attachment-viewer');
+  await expect(zviewer).toContainText('1 / 2：与户主合影.jpg');
+  await expect(zviewer.getByTestId('attachment-caption')).toHaveValue('与户主在院门前');
+  await expect(zviewer).toContainText('王建国 于');
+  await expect.poll(() => naturalWidth(zviewer.getByTestId('attachment-image'))).toBe(1600);
+  await zpage.screenshot({ path: `${SHOTS}/coordinator-viewer.png` });
 });
