@@ -5,7 +5,7 @@
 // renames. The verifier checks everything — sizes, magic, a bounded header, the whole-file hash
 // and producer signature, then per segment its hash, its origin's signature, its chain and its
 // decoded content — before the caller writes anything. A bad file throws SyncFileError only.
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
@@ -264,6 +264,7 @@ export function writeBundle(sqlite: Sqlite, path: string, options: WriteBundleOp
 
   const part = `${path}.part`;
   const fd = openSync(part, 'w');
+  let whole = false;
   const hash = createHash('sha256');
   let bytes = 0;
   let fileHash = '';
@@ -284,8 +285,11 @@ export function writeBundle(sqlite: Sqlite, path: string, options: WriteBundleOp
     put(sign(null, bundleMessage(digest), options.keys.privateKey), false);
     put(BUNDLE_END_MAGIC, false);
     fsyncSync(fd);
+    whole = true;
   } finally {
     closeSync(fd);
+    // A full disk (or any failure) leaves no half file in the shared folder for the next run to trip on.
+    if (!whole) rmSync(part, { force: true });
   }
   renameSync(part, path);
   syncDirectory(dirname(path));

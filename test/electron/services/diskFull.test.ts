@@ -1,13 +1,14 @@
 // A full disk, on a real small file system (a tmpfs of fixed size the test mounts): a ledger write
 // whose database lives there (the write-ahead log growing is what fills it), a spreadsheet import
-// and a sync file import into that database, and a report export (XLSX, CSV, PDF) into a folder there. Each is refused
-// with DISK_FULL and a plain message (never the raw SQLITE_FULL or ENOSPC), nothing stored is lost
-// or changed, the database passes integrity_check, no half file is left, and the app goes on once
-// there is room.
+// and a sync file import into that database, a report export (XLSX, CSV, PDF) and a sync export
+// into a folder there. Each is refused with DISK_FULL and a plain message (never the raw
+// SQLITE_FULL or ENOSPC), nothing stored is lost or changed, the database passes integrity_check,
+// no half file is left, and the app goes on once there is room.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../../electron/services/app';
+import { dumpLedgers } from '../../../db/sync/dump';
 import { DISK_FULL_MESSAGE } from '../../../electron/services/diskFull';
 import type { Printer } from '../../../electron/services/printer';
 import type { ApiErrorShape } from '../../../shared/api/result';
@@ -181,5 +182,31 @@ describe('a full disk under the folder of a report export', () => {
     expectDiskFull(error);
     expect(readdirSync(folder)).toEqual([]);
     expect(existsSync(`${path}.part`)).toBe(false);
+  });
+});
+
+describe('a full disk under the shared folder of a sync export', () => {
+  it('refuses the export by name, leaves neither a file nor a .part there, moves no mark, and exports once there is room', async (context) => {
+    const disk = smallDisk(1024 * 1024, context.skip, 'the disk-full sync export');
+    const shared = join(disk.path, '共享');
+    mkdirSync(shared);
+    let wall = APP_START_TIME;
+    const secretary = await openSyncDevice(tempDir(), SECRETARY_SETUP, { autoStart: false }, () => (wall += 1_000));
+    cleanups.push(() => secretary.close());
+    for (let i = 0; i < 60; i++) await expectOk(secretary, 'households.create', household(secretary.villageId!, i));
+    const sqlite = secretary.context.db.sqlite;
+    const marks = () => JSON.stringify(sqlite.prepare('SELECT * FROM export_marks ORDER BY 1, 2').all());
+    const [ledgersBefore, marksBefore] = [dumpLedgers(sqlite), marks()];
+    disk.fill(0);
+    expectDiskFull(await expectRefused(secretary, 'sync.now', { folder: shared }));
+    expect(readdirSync(shared, { recursive: true }).filter((name) => String(name).includes('.'))).toEqual([]);
+    expect(marks()).toBe(marksBefore);
+    expect(dumpLedgers(sqlite)).toBe(ledgersBefore);
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    disk.unfill();
+    const { exported } = await expectOk(secretary, 'sync.now', { folder: shared });
+    expect(exported?.changes).toBeGreaterThan(0);
+    expect(readdirSync(join(shared, secretary.id))).toEqual([expect.stringMatching(/\.cunji$/)]);
   });
 });
