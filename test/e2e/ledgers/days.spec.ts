@@ -18,7 +18,7 @@ test('diary: one entry a day; create, edit, find, delete', async ({ page, app })
   await page.getByTestId('ledger-diary-add').click();
   await expect(page.locator('#diary_entryDate')).toHaveValue(dayFromToday(0));
   await page.locator('#diary_content').fill('走访三户，了解冬季取暖情况。');
-  await page.locator('#diary_dutyTags').getByText('集体经济', { exact: true }).click();
+  await page.locator('#diary_dutyTags').getByText('发展集体经济', { exact: true }).click();
   await submitAndClose(page, 'diary');
   const id = await rowIdByText(page, 'diary', '冬季取暖');
   expect((await app.call('diary.get', { id })).value).toMatchObject({

@@ -36,7 +36,7 @@ const JOURNEYS: Journey[] = [
     other: { year: YEAR, duty: '抓好班子建设', goal: '村两委班子换届', status: 'planned' },
     fillBad: async (page) => {
       await page.locator('#plans_year').fill('1999');
-      await choose(page, 'plans_duty', '集体经济');
+      await choose(page, 'plans_duty', '发展集体经济');
       await page.locator('#plans_goal').fill('发展村集体光伏项目');
       await page.locator('#plans_targetValue').fill('10');
       await page.locator('#plans_valueUnit').fill('万元');
