@@ -15,6 +15,8 @@ import type { BackupItem } from '../../../shared/domain/backups';
 import { V } from '../../../shared/domain/validation';
 import type { ServiceContext } from '../context';
 import { diskFullError, isDiskFull } from '../diskFull';
+import { openFileStore } from '../attachments/fileStore';
+import { sweepAttachmentFiles } from '../attachments/sweep';
 
 export const BACKUPS_DIR = 'backups';
 /** The least time between two automatic snapshots before imports: a sync every few minutes must not copy the database each time. */
@@ -65,6 +67,12 @@ export function createBackupService(ctx: Pick<ServiceContext, 'db' | 'dataDir' |
       const newest = newestAutomatic();
       if (newest && newest.at.slice(0, 10) === new Date(ctx.now()).toISOString().slice(0, 10)) return;
       await create('daily');
+      // Once a day, after the rotation: attachment files no record has named within the backups' reach go.
+      try {
+        sweepAttachmentFiles(ctx.db.sqlite, openFileStore(ctx.dataDir), { now: ctx.now() });
+      } catch {
+        // A file that cannot be removed now is tried again tomorrow; the backup is made.
+      }
     },
   };
 }

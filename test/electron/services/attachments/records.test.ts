@@ -170,6 +170,19 @@ describe('removing an attachment and sweeping files', () => {
     expect(files.has(onFirst.thumbSha256!)).toBe(true);
   });
 
+  it("the day's backup runs the sweep: a removed photo's file goes once the backups no longer reach its row", async () => {
+    const { app, dataDir, first } = await secretaryWithVisits();
+    const r = (await expectOk(app, 'attachments.add', { ledger: 'visits', recordId: first.id, files: [{ name: 'p.jpg', data: b64(await makePhoto({ width: 64, height: 48 })) }] })).results[0]!;
+    if (!r.ok) throw new Error(r.message);
+    await expectOk(app, 'attachments.remove', { id: r.attachment.id });
+    const files = openFileStore(dataDir);
+    await app.context.backups!.daily();
+    expect(files.has(r.attachment.sha256)).toBe(true);
+    app.advance(retentionOf() + DAY);
+    await app.context.backups!.daily();
+    expect(files.list()).toEqual([]);
+  });
+
   it('removes a file no row ever named only after a day (an add may be between its file and its row)', async () => {
     const { app, dataDir } = await secretaryWithVisits();
     const files = openFileStore(dataDir);
