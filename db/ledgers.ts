@@ -34,7 +34,7 @@ export const LEDGERS = Object.fromEntries([
  * pins the ledgers to it. (60 when it was split from the database version: files written
  * before stay readable.)
  */
-export const SYNC_SCHEMA_VERSION = 160;
+export const SYNC_SCHEMA_VERSION = 190;
 
 export type LedgerName = keyof typeof LEDGERS;
 export type LedgerColumn<T extends LedgerName> = keyof (typeof LEDGERS)[T] & string;

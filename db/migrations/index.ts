@@ -18,6 +18,8 @@ import * as m0140 from './0140_conflict_count_index';
 import * as m0150 from './0150_township_settings';
 import * as m0160 from './0160_attachments';
 import * as m0170 from './0170_duty_words';
+import * as m0180 from './0180_member_development';
+import * as m0190 from './0190_reserve_cadres';
 
 export interface Migration {
   readonly version: number;
@@ -43,6 +45,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 150, name: '0150_township_settings', up: m0150.up },
   { version: 160, name: '0160_attachments', up: m0160.up },
   { version: 170, name: '0170_duty_words', up: m0170.up },
+  { version: 180, name: '0180_member_development', up: m0180.up },
+  { version: 190, name: '0190_reserve_cadres', up: m0190.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

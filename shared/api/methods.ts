@@ -77,6 +77,10 @@ export const LEDGER_NOUNS = [
   'monitoring',
   'indicators',
   'secretaries',
+  'candidates',
+  'steps',
+  'cadres',
+  'trainings',
 ] as const;
 export type LedgerNoun = (typeof LEDGER_NOUNS)[number];
 

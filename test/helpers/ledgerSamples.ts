@@ -10,6 +10,8 @@ export interface SampleRefs {
   householdId: string;
   visitId: string;
   projectId: string;
+  candidateId: string;
+  cadreId: string;
 }
 
 export interface LedgerSample {
@@ -99,6 +101,26 @@ export const LEDGER_SAMPLES: Partial<Record<LedgerNoun, LedgerSample>> = {
     input: () => ({ name: '李明', unit: '省农业农村厅', unitLevel: 'province', termStart: '2025-01-01' }),
     update: { phone: '13912345678' },
   },
+  candidates: {
+    needs: [],
+    input: (_r, n) => ({ name: '孙晓东', sex: 'male', birthYear: 1995, idNumber: validIdNumber(n), occupation: '返乡创业' }),
+    update: { education: 'college' },
+  },
+  steps: {
+    needs: ['candidateId'],
+    input: (r) => ({ candidateId: r.candidateId, step: 'application', stepDate: '2026-03-01', archiveRef: '党档2026-001' }),
+    update: { notes: '手写申请书一份' },
+  },
+  cadres: {
+    needs: [],
+    input: () => ({ name: '韩晓燕', sex: 'female', birthYear: 1994, channel: 'womenPool', recommendedOn: '2026-03-01', outcome: 'training' }),
+    update: { mentor: '马书记' },
+  },
+  trainings: {
+    needs: ['cadreId'],
+    input: (r) => ({ cadreId: r.cadreId, trainedOn: '2026-05-10', course: '村级事务管理专题培训', hours: 16 }),
+    update: { organiser: '县委党校' },
+  },
 };
 
 export function sampleOf(noun: string): LedgerSample {
@@ -112,6 +134,8 @@ export const PLACEHOLDER_REFS: SampleRefs = {
   householdId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a01',
   visitId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a02',
   projectId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a03',
+  candidateId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a04',
+  cadreId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a05',
 };
 
 let counter = 0;
@@ -135,6 +159,14 @@ export async function createRefs(app: TestApp, villageId: string, needs: readonl
   if (needs.includes('projectId')) {
     const project = await expectOk(app, 'projects.create', { villageId, name: `预备项目${nextN()}`, kind: 'industry', status: 'building', budgetFen: 1_000_000 });
     refs.projectId = project.id;
+  }
+  if (needs.includes('candidateId')) {
+    const candidate = await expectOk(app, 'candidates.create', { villageId, name: `预备人选${nextN()}`, sex: 'female', birthYear: 1996 });
+    refs.candidateId = candidate.id;
+  }
+  if (needs.includes('cadreId')) {
+    const cadre = await expectOk(app, 'cadres.create', { villageId, name: `预备干部${nextN()}`, sex: 'male', birthYear: 1992, channel: 'organisation', recommendedOn: '2026-01-05', outcome: 'training' });
+    refs.cadreId = cadre.id;
   }
   return refs;
 }

@@ -17,6 +17,7 @@ import {
 import type { ServiceContext } from '../context';
 import { readProfile } from '../profile';
 import { readSettings } from '../settings';
+import { PARTY_RULES } from './party';
 import { today } from './today';
 
 export interface WriteCheck {
@@ -109,6 +110,7 @@ function allOf(...checks: ((check: WriteCheck) => ApiIssue[])[]): (check: WriteC
 }
 
 export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
+  ...PARTY_RULES,
   visits: {
     hard: withinTerm(['visitDate'], true),
     // Two visits to one household on one day is most often the same visit typed twice.

@@ -10,7 +10,7 @@ import { plansEn } from './features/plans.en';
 import { revocationEn } from './features/revocation.en';
 import { townshipEn } from './features/township.en';
 import { navigationEn } from './features/navigation.en';
-import { partyEn, partyRulesEn } from './features/party.en';
+import { partyEn, partyLedgersEn, partyRulesEn } from './features/party.en';
 import { reportsEn } from './features/reports.en';
 import { syncPlainEn } from './features/sync.en';
 import { attachmentsEn } from './features/attachments.en';
@@ -62,6 +62,7 @@ export const en: Messages = {
       visits: 'Visits and needs',
       work: 'Assistance work',
       posting: 'Posting',
+      party: 'Party building',
     },
     conflictsBadge: '{{count}} conflicts',
     overdueBadge: '{{count}} overdue',
@@ -180,6 +181,7 @@ export const en: Messages = {
     unchanged: 'Nothing changed',
   },
   ledgers: {
+    ...partyLedgersEn,
     village: 'Village',
     recordedBy: 'Recorded by',
     allVillages: 'All villages',

@@ -9,7 +9,7 @@ import { plansZhCN } from './features/plans.zhCN';
 import { revocationZhCN } from './features/revocation.zhCN';
 import { townshipZhCN } from './features/township.zhCN';
 import { navigationZhCN } from './features/navigation.zhCN';
-import { partyZhCN, partyRulesZhCN } from './features/party.zhCN';
+import { partyZhCN, partyLedgersZhCN, partyRulesZhCN } from './features/party.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
 import { syncPlainZhCN } from './features/sync.zhCN';
 import { attachmentsZhCN } from './features/attachments.zhCN';
@@ -61,6 +61,7 @@ export const zhCN = {
       visits: '走访与诉求',
       work: '帮扶工作',
       posting: '驻村',
+      party: '党的建设',
     },
     conflictsBadge: '{{count}} 处冲突',
     overdueBadge: '{{count}} 条逾期',
@@ -179,6 +180,7 @@ export const zhCN = {
     unchanged: '没有改动',
   },
   ledgers: {
+    ...partyLedgersZhCN,
     village: '所属村',
     recordedBy: '记录人',
     allVillages: '全部村',

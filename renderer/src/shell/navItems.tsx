@@ -2,7 +2,7 @@
 // them. Members and fund entries open from their household and their project.
 import {
   AlertOutlined, AppstoreOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, CloudSyncOutlined,
-  DashboardOutlined, DesktopOutlined, FileExcelOutlined, FlagOutlined, HomeOutlined, IdcardOutlined, MessageOutlined, ProjectOutlined, SolutionOutlined,
+  DashboardOutlined, DesktopOutlined, FileExcelOutlined, FlagOutlined, HomeOutlined, IdcardOutlined, MessageOutlined, ProjectOutlined, SolutionOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { Badge, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
@@ -15,7 +15,7 @@ import type { View } from './route';
 export type { View };
 
 /** The menu's groups of ledgers, in order. */
-export const NAV_GROUP_KEYS = ['households', 'visits', 'work', 'posting'] as const;
+export const NAV_GROUP_KEYS = ['households', 'visits', 'work', 'party', 'posting'] as const;
 export type NavGroupKey = (typeof NAV_GROUP_KEYS)[number];
 
 /**
@@ -33,6 +33,10 @@ export const NAV_PLACES: Readonly<Record<LedgerNoun, { group: NavGroupKey; icon:
   funds: { openedFrom: 'projects' },
   commitments: { group: 'work', icon: <CarryOutOutlined /> },
   indicators: { group: 'work', icon: <BarChartOutlined /> },
+  candidates: { group: 'party', icon: <UserAddOutlined /> },
+  steps: { openedFrom: 'candidates' },
+  cadres: { group: 'party', icon: <TeamOutlined /> },
+  trainings: { openedFrom: 'cadres' },
   diary: { group: 'posting', icon: <BookOutlined /> },
   leaves: { group: 'posting', icon: <CalendarOutlined /> },
   secretaries: { group: 'posting', icon: <IdcardOutlined /> },

@@ -54,7 +54,7 @@ export { snakeCase } from './columns';
  * Soft rules: the main process refuses with NEEDS_CONFIRMATION naming these, the renderer asks
  * the person, and sends the write again with `confirm` listing what they accepted.
  */
-export const CONFIRMATIONS = ['similarHousehold', 'overspend', 'overBudget', 'sameDayVisit'] as const;
+export const CONFIRMATIONS = ['similarHousehold', 'overspend', 'overBudget', 'sameDayVisit', 'lateStep'] as const;
 export type Confirmation = (typeof CONFIRMATIONS)[number];
 const confirm = z.array(z.enum(CONFIRMATIONS, { error: V.invalid }), { error: V.invalid }).max(CONFIRMATIONS.length).optional();
 

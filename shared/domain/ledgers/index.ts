@@ -4,6 +4,8 @@ import { diary, leaves, monitoring } from './days';
 import { households, members } from './households';
 import { funds, projects } from './money';
 import { needs, visits } from './visits';
+import { candidates, steps } from './party';
+import { cadres, trainings } from './reserve';
 import { commitments, indicators, plans, secretaries } from './work';
 
 export const LEDGER_DEFINITIONS = {
@@ -20,11 +22,15 @@ export const LEDGER_DEFINITIONS = {
   monitoring,
   indicators,
   secretaries,
+  candidates,
+  steps,
+  cadres,
+  trainings,
 } as const satisfies Record<LedgerNoun, unknown>;
 
 export type LedgerDefinitions = typeof LEDGER_DEFINITIONS;
 
-export { diary, leaves, monitoring, households, members, funds, projects, needs, visits, commitments, indicators, plans, secretaries };
+export { diary, leaves, monitoring, households, members, funds, projects, needs, visits, commitments, indicators, plans, secretaries, candidates, steps, cadres, trainings };
 
 /** The table a ledger is kept in. */
 export type LedgerTable = LedgerDefinitions[keyof LedgerDefinitions]['table'];

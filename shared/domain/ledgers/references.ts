@@ -8,6 +8,8 @@ export const REFERENCES = {
   householdId: 'households',
   visitId: 'visits',
   projectId: 'projects',
+  candidateId: 'candidates',
+  cadreId: 'cadres',
 } as const satisfies Record<string, LedgerNoun>;
 
 export type ReferenceField = keyof typeof REFERENCES;

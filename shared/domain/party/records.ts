@@ -4,27 +4,27 @@
 import { z } from 'zod';
 import type { ApiIssue } from '../../api/result';
 import { optionalIdNumber } from '../ledgers/households';
-import { choice, count, isoDate, optionalChoice, optionalIsoDate, optionalPhone, optionalText, requiredText, rowId, V } from '../validation';
+import { choice, choiceError, count, isoDate, optionalChoice, optionalIsoDate, optionalPhone, optionalText, requiredText, rowId, V } from '../validation';
 import { EXTENSION_MONTHS } from './clocks';
 import { CHANNEL_LABELS, EDUCATION_LABELS, MEETING_LABELS, OUTCOME_LABELS, SEX_LABELS, SIGNERS, STEP_LABELS, type StepKind } from './enums';
 import { P } from './messages';
 import { APPROVED_STEPS, MEETING_OF, SIGNOFFS, VOTED_STEPS } from './stages';
 
-const birthYear = z.number({ error: (i) => (i.input == null ? V.required : V.year) }).int({ error: V.year }).min(1920, { error: V.year }).max(2100, { error: V.year });
+const birthYear = z.number({ error: choiceError }).int({ error: V.wholeNumber }).min(0, { error: V.notNegative }).min(1920, { error: V.year }).max(2100, { error: V.year });
 const optionalCount = (max: number) => count(max).nullish().transform((n) => n ?? null);
 
 export const candidateFields = {
   name: requiredText(20),
   sex: choice(SEX_LABELS),
   birthYear,
-  idNumber: optionalIdNumber,
   /** The household the candidate belongs to: candidates of one household are one family (家族化). */
   householdId: rowId.nullish().transform((id) => id ?? null),
-  education: optionalChoice(EDUCATION_LABELS),
   occupation: optionalText(40),
-  phone: optionalPhone(),
+  education: optionalChoice(EDUCATION_LABELS),
   /** A past disciplinary or criminal record: each next stage waits for a prior filing (事前备案). */
   hasRecord: z.boolean({ error: V.invalid }).default(false),
+  idNumber: optionalIdNumber,
+  phone: optionalPhone(),
   recordNote: optionalText(200),
   notes: optionalText(500),
 };
@@ -34,24 +34,27 @@ export const stepFields = {
   step: choice(STEP_LABELS),
   /** The day of the step: the meeting that decided it, the talk, the end of the training. */
   stepDate: isoDate(),
+  meeting: optionalChoice(MEETING_LABELS),
+  /** The yearly evaluation's score out of 100. */
+  score: z.number({ error: V.invalid }).finite({ error: V.invalid }).min(0, { error: V.notNegative }).max(100, { error: V.tooLarge }).nullish().transform((n) => n ?? null),
+  /** The township party committee's approval of a decision taken at the branch meeting. */
+  approvalOn: optionalIsoDate(),
+  /** Where the signed forms are kept on paper (档案号), until scans can be attached. */
+  archiveRef: optionalText(40),
   /** The first day of a training. */
   startedOn: optionalIsoDate(),
-  meeting: optionalChoice(MEETING_LABELS),
   eligibleVoters: optionalCount(1000),
   votesFor: optionalCount(1000),
   votesAgainst: optionalCount(1000),
   votesAbstain: optionalCount(1000),
-  /** The yearly evaluation's score out of 100. */
-  score: z.number({ error: V.invalid }).finite({ error: V.invalid }).min(0, { error: V.notNegative }).max(100, { error: V.tooLarge }).nullish().transform((n) => n ?? null),
   extensionMonths: z
     .number({ error: V.invalid })
     .int({ error: V.wholeNumber })
+    .min(0, { error: V.notNegative })
     .min(EXTENSION_MONTHS.min, { error: P.extensionRange })
     .max(EXTENSION_MONTHS.max, { error: P.extensionRange })
     .nullish()
     .transform((n) => n ?? null),
-  /** The township party committee's approval of a decision taken at the branch meeting. */
-  approvalOn: optionalIsoDate(),
   /** The party committee's follow-up visit to an eliminated candidate. */
   followUpOn: optionalIsoDate(),
   contactName: optionalText(20),
@@ -59,8 +62,6 @@ export const stepFields = {
   deputyName: optionalText(20),
   secretaryName: optionalText(20),
   organiserName: optionalText(20),
-  /** Where the signed forms are kept on paper (档案号), until scans can be attached. */
-  archiveRef: optionalText(40),
   notes: optionalText(500),
 };
 
@@ -127,19 +128,19 @@ export const cadreFields = {
   name: requiredText(20),
   sex: choice(SEX_LABELS),
   birthYear,
-  idNumber: optionalIdNumber,
-  education: optionalChoice(EDUCATION_LABELS),
-  /** What they do now (村民小组长, 返乡创业, 合作社负责人…). */
-  occupation: optionalText(40),
-  phone: optionalPhone(),
   channel: choice(CHANNEL_LABELS),
-  recommendedBy: optionalText(40),
   recommendedOn: isoDate(),
-  /** The secretary who mentors them (一对一联系培养). */
-  mentor: optionalText(20),
   outcome: choice(OUTCOME_LABELS),
   /** When they joined the village committees or left the reserve. */
   outcomeOn: optionalIsoDate(),
+  /** The secretary who mentors them (一对一联系培养). */
+  mentor: optionalText(20),
+  recommendedBy: optionalText(40),
+  education: optionalChoice(EDUCATION_LABELS),
+  /** What they do now (村民小组长, 返乡创业, 合作社负责人…). */
+  occupation: optionalText(40),
+  idNumber: optionalIdNumber,
+  phone: optionalPhone(),
   /** The post taken, or why they left. */
   outcomeNote: optionalText(100),
   notes: optionalText(500),

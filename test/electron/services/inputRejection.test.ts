@@ -8,6 +8,7 @@ import { LEDGER_NOUNS, type ApiMethod, type LedgerNoun } from '../../../shared/a
 import { idCheckChar } from '../../../shared/domain/idNumber';
 import type { LedgerDefinition } from '../../../shared/domain/ledgers/define';
 import { LEDGER_DEFINITIONS } from '../../../shared/domain/ledgers/index';
+import { P } from '../../../shared/domain/party/messages';
 import { DEFAULT_THRESHOLDS } from '../../../shared/domain/settings';
 import { V } from '../../../shared/domain/validation';
 import { PLACEHOLDER_REFS, prepareSample, sampleOf } from '../../helpers/ledgerSamples';
@@ -876,7 +877,8 @@ function badInputsFor(liveId: string): Record<string, BadInput[]> {
   };
 }
 
-const V_KEYS: string[] = Object.values(V);
+// The member-development rules name theirs under validation.party (shared/domain/party/messages.ts).
+const V_KEYS: string[] = [...Object.values(V), ...Object.values(P)];
 function namesLedgerField(method: string, path: Path): boolean {
   const noun = method.slice(0, method.indexOf('.'));
   if (!(LEDGER_NOUNS as readonly string[]).includes(noun)) return false;

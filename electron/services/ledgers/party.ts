@@ -1,0 +1,65 @@
+// The write rules of member development and reserve cadres, hooked into the one write path
+// (LEDGER_RULES): a step is judged against the candidate's other steps before it is stored —
+// refused when it breaks a rule, asked about (lateStep) when it is late on a clock — and a
+// training must fall while the cadre is on the reserve. A candidate or cadre takes its steps or
+// trainings with it when deleted.
+import type { ApiIssue } from '../../../shared/api/result';
+import type { LedgerNoun } from '../../../shared/api/methods';
+import { DEFAULT_PARTY_CLOCKS, type PartyClocks } from '../../../shared/domain/party/clocks';
+import { P } from '../../../shared/domain/party/messages';
+import type { StepToCheck, StepVerdict } from '../../../shared/domain/party/stepRules';
+import { checkStep } from '../../../shared/domain/party/stepRules';
+import { V } from '../../../shared/domain/validation';
+import { cadreSpan, candidateRow, candidateSteps, hasFamilyCandidate } from '../../../db/party';
+import type { ServiceContext } from '../context';
+import type { LedgerRules, WriteCheck } from './rules';
+import { today } from './today';
+
+/** The township's clocks. The rules' defaults until the township settings carry them (shared/domain/party/clocks.ts gives their shape). */
+export function partyClocks(_ctx: ServiceContext): PartyClocks {
+  return DEFAULT_PARTY_CLOCKS;
+}
+
+function judgeStep({ ctx, id, record }: WriteCheck): StepVerdict {
+  const candidate = candidateRow(ctx.db.sqlite, record.candidateId);
+  // No such candidate in the village: the reference check has refused it already.
+  if (!candidate || typeof record.step !== 'string' || typeof record.stepDate !== 'string') return { refusals: [], late: [] };
+  return checkStep({
+    candidate,
+    others: candidateSteps(ctx.db.sqlite, candidate.id, id),
+    step: record as unknown as StepToCheck,
+    clocks: partyClocks(ctx),
+    family: hasFamilyCandidate(ctx.db.sqlite, candidate),
+    today: today(ctx.now),
+  });
+}
+
+function notAfterToday(fields: string[]): (check: WriteCheck) => ApiIssue[] {
+  return ({ ctx, record }) => {
+    const todayText = today(ctx.now);
+    return fields.filter((f) => typeof record[f] === 'string' && (record[f] as string) > todayText).map((f) => ({ path: [f], message: V.futureDate }));
+  };
+}
+
+function trainingWhileOnReserve(check: WriteCheck): ApiIssue[] {
+  const future = notAfterToday(['trainedOn'])(check);
+  if (future.length) return future;
+  const span = cadreSpan(check.ctx.db.sqlite, check.record.cadreId);
+  const on = check.record.trainedOn;
+  if (!span || typeof on !== 'string') return [];
+  const outside = on < span.recommendedOn || (span.outcome !== 'training' && span.outcomeOn !== null && on > span.outcomeOn);
+  return outside ? [{ path: ['trainedOn'], message: P.trainingOutsideReserve }] : [];
+}
+
+export const PARTY_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
+  candidates: { cascade: [{ table: 'party_steps', column: 'candidate_id' }] },
+  steps: {
+    hard: (check) => judgeStep(check).refusals,
+    soft: (check) => judgeStep(check).late.map((issue) => ({ confirmation: 'lateStep' as const, issue })),
+  },
+  cadres: {
+    hard: notAfterToday(['recommendedOn', 'outcomeOn']),
+    cascade: [{ table: 'cadre_trainings', column: 'cadre_id' }],
+  },
+  trainings: { hard: trainingWhileOnReserve },
+};

@@ -1,0 +1,131 @@
+// Member development and reserve cadres through the real API and SQLite: a candidate from
+// application to full member, a step that comes too early refused by its rule and a late one
+// asked about, the family and record checks read across the database, a training outside the
+// reserve refused, and a candidate taking its steps with it. Every refusal stores nothing.
+import { describe, expect, it } from 'vitest';
+import { P } from '../../../../shared/domain/party/messages';
+import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../../helpers/openedApp';
+import { useTempDirs } from '../../../helpers/tempDir';
+import { before, happy, HAPPY, type Step } from '../../../shared/party/partyFixtures';
+
+const tempDir = useTempDirs();
+
+async function withVillage(body: (app: TestApp, villageId: string) => Promise<void>): Promise<void> {
+  const app = await openTestApp(tempDir());
+  try {
+    const profile = await expectOk(app, 'device.setup', SECRETARY_SETUP);
+    await body(app, profile.villageIds[0]!);
+  } finally {
+    app.close();
+  }
+}
+
+const candidate = (app: TestApp, villageId: string, extra: Record<string, unknown> = {}) =>
+  expectOk(app, 'candidates.create', { villageId, name: '孙晓东', sex: 'male', birthYear: 1995, ...extra });
+
+const addStep = (app: TestApp, villageId: string, candidateId: string, step: Step, confirm?: 'lateStep'[]) =>
+  app.dispatch('steps.create', { villageId, candidateId, ...step, ...(confirm ? { confirm } : {}) });
+
+async function record(app: TestApp, villageId: string, candidateId: string, steps: readonly Step[]): Promise<void> {
+  for (const step of steps) {
+    const result = await addStep(app, villageId, candidateId, step);
+    expect(result, `${step.step} ${step.stepDate}`).toMatchObject({ ok: true });
+  }
+}
+
+describe('a candidate through the one write path', () => {
+  it('goes from application to full member; a listing a day early is refused by its rule and stores nothing', async () => {
+    await withVillage(async (app, villageId) => {
+      const { id } = await candidate(app, villageId);
+      await record(app, villageId, id, before('target'));
+      const snapshot = app.snapshot();
+      const early = await expectRefused(app, 'steps.create', { villageId, candidateId: id, ...happy('target', { stepDate: '2024-05-09' }) });
+      expect(early).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: ['stepDate'], message: P.activistTooSoon }] });
+      expect(app.snapshot()).toBe(snapshot);
+      await record(app, villageId, id, HAPPY.slice(before('target').length));
+      const steps = await expectOk(app, 'steps.list', { filters: { candidateId: id } });
+      expect(steps.items.map((s) => s.step).sort()).toEqual(HAPPY.map((s) => s.step).sort());
+      expect((await expectRefused(app, 'steps.create', { villageId, candidateId: id, ...happy('evaluation', { stepDate: '2026-01-05' }) })).issues).toEqual([
+        { path: ['stepDate'], message: P.candidateClosed },
+      ]);
+    });
+  });
+
+  it('asks before keeping a late talk (lateStep), and keeps it once confirmed', async () => {
+    await withVillage(async (app, villageId) => {
+      const { id } = await candidate(app, villageId);
+      await record(app, villageId, id, before('talk'));
+      const snapshot = app.snapshot();
+      const late = await expectRefused(app, 'steps.create', { villageId, candidateId: id, ...happy('talk', { stepDate: '2023-04-15' }) });
+      expect(late).toMatchObject({ code: 'NEEDS_CONFIRMATION', message: 'lateStep', issues: [{ path: ['stepDate'], message: P.talkLate }] });
+      expect(app.snapshot()).toBe(snapshot);
+      expect(await addStep(app, villageId, id, happy('talk', { stepDate: '2023-04-15' }), ['lateStep'])).toMatchObject({ ok: true });
+    });
+  });
+
+  it('re-judges an edited step against the others: an activist moved before the application is refused', async () => {
+    await withVillage(async (app, villageId) => {
+      const { id } = await candidate(app, villageId);
+      await record(app, villageId, id, before('evaluation'));
+      const activist = (await expectOk(app, 'steps.list', { filters: { candidateId: id, step: 'activist' } })).items[0]!;
+      const snapshot = app.snapshot();
+      const refused = await expectRefused(app, 'steps.update', { id: activist.id, patch: { stepDate: '2023-02-01' } });
+      expect(refused.issues).toEqual([{ path: ['stepDate'], message: P.beforePrevious }]);
+      expect(app.snapshot()).toBe(snapshot);
+    });
+  });
+});
+
+describe("the model county's checks across the database", () => {
+  it('holds back the listing of one of two candidates of a household until the prior report is recorded', async () => {
+    await withVillage(async (app, villageId) => {
+      const home = await expectOk(app, 'households.create', { villageId, headName: '孙建国', villagerGroup: '二组', category: 'ordinary' });
+      const first = await candidate(app, villageId, { householdId: home.id });
+      await candidate(app, villageId, { name: '孙晓梅', sex: 'female', householdId: home.id });
+      await record(app, villageId, first.id, before('target'));
+      const snapshot = app.snapshot();
+      expect((await expectRefused(app, 'steps.create', { villageId, candidateId: first.id, ...happy('target') })).issues).toEqual([
+        { path: ['stepDate'], message: P.familyReportMissing },
+      ]);
+      expect(app.snapshot()).toBe(snapshot);
+      await record(app, villageId, first.id, [{ step: 'familyReport', stepDate: '2024-05-20', deputyName: '李副书记' }, happy('target')]);
+    });
+  });
+
+  it('asks a candidate with a past record for a prior filing before the next stage', async () => {
+    await withVillage(async (app, villageId) => {
+      const { id } = await candidate(app, villageId, { hasRecord: true, recordNote: '2015年治安处罚' });
+      await record(app, villageId, id, before('activist'));
+      expect((await expectRefused(app, 'steps.create', { villageId, candidateId: id, ...happy('activist') })).issues).toEqual([
+        { path: ['stepDate'], message: P.recordFilingMissing },
+      ]);
+      await record(app, villageId, id, [{ step: 'recordFiling', stepDate: '2023-05-01', deputyName: '李副书记' }, happy('activist')]);
+    });
+  });
+
+  it('takes a candidate\'s steps with it when it is deleted', async () => {
+    await withVillage(async (app, villageId) => {
+      const { id } = await candidate(app, villageId);
+      await record(app, villageId, id, before('activist'));
+      await expectOk(app, 'candidates.delete', { id });
+      expect((await expectOk(app, 'steps.list', { filters: { candidateId: id } })).total).toBe(0);
+    });
+  });
+});
+
+describe('reserve cadres', () => {
+  it('refuse a training before the recommendation or after the cadre left, storing nothing', async () => {
+    await withVillage(async (app, villageId) => {
+      const cadre = await expectOk(app, 'cadres.create', {
+        villageId, name: '韩晓燕', sex: 'female', birthYear: 1994, channel: 'womenPool', recommendedOn: '2025-03-01', outcome: 'exited', outcomeOn: '2026-03-01',
+      });
+      const training = (trainedOn: string) => ({ villageId, cadreId: cadre.id, trainedOn, course: '村级事务管理专题培训' });
+      const snapshot = app.snapshot();
+      for (const day of ['2025-02-28', '2026-03-02']) {
+        expect((await expectRefused(app, 'trainings.create', training(day))).issues).toEqual([{ path: ['trainedOn'], message: P.trainingOutsideReserve }]);
+      }
+      expect(app.snapshot()).toBe(snapshot);
+      await expectOk(app, 'trainings.create', training('2025-09-01'));
+    });
+  });
+});
