@@ -46,7 +46,7 @@ test('the secretary’s dashboard: her figures, a quick visit counted at once, a
   const daysOverdue = (Date.parse(chinaDay(Date.now())) - Date.parse(dayFromToday(-5))) / 86_400_000;
   await expect(page.getByTestId(`overdue-need-${need.id}`)).toContainText(`逾期 ${daysOverdue} 天`);
   // Nothing recorded: the card says what to record, not a zero chart.
-  await expect(page.getByTestId('vd-plans-empty')).toContainText('在「帮扶计划」按五项职责订立年度计划');
+  await expect(page.getByTestId('vd-plans-empty')).toContainText('在「帮扶计划」按本乡镇的职责订立年度计划');
 
   // A quick visit to the household not yet visited: the figures follow, no reload.
   await page.keyboard.press('Alt+N');

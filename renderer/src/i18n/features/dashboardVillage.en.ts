@@ -55,15 +55,15 @@ export const dashboardVillageEn: Messages<typeof dashboardVillageZhCN> = {
     empty: 'No needs yet: note what villagers ask for when you visit, or record it under Needs.',
   },
   plans: {
-    title: 'Plans under the five duties',
+    title: 'Plans by duty',
     completion: 'Completion {{years}}',
     counts: '{{done}} of {{plans}} done',
     planned: 'Planned',
     done: 'Done',
-    chartLabel: 'Bar chart of plans and plans done under each of the five duties',
+    chartLabel: "Bar chart of plans and plans done under each of the township's duties, with each duty's mean progress",
     year: '{{year}}',
     years: '{{from}}–{{to}}',
-    empty: 'No plans for {{years}} yet: make the year’s plans under the five duties under Plans.',
+    empty: 'No plans for {{years}} yet: make the year’s plans under the township’s duties under Plans.',
   },
   projects: {
     title: 'Projects and funds',

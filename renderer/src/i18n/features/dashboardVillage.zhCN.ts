@@ -53,15 +53,15 @@ export const dashboardVillageZhCN = {
     empty: '还没有群众诉求：走访时记下群众提出的事，或在「群众诉求」登记。',
   },
   plans: {
-    title: '帮扶计划（五项职责）',
+    title: '帮扶计划（按职责）',
     completion: '{{years}} 完成率',
     counts: '完成 {{done}} 项，共 {{plans}} 项',
     planned: '计划',
     done: '完成',
-    chartLabel: '五项职责各自的计划数和完成数的条形图',
+    chartLabel: '本乡镇各项职责的计划数、完成数和平均完成比例的条形图',
     year: '{{year}} 年',
     years: '{{from}}—{{to}} 年',
-    empty: '{{years}}还没有帮扶计划：在「帮扶计划」按五项职责订立年度计划。',
+    empty: '{{years}}还没有帮扶计划：在「帮扶计划」按本乡镇的职责订立年度计划。',
   },
   projects: {
     title: '项目与资金',

@@ -11,7 +11,7 @@ export function planProgressColumns(t: TFunction): TableColumnsType<LedgerRow> {
     {
       key: 'progress',
       title: t('plans.progress'),
-      width: 130,
+      width: 150,
       render: (_: unknown, row: LedgerRow) => {
         const percent = progressPercent({ targetValue: row.targetValue, actualValue: row.actualValue });
         if (percent === null) {
@@ -27,7 +27,7 @@ export function planProgressColumns(t: TFunction): TableColumnsType<LedgerRow> {
             <Progress
               percent={Math.min(100, percent)}
               format={() => `${percent}%`}
-              size="small"
+              size={[60, 6]}
               status={percent >= 100 ? 'success' : 'normal'}
               data-testid={`plan-progress-${row.id}`}
             />
