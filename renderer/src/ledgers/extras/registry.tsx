@@ -9,6 +9,7 @@ import type { LedgerNoun } from '../../../../shared/api/methods';
 import type { Lang } from '../../../../shared/domain/labels';
 import type { FormValues } from '../convert';
 import type { LedgerRow } from '../viewTypes';
+import { CADRE_TRAININGS, CANDIDATE_STEPS, ChildLedgerButton } from './ChildLedgerButton';
 import { DiaryMonthProgress } from './DiaryMonthProgress';
 import { HouseholdMembersButton } from './HouseholdMembersButton';
 import { indicatorColumns } from './indicatorColumns';
@@ -47,4 +48,6 @@ export const LEDGER_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = {
   plans: { afterColumns: planProgressColumns },
   diary: { header: DiaryMonthProgress },
   leaves: { onFormChange: leaveFormChange },
+  candidates: { rowActions: (row) => <ChildLedgerButton parent={row} child={CANDIDATE_STEPS} /> },
+  cadres: { rowActions: (row) => <ChildLedgerButton parent={row} child={CADRE_TRAININGS} /> },
 };
