@@ -1,5 +1,7 @@
 // Why an attachment was refused: one named code per reason, so the person (and a later sync
 // report) can be told what was wrong with the file, and nothing is stored.
+import type { AttachmentRefusalCode as ContractCode } from '../../../shared/domain/attachments';
+
 export const ATTACHMENT_REFUSALS = [
   'ATTACHMENT_EMPTY', // no bytes at all
   'ATTACHMENT_NAME', // a path, a control character or no name where a file name belongs
@@ -13,6 +15,10 @@ export const ATTACHMENT_REFUSALS = [
   'ATTACHMENT_UNREADABLE', // the chosen path is not a file, or the computer would not let it be read
 ] as const;
 export type AttachmentRefusalCode = (typeof ATTACHMENT_REFUSALS)[number];
+// The contract names the same codes (shared/domain/attachments.ts), and the person's words come
+// from there: a code added here alone, or there alone, fails tsc.
+const SAME_CODES: [AttachmentRefusalCode] extends [ContractCode] ? ([ContractCode] extends [AttachmentRefusalCode] ? true : never) : never = true;
+void SAME_CODES;
 
 export class AttachmentRefused extends Error {
   readonly code: AttachmentRefusalCode;

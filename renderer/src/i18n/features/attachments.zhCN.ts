@@ -1,4 +1,6 @@
 // Photos and scans on records (附件), in Chinese; zhCN.ts mounts it under `attachments`.
+import type { AttachmentRefusalCode } from '../../../../shared/domain/attachments';
+
 export const attachmentsZhCN = {
   title: '照片和扫描件',
   hint: '把照片或 PDF 拖到这里、粘贴（Ctrl+V），或点“添加”选择文件；一次可以选多个。',
@@ -44,5 +46,5 @@ export const attachmentsZhCN = {
     ATTACHMENT_HASH: '文件内容和它的校验值不一致',
     ATTACHMENT_MISSING: '文件不在本机',
     ATTACHMENT_UNREADABLE: '读不了这个文件',
-  },
+  } satisfies Record<AttachmentRefusalCode, string>,
 };
