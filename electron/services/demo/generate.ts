@@ -9,6 +9,8 @@ import { idCheckChar } from '../../../shared/domain/idNumber';
 import type { RELATION_LABELS } from '../../../shared/domain/ledgerEnums';
 import { approverLevelFor, daysInclusive } from '../../../shared/domain/ledgers/days';
 import type { LedgerDefinitions } from '../../../shared/domain/ledgers/index';
+import { reserveCadresInYear } from '../../../shared/domain/party/villageChecks';
+import { generateParty, type DemoParty } from './party';
 import { addYears, createRng, dayOf, isoOf, type Rng } from './random';
 import * as W from './words';
 import { MIN_OPERATING_FUNDS_FEN } from '../../../shared/domain/ledgers/work';
@@ -38,6 +40,8 @@ export interface DemoVillage {
   readonly funds: { project: number; fields: Omit<Fields<'funds'>, 'projectId'> }[];
   readonly diary: Fields<'diary'>[];
   readonly leaves: Fields<'leaves'>[];
+  /** Candidates with their steps, reserve cadres with their trainings (./party.ts). */
+  readonly party: DemoParty;
 }
 
 export interface TownshipOptions {
@@ -380,6 +384,9 @@ function generateVillage(options: TownshipOptions, index: number, place: DemoVil
     ...(rng.chance(0.1) ? (['weak'] as const) : []),
     ...(rng.chance(0.2) ? (['revitalisation'] as const) : []),
   ];
+  // Seeded apart (./party.ts), so the rest of the village is what it was before it came.
+  const party = generateParty({ seed: options.seed, index, today: options.today, region, households, secretaryName });
+  const reserveSpans = party.cadres.map((c) => ({ ...c.fields, outcomeOn: c.fields.outcomeOn ?? null }));
   for (let year = firstYear; year <= thisYear; year++) {
     for (const duty of W.DUTIES) {
       for (const [goal, unitName, min, max] of rng.sample(W.PLAN_GOALS[duty], rng.int(1, 2))) {
@@ -421,7 +428,8 @@ function generateVillage(options: TownshipOptions, index: number, place: DemoVil
       collectiveIncomeFen: rng.int(8, 60) * 1_000_000,
       operatingFundsFen: under ? rng.int(20, 49) * 100_000 : rng.int(50, 150) * 100_000,
       venueStatus: rng.weighted([['good', 7], ['rebuilt', 2], ['poor', 1]] as const),
-      reserveCadresTrained: rng.int(1, 8),
+      // Counted from the reserve cadres ledger, as the app counts it; the draw stays so what follows is unchanged.
+      reserveCadresTrained: rng.int(1, 8) * 0 + reserveCadresInYear(reserveSpans, year),
     });
   }
 
@@ -506,6 +514,7 @@ function generateVillage(options: TownshipOptions, index: number, place: DemoVil
     funds,
     diary,
     leaves,
+    party,
   };
 }
 

@@ -52,6 +52,14 @@ export function loadVillage(store: Store, village: DemoVillage, stats: LoadStats
     for (const f of village.funds) write('funds', villageId, { ...f.fields, projectId: projectIds[f.project] });
     for (const d of village.diary) write('diary', villageId, d);
     for (const l of village.leaves) write('leaves', villageId, l);
+    for (const c of village.party.candidates) {
+      const candidateId = write('candidates', villageId, { ...c.fields, householdId: c.household === null ? null : householdIds[c.household] });
+      for (const s of c.steps) write('steps', villageId, { ...s, candidateId });
+    }
+    for (const c of village.party.cadres) {
+      const cadreId = write('cadres', villageId, c.fields);
+      for (const t of c.trainings) write('trainings', villageId, { ...t, cadreId });
+    }
     stats.villages++;
     return villageId;
   });

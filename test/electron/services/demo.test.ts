@@ -42,6 +42,14 @@ function createInputs(village: DemoVillage): [keyof typeof LEDGER_DEFINITIONS, R
   village.funds.forEach((r) => push('funds', { ...r.fields, projectId: fakeId(r.project) }));
   village.diary.forEach((r) => push('diary', r));
   village.leaves.forEach((r) => push('leaves', r));
+  village.party.candidates.forEach((c, i) => {
+    push('candidates', { ...c.fields, householdId: c.household === null ? null : fakeId(c.household) });
+    c.steps.forEach((s) => push('steps', { ...s, candidateId: fakeId(200_000 + i) }));
+  });
+  village.party.cadres.forEach((c, i) => {
+    push('cadres', c.fields);
+    c.trainings.forEach((t) => push('trainings', { ...t, cadreId: fakeId(300_000 + i) }));
+  });
   return rows;
 }
 
