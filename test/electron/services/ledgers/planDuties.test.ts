@@ -22,7 +22,7 @@ async function withCoordinator(body: (app: TestApp, villageId: string) => Promis
   }
 }
 
-const plan = (villageId: string, duty: string, more: Record<string, unknown> = {}) => ({ villageId, year: 2026, duty, goal: '发展党员2名', status: 'in_progress', ...more });
+const plan = (villageId: string, duty: string, more: Record<string, unknown> = {}) => ({ villageId, year: 2026, duty, goal: '发展党员2名', status: 'in_progress' as const, ...more });
 
 describe("a plan's duty", () => {
   it('is one of the five standard duties until the township sets its own; a code or another word is refused by name', async () => {
