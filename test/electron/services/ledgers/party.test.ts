@@ -3,7 +3,9 @@
 // asked about, the family and record checks read across the database, a training outside the
 // reserve refused, and a candidate taking its steps with it. Every refusal stores nothing.
 import { describe, expect, it } from 'vitest';
+import { maskIdNumber } from '../../../../shared/domain/idNumber';
 import { P } from '../../../../shared/domain/party/messages';
+import { validIdNumber } from '../../../helpers/ledgerSamples';
 import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../../helpers/openedApp';
 import { useTempDirs } from '../../../helpers/tempDir';
 import { before, happy, HAPPY, type Step } from '../../../shared/party/partyFixtures';
@@ -109,6 +111,20 @@ describe("the model county's checks across the database", () => {
       await record(app, villageId, id, before('activist'));
       await expectOk(app, 'candidates.delete', { id });
       expect((await expectOk(app, 'steps.list', { filters: { candidateId: id } })).total).toBe(0);
+    });
+  });
+});
+
+describe('ID numbers of candidates and reserve cadres', () => {
+  it('are masked in a record\'s history, as a household member\'s are', async () => {
+    await withVillage(async (app, villageId) => {
+      const id = validIdNumber(7);
+      const sun = await candidate(app, villageId, { idNumber: id });
+      const cadre = await expectOk(app, 'cadres.create', { villageId, name: '韩晓燕', sex: 'female', birthYear: 1994, channel: 'self', recommendedOn: '2025-03-01', outcome: 'training', idNumber: validIdNumber(8) });
+      for (const [ledger, rowId, number] of [['candidates', sun.id, id], ['cadres', cadre.id, validIdNumber(8)]] as const) {
+        const entry = (await expectOk(app, 'records.history', { ledger, id: rowId })).entries.find((e) => e.field === 'idNumber')!;
+        expect(entry.after).toBe(maskIdNumber(number));
+      }
     });
   });
 });
