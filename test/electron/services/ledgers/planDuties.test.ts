@@ -69,6 +69,27 @@ describe("a plan's duty", () => {
   });
 });
 
+describe("the dashboard's plans by duty", () => {
+  it("follow the township's duties in its order, then a duty since dropped; done counts a plan marked done or whose done value reached its target; progress is the mean of done / target", async () => {
+    await withCoordinator(async (app, villageId) => {
+      await expectOk(app, 'plans.create', plan(villageId, '抓好班子建设', { status: 'done' }));
+      await expectOk(app, 'settings.update', { duties: OTHER_SCHEME });
+      await expectOk(app, 'plans.create', plan(villageId, '推进强村富民', { targetValue: 20, actualValue: 8 }));
+      await expectOk(app, 'plans.create', plan(villageId, '推进强村富民', { targetValue: 10, actualValue: 12 }));
+      await expectOk(app, 'plans.create', plan(villageId, '为民办事服务'));
+      const dash = await expectOk(app, 'dashboard.village', { villageId, from: '2026-01-01', to: '2026-12-31' });
+      expect(dash.plansByDuty).toEqual([
+        { duty: '建强村党组织', plans: 0, done: 0, progress: null },
+        { duty: '推进强村富民', plans: 2, done: 1, progress: 0.7 },
+        { duty: '提升治理水平', plans: 0, done: 0, progress: null },
+        { duty: '为民办事服务', plans: 1, done: 0, progress: 0 },
+        { duty: '抓好班子建设', plans: 1, done: 1, progress: 1 },
+      ]);
+      expect(dash.totals).toMatchObject({ plans: 4, plansDone: 2 });
+    });
+  });
+});
+
 describe("a plan's numbers", () => {
   it('take a target and a done value (progress computed from them), or neither', async () => {
     await withCoordinator(async (app, villageId) => {
