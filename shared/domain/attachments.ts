@@ -1,4 +1,4 @@
-// Attachments (附件) as the contract sees them: photos and PDF scans on the records of six ledgers.
+// Attachments (附件) as the contract sees them: photos and PDF scans on the records of seven ledgers.
 // The row's fields (also the rules a synced value must pass), the inputs of attachments.*, and
 // the named reasons a file is refused.
 import { z } from 'zod';
@@ -13,6 +13,8 @@ export const ATTACHABLE = {
   funds: 'fund_entries',
   diary: 'diary_entries',
   commitments: 'commitments',
+  // 发展党员: the photo of the vote, the signed form ("one person, one event, one file").
+  steps: 'party_steps',
 } as const;
 export type AttachableNoun = keyof typeof ATTACHABLE;
 export type AttachableTable = (typeof ATTACHABLE)[AttachableNoun];

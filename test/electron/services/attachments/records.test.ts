@@ -6,6 +6,7 @@ import { readExifFacts } from '../../../../electron/services/attachments/exif';
 import { openFileStore } from '../../../../electron/services/attachments/fileStore';
 import { retentionOf, sweepAttachmentFiles } from '../../../../electron/services/attachments/sweep';
 import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../../helpers/openedApp';
+import { prepareSample } from '../../../helpers/ledgerSamples';
 import { useTempDirs } from '../../../helpers/tempDir';
 import { makePhoto } from './makeFiles';
 
@@ -127,6 +128,16 @@ describe('attachments as synced rows', () => {
     expect(await names({ ledger: 'projects' })).toEqual(['oct.jpg']);
     expect(await names({ month: '2026-11' })).toEqual(['nov.jpg']);
     expect(await names({ ledger: 'visits', month: '2026-10' })).toEqual([]);
+  });
+
+  it('attaches the signed form to a member-development step, and refuses a ledger files do not belong to', async () => {
+    const { app, villageId } = await secretaryWithVisits();
+    const step = await expectOk(app, 'steps.create', (await prepareSample(app, 'steps', villageId)) as never);
+    const form = b64(await makePhoto({ width: 1240, height: 1754 }));
+    const { results } = await expectOk(app, 'attachments.add', { ledger: 'steps', recordId: step.id, files: [{ name: '入党申请书.jpg', data: form }] });
+    expect(results[0]).toMatchObject({ ok: true, attachment: { ledger: 'steps', recordId: step.id, width: 1240, height: 1754 } });
+    const refused = await expectRefused(app, 'attachments.add', { ledger: 'households', recordId: step.id, files: [{ name: 'a.jpg', data: form }] });
+    expect(refused.issues).toEqual([{ path: ['ledger'], message: 'validation.invalid' }]);
   });
 
   it('gives the bytes of a file only by a hash a live attachment refers to', async () => {
