@@ -43,6 +43,17 @@ function fromIndicators(key: HeadlineRow['key'], rows: Reported[]): HeadlineRow 
   return { key, value, moneyFen: null, basis: missing.length ? 'partial' : 'reported', missingVillages: missing };
 }
 
+/**
+ * A year's reserve cadres are counted from the reserve cadres ledger (shared/domain/party: on the
+ * reserve at some time that year) wherever the village keeps one; the typed figure stands only for
+ * a village that has never entered a reserve cadre. reserve_cadres_by_village finds them.
+ */
+const RESERVE_CADRES_OF_YEAR = `CASE WHEN EXISTS (SELECT 1 FROM reserve_cadres k WHERE k.village_id = x.village_id AND k.deleted_at IS NULL)
+  THEN (SELECT count(*) FROM reserve_cadres r WHERE r.village_id = x.village_id AND r.deleted_at IS NULL
+          AND r.recommended_on <= x.year || '-12-31'
+          AND (r.outcome = 'training' OR r.outcome_on IS NULL OR r.outcome_on >= x.year || '-01-01'))
+  ELSE x.reserve_cadres_trained END`;
+
 export function headlineFigures(sqlite: Prepare, p: PeriodParams, counted: CountedTotals): HeadlineRow[] {
   const projectsSql = `SELECT count(*) AS projects FROM projects x WHERE x.deleted_at IS NULL AND ${inScope('x')}
     AND x.status IS NOT 'reserve' AND x.start_date BETWEEN @from AND @to`;
@@ -53,7 +64,7 @@ export function headlineFigures(sqlite: Prepare, p: PeriodParams, counted: Count
   const count = (key: HeadlineRow['key'], value: number): HeadlineRow => ({ key, value, moneyFen: null, basis: 'counted', missingVillages: [] });
   return [
     count('visitedHouseholds', counted.visitedHouseholds),
-    fromIndicators('reserveCadres', reportedPerVillage(sqlite, p, 'x.reserve_cadres_trained')),
+    fromIndicators('reserveCadres', reportedPerVillage(sqlite, p, RESERVE_CADRES_OF_YEAR)),
     // A venue counts once per village, however many years say 新建或改造.
     fromIndicators('venuesRebuilt', reportedPerVillage(sqlite, p, `CASE WHEN x.venue_status IS NULL THEN NULL ELSE x.venue_status = 'rebuilt' END`).map((r) => ({
       ...r,

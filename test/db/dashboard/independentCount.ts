@@ -5,13 +5,14 @@ import type { Sqlite } from '../../../db/open';
 import { PROJECT_STAGES, type HeadlineFigure, type Measures, type TownshipRow, type VillageDashboard, type VillageRow } from '../../../shared/domain/dashboard';
 import { MIN_OPERATING_FUNDS_FEN } from '../../../shared/domain/ledgers/work';
 import { DEFAULT_DUTIES } from '../../../shared/domain/settings';
+import { reserveCadresInYear, type CadreSpan } from '../../../shared/domain/party/villageChecks';
 
 /** A ledger row as SQLite gives it. */
 type Row = Record<string, string | number | null>;
 
 const TABLES = [
   'villages', 'secretaries', 'households', 'visits', 'needs', 'plans', 'projects', 'fund_entries', 'commitments',
-  'diary_entries', 'leave_requests', 'monitored_households', 'village_indicators',
+  'diary_entries', 'leave_requests', 'monitored_households', 'village_indicators', 'reserve_cadres',
 ] as const;
 export type Ledgers = Record<(typeof TABLES)[number], Row[]>;
 
@@ -57,6 +58,8 @@ export function independentCount(ledgers: Ledgers, villageIds: readonly string[]
   const scope = new Set(villages.map((v) => v.id as string));
   const villageName = (id: string) => str(villages.find((v) => v.id === id)?.name) ?? '';
   const of = (rows: Row[]) => rows.filter((r) => isLive(r) && scope.has(r.village_id as string));
+  const cadresOf = (villageId: string): CadreSpan[] =>
+    ledgers.reserve_cadres.filter((c) => isLive(c) && c.village_id === villageId).map((c) => ({ recommendedOn: c.recommended_on as string, outcome: c.outcome as CadreSpan['outcome'], outcomeOn: str(c.outcome_on) }));
   /** A record of a household counts no more than its household: not once it is deleted. */
   const householdStands = (r: Row) => r.household_id === null || households.get(r.household_id as string)?.deleted_at == null;
 
@@ -174,9 +177,10 @@ export function independentCount(ledgers: Ledgers, villageIds: readonly string[]
   const counted = (key: HeadlineFigure['key'], value: number): HeadlineFigure => ({ key, value, moneyFen: null, basis: 'counted', missingVillages: [] });
   const headline: HeadlineFigure[] = [
     counted('visitedHouseholds', totals.visitedHouseholds),
+    // Counted from the reserve cadres ledger where the village keeps one, else as typed.
     reported('reserveCadres', (rs) => {
-      const entered = rs.filter((r) => r.reserve_cadres_trained !== null);
-      return entered.length ? sum(entered, (r) => Number(r.reserve_cadres_trained)) : null;
+      const entered = rs.filter((r) => r.reserve_cadres_trained !== null || cadresOf(r.village_id as string).length > 0);
+      return entered.length ? sum(entered, (r) => (cadresOf(r.village_id as string).length ? reserveCadresInYear(cadresOf(r.village_id as string), r.year as number) : Number(r.reserve_cadres_trained))) : null;
     }),
     reported('venuesRebuilt', (rs) => {
       const entered = rs.filter((r) => r.venue_status !== null);

@@ -2,6 +2,7 @@
 // whole (`SELECT *`), written from the rules the dashboards state (shared/domain/dashboard.ts)
 // and the reports' docs — never from the reports' SQL.
 import type { Sqlite } from '../../../../db/open';
+import { reserveCadresInYear, type CadreSpan } from '../../../../shared/domain/party/villageChecks';
 
 export type Row = Record<string, string | number | null>;
 
@@ -20,6 +21,7 @@ export interface Ledgers {
   leaves: Row[];
   monitoring: Row[];
   indicators: Row[];
+  cadres: Row[];
 }
 
 export function readLedgers(sqlite: Sqlite): Ledgers {
@@ -28,7 +30,7 @@ export function readLedgers(sqlite: Sqlite): Ledgers {
     villages: all('villages'), secretaries: all('secretaries'), households: all('households'), members: all('household_members'),
     visits: all('visits'), needs: all('needs'), plans: all('plans'), projects: all('projects'), funds: all('fund_entries'),
     commitments: all('commitments'), diary: all('diary_entries'), leaves: all('leave_requests'), monitoring: all('monitored_households'),
-    indicators: all('village_indicators'),
+    indicators: all('village_indicators'), cadres: all('reserve_cadres'),
   };
 }
 
@@ -190,7 +192,12 @@ export function count(l: Ledgers, villageIds: readonly string[], period: Period)
     const reported = (values: (number | null)[]) => (values.every((x) => x === null) ? null : values.reduce<number>((s, x) => s + (x ?? 0), 0));
     return {
       visitedHouseholds: all.visitedHouseholds,
-      reserveCadres: reported(perVillage((i) => i.reserve_cadres_trained as number | null)),
+      // Counted from the reserve cadres ledger where the village keeps one, else as typed.
+      reserveCadres: reported(perVillage((i) => {
+        const cadres = l.cadres.filter((c) => live(c) && c.village_id === i.village_id)
+          .map((c) => ({ recommendedOn: c.recommended_on as string, outcome: c.outcome as CadreSpan['outcome'], outcomeOn: (c.outcome_on as string | null) ?? null }));
+        return cadres.length ? reserveCadresInYear(cadres, i.year as number) : (i.reserve_cadres_trained as number | null);
+      })),
       venuesRebuilt: reported(perVillage((i) => (i.venue_status === null ? null : i.venue_status === 'rebuilt' ? 1 : 0)).map((x) => (x === null ? null : Math.min(1, x)))),
       plans: all.plans,
       projectsIntroduced: introduced.length,
