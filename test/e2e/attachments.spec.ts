@@ -65,6 +65,10 @@ test("two photos attached to a visit show as thumbnails and in the viewer, with 
   await expect(page.getByText('已添加 2 个文件')).toBeVisible();
   // Each thumbnail shows its picture (a blob: address made from the bytes, asked for by hash).
   for (const img of await thumbs.locator('img').all()) await expect.poll(() => naturalWidth(img)).toBeGreaterThan(0);
+  // A file that is not a photo is refused by name, with its reason; nothing is added.
+  await panel.getByTestId('attachments-input').setInputFiles([{ name: '照片.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }]);
+  await expect(page.getByText('照片.svg 没有添加：不是 JPEG、PNG、HEIC 照片或 PDF，或者文件名和内容对不上')).toBeVisible();
+  await expect(thumbs).toHaveCount(2);
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/visit-form-thumbnails.png` });
 

@@ -6,7 +6,7 @@ import { FilePdfOutlined, PaperClipOutlined, PictureOutlined } from '@ant-design
 import { App, Button, Card, Checkbox, Empty, Progress, Space, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachableNoun, AttachmentView } from '../../../shared/domain/attachments';
+import { MAX_ATTACHMENT_BYTES, type AttachableNoun, type AttachmentView } from '../../../shared/domain/attachments';
 import { api } from '../api';
 import { useNotifyError } from '../errors/useNotifyError';
 import { AttachmentViewer } from './AttachmentViewer';
@@ -77,6 +77,12 @@ export function AttachmentsPanel({ noun, recordId }: AttachmentsPanelProps): JSX
       let added = 0;
       try {
         for (const [i, file] of files.entries()) {
+          // A file past the bound (a video chosen by mistake) is named here, never read into the page.
+          if (file.size > MAX_ATTACHMENT_BYTES) {
+            void message.error(t('attachments.refused', { name: file.name, reason: t('attachments.refusal.ATTACHMENT_TOO_LARGE') }), 8);
+            setProgress({ done: i + 1, total: files.length });
+            continue;
+          }
           const { results } = await api.attachments.add({ ledger: noun, recordId, keepLocation, files: [await readPageFile(file)] });
           for (const r of results) {
             if (!r.ok) void message.error(t('attachments.refused', { name: r.name, reason: t(`attachments.refusal.${r.code}`) }), 8);
