@@ -17,6 +17,7 @@ import {
 import type { ServiceContext } from '../context';
 import { readProfile } from '../profile';
 import { readSettings } from '../settings';
+import { diaryTagsInSet, planDutyInSet } from './duties';
 import { PARTY_RULES } from './party';
 import { today } from './today';
 
@@ -162,8 +163,9 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
     },
     cascade: [{ table: 'fund_entries', column: 'project_id' }],
   },
+  plans: { hard: planDutyInSet },
   diary: {
-    hard: allOf(withinTerm(['entryDate'], true), ({ ctx, villageId, id, record }) => {
+    hard: allOf(withinTerm(['entryDate'], true), diaryTagsInSet, ({ ctx, villageId, id, record }) => {
       const taken = diaryDayTaken(ctx.db.sqlite, villageId, record.entryDate, id);
       return taken ? [{ path: ['entryDate'], message: V.diaryDayTaken }] : [];
     }),
