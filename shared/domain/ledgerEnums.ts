@@ -46,15 +46,6 @@ export const SATISFACTION_LABELS = {
   unsatisfied: { zh: '不满意', en: 'Not satisfied' },
 } as const satisfies LabelledEnum<string>;
 
-/** The five duties of a first secretary's assistance plan. */
-export const DUTY_LABELS = {
-  term_goals: { zh: '任期目标管理', en: 'Term goals' },
-  leadership: { zh: '班子建设', en: 'Leadership team' },
-  collective_economy: { zh: '集体经济', en: 'Collective economy' },
-  project_funds: { zh: '项目资金', en: 'Projects and funds' },
-  civility: { zh: '乡村文明行动', en: 'Rural civility' },
-} as const satisfies LabelledEnum<string>;
-
 export const PLAN_STATUS_LABELS = {
   planned: { zh: '未开始', en: 'Not started' },
   in_progress: { zh: '推进中', en: 'In progress' },
