@@ -28,6 +28,7 @@ import {
   attachmentUpdateInput, attachmentView,
 } from '../domain/attachments';
 import { LEDGER_DEFINITIONS } from '../domain/ledgers/index';
+import { villageTargetList } from '../domain/party/targets';
 import { allCrudEntries } from './ledgerContract';
 import { API_CHANNEL_PREFIX, API_METHODS, channelOf, isApiMethod, type ApiMethod } from './methods';
 
@@ -94,6 +95,8 @@ export const contract = {
   'settings.get': { input: noInput, output: settingsView },
   'settings.update': { input: settingsPatch, output: settingsView },
   'money.list': { input: projectMoneyInput, output: projectMoneyList },
+  // Each village's three-year target of member development (shared/domain/party/targets.ts).
+  'party.targets': { input: noInput, output: villageTargetList },
 
   'sync.exportFile': { input: exportFileInput, output: exportResult },
   'sync.importFiles': { input: importFilesInput, output: importResult },

@@ -27,6 +27,7 @@ const BASE_METHODS = [
   'settings.get',
   'settings.update',
   'money.list',
+  'party.targets',
   'sync.exportFile',
   'sync.importFiles',
   'sync.now',

@@ -43,7 +43,7 @@ describe('the derived types', () => {
     expectTypeOf<ApiClient['villages']['list']>().toBeCallableWith({ search: '李' });
     expectTypeOf<ApiClient['demo']['load']>().toBeCallableWith();
 
-    expectTypeOf<keyof ApiClient>().toEqualTypeOf<'app' | 'device' | 'villages' | 'demo' | 'dashboard' | 'reports' | 'settings' | 'sync' | 'devices' | 'conflicts' | 'dialogs' | 'imports' | 'records' | 'money' | 'backups' | 'attachments' | LedgerNoun>();
+    expectTypeOf<keyof ApiClient>().toEqualTypeOf<'app' | 'device' | 'villages' | 'demo' | 'dashboard' | 'reports' | 'settings' | 'sync' | 'devices' | 'conflicts' | 'dialogs' | 'imports' | 'records' | 'money' | 'backups' | 'attachments' | 'party' | LedgerNoun>();
     expectTypeOf<keyof ApiClient['households']>().toEqualTypeOf<'list' | 'get' | 'create' | 'update' | 'delete'>();
     expectTypeOf<keyof ApiClient['villages']>().toEqualTypeOf<'list' | 'get' | 'create' | 'update' | 'delete' | 'moves' | 'decideMove'>();
   });

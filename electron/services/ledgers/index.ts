@@ -6,11 +6,13 @@ import type { LedgerDefinition } from '../../../shared/domain/ledgers/define';
 import type { ServiceContext } from '../context';
 import { ledgerHandlers } from './crud';
 import { projectMoneyHandlers } from './projectMoney';
+import { partyTargetHandlers } from './partyTargets';
 
-export function allLedgerHandlers(ctx: ServiceContext): Pick<Handlers, CrudMethod | 'money.list'> {
+export function allLedgerHandlers(ctx: ServiceContext): Pick<Handlers, CrudMethod | 'money.list' | 'party.targets'> {
   return Object.assign(
     {},
     ...LEDGER_NOUNS.map((noun) => ledgerHandlers(ctx, LEDGER_DEFINITIONS[noun] as unknown as LedgerDefinition<string, Record<string, never>>)),
     projectMoneyHandlers(ctx),
-  ) as Pick<Handlers, CrudMethod | 'money.list'>;
+    partyTargetHandlers(ctx),
+  ) as Pick<Handlers, CrudMethod | 'money.list' | 'party.targets'>;
 }

@@ -590,6 +590,7 @@ function syncBadInputs(liveId: string): Record<string, BadInput[]> {
     ],
     'conflicts.list': [...wrongShapes(), ...strayKeys({})],
     'conflicts.count': [...wrongShapes(), ...strayKeys({})],
+    'party.targets': [...wrongShapes(), ...strayKeys({})],
     'backups.list': [...wrongShapes(), ...strayKeys({})],
     'backups.create': [...wrongShapes(), ...strayKeys({})],
     'backups.restore': [

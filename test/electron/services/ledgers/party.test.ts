@@ -145,3 +145,19 @@ describe('reserve cadres', () => {
     });
   });
 });
+
+describe('each village\'s three-year target (三年发展一名)', () => {
+  it('is met by an admission within three years of today, and not by an older one', async () => {
+    await withVillage(async (app, villageId) => {
+      expect(await expectOk(app, 'party.targets')).toMatchObject({ since: '2023-11-27', items: [{ villageId, admitted: 0, lastAdmission: null, met: false }] });
+      const { id } = await candidate(app, villageId);
+      await record(app, villageId, id, before('conversion'));
+      expect((await expectOk(app, 'party.targets')).items).toEqual([{ villageId, villageName: expect.any(String), admitted: 1, lastAdmission: '2024-11-01', met: true }]);
+      const old = await candidate(app, villageId, { name: '孙老' });
+      const shift = (s: Step): Step => ({ ...s, stepDate: `${Number(s.stepDate.slice(0, 4)) - 3}${s.stepDate.slice(4)}`, ...(s.approvalOn ? { approvalOn: `${Number(s.approvalOn.slice(0, 4)) - 3}${s.approvalOn.slice(4)}` } : {}), ...(s.startedOn ? { startedOn: `${Number(s.startedOn.slice(0, 4)) - 3}${s.startedOn.slice(4)}` } : {}) });
+      await record(app, villageId, old.id, before('conversion').map(shift));
+      await expectOk(app, 'candidates.delete', { id });
+      expect((await expectOk(app, 'party.targets')).items).toMatchObject([{ admitted: 0, lastAdmission: '2021-11-01', met: false }]);
+    });
+  });
+});
