@@ -142,12 +142,18 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
     },
     [`${noun}.delete`]: ({ id }: { id: string }) => {
       requireProfile(ctx);
+      // A record goes with its live attachments (synced deletes, so their files can be swept
+      // once the backups no longer reach them), and so does each row of its cascade.
+      const removeWithAttachments = (from: LedgerName, rowId: string) => {
+        for (const attachmentId of liveRowsPointingAt(ctx.db.sqlite, 'attachments', 'record_id', rowId)) ctx.store.remove('attachments', attachmentId);
+        ctx.store.remove(from, rowId);
+      };
       ctx.store.transaction(() => {
         getLive(id);
         for (const child of rules.cascade ?? []) {
-          for (const childId of liveRowsPointingAt(ctx.db.sqlite, child.table, child.column, id)) ctx.store.remove(child.table, childId);
+          for (const childId of liveRowsPointingAt(ctx.db.sqlite, child.table, child.column, id)) removeWithAttachments(child.table, childId);
         }
-        ctx.store.remove(table, id);
+        removeWithAttachments(table, id);
       });
       return { id };
     },

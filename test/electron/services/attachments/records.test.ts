@@ -194,6 +194,22 @@ describe('removing an attachment and sweeping files', () => {
     expect(files.list()).toEqual([]);
   });
 
+  it("deleting a record deletes its attachments, and those of the rows its delete takes with it, as synced deletes", async () => {
+    const { app, villageId } = await secretaryWithVisits();
+    const project = await expectOk(app, 'projects.create', { villageId, name: '村道硬化', kind: 'infrastructure', status: 'approved', budgetFen: 50_000_000, startDate: '2026-03-01' });
+    const fund = await expectOk(app, 'funds.create', { villageId, projectId: project.id, direction: 'in', amountFen: 100_000, entryDate: '2026-11-01', source: '县财政' });
+    const photo = b64(await makePhoto({ width: 64, height: 48 }));
+    for (const [ledger, recordId] of [['projects', project.id], ['funds', fund.id]] as const) {
+      await expectOk(app, 'attachments.add', { ledger, recordId, files: [{ name: 'p.jpg', data: photo }] });
+    }
+    const logged = () => app.context.db.sqlite.prepare("SELECT count(*) FROM changes WHERE tbl = 'attachments' AND col = '_row'").pluck().get();
+    const before = logged() as number;
+    await expectOk(app, 'projects.delete', { id: project.id });
+    expect((await expectOk(app, 'attachments.list', { recordId: project.id })).items).toEqual([]);
+    expect((await expectOk(app, 'attachments.list', { recordId: fund.id })).items).toEqual([]);
+    expect(logged()).toBe(before + 2);
+  });
+
   it('removes a file no row ever named only after a day (an add may be between its file and its row)', async () => {
     const { app, dataDir } = await secretaryWithVisits();
     const files = openFileStore(dataDir);
