@@ -80,6 +80,10 @@ test('a candidate from application to full member, one step refused for coming t
   expect(steps.find((s) => s.step === 'conversion')).toMatchObject({ stepDate: '2025-11-05', votesFor: 16, secretaryName: '赵书记' });
   await expect(page.getByTestId('steps-drawer').getByText('预备党员转正').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/candidate-full-member.png` });
+  // The village has admitted a member within three years: its target shows met above the candidates.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId(`party-target-${villageId}`)).toHaveText(/李家村\s*已发展 1 名/);
+  await page.screenshot({ path: `${SHOTS}/candidates-target-met.png` });
 
   // A reserve cadre from the youth pool, mentored by the secretary, enters the village committees.
   await page.goto(app.url());

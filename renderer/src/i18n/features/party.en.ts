@@ -40,6 +40,12 @@ export const partyRulesEn = {
 
 export const partyEn = {
   stage: 'Stage',
+  targetTitle: 'One new member a village in three years (since {{since}})',
+  targetCount: '{{met}} of {{total}} villages met',
+  admitted: '{{count}} admitted',
+  notMet: 'none yet',
+  lastAdmission: 'Last admission: {{date}}',
+  noAdmission: 'No admission on record',
 };
 
 /** The four ledgers' words, spread into `ledgers` by en.ts. */

@@ -39,6 +39,12 @@ export const partyRulesZhCN = {
 
 export const partyZhCN = {
   stage: '当前阶段',
+  targetTitle: '三年发展一名（{{since}} 以来）',
+  targetCount: '{{met}}/{{total}} 个村已完成',
+  admitted: '已发展 {{count}} 名',
+  notMet: '尚未发展',
+  lastAdmission: '最近一次接收预备党员：{{date}}',
+  noAdmission: '没有接收预备党员的记录',
 };
 
 /** The four ledgers' words, spread into `ledgers` by zhCN.ts. */

@@ -11,6 +11,7 @@ import type { FormValues } from '../convert';
 import type { LedgerRow } from '../viewTypes';
 import { CADRE_TRAININGS, CANDIDATE_STEPS, ChildLedgerButton } from './ChildLedgerButton';
 import { DiaryMonthProgress } from './DiaryMonthProgress';
+import { PartyTargets } from './PartyTargets';
 import { HouseholdMembersButton } from './HouseholdMembersButton';
 import { indicatorColumns } from './indicatorColumns';
 import { leaveFormChange } from './leaveFormChange';
@@ -48,6 +49,6 @@ export const LEDGER_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = {
   plans: { afterColumns: planProgressColumns },
   diary: { header: DiaryMonthProgress },
   leaves: { onFormChange: leaveFormChange },
-  candidates: { rowActions: (row) => <ChildLedgerButton parent={row} child={CANDIDATE_STEPS} /> },
+  candidates: { header: PartyTargets, rowActions: (row) => <ChildLedgerButton parent={row} child={CANDIDATE_STEPS} /> },
   cadres: { rowActions: (row) => <ChildLedgerButton parent={row} child={CADRE_TRAININGS} /> },
 };
