@@ -21,6 +21,7 @@ import { childEnv, useChildScript } from '../../helpers/childScript';
 import { useTempDirs } from '../../helpers/tempDir';
 import type { SyncJob } from './fixtures/syncChild';
 import { openPeer, replicaState, type Peer } from './syncPeers';
+import { randomFrom } from '../../helpers/seededRandom';
 
 const tempDir = useTempDirs();
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
@@ -29,18 +30,6 @@ const TARGET = 'folder:crash-test';
 const NOW = START_TIME + 3_600_000;
 
 const childScript = useChildScript(new URL('./fixtures/syncChild.ts', import.meta.url));
-
-/** mulberry32: small, seeded, good enough to spread kill times. */
-function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface ChildRun {
   readonly killed: boolean;

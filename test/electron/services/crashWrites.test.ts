@@ -18,24 +18,13 @@ import { childEnv, useChildScript } from '../../helpers/childScript';
 import { useTempDirs } from '../../helpers/tempDir';
 import { headNameOf } from './imports/rosterFiles';
 import type { WriteJob, WriteOp } from './fixtures/writeChild';
+import { randomFrom } from '../../helpers/seededRandom';
 
 const tempDir = useTempDirs();
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
 const ROUNDS = 6;
 const OPS = 120;
 const childScript = useChildScript(new URL('./fixtures/writeChild.ts', import.meta.url));
-
-/** mulberry32: small, seeded, good enough to spread kill times. */
-function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Household {
   head_name: string;
