@@ -19,7 +19,9 @@ export const plansView: LedgerView = {
     f.choice('status', PLAN_STATUS_LABELS),
     f.date('dueDate'),
   ],
-  columns: ['year', 'duty', 'goal', 'targetValue', 'actualValue', 'valueUnit', 'status', 'dueDate'],
+  // Target, done and unit are read in the progress column (done / target unit, and its bar), so
+  // the list fits a 1366-pixel screen with 记录人 beside the pinned actions.
+  columns: ['year', 'duty', 'goal', 'status', 'dueDate'],
 };
 
 export const projectsView: LedgerView = {
