@@ -400,7 +400,7 @@ function generateVillage(options: TownshipOptions, index: number, place: DemoVil
           goal: `${year}年${goal}${target}${unitName}`,
           measures: rng.pick(['明确责任人和时间表，每月调度', '村两委分工包保，按季度通报进展', '争取派出单位支持，整合各方资源']),
           targetValue: target,
-          actualValue: Math.round(target * progress * 10) / 10,
+          actualValue: W.MEASURED_UNITS.has(unitName) ? Math.round(target * progress * 10) / 10 : Math.floor(target * progress),
           valueUnit: unitName,
           status,
           dueDate: isoOf(due),

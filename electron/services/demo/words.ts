@@ -104,6 +104,9 @@ export const NEED_OUTCOMES = [
   '已安排维修，恢复正常', '已落实补助资金',
 ];
 
+/** Units a plan measures (money, land, length, power): done to one decimal; the others count people, times or places, done in whole numbers. */
+export const MEASURED_UNITS: ReadonlySet<string> = new Set(['万元', '亩', '公里', '千瓦']);
+
 export const PLAN_GOALS: Record<Duty, readonly (readonly [string, string, number, number])[]> = {
   落实任期目标管理: [['制定任期工作目标并公开承诺', '项', 1, 1], ['完成年度述职评议', '次', 1, 1], ['建立民情台账并动态更新', '户', 50, 400]],
   抓好班子建设: [['发展党员', '名', 1, 4], ['培养村级后备力量', '名', 2, 6], ['规范落实三会一课', '次', 12, 24], ['开展党员冬春训', '场', 2, 4]],
