@@ -28,7 +28,7 @@ import {
   attachmentUpdateInput, attachmentView,
 } from '../domain/attachments';
 import { LEDGER_DEFINITIONS } from '../domain/ledgers/index';
-import { villageTargetList } from '../domain/party/targets';
+import { candidateStatusInput, candidateStatusList, villageTargetList } from '../domain/party/targets';
 import { allCrudEntries } from './ledgerContract';
 import { API_CHANNEL_PREFIX, API_METHODS, channelOf, isApiMethod, type ApiMethod } from './methods';
 
@@ -97,6 +97,7 @@ export const contract = {
   'money.list': { input: projectMoneyInput, output: projectMoneyList },
   // Each village's three-year target of member development (shared/domain/party/targets.ts).
   'party.targets': { input: noInput, output: villageTargetList },
+  'party.status': { input: candidateStatusInput, output: candidateStatusList },
 
   'sync.exportFile': { input: exportFileInput, output: exportResult },
   'sync.importFiles': { input: importFilesInput, output: importResult },

@@ -28,6 +28,7 @@ const BASE_METHODS = [
   'settings.update',
   'money.list',
   'party.targets',
+  'party.status',
   'sync.exportFile',
   'sync.importFiles',
   'sync.now',

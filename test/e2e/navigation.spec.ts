@@ -136,7 +136,7 @@ test('at 1366×768 the header stays, the menu scrolls on its own and reaches eve
 
 test('the pinned actions column sits beside 记录人 on every list at 1366×768, never over it', async ({ page, app }) => {
   await openDemo(page, app, '#/visits');
-  for (const noun of ['households', 'monitoring', 'visits', 'needs', 'plans', 'projects', 'commitments', 'indicators', 'diary', 'leaves', 'secretaries']) {
+  for (const noun of ['households', 'monitoring', 'visits', 'needs', 'plans', 'projects', 'commitments', 'indicators', 'diary', 'leaves', 'secretaries', 'candidates']) {
     await page.getByTestId(`nav-${noun}`).click();
     const table = page.getByTestId(`ledger-${noun}-table`);
     await expect(table.locator('thead th').first()).toBeVisible({ timeout: 30_000 });

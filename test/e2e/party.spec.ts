@@ -83,6 +83,8 @@ test('a candidate from application to full member, one step refused for coming t
   // The village has admitted a member within three years: its target shows met above the candidates.
   await page.keyboard.press('Escape');
   await expect(page.getByTestId(`party-target-${villageId}`)).toHaveText(/李家村\s*已发展 1 名/);
+  // Its row says where the candidate stands now, read again as the steps were written.
+  await expect(page.getByTestId(`candidate-stage-${candidateId}`)).toHaveText('正式党员');
   await page.screenshot({ path: `${SHOTS}/candidates-target-met.png` });
 
   // A reserve cadre from the youth pool, mentored by the secretary, enters the village committees.

@@ -8,11 +8,11 @@ import { ledgerHandlers } from './crud';
 import { projectMoneyHandlers } from './projectMoney';
 import { partyTargetHandlers } from './partyTargets';
 
-export function allLedgerHandlers(ctx: ServiceContext): Pick<Handlers, CrudMethod | 'money.list' | 'party.targets'> {
+export function allLedgerHandlers(ctx: ServiceContext): Pick<Handlers, CrudMethod | 'money.list' | 'party.targets' | 'party.status'> {
   return Object.assign(
     {},
     ...LEDGER_NOUNS.map((noun) => ledgerHandlers(ctx, LEDGER_DEFINITIONS[noun] as unknown as LedgerDefinition<string, Record<string, never>>)),
     projectMoneyHandlers(ctx),
     partyTargetHandlers(ctx),
-  ) as Pick<Handlers, CrudMethod | 'money.list' | 'party.targets'>;
+  ) as Pick<Handlers, CrudMethod | 'money.list' | 'party.targets' | 'party.status'>;
 }

@@ -591,6 +591,13 @@ function syncBadInputs(liveId: string): Record<string, BadInput[]> {
     'conflicts.list': [...wrongShapes(), ...strayKeys({})],
     'conflicts.count': [...wrongShapes(), ...strayKeys({})],
     'party.targets': [...wrongShapes(), ...strayKeys({})],
+    'party.status': [
+      ...wrongShapes(),
+      ...strayKeys({ ids: [] }),
+      ...badIds((id) => ({ ids: [id] }), ['ids', 0]),
+      { label: 'no ids at all', input: {}, path: ['ids'], message: V.invalid },
+      { label: '501 ids', input: { ids: Array.from({ length: 501 }, () => UUID) }, path: ['ids'], message: V.tooLarge },
+    ],
     'backups.list': [...wrongShapes(), ...strayKeys({})],
     'backups.create': [...wrongShapes(), ...strayKeys({})],
     'backups.restore': [

@@ -40,6 +40,12 @@ export const partyRulesEn = {
 
 export const partyEn = {
   stage: 'Stage',
+  noStage: 'No application yet',
+  next: 'Next',
+  dueBy: '{{step}} by {{date}}',
+  overdue: 'Overdue',
+  targetFrom: 'May be listed as a target from {{date}}',
+  probationDue: 'Probation ends {{date}}',
   targetTitle: 'One new member a village in three years (since {{since}})',
   targetCount: '{{met}} of {{total}} villages met',
   admitted: '{{count}} admitted',

@@ -39,6 +39,12 @@ export const partyRulesZhCN = {
 
 export const partyZhCN = {
   stage: '当前阶段',
+  noStage: '尚无申请记录',
+  next: '下一步',
+  dueBy: '{{step}}：{{date}} 前',
+  overdue: '逾期',
+  targetFrom: '{{date}} 起可列为发展对象',
+  probationDue: '预备期满：{{date}}',
   targetTitle: '三年发展一名（{{since}} 以来）',
   targetCount: '{{met}}/{{total}} 个村已完成',
   admitted: '已发展 {{count}} 名',

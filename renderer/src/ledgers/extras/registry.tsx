@@ -1,7 +1,8 @@
 // What a few ledgers show beyond their fields: a household's members, a project's money (in its
 // row and behind its button), the
 // 防返贫 procedure clock, this month's days in the village, the leave approver from its days,
-// operating funds under the yearly minimum, a plan's progress from its numbers.
+// operating funds under the yearly minimum, a plan's progress from its numbers, a candidate's stage
+// and what its clocks ask next.
 import type { FormInstance, TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
@@ -10,6 +11,7 @@ import type { Lang } from '../../../../shared/domain/labels';
 import type { FormValues } from '../convert';
 import type { LedgerRow } from '../viewTypes';
 import { CADRE_TRAININGS, CANDIDATE_STEPS, ChildLedgerButton } from './ChildLedgerButton';
+import { candidateStatusColumns, loadCandidateStatus } from './candidateStatusColumns';
 import { DiaryMonthProgress } from './DiaryMonthProgress';
 import { PartyTargets } from './PartyTargets';
 import { HouseholdMembersButton } from './HouseholdMembersButton';
@@ -49,6 +51,11 @@ export const LEDGER_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = {
   plans: { afterColumns: planProgressColumns },
   diary: { header: DiaryMonthProgress },
   leaves: { onFormChange: leaveFormChange },
-  candidates: { header: PartyTargets, rowActions: (row) => <ChildLedgerButton parent={row} child={CANDIDATE_STEPS} /> },
+  candidates: {
+    header: PartyTargets,
+    rowData: loadCandidateStatus,
+    afterColumns: candidateStatusColumns,
+    rowActions: (row) => <ChildLedgerButton parent={row} child={CANDIDATE_STEPS} />,
+  },
   cadres: { rowActions: (row) => <ChildLedgerButton parent={row} child={CADRE_TRAININGS} /> },
 };

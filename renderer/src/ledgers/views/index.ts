@@ -6,6 +6,7 @@ import { derivedView } from '../derivedView';
 import type { LedgerView } from '../viewTypes';
 import { diaryView, leavesView, monitoringView } from './days';
 import { householdsView, membersView, secretariesView } from './people';
+import { candidatesView } from './party';
 import { needsView, visitsView } from './visits';
 import { commitmentsView, fundsView, indicatorsView, plansView, projectsView } from './work';
 
@@ -23,6 +24,7 @@ export const OWN_VIEWS: Readonly<Partial<Record<LedgerNoun, LedgerView>>> = {
   monitoring: monitoringView,
   indicators: indicatorsView,
   secretaries: secretariesView,
+  candidates: candidatesView,
 };
 
 export const LEDGER_VIEWS: Readonly<Record<LedgerNoun, LedgerView>> = Object.fromEntries(

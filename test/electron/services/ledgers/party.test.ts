@@ -105,6 +105,27 @@ describe("the model county's checks across the database", () => {
     });
   });
 
+  it('says where each listed candidate stands (party.status): its stage, the talk a clock asks for and whether it is late, a listing day; an unknown id left out', async () => {
+    await withVillage(async (app, villageId) => {
+      const fresh = await candidate(app, villageId, { name: '新申请' });
+      await record(app, villageId, fresh.id, [{ step: 'application', stepDate: '2026-11-01' }]);
+      const waiting = await candidate(app, villageId, { name: '久未谈话' });
+      await record(app, villageId, waiting.id, [{ step: 'application', stepDate: '2026-09-01' }]);
+      const activist = await candidate(app, villageId, { name: '积极分子' });
+      await record(app, villageId, activist.id, before('target'));
+      const member = await candidate(app, villageId, { name: '正式党员' });
+      await record(app, villageId, member.id, HAPPY);
+      const unknown = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c';
+      const { items } = await expectOk(app, 'party.status', { ids: [fresh.id, waiting.id, activist.id, member.id, unknown] });
+      const byId = new Map(items.map((item) => [item.candidateId, item]));
+      expect(items).toHaveLength(4);
+      expect(byId.get(fresh.id)).toMatchObject({ stage: 'applicant', due: { step: 'talk', by: '2026-12-01' }, overdue: false });
+      expect(byId.get(waiting.id)).toMatchObject({ stage: 'applicant', due: { step: 'talk', by: '2026-10-01' }, overdue: true });
+      expect(byId.get(activist.id)).toMatchObject({ stage: 'activist', due: null, overdue: false, targetFrom: '2024-05-10' });
+      expect(byId.get(member.id)).toMatchObject({ stage: 'member', due: null, overdue: false, targetFrom: null });
+    });
+  });
+
   it('takes a candidate\'s steps with it when it is deleted', async () => {
     await withVillage(async (app, villageId) => {
       const { id } = await candidate(app, villageId);
