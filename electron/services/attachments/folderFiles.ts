@@ -3,7 +3,7 @@
 // devices name it, and never overwritten or deleted. A file that arrives is checked against its
 // hash (and its size against the row's) before it is kept; one not there yet is fetched on a later
 // sync, and never holds the records back: they travel in the sync files, the files after them.
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { filesOfLiveAttachments, type WantedFile } from '../../../db/attachments';
@@ -25,8 +25,13 @@ export interface FileExchange {
   refused: { hash: string; reason: string }[];
 }
 
+/** Where a file sits under the folder's attachments/: `ab/<hash>.<ext>`. */
+function nameInFolder(file: WantedFile): string {
+  return `${file.hash.slice(0, 2)}/${file.hash}.${file.ext}`;
+}
+
 function sharedPath(folder: string, file: WantedFile): string {
-  return join(folder, SHARED_ATTACHMENTS_DIR, file.hash.slice(0, 2), `${file.hash}.${file.ext}`);
+  return join(folder, SHARED_ATTACHMENTS_DIR, nameInFolder(file));
 }
 
 /** Writes the bytes under their name without ever replacing a file there: a .part, then a hard link that fails if the name is taken. */
@@ -57,13 +62,30 @@ function writeOnce(path: string, bytes: Buffer): boolean {
   }
 }
 
+/**
+ * The names of the files in the folder's attachments/: one listing of each of its (at most 256)
+ * subfolders, not a look-up per file on what may be a slow network share, every sync.
+ */
+function filesInFolder(folder: string): Set<string> {
+  const root = join(folder, SHARED_ATTACHMENTS_DIR);
+  const names = new Set<string>();
+  if (!existsSync(root)) return names;
+  for (const prefix of readdirSync(root, { withFileTypes: true })) {
+    if (!prefix.isDirectory()) continue;
+    for (const name of readdirSync(join(root, prefix.name))) names.add(`${prefix.name}/${name}`);
+  }
+  return names;
+}
+
 /** Sends the files this computer has and the folder lacks, and takes those it lacks and the folder has. */
 export function exchangeAttachmentFiles(ctx: ServiceContext, folder: string): FileExchange {
   const store = openFileStore(ctx.dataDir);
   const result: FileExchange = { sent: 0, received: 0, missing: 0, refused: [] };
+  const inFolder = filesInFolder(folder);
   for (const file of filesOfLiveAttachments(ctx.db.sqlite)) {
     const shared = sharedPath(folder, file);
-    const there = existsSync(shared);
+    // Another device may write it after the listing: writeOnce never replaces it, and says so.
+    const there = inFolder.has(nameInFolder(file));
     if (store.has(file.hash)) {
       if (!there && writeOnce(shared, store.read(file.hash))) result.sent++;
       continue;
