@@ -76,3 +76,14 @@ export async function expectRefused(app: Pick<OpenedApp, 'dispatch'>, method: st
   if (result.ok) throw new Error(`${method} succeeded but should have been refused: ${JSON.stringify(result.value)}`);
   return result.error;
 }
+
+/** A secretary's app opened in `dataDir` with her one village, closed after `body`. */
+export async function withSecretaryVillage(dataDir: string, body: (app: TestApp, villageId: string) => Promise<void>): Promise<void> {
+  const app = await openTestApp(dataDir);
+  try {
+    const profile = await expectOk(app, 'device.setup', SECRETARY_SETUP);
+    await body(app, profile.villageIds[0]!);
+  } finally {
+    app.close();
+  }
+}

@@ -5,7 +5,7 @@
 // needs list leads with the overdue ones. Every refusal leaves the database byte-identical.
 import { describe, expect, it } from 'vitest';
 import { V } from '../../../../shared/domain/validation';
-import { APP_START_TIME, expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../../helpers/openedApp';
+import { APP_START_TIME, expectOk, expectRefused, SECRETARY_SETUP, type TestApp, withSecretaryVillage } from '../../../helpers/openedApp';
 import { useTempDirs } from '../../../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -13,15 +13,7 @@ const HOUR = 3_600_000;
 // APP_START_TIME is 2026-11-27 08:00 UTC: 16:00 on the 27th in China.
 const TODAY = '2026-11-27';
 
-async function withVillage(body: (app: TestApp, villageId: string) => Promise<void>): Promise<void> {
-  const app = await openTestApp(tempDir());
-  try {
-    const profile = await expectOk(app, 'device.setup', SECRETARY_SETUP);
-    await body(app, profile.villageIds[0]!);
-  } finally {
-    app.close();
-  }
-}
+const withVillage = (body: (app: TestApp, villageId: string) => Promise<void>) => withSecretaryVillage(tempDir(), body);
 
 const household = (app: TestApp, villageId: string, headName = '王建国') =>
   expectOk(app, 'households.create', { villageId, headName, villagerGroup: '一组', category: 'ordinary' });

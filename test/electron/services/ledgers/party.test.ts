@@ -6,21 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../../../shared/domain/idNumber';
 import { P } from '../../../../shared/domain/party/messages';
 import { validIdNumber } from '../../../helpers/ledgerSamples';
-import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../../../helpers/openedApp';
+import { expectOk, expectRefused, type TestApp, withSecretaryVillage } from '../../../helpers/openedApp';
 import { useTempDirs } from '../../../helpers/tempDir';
 import { before, happy, HAPPY, type Step } from '../../../shared/party/partyFixtures';
 
 const tempDir = useTempDirs();
 
-async function withVillage(body: (app: TestApp, villageId: string) => Promise<void>): Promise<void> {
-  const app = await openTestApp(tempDir());
-  try {
-    const profile = await expectOk(app, 'device.setup', SECRETARY_SETUP);
-    await body(app, profile.villageIds[0]!);
-  } finally {
-    app.close();
-  }
-}
+const withVillage = (body: (app: TestApp, villageId: string) => Promise<void>) => withSecretaryVillage(tempDir(), body);
 
 const candidate = (app: TestApp, villageId: string, extra: Record<string, unknown> = {}) =>
   expectOk(app, 'candidates.create', { villageId, name: '孙晓东', sex: 'male', birthYear: 1995, ...extra });
