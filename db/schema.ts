@@ -154,6 +154,8 @@ export interface SyncTargetsTable {
   /** 1: the scheduler runs it (start, every interval, when it comes back); 0: on demand only. */
   auto: Generated<number>;
   interval_minutes: Generated<number>;
+  /** 1: the attachments' files travel through this target; 0: only their rows (migration 0200). */
+  attachment_files: Generated<number>;
   created_at: string;
   last_attempt_at: string | null;
   last_success_at: string | null;

@@ -20,6 +20,7 @@ import * as m0160 from './0160_attachments';
 import * as m0170 from './0170_duty_words';
 import * as m0180 from './0180_member_development';
 import * as m0190 from './0190_reserve_cadres';
+import * as m0200 from './0200_target_attachment_files';
 
 export interface Migration {
   readonly version: number;
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 170, name: '0170_duty_words', up: m0170.up },
   { version: 180, name: '0180_member_development', up: m0180.up },
   { version: 190, name: '0190_reserve_cadres', up: m0190.up },
+  { version: 200, name: '0200_target_attachment_files', up: m0200.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
