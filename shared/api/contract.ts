@@ -27,6 +27,7 @@ import {
   attachmentAddInput, attachmentAddResult, attachmentContent, attachmentContentInput, attachmentIdInput, attachmentList, attachmentListInput,
   attachmentUpdateInput, attachmentView,
 } from '../domain/attachments';
+import { galleryInput, galleryPage } from '../domain/attachmentsGallery';
 import { LEDGER_DEFINITIONS } from '../domain/ledgers/index';
 import { candidateStatusInput, candidateStatusList, villageTargetList } from '../domain/party/targets';
 import { allCrudEntries } from './ledgerContract';
@@ -138,6 +139,8 @@ export const contract = {
   'attachments.update': { input: attachmentUpdateInput, output: attachmentView },
   'attachments.remove': { input: attachmentIdInput, output: z.object({ id: rowId }) },
   'attachments.content': { input: attachmentContentInput, output: attachmentContent },
+  // 照片档案: a village's photos and scans by ledger and month, a page at a time (shared/domain/attachmentsGallery.ts).
+  'attachments.gallery': { input: galleryInput, output: galleryPage },
 
   // Each ledger's list, get, create, update and delete, from its definition.
   ...allCrudEntries(LEDGER_DEFINITIONS),

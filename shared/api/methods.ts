@@ -62,6 +62,7 @@ const BASE_METHODS = [
   'attachments.update',
   'attachments.remove',
   'attachments.content',
+  'attachments.gallery',
 ] as const;
 
 /** The ledgers kept through the same five methods (shared/domain/ledgers defines each). */

@@ -1,7 +1,8 @@
 // attachments.*: attach files to a record (each checked and converted by ingest, kept once by
-// hash, its metadata a synced row through the store), list a record's or a village's, change a
-// caption or drop a kept location, remove (a synced delete; the file goes later, by the sweep),
-// and give the page a kept file's bytes by hash — only one a live row in scope refers to.
+// hash, its metadata a synced row through the store), list a record's or a village's, page through
+// a village's gallery (照片档案), change a caption or drop a kept location, remove (a synced delete;
+// the file goes later, by the sweep), and give the page a kept file's bytes by hash — only one a
+// live row in scope refers to.
 import { lstatSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import { ApiError } from '../../../shared/api/result';
@@ -9,6 +10,7 @@ import type { Handlers } from '../../../shared/api/types';
 import {
   ATTACHABLE, MAX_ATTACHMENT_BYTES, nounOfTable, type AttachableNoun, type AttachmentAddResult, type AttachmentView,
 } from '../../../shared/domain/attachments';
+import { galleryMonths, galleryPage } from '../../../db/attachmentsGallery';
 import { attachmentById, attachmentsOfRecord, attachmentsOfVillage, hashVisibleIn, liveRecordVillage, type AttachmentRow } from '../../../db/attachments';
 import type { ServiceContext } from '../context';
 import { requireVillageInScope, villagesInScope } from '../ledgers/scope';
@@ -18,7 +20,7 @@ import { openFileStore, type FileStore, type StoredExtension } from './fileStore
 import { ingestAttachment } from './ingest';
 import { stripLocation } from './stripLocation';
 
-type AttachmentMethod = 'attachments.add' | 'attachments.list' | 'attachments.update' | 'attachments.remove' | 'attachments.content';
+type AttachmentMethod = 'attachments.add' | 'attachments.list' | 'attachments.update' | 'attachments.remove' | 'attachments.content' | 'attachments.gallery';
 
 /** A file as the contract hands it over: a path the person chose, or bytes the page holds. */
 type IncomingFile = { path?: string | undefined; name?: string | undefined; type?: string | undefined; data?: string | undefined };
@@ -164,6 +166,22 @@ export function attachmentHandlers(ctx: ServiceContext): Pick<Handlers, Attachme
       liveInScope(id);
       ctx.store.remove('attachments', id);
       return { id };
+    },
+
+    // 照片档案: one village at a time (a coordinator picks it), so a page never mixes villages.
+    'attachments.gallery': ({ villageId, ledger: noun, month, offset, limit }) => {
+      requireVillageInScope(ctx, villageId, ['villageId']);
+      const table = noun ? ATTACHABLE[noun] : undefined;
+      const { rows, total } = galleryPage(sqlite, { villageId, ...(table ? { table } : {}), ...(month ? { month } : {}), offset, limit });
+      return {
+        items: rows.map((row) => ({
+          ...viewOf(row, files),
+          month: row.month,
+          record: { label: row.record_label, date: row.record_date, gone: row.record_gone === 1 },
+        })),
+        total,
+        months: galleryMonths(sqlite, { villageId, ...(table ? { table } : {}) }),
+      };
     },
 
     'attachments.content': ({ hash }) => {

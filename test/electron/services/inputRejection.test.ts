@@ -761,6 +761,20 @@ function attachmentBadInputs(): Record<string, BadInput[]> {
       { label: 'a hash of 63 digits', input: { hash: HASH.slice(1) }, path: ['hash'], message: V.invalid },
       { label: 'a number hash', input: { hash: 7 }, path: ['hash'], message: V.invalid },
     ],
+    'attachments.gallery': [
+      ...wrongShapes(),
+      ...strayKeys({ villageId: UUID }),
+      ...badIds((villageId) => ({ villageId }), ['villageId']),
+      { label: 'a record instead of a village', input: { recordId: UUID }, path: ['villageId'], message: V.required },
+      { label: 'a ledger files are not attached to', input: { villageId: UUID, ledger: 'households' }, path: ['ledger'], message: V.invalid },
+      { label: 'a table name for a ledger', input: { villageId: UUID, ledger: 'fund_entries' }, path: ['ledger'], message: V.invalid },
+      { label: 'a month 00', input: { villageId: UUID, month: '2026-00' }, path: ['month'], message: V.date },
+      { label: 'a whole date for a month', input: { villageId: UUID, month: '2026-11-01' }, path: ['month'], message: V.date },
+      { label: 'a limit of 201', input: { villageId: UUID, limit: 201 }, path: ['limit'], message: V.tooLarge },
+      { label: 'a limit of 0', input: { villageId: UUID, limit: 0 }, path: ['limit'], message: V.invalid },
+      { label: 'a fractional offset', input: { villageId: UUID, offset: 1.5 }, path: ['offset'], message: V.wholeNumber },
+      { label: 'a negative offset', input: { villageId: UUID, offset: -1 }, path: ['offset'], message: V.notNegative },
+    ],
   };
 }
 
