@@ -14,11 +14,13 @@ import { partyEn, partyLedgersEn, partyRulesEn } from './features/party.en';
 import { reportsEn } from './features/reports.en';
 import { syncPlainEn } from './features/sync.en';
 import { attachmentsEn } from './features/attachments.en';
+import { galleryEn } from './features/gallery.en';
 
 export const en: Messages = {
   dashboard: dashboardEn,
   syncPlain: syncPlainEn,
   attachments: attachmentsEn,
+  gallery: galleryEn,
   history: historyEn,
   backups: backupsEn,
   imports: importsEn,

@@ -13,11 +13,13 @@ import { partyZhCN, partyLedgersZhCN, partyRulesZhCN } from './features/party.zh
 import { reportsZhCN } from './features/reports.zhCN';
 import { syncPlainZhCN } from './features/sync.zhCN';
 import { attachmentsZhCN } from './features/attachments.zhCN';
+import { galleryZhCN } from './features/gallery.zhCN';
 
 export const zhCN = {
   dashboard: dashboardZhCN,
   syncPlain: syncPlainZhCN,
   attachments: attachmentsZhCN,
+  gallery: galleryZhCN,
   history: historyZhCN,
   backups: backupsZhCN,
   imports: importsZhCN,
