@@ -1,15 +1,19 @@
 // One attachment large: the photo with zoom, previous and next (buttons and the arrow keys), its
-// caption, when it was taken and by whom it was added; a PDF opens in the computer's PDF reader.
-// Deleting here is a synced delete of the row; the same photo on other records stays.
+// caption, when it was taken and by whom it was added; a PDF's pages drawn here (PdfPages, loaded
+// only when a PDF is opened), with the computer's PDF reader as the second way. Deleting here is a
+// synced delete of the row; the same photo on other records stays. The gallery pages through more
+// than it holds at once: it gives the position in the whole set and takes the steps itself.
 import { DeleteOutlined, FilePdfOutlined, LeftOutlined, RightOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
-import { App, Button, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
-import { useEffect, useState, type JSX } from 'react';
+import { App, Button, Input, Modal, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState, type JSX, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentView } from '../../../shared/domain/attachments';
 import { api } from '../api';
 import { useNotifyError } from '../errors/useNotifyError';
 import type { ContentUrls } from './contentUrls';
 import { useContentUrl } from './useContentUrl';
+
+const PdfPages = lazy(() => import('./PdfPages').then((m) => ({ default: m.PdfPages })));
 
 const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3];
 /** ZOOMS[FIT] = 1: the whole photo in the window. */
@@ -22,9 +26,13 @@ export interface AttachmentViewerProps {
   onIndex: (index: number) => void;
   onClose: () => void;
   onChanged: () => void;
+  /** Where `items[index]` stands in a longer set (the gallery's filtered photos), and how to move in it. */
+  position?: { index: number; total: number; onStep: (step: 1 | -1) => void };
+  /** What else to show of the item (the gallery's link to its record). */
+  extra?: (item: AttachmentView) => ReactNode;
 }
 
-export function AttachmentViewer({ items, index, urls, onIndex, onClose, onChanged }: AttachmentViewerProps): JSX.Element {
+export function AttachmentViewer({ items, index, urls, onIndex, onClose, onChanged, position, extra }: AttachmentViewerProps): JSX.Element {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -36,18 +44,33 @@ export function AttachmentViewer({ items, index, urls, onIndex, onClose, onChang
   const [draft, setDraft] = useState<{ id: string; text: string } | null>(null);
   const caption = draft?.id === item.id ? draft.text : (item.caption ?? '');
   const setCaption = (text: string) => setDraft({ id: item.id, text });
-  const url = useContentUrl(urls, item.present ? item.sha256 : null);
+  // A PDF is drawn from its bytes (PdfPages); only a photo needs an address.
+  const url = useContentUrl(urls, item.present && item.kind === 'photo' ? item.sha256 : null);
+  const pdfHash = item.kind === 'pdf' && item.present ? item.sha256 : null;
+  const loadPdf = useCallback(() => urls.bytesOf(pdfHash ?? ''), [urls, pdfHash]);
 
-  const go = (step: number) => onIndex((index + step + items.length) % items.length);
+  const total = position?.total ?? items.length;
+  const go = useCallback(
+    (step: 1 | -1) => (position ? position.onStep(step) : onIndex((index + step + items.length) % items.length)),
+    [position, onIndex, index, items.length],
+  );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement | null)?.closest('input, textarea')) return;
-      if (e.key === 'ArrowLeft') onIndex((index - 1 + items.length) % items.length);
-      if (e.key === 'ArrowRight') onIndex((index + 1) % items.length);
+      if (e.key === 'ArrowLeft') go(-1);
+      if (e.key === 'ArrowRight') go(1);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [index, items.length, onIndex]);
+  }, [go]);
+
+  /** The PDF handed to the computer's own reader: a blob: address made when asked for, as a download. */
+  async function openInSystem(): Promise<void> {
+    const href = URL.createObjectURL(new Blob([await urls.bytesOf(item.sha256)], { type: 'application/pdf' }));
+    const link = Object.assign(document.createElement('a'), { href, download: item.fileName, target: '_blank' });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  }
 
   async function act(action: () => Promise<unknown>, done?: string): Promise<void> {
     try {
@@ -70,24 +93,17 @@ export function AttachmentViewer({ items, index, urls, onIndex, onClose, onChang
     <Modal
       open
       width="min(1100px, 94vw)"
-      title={t('attachments.viewer', { index: index + 1, total: items.length, name: item.fileName })}
+      title={t('attachments.viewer', { index: (position?.index ?? index) + 1, total, name: item.fileName })}
       onCancel={onClose}
       footer={null}
       destroyOnHidden
       data-testid="attachment-viewer"
     >
-      <div style={{ height: '62vh', overflow: 'auto', background: '#1f1f1f', borderRadius: 6, display: 'flex', alignItems: scale <= 1 ? 'center' : 'flex-start', justifyContent: scale <= 1 ? 'center' : 'flex-start' }}>
-        {item.kind === 'pdf' ? (
-          <Space orientation="vertical" align="center" style={{ color: '#fff', margin: 'auto' }}>
-            <FilePdfOutlined style={{ fontSize: 72, color: '#ff7875' }} />
-            <Typography.Text style={{ color: '#fff' }}>{item.fileName}</Typography.Text>
-            <Typography.Text style={{ color: '#d9d9d9' }}>{t('attachments.pdfHint')}</Typography.Text>
-            {url && (
-              <Button type="primary" href={url} download={item.fileName} target="_blank" data-testid="attachment-open-pdf">
-                {t('attachments.openPdf')}
-              </Button>
-            )}
-          </Space>
+      <div style={{ height: '62vh', overflow: item.kind === 'pdf' ? 'hidden' : 'auto', background: '#1f1f1f', borderRadius: 6, display: 'flex', alignItems: scale <= 1 ? 'center' : 'flex-start', justifyContent: scale <= 1 ? 'center' : 'flex-start' }}>
+        {item.kind === 'pdf' && pdfHash ? (
+          <Suspense fallback={<Spin style={{ margin: 'auto' }} />}>
+            <PdfPages key={pdfHash} load={loadPdf} />
+          </Suspense>
         ) : url ? (
           <img
             src={url}
@@ -101,8 +117,8 @@ export function AttachmentViewer({ items, index, urls, onIndex, onClose, onChang
       </div>
       <Space wrap style={{ marginTop: 12, width: '100%', justifyContent: 'space-between' }}>
         <Space wrap>
-          <Button icon={<LeftOutlined />} onClick={() => go(-1)} disabled={items.length < 2} data-testid="attachment-previous">{t('attachments.previous')}</Button>
-          <Button icon={<RightOutlined />} iconPlacement="end" onClick={() => go(1)} disabled={items.length < 2} data-testid="attachment-next">{t('attachments.next')}</Button>
+          <Button icon={<LeftOutlined />} onClick={() => go(-1)} disabled={total < 2} data-testid="attachment-previous">{t('attachments.previous')}</Button>
+          <Button icon={<RightOutlined />} iconPlacement="end" onClick={() => go(1)} disabled={total < 2} data-testid="attachment-next">{t('attachments.next')}</Button>
           {item.kind === 'photo' && (
             <>
               <Button icon={<ZoomOutOutlined />} onClick={() => setZoom((z) => Math.max(0, z - 1))} disabled={zoom === 0} aria-label={t('attachments.zoomOut')} title={t('attachments.zoomOut')} />
@@ -112,6 +128,11 @@ export function AttachmentViewer({ items, index, urls, onIndex, onClose, onChang
           )}
         </Space>
         <Space wrap>
+          {pdfHash && (
+            <Button icon={<FilePdfOutlined />} onClick={() => void openInSystem().catch(notifyError)} data-testid="attachment-open-pdf">
+              {t('gallery.pdf.openInSystem')}
+            </Button>
+          )}
           {item.keepLocation && (
             <>
               <Tag color="orange">{t('attachments.locationKept')}</Tag>
@@ -121,8 +142,9 @@ export function AttachmentViewer({ items, index, urls, onIndex, onClose, onChang
           <Popconfirm title={t('attachments.removeConfirm')} okText={t('attachments.remove')} cancelText={t('common.cancel')}
             onConfirm={() => void act(async () => {
               await api.attachments.remove({ id: item.id });
-              if (items.length === 1) onClose();
-              else if (index === items.length - 1) onIndex(index - 1);
+              if (total === 1) onClose();
+              // In the gallery the next one moves into this place when the page is read again.
+              else if (!position && index === items.length - 1) onIndex(index - 1);
             }, t('attachments.removed'))}>
             <Button danger icon={<DeleteOutlined />} data-testid="attachment-remove">{t('attachments.remove')}</Button>
           </Popconfirm>
@@ -146,6 +168,7 @@ export function AttachmentViewer({ items, index, urls, onIndex, onClose, onChang
             item.width && item.height ? t('attachments.size', { width: item.width, height: item.height, kb: Math.round(item.sizeBytes / 1024) }) : null,
           ].filter(Boolean).join(' · ')}
         </Typography.Text>
+        {extra?.(item)}
       </Space>
     </Modal>
   );

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../errors/useNotifyError';
 import { LedgerScreen } from '../ledgers/LedgerScreen';
 import { HomeScreen } from '../screens/dashboard/HomeScreen';
+import { GalleryScreen } from '../screens/gallery/GalleryScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
@@ -80,6 +81,8 @@ function Screen({ route, visit, onOpenVillages }: { route: Route; visit: number;
       return <HomeScreen key={key} onOpenVillages={onOpenVillages} />;
     case 'reports':
       return <ReportsScreen key={key} />;
+    case 'gallery':
+      return <GalleryScreen key={key} route={route} />;
     case 'device':
       return <OverviewScreen key={key} onOpenVillages={onOpenVillages} />;
     case 'villages':

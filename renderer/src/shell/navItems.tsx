@@ -2,7 +2,7 @@
 // them. Members and fund entries open from their household and their project.
 import {
   AlertOutlined, AppstoreOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, CloudSyncOutlined,
-  DashboardOutlined, DesktopOutlined, FileExcelOutlined, FlagOutlined, HomeOutlined, IdcardOutlined, MessageOutlined, ProjectOutlined, SolutionOutlined, TeamOutlined, UserAddOutlined,
+  DashboardOutlined, DesktopOutlined, FileExcelOutlined, FlagOutlined, PictureOutlined, HomeOutlined, IdcardOutlined, MessageOutlined, ProjectOutlined, SolutionOutlined, TeamOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { Badge, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
@@ -62,6 +62,7 @@ export function navItems(t: TFunction, overdueNeeds: number, conflicts = 0): Men
     entry('overview', <DashboardOutlined />, t('nav.overview')),
     entry('villages', <AppstoreOutlined />, t('nav.villages')),
     entry('reports', <FileExcelOutlined />, t('reports.title')),
+    entry('gallery', <PictureOutlined />, t('gallery.title')),
     ...NAV_GROUPS.map((group) => ({
       key: `group-${group.key}`,
       type: 'group' as const,

@@ -3,9 +3,9 @@
 // list narrowed to the records behind it (`#/needs?village=…&overdue=1`).
 import { LEDGER_NOUNS, type LedgerNoun } from '../../../shared/api/methods';
 
-export type View = 'overview' | 'villages' | 'sync' | 'reports' | 'device' | LedgerNoun;
+export type View = 'overview' | 'villages' | 'sync' | 'reports' | 'gallery' | 'device' | LedgerNoun;
 
-const VIEWS: readonly string[] = ['overview', 'villages', 'sync', 'reports', 'device', ...LEDGER_NOUNS];
+const VIEWS: readonly string[] = ['overview', 'villages', 'sync', 'reports', 'gallery', 'device', ...LEDGER_NOUNS];
 
 export interface Route {
   readonly view: View;

@@ -19,6 +19,7 @@ export const galleryEn: Messages<typeof galleryZhCN> = {
   notHere: 'Not on this computer yet',
   notHereHint: 'The record has synced; the file comes with a later sync',
   openRecord: 'Open the record',
+  recordLink: 'Open the record: {{record}}',
   recordGone: 'The record is no longer on this computer',
   position: '{{index}} of {{total}}',
   pdf: {

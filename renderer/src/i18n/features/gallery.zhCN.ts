@@ -16,6 +16,7 @@ export const galleryZhCN = {
   notHere: '尚未同步到本机',
   notHereHint: '记录已同步，文件下次同步时取回',
   openRecord: '打开记录',
+  recordLink: '打开记录：{{record}}',
   recordGone: '记录已不在本机',
   position: '第 {{index}} / {{total}} 个',
   pdf: {
