@@ -3,6 +3,7 @@
 // entry behind those sums, so the ledger's totals are the dashboards' and can be traced to vouchers.
 import type { Sqlite } from '../open';
 import { inScope, type PeriodParams } from '../dashboard/period';
+import { recordPhotoColumns, type RecordPhotos } from './photos';
 import { countOf, perVillage, type ReportVillage, type VillageRow } from './villages';
 
 export interface ProjectLine {
@@ -26,10 +27,11 @@ export function countProjects(sqlite: Sqlite, p: PeriodParams): number {
   return countOf(sqlite, `SELECT count(*) FROM projects x WHERE ${PROJECTS_WHERE} AND ${inScope('x')}`, p);
 }
 
-export function projectLines(sqlite: Sqlite, p: PeriodParams, villages: readonly ReportVillage[]): Generator<VillageRow<ProjectLine>> {
+/** The projects; with `photos`, each with its photos (Partial: absent without). */
+export function projectLines(sqlite: Sqlite, p: PeriodParams, villages: readonly ReportVillage[], photos = false): Generator<VillageRow<ProjectLine & Partial<RecordPhotos>>> {
   return perVillage(
     sqlite,
-    `SELECT x.name AS name, x.kind AS kind, x.status AS status, x.start_date AS startDate, x.end_date AS endDate,
+    `SELECT ${photos ? `${recordPhotoColumns('x')},` : ''} x.name AS name, x.kind AS kind, x.status AS status, x.start_date AS startDate, x.end_date AS endDate,
        x.responsible AS responsible, x.beneficiary_households AS beneficiaryHouseholds, coalesce(x.budget_fen, 0) AS budgetFen,
        ${money('in')} AS receivedFen, ${money('out')} AS spentFen
      FROM projects x WHERE x.village_id = @village AND ${PROJECTS_WHERE} ORDER BY x.start_date IS NULL, x.start_date, x.name, x.id`,

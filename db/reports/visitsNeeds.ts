@@ -5,6 +5,7 @@
 import type { Sqlite } from '../open';
 import { NEED_OPEN } from '../dashboard/measures';
 import { inScope, NEED_RAISED_ON, type PeriodParams } from '../dashboard/period';
+import { recordPhotoColumns, type RecordPhotos } from './photos';
 import { countOf, householdStands, perVillage, type ReportVillage, type VillageRow } from './villages';
 
 export interface VisitLine {
@@ -28,10 +29,11 @@ export function countVisits(sqlite: Sqlite, p: PeriodParams): number {
   return countOf(sqlite, `SELECT count(*) FROM ${VISITS_FROM} WHERE ${VISITS_WHERE} AND ${inScope('x')}`, p);
 }
 
-export function visitLines(sqlite: Sqlite, p: PeriodParams, villages: readonly ReportVillage[]): Generator<VillageRow<VisitLine>> {
+/** The visits; with `photos`, each with its photos (Partial: absent without). */
+export function visitLines(sqlite: Sqlite, p: PeriodParams, villages: readonly ReportVillage[], photos = false): Generator<VillageRow<VisitLine & Partial<RecordPhotos>>> {
   return perVillage(
     sqlite,
-    `SELECT x.visit_date AS visitDate, h.head_name AS headName, h.villager_group AS villagerGroup, h.phone AS phone,
+    `SELECT ${photos ? `${recordPhotoColumns('x')},` : ''} x.visit_date AS visitDate, h.head_name AS headName, h.villager_group AS villagerGroup, h.phone AS phone,
        x.mode AS mode, x.visitors AS visitors, x.situation AS situation, x.actions AS actions, x.confirmed AS confirmed,
        x.next_visit_due AS nextVisitDue
      FROM ${VISITS_FROM} WHERE x.village_id = @village AND ${VISITS_WHERE} ORDER BY x.visit_date, x.id`,

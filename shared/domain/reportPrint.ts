@@ -7,7 +7,7 @@ import { absolutePath } from './sync';
 import { V } from './validation';
 
 /** The request's fields in the address, in this order; nothing else is read from it. */
-const FIELDS = ['report', 'scope', 'villageId', 'township', 'from', 'to', 'language', 'showFullNumbers', 'noticeIds', 'householdCategory'] as const;
+const FIELDS = ['report', 'scope', 'villageId', 'township', 'from', 'to', 'language', 'showFullNumbers', 'noticeIds', 'householdCategory', 'thumbnails'] as const;
 
 export const PRINT_HASH_PREFIX = '#/print';
 
@@ -16,7 +16,8 @@ export function printHash(request: ReportRequestInput, options: { autoPrint?: bo
   const params = new URLSearchParams();
   for (const key of FIELDS) {
     const value = request[key];
-    if (value !== undefined && value !== null) params.set(key, String(value));
+    // Thumbnails off is the default: left out, so the addresses of reports without them stay as they were.
+    if (value !== undefined && value !== null && !(key === 'thumbnails' && value === false)) params.set(key, String(value));
   }
   if (options.autoPrint) params.set('autoprint', '1');
   return `${PRINT_HASH_PREFIX}?${params.toString()}`;
@@ -39,7 +40,7 @@ export function printAddressOf(hash: string): PrintAddress | null {
   for (const key of FIELDS) {
     const value = params.get(key);
     if (value === null || value === '') continue;
-    raw[key] = key === 'showFullNumbers' ? (value === 'true' ? true : value === 'false' ? false : value) : value;
+    raw[key] = key === 'showFullNumbers' || key === 'thumbnails' ? (value === 'true' ? true : value === 'false' ? false : value) : value;
   }
   const parsed = reportRequest.safeParse(raw);
   return parsed.success ? { request: parsed.data, autoPrint: params.get('autoprint') === '1' } : null;

@@ -80,9 +80,14 @@ const requestShape = {
   noticeIds: z.enum(NOTICE_ID_MODES, { error: choiceError }).default('masked'),
   /** householdsNotice only: the households of one category (a notice of 脱贫户, say); default all. */
   householdCategory: choice(HOUSEHOLD_CATEGORY_LABELS).optional(),
+  /** 走访 and 项目 reports only: each record's photo thumbnails beside it (XLSX images, the print page). */
+  thumbnails: bool.default(false),
 };
 
-type RequestLike = { report?: unknown; scope?: unknown; villageId?: unknown; township?: unknown; from?: unknown; to?: unknown; householdCategory?: unknown };
+/** The reports whose ledger rows can carry their photos' thumbnails (visits; projects). */
+export const THUMBNAIL_REPORTS: readonly ReportKind[] = ['visitsNeeds', 'funds'];
+
+type RequestLike = { report?: unknown; scope?: unknown; villageId?: unknown; township?: unknown; from?: unknown; to?: unknown; householdCategory?: unknown; thumbnails?: unknown };
 
 /** The checks across fields: a period in order and not too long, a scope the report is made for. */
 function checkRequest(value: RequestLike, ctx: z.RefinementCtx): void {
@@ -98,6 +103,7 @@ function checkRequest(value: RequestLike, ctx: z.RefinementCtx): void {
   if (scope !== 'village' && value.villageId !== undefined) ctx.addIssue({ code: 'custom', path: ['villageId'], message: V.invalid });
   if (scope !== 'township' && value.township !== undefined) ctx.addIssue({ code: 'custom', path: ['township'], message: V.invalid });
   if (report !== 'householdsNotice' && value.householdCategory !== undefined) ctx.addIssue({ code: 'custom', path: ['householdCategory'], message: V.invalid });
+  if (value.thumbnails === true && !THUMBNAIL_REPORTS.includes(report)) ctx.addIssue({ code: 'custom', path: ['thumbnails'], message: V.invalid });
 }
 
 const whenObject = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
@@ -167,9 +173,26 @@ export const reportColumnView = z.object({
 });
 export type ReportColumnView = z.infer<typeof reportColumnView>;
 
+/**
+ * A record's photos as a report shows them: up to a few thumbnails kept here (by hash, with the
+ * photo's proportions), how many of those few are not on this device yet, how many more photos
+ * there are, and how many PDFs (which have no thumbnail).
+ */
+export const reportPhotos = z.object({
+  thumbs: z.array(z.object({ hash: z.string(), width: z.number().int().positive(), height: z.number().int().positive() })),
+  missing: z.number().int().nonnegative(),
+  more: z.number().int().nonnegative(),
+  pdfs: z.number().int().nonnegative(),
+  /** What the drawn thumbnails leave unsaid, in the report's language: `+2`, `未在本机 1`, `PDF 1`; '' when nothing. */
+  note: z.string(),
+});
+export type ReportPhotos = z.infer<typeof reportPhotos>;
+
 export const reportRowView = z.object({
   kind: z.enum(ROW_KINDS),
   cells: z.array(cellValue),
+  /** With thumbnails asked for: the photos of the row's record (its cell in the `photos` column says what is not drawn). */
+  photos: reportPhotos.optional(),
   /** Where a cell is of another type than its column (the monthly overview mixes days, % and money); null: the column's. */
   types: z.array(z.enum(COLUMN_TYPES).nullable()).optional(),
 });

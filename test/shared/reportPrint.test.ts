@@ -13,13 +13,15 @@ describe('the print address', () => {
     } as const;
     const hash = printHash(request);
     expect(hash.startsWith('#/print?')).toBe(true);
-    expect(printAddressOf(hash)).toEqual({ request, autoPrint: false });
+    expect(printAddressOf(hash)).toEqual({ request: { ...request, thumbnails: false }, autoPrint: false });
+    const withThumbnails = { report: 'visitsNeeds', scope: 'township', from: '2026-10-01', to: '2026-10-31', thumbnails: true } as const;
+    expect(printAddressOf(printHash(withThumbnails))?.request).toMatchObject(withThumbnails);
   });
 
   it('fills in the defaults the contract gives and keeps the wish to print at once', () => {
     const address = printAddressOf(printHash({ report: 'monthly', scope: 'village', villageId: VILLAGE, from: '2026-10-01', to: '2026-10-31' }, { autoPrint: true }));
     expect(address).toEqual({
-      request: { report: 'monthly', scope: 'village', villageId: VILLAGE, from: '2026-10-01', to: '2026-10-31', language: 'zh-CN', showFullNumbers: false, noticeIds: 'masked' },
+      request: { report: 'monthly', scope: 'village', villageId: VILLAGE, from: '2026-10-01', to: '2026-10-31', language: 'zh-CN', showFullNumbers: false, noticeIds: 'masked', thumbnails: false },
       autoPrint: true,
     });
   });

@@ -104,5 +104,6 @@ export function buildReport(source: ReportSource): ReportDefinition {
     suggestedName: suggestedNameOf(request, scope),
     periodText: w.periodShort(request.from, request.to),
     tables: layout.tables,
+    ...(request.thumbnails && source.files ? { thumbFiles: source.files } : {}),
   };
 }

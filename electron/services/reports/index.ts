@@ -11,6 +11,7 @@ import { V } from '../../../shared/domain/validation';
 import type { Sqlite } from '../../../db/open';
 import { openReportReader } from '../../../db/reports/reader';
 import type { ServiceContext } from '../context';
+import { openFileStore } from '../attachments/fileStore';
 import { today } from '../ledgers/today';
 import { readSettingsView } from '../settings';
 import { buildReport, suggestedNameOf } from './build';
@@ -29,7 +30,8 @@ type ExportRequest = z.output<typeof reportExportInput>;
 
 function definitionOn(ctx: ServiceContext, sqlite: Sqlite, request: ReportRequest, scope: ResolvedScope) {
   const settings = readSettingsView(ctx);
-  return buildReport(sourceOf(sqlite, request, scope, today(ctx.now), { threshold: settings.presenceThreshold, duties: settings.duties }, ctx.now()));
+  const files = request.thumbnails ? openFileStore(ctx.dataDir) : null;
+  return buildReport(sourceOf(sqlite, request, scope, today(ctx.now), { threshold: settings.presenceThreshold, duties: settings.duties }, ctx.now(), files));
 }
 
 /** The handlers, and the job registry behind them (one per app context). */

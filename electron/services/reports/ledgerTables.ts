@@ -5,8 +5,11 @@ import { FUND_DIRECTION_LABELS, NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, PROJEC
 import { moneyBySource } from '../../../db/dashboard/details';
 import { countNeeds, countVisits, needLines, visitLines } from '../../../db/reports/visitsNeeds';
 import { countFundEntries, countProjects, fundLines, projectLines } from '../../../db/reports/funds';
-import { col, withTotals, type TableDef } from './model';
-import { enumCell, flag, linesOf, phoneCell, placeColumns, type ReportSource } from './source';
+import { col, withTotals, type DataLine, type TableDef } from './model';
+import { photosCell, photosColumn, photosOf } from './photos';
+import { enumCell, flag, linesOf, phoneCell, placeCells, placeColumns, type ReportSource } from './source';
+import type { VillageRow } from '../../../db/reports/villages';
+import type { RecordPhotos } from '../../../db/reports/photos';
 import { wordsOf } from './words';
 
 /** A streamed table with a totals row: `rows()` reads afresh each time it is called. */
@@ -16,12 +19,13 @@ function ledgerTable(
   names: { sheet: [string, string]; caption: [string, string] },
   columns: ReturnType<typeof col>[],
   estimate: number,
-  data: () => Iterable<(string | number | boolean | null)[]>,
+  data: () => Iterable<DataLine>,
   totalLabel?: (rows: number) => string,
+  photos = false,
 ): TableDef {
   const lang = source.request.language;
   const w = wordsOf(lang);
-  const all = [...placeColumns(source), ...columns];
+  const all = [...placeColumns(source), ...columns, ...(photos ? [photosColumn()] : [])];
   return {
     key,
     sheetName: lang === 'zh-CN' ? names.sheet[0] : names.sheet[1],
@@ -30,6 +34,30 @@ function ledgerTable(
     estimate: estimate + 1,
     rows: () => withTotals(all, data(), totalLabel ?? w.totalRows),
   };
+}
+
+/** Thumbnails asked for, and a file store to find them in (the monthly report's projects never ask). */
+function wantsPhotos(source: ReportSource): boolean {
+  return source.request.thumbnails && source.files !== null && source.request.report !== 'monthly';
+}
+
+/** As `linesOf`, keeping each row beside its cells (for its photos). */
+function* recordLines<R>(source: ReportSource, lines: Iterable<VillageRow<R>>, cells: (row: R) => (string | number | boolean | null)[]): Generator<{ cells: (string | number | boolean | null)[]; row: R }> {
+  for (const { village, row } of lines) yield { cells: [...placeCells(source, village), ...cells(row)], row };
+}
+
+/** Rows that carry their record's photos: the photos column's cell and the thumbnails. */
+function* withPhotos(source: ReportSource, lines: Iterable<{ cells: (string | number | boolean | null)[]; row: Partial<RecordPhotos> }>): Generator<DataLine> {
+  const lang = source.request.language;
+  const photos = wantsPhotos(source);
+  for (const { cells, row } of lines) {
+    if (!photos) {
+      yield cells;
+      continue;
+    }
+    const found = photosOf(row, source.files!, lang);
+    yield { cells: [...cells, photosCell(found, lang)], photos: found };
+  }
 }
 
 export function visitsTable(source: ReportSource): TableDef {
@@ -52,10 +80,12 @@ export function visitsTable(source: ReportSource): TableDef {
     ],
     countVisits(sqlite, p),
     () =>
-      linesOf(source, visitLines(sqlite, p, villages), (r) => [
+      withPhotos(source, recordLines(source, visitLines(sqlite, p, villages, wantsPhotos(source)), (r) => [
         r.visitDate, r.headName, r.villagerGroup, phoneCell(source, r.phone), enumCell(source, VISIT_MODE_LABELS, r.mode),
         r.visitors, r.situation, r.actions, flag(r.confirmed), r.nextVisitDue,
-      ]),
+      ])),
+    undefined,
+    wantsPhotos(source),
   );
 }
 
@@ -113,11 +143,13 @@ export function projectsTable(source: ReportSource): TableDef {
     ],
     countProjects(sqlite, p),
     () =>
-      linesOf(source, projectLines(sqlite, p, villages), (r) => [
+      withPhotos(source, recordLines(source, projectLines(sqlite, p, villages, wantsPhotos(source)), (r) => [
         r.name, enumCell(source, PROJECT_KIND_LABELS, r.kind), enumCell(source, PROJECT_STATUS_LABELS, r.status), r.startDate, r.endDate,
         r.responsible, r.beneficiaryHouseholds, r.budgetFen, r.receivedFen, r.spentFen, r.receivedFen - r.spentFen,
         r.receivedFen > 0 ? r.spentFen / r.receivedFen : null,
-      ]),
+      ])),
+    undefined,
+    wantsPhotos(source),
   );
 }
 

@@ -3,7 +3,8 @@
 // subtotals are rows like any other, carried as values — a viewer that never recalculates
 // still shows them.
 import type { LabelledValue, Lang } from '../../../shared/domain/labels';
-import type { CellValue, ColumnType, PrivacyMode, ReportKind, RowKind } from '../../../shared/domain/reports';
+import type { ThumbFiles } from './photos';
+import type { CellValue, ColumnType, PrivacyMode, ReportKind, ReportPhotos, RowKind } from '../../../shared/domain/reports';
 
 /** How a totals row fills a column: a sum, a count of true flags, or a ratio of two summed columns. */
 export type TotalRule = 'sum' | 'count' | { readonly ratio: readonly [numerator: string, denominator: string] };
@@ -22,7 +23,12 @@ export interface ReportRow {
   readonly cells: readonly CellValue[];
   /** A cell of another type than its column's (the monthly overview mixes days, percentages and money). */
   readonly types?: readonly (ColumnType | undefined)[];
+  /** The record's photos, drawn in the `photos` column (thumbnails asked for). */
+  readonly photos?: ReportPhotos;
 }
+
+/** A data row's cells, with its record's photos where the table shows them. */
+export type DataLine = readonly CellValue[] | { readonly cells: readonly CellValue[]; readonly photos: ReportPhotos };
 
 export interface TableDef {
   readonly key: string;
@@ -51,6 +57,8 @@ export interface ReportDefinition {
   /** The footer's period text: `2026-10-01 至 2026-10-31`. */
   readonly periodText: string;
   readonly tables: readonly TableDef[];
+  /** Where the thumbnails are kept, when the report draws them. */
+  readonly thumbFiles?: ThumbFiles;
 }
 
 export function say(label: LabelledValue, lang: Lang): string {
@@ -70,17 +78,19 @@ function share(part: number, whole: number): number | null {
  * The data rows as they stream, then one totals row: `label(count)` in the first column, each
  * column's rule over the rows written (sums of fen stay whole numbers; ratios divide the sums).
  */
-export function* withTotals(columns: readonly ColumnDef[], data: Iterable<readonly CellValue[]>, label: (rows: number) => string): Generator<ReportRow> {
+export function* withTotals(columns: readonly ColumnDef[], data: Iterable<DataLine>, label: (rows: number) => string): Generator<ReportRow> {
   const sums = columns.map(() => 0);
   let rows = 0;
-  for (const cells of data) {
+  for (const line of data) {
+    const cells = Array.isArray(line) ? (line as readonly CellValue[]) : (line as { cells: readonly CellValue[] }).cells;
+    const photos = Array.isArray(line) ? undefined : (line as { photos: ReportPhotos }).photos;
     rows++;
     columns.forEach((column, i) => {
       const value = cells[i];
       if (column.total === 'sum' && typeof value === 'number') sums[i]! += value;
       else if (column.total === 'count' && value === true) sums[i]!++;
     });
-    yield { kind: 'data', cells };
+    yield { kind: 'data', cells, ...(photos ? { photos } : {}) };
   }
   const at = (key: string) => sums[columns.findIndex((c) => c.key === key)] ?? 0;
   const totals: CellValue[] = columns.map((column, i) => {

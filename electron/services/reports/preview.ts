@@ -5,7 +5,7 @@ import type { ReportPreview, ReportRowView, ReportTableView } from '../../../sha
 import { say, type ReportDefinition, type ReportRow, type TableDef } from './model';
 
 function rowView(row: ReportRow): ReportRowView {
-  return { kind: row.kind, cells: [...row.cells], ...(row.types ? { types: row.types.map((t) => t ?? null) } : {}) };
+  return { kind: row.kind, cells: [...row.cells], ...(row.types ? { types: row.types.map((t) => t ?? null) } : {}), ...(row.photos ? { photos: row.photos } : {}) };
 }
 
 export function tableView(table: TableDef, lang: 'zh-CN' | 'en', limit: number): ReportTableView {

@@ -10,6 +10,7 @@ import type { Sqlite } from '../../../db/open';
 import { periodParams, type FigureQuery, type PeriodParams } from '../../../db/dashboard/period';
 import type { ReportVillage, VillageRow } from '../../../db/reports/villages';
 import { col, type ColumnDef } from './model';
+import type { ThumbFiles } from './photos';
 import { villagesOf, type ResolvedScope } from './scope';
 
 export interface ReportSource {
@@ -24,12 +25,16 @@ export interface ReportSource {
   readonly duties: readonly string[];
   /** `2026-11-27 16:05`, China time. */
   readonly exportedAt: string;
+  /** This device's kept files, where a report draws thumbnails (the request asks for them). */
+  readonly files: ThumbFiles | null;
 }
 
-export function sourceOf(sqlite: Sqlite, request: ReportRequest, scope: ResolvedScope, today: string, township: { threshold: number; duties: readonly string[] }, now: number): ReportSource {
+export function sourceOf(
+  sqlite: Sqlite, request: ReportRequest, scope: ResolvedScope, today: string, township: { threshold: number; duties: readonly string[] }, now: number, files: ThumbFiles | null = null,
+): ReportSource {
   const query: FigureQuery = { villageIds: scope.villageIds, from: request.from, to: request.to, today };
   const exportedAt = new Date(now + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-  return { sqlite, request, scope, villages: villagesOf(sqlite, scope), query, p: periodParams(query), threshold: township.threshold, duties: township.duties, exportedAt };
+  return { sqlite, request, scope, villages: villagesOf(sqlite, scope), query, p: periodParams(query), threshold: township.threshold, duties: township.duties, exportedAt, files };
 }
 
 /** Whether this report may show ID and phone numbers in full: asked for, and never in a notice. */

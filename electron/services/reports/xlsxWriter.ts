@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import { FLAG_WORD } from '../../../shared/domain/reportCells';
 import type { CellValue, ColumnType } from '../../../shared/domain/reports';
 import { sheetNameOf, type ReportDefinition, type ReportRow, type TableDef } from './model';
+import { THUMB_GAP_PX, THUMB_HEIGHT_PX } from './photos';
+import { workbookImages, type SheetImages } from './xlsxImages';
 import { wordsOf } from './words';
 
 /** Between batches of rows a writer yields to the event loop; `tick` throws when the job is stopped. */
@@ -130,11 +132,23 @@ function styleCache() {
   };
 }
 
-function writeRow(sheet: ExcelJS.Worksheet, table: TableDef, row: ReportRow, lang: 'zh-CN' | 'en', styleOf: ReturnType<typeof styleCache>): void {
+/** The photos cell: its note (`+2`, what is not on this device) at the bottom right, clear of the thumbnails. */
+const PHOTO_NOTE_STYLE: Partial<ExcelJS.Style> = { border: BORDER, alignment: { horizontal: 'right', vertical: 'bottom', wrapText: true }, font: { size: 9, color: { argb: 'FF666666' } } };
+/** A row with thumbnails is as high as they are, with a margin (points: ¾ of a pixel). */
+const PHOTO_ROW_HEIGHT = Math.ceil(((THUMB_HEIGHT_PX + 2 * THUMB_GAP_PX) * 3) / 4);
+
+function writeRow(sheet: ExcelJS.Worksheet, table: TableDef, row: ReportRow, lang: 'zh-CN' | 'en', styleOf: ReturnType<typeof styleCache>, images: SheetImages | null): void {
   const line = sheet.addRow([]);
   table.columns.forEach((column, i) => {
     const type = row.types?.[i] ?? column.type;
     const cell = line.getCell(i + 1);
+    if (images && row.photos && column.key === 'photos') {
+      // Drawn, not written: the cell keeps only what the thumbnails leave unsaid.
+      cell.value = images.place(line.number, i + 1, row.photos) > 0 ? row.photos.note || null : (row.cells[i] ?? null);
+      cell.style = PHOTO_NOTE_STYLE;
+      if (row.photos.thumbs.length > 0) line.height = PHOTO_ROW_HEIGHT;
+      return;
+    }
     const value = excelValue(type, row.cells[i] ?? null, lang);
     cell.value = value;
     const format = typeof row.cells[i] === 'number' || value instanceof Date ? NUMBER_FORMATS[type] : undefined;
@@ -185,15 +199,17 @@ export async function writeXlsx(def: ReportDefinition, file: string, control: Wr
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = '村记 Cunji';
   let written = 0;
+  const images = def.thumbFiles ? workbookImages(workbook, def.thumbFiles) : null;
   try {
     const taken = new Set<string>();
     for (const table of def.tables) {
       const name = sheetNameOf(table.sheetName, taken);
       taken.add(name);
       const sheet = addSheet(workbook, def, table, name);
+      const sheetImages = images && table.columns.some((c) => c.key === 'photos') ? images.forSheet(sheet) : null;
       const styleOf = styleCache();
       for (const row of table.rows()) {
-        writeRow(sheet, table, row, def.language, styleOf);
+        writeRow(sheet, table, row, def.language, styleOf, sheetImages);
         if (++written % ROWS_PER_SLICE === 0) {
           await drained(sheet, control, written);
           await control.tick(written);
