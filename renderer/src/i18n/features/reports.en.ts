@@ -20,6 +20,8 @@ export const reportsEn: Messages<typeof reportsZhCN> = {
   },
   publicTag: 'Public',
   options: {
+    thumbnails: 'Include photo thumbnails',
+    thumbnailsNote: 'The first 3 photos of each visit and project as thumbnails beside it (Excel, print and PDF), "+N" for more; a photo not yet synced to this computer says so.',
     title: 'ID and phone numbers',
     showFull: 'Show ID numbers and phone numbers in full',
     showFullWarning: 'Ticked, the report holds full ID and phone numbers and its title rows say so. Give it only to people entitled to see them, and keep it safe.',

@@ -25,6 +25,8 @@ export const reportsZhCN = {
     noticeMasked: '前 6 位 + 后 4 位',
     noticeOmitted: '不显示',
     noticeDisabled: '公示版用于张贴，永远不含完整证件号码、电话、银行账户、健康和收入信息，无论是否勾选。',
+    thumbnails: '附照片缩略图',
+    thumbnailsNote: '走访记录和项目旁各放前 3 张照片的缩略图（Excel 和打印、PDF），更多的写“+N”；还没同步到本机的照片写“未在本机”。',
   },
   preview: {
     title: '预览',

@@ -9,7 +9,7 @@ import type { DeviceProfile } from '../../../../shared/domain/device';
 import { HOUSEHOLD_CATEGORY_LABELS } from '../../../../shared/domain/ledgerEnums';
 import { enumValues, labelOf } from '../../../../shared/domain/labels';
 import type { Period } from '../../../../shared/domain/period';
-import { isPublicNotice, REPORT_LABELS, SCOPE_LABELS, type NoticeIdMode, type ReportKind, type ScopeLevel } from '../../../../shared/domain/reports';
+import { isPublicNotice, REPORT_LABELS, SCOPE_LABELS, THUMBNAIL_REPORTS, type NoticeIdMode, type ReportKind, type ScopeLevel } from '../../../../shared/domain/reports';
 import type { Village } from '../../../../shared/domain/village';
 import { useAppStore } from '../../store/useAppStore';
 import { PeriodPicker } from '../dashboard/PeriodPicker';
@@ -113,6 +113,16 @@ export function ReportForm({ profile, villages, choice, period, onChange }: Repo
         )}
       </Flex>
       <PeriodPicker period={period} />
+      {THUMBNAIL_REPORTS.includes(choice.report) && (
+        <Flex vertical gap={2}>
+          <Checkbox data-testid="report-thumbnails" checked={choice.thumbnails} onChange={(e) => set({ thumbnails: e.target.checked })}>
+            {t('reports.options.thumbnails')}
+          </Checkbox>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('reports.options.thumbnailsNote')}
+          </Typography.Text>
+        </Flex>
+      )}
       <Flex vertical gap={6} data-testid="report-privacy">
         <Typography.Text type="secondary">{t('reports.options.title')}</Typography.Text>
         <Checkbox

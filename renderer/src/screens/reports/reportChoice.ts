@@ -5,7 +5,7 @@
 import type { Role } from '../../../../shared/domain/device';
 import type { Period } from '../../../../shared/domain/period';
 import {
-  isPublicNotice, NOTICE_ID_MODES, REPORT_SCOPES, type NoticeIdMode, type ReportKind, type ReportRequestInput, type ScopeLevel,
+  isPublicNotice, NOTICE_ID_MODES, REPORT_SCOPES, THUMBNAIL_REPORTS, type NoticeIdMode, type ReportKind, type ReportRequestInput, type ScopeLevel,
 } from '../../../../shared/domain/reports';
 import type { Lang } from '../../../../shared/domain/labels';
 
@@ -40,11 +40,13 @@ export interface ReportChoice {
   readonly showFullNumbers: boolean;
   readonly noticeIds: NoticeIdMode;
   readonly householdCategory: string | null;
+  /** Photo thumbnails beside visits and projects (off by default; kept when the report changes). */
+  readonly thumbnails: boolean;
 }
 
 export function initialChoice(role: Role, firstVillage: string | null): ReportChoice {
   const report: ReportKind = role === 'secretary' ? 'monthly' : 'summary';
-  return { report, scope: scopesFor(role, report)[0]!, villageId: firstVillage, township: null, showFullNumbers: false, noticeIds: NOTICE_ID_MODES[0], householdCategory: null };
+  return { report, scope: scopesFor(role, report)[0]!, villageId: firstVillage, township: null, showFullNumbers: false, noticeIds: NOTICE_ID_MODES[0], householdCategory: null, thumbnails: false };
 }
 
 /** A new report keeps the scope when its role may make it at that level, else takes the widest allowed. */
@@ -70,6 +72,7 @@ export function requestOf(choice: ReportChoice, period: Period, language: Lang):
     language,
     showFullNumbers: notice ? false : choice.showFullNumbers,
     ...(notice ? { noticeIds: choice.noticeIds } : {}),
+    ...(choice.thumbnails && THUMBNAIL_REPORTS.includes(choice.report) ? { thumbnails: true } : {}),
     ...(choice.report === 'householdsNotice' && choice.householdCategory ? { householdCategory: choice.householdCategory as ReportRequestInput['householdCategory'] } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // A report as it goes on paper, without the app's header or menu: its title rows, the
 // dashboards' charts where the report has figures, then every table with its header repeated
-// on each page. Once fonts and charts are drawn it sets `<html data-print-ready="1">` (what the
+// on each page; a record's photo thumbnails where asked for. Once fonts, charts and thumbnails are drawn it sets `<html data-print-ready="1">` (what the
 // desktop shell waits for before printToPDF), and opens the print dialog if asked to.
 import { useEffect, useMemo, useState, useSyncExternalStore, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,15 +19,39 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-type Loaded = { preview: ReportPreview; figures: PrintFigures };
+type Loaded = { preview: ReportPreview; figures: PrintFigures; thumbs: ReadonlyMap<string, string> };
 
 function markReady(state: '1' | 'error'): void {
   document.documentElement.dataset.printReady = state;
 }
 
-/** Fonts loaded, every chart's SVG in place, and a frame painted. */
+/** Thumbnails fetched at once: a village's few hundred stay within a handful of calls in flight. */
+const THUMBS_IN_FLIGHT = 4;
+
+/** Each thumbnail the preview's rows show, as a data URL by its hash (one that cannot be read is left out). */
+async function loadThumbs(preview: ReportPreview): Promise<Map<string, string>> {
+  const hashes = [...new Set(preview.tables.flatMap((t) => t.rows.flatMap((r) => r.photos?.thumbs.map((thumb) => thumb.hash) ?? [])))];
+  const urls = new Map<string, string>();
+  let next = 0;
+  const worker = async () => {
+    while (next < hashes.length) {
+      const hash = hashes[next++]!;
+      try {
+        const { mime, data } = await api.attachments.content({ hash });
+        urls.set(hash, `data:${mime};base64,${data}`);
+      } catch {
+        // Gone since the preview was made: the row shows its words instead.
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: THUMBS_IN_FLIGHT }, worker));
+  return urls;
+}
+
+/** Fonts loaded, every chart's SVG in place, every thumbnail decoded, and a frame painted. */
 async function drawn(): Promise<void> {
   await document.fonts.ready;
+  await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
   for (let tries = 0; tries < 100; tries++) {
     const charts = [...document.querySelectorAll('[data-print-chart]')];
     if (charts.every((chart) => chart.querySelector('svg'))) break;
@@ -51,8 +75,11 @@ export function PrintPage(): JSX.Element {
       return;
     }
     let live = true;
-    Promise.all([api.reports.preview({ ...address.request, limit: MAX_PREVIEW_ROWS }), loadPrintFigures(address.request)]).then(
-      ([preview, figures]) => live && setLoaded({ preview, figures }),
+    Promise.all([
+      api.reports.preview({ ...address.request, limit: MAX_PREVIEW_ROWS }).then(async (preview) => ({ preview, thumbs: await loadThumbs(preview) })),
+      loadPrintFigures(address.request),
+    ]).then(
+      ([{ preview, thumbs }, figures]) => live && setLoaded({ preview, figures, thumbs }),
       (failure: unknown) => {
         if (!live) return;
         setError(failure);
@@ -89,7 +116,7 @@ export function PrintPage(): JSX.Element {
   }
   if (!loaded) return <div className="print-sheet print-loading">{t('reports.print.loading')}</div>;
 
-  const { preview, figures } = loaded;
+  const { preview, figures, thumbs } = loaded;
   const footer = `${preview.title} · ${t('reports.print.footerPeriod', { from: preview.from, to: preview.to })}`;
   return (
     <div className="print-sheet" data-testid="print-page" lang={preview.language}>
@@ -110,6 +137,7 @@ export function PrintPage(): JSX.Element {
           key={table.key}
           table={table}
           lang={preview.language}
+          thumbs={thumbs}
           note={table.truncated ? t('reports.print.truncated', { shown: table.rows.filter((row) => row.kind === 'data').length, count: table.dataRows }) : null}
         />
       ))}
