@@ -10,6 +10,7 @@ import {
   districtDashboard, districtDashboardInput, townshipDashboard, townshipDashboardInput, villageDashboard, villageDashboardInput,
 } from '../domain/dashboard';
 import { reportPdfInput, reportPdfResult, reportPrintResult } from '../domain/reportPrint';
+import { archiveExportInput, archiveExportResult } from '../domain/archive';
 import { recentExports, reportExportInput, reportJob, reportJobInput, reportPreview, reportPreviewInput, reportRequest } from '../domain/reports';
 import { rowId, V } from '../domain/validation';
 import { settingsPatch, settingsView } from '../domain/settings';
@@ -141,6 +142,8 @@ export const contract = {
   'attachments.content': { input: attachmentContentInput, output: attachmentContent },
   // 照片档案: a village's photos and scans by ledger and month, a page at a time (shared/domain/attachmentsGallery.ts).
   'attachments.gallery': { input: galleryInput, output: galleryPage },
+  // 照片档案: a village's files as a new folder per ledger with an index (shared/domain/archive.ts).
+  'archive.export': { input: archiveExportInput, output: archiveExportResult },
 
   // Each ledger's list, get, create, update and delete, from its definition.
   ...allCrudEntries(LEDGER_DEFINITIONS),

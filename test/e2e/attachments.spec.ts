@@ -3,7 +3,11 @@
 // sees their thumbnails, opens the viewer, moves to the next photo, zooms, and writes a caption
 // that is kept. Then he syncs through a shared folder, and his coordinator 赵敏, after 立即同步 on
 // her computer, opens the same visit and sees both photos, caption included.
-// Screenshots at 1366×768 go to /tmp/h14-shots/.
+// On the way he opens 照片档案 (the village's gallery): the two photos and a two-page scanned
+// acceptance form on a project, grouped by month, filtered by ledger and by month; the viewer
+// steps across the set, draws the PDF's pages itself (next page, zoom) and links to the record.
+// Before her sync has fetched the files, 赵敏's gallery shows the photos as not on her computer yet.
+// Screenshots at 1366×768 go to /tmp/h14-shots/, the gallery's (1366×768 and 1920×1080) to /tmp/gallery-shots/.
 import sharp from 'sharp';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +21,7 @@ test.describe.configure({ timeout: 120_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const SHOTS = '/tmp/h14-shots';
+const GALLERY_SHOTS = '/tmp/gallery-shots';
 
 /** A photo-sized JPEG with a coloured scene and a line of text, as the camera would date it. */
 async function photo(background: string, text: string, takenAt: string): Promise<Buffer> {
@@ -32,6 +37,51 @@ async function photo(background: string, text: string, takenAt: string): Promise
     .withExif({ IFD0: { Make: 'CunjiTest' }, IFD2: { DateTimeOriginal: takenAt } })
     .toBuffer();
 }
+
+/** A scanned form: each page a JPEG (as a scanner app writes it) on an A4 page, byte by byte. */
+async function scannedPdf(titles: string[]): Promise<Buffer> {
+  const pages = await Promise.all(titles.map((title, i) => sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="620" height="877">
+    <rect width="620" height="877" fill="#fdfdf8"/>
+    <text x="310" y="100" font-size="32" text-anchor="middle" fill="#111" font-family="Noto Sans CJK SC">${title}</text>
+    <text x="80" y="210" font-size="20" fill="#111" font-family="Noto Sans CJK SC">第 ${i + 1} 页 · 李家村村道硬化工程</text>
+    <rect x="80" y="250" width="460" height="350" fill="none" stroke="#111" stroke-width="2"/>
+    <circle cx="450" cy="725" r="70" fill="none" stroke="#d01010" stroke-width="7"/>
+  </svg>`)).jpeg({ quality: 80 }).toBuffer()));
+  const objects: Buffer[] = [];
+  const add = (body: string | Buffer) => objects.push(Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'));
+  const kids = pages.map((_, i) => `${3 + i * 3} 0 R`).join(' ');
+  add('<< /Type /Catalog /Pages 2 0 R >>');
+  add(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
+  pages.forEach((jpeg, i) => {
+    const [page, image, content] = [3 + i * 3, 4 + i * 3, 5 + i * 3];
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im${page} ${image} 0 R >> >> /Contents ${content} 0 R >>`);
+    add(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width 620 /Height 877 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, 'latin1'), jpeg, Buffer.from('\nendstream', 'latin1')]));
+    const draw = `q 595 0 0 842 0 0 cm /Im${page} Do Q`;
+    add(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
+  });
+  const parts = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  const offsets: number[] = [];
+  let size = parts[0]!.length;
+  objects.forEach((body, i) => {
+    offsets.push(size);
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(chunk);
+    size += chunk.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+/** How many of the canvas's pixels are dark: a drawn page has ink on it, a blank canvas none. */
+const inkOn = (canvas: Locator) =>
+  canvas.evaluate((el) => {
+    const c = el as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 1]! < 100 && data[i + 2]! < 100) dark++;
+    return dark;
+  });
 
 /** The width of the picture the browser decoded (0 until it has). */
 const naturalWidth = (img: Locator) => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth);
@@ -107,12 +157,94 @@ test("two photos attached to a visit show as thumbnails and in the viewer, with 
   await expect(viewer).toBeHidden();
   await page.getByTestId('ledger-form-visits-submit').click();
   await expect(page.getByTestId('ledger-form-visits')).toBeHidden();
+
+  // 照片档案: a two-page scanned acceptance form on a project joins the two photos.
+  const project = await create(li, 'projects', { villageId, name: '村道硬化', kind: 'infrastructure', status: 'approved', budgetFen: 50_000_000, startDate: '2026-03-01' });
+  const pdfAdded = await li.call<{ results: { ok: boolean }[] }>('attachments.add', {
+    ledger: 'projects', recordId: project.id, files: [{ name: '验收单.pdf', type: 'application/pdf', data: (await scannedPdf(['村道硬化工程验收单', '验收意见'])).toString('base64') }],
+  });
+  expect(pdfAdded.value?.results[0]?.ok).toBe(true);
+  await page.getByTestId('nav-gallery').click();
+  const gallery = page.getByTestId('gallery-screen');
+  await expect(gallery).toContainText('照片档案');
+  await expect(gallery.getByTestId('gallery-total')).toHaveText('共 3 个文件');
+  const tiles = gallery.getByTestId('gallery-tile');
+  await expect(tiles).toHaveCount(3);
+  const november = gallery.locator('[data-testid="gallery-month"][data-month="2026-11"]');
+  await expect(november).toContainText('2026年11月');
+  await expect(november.getByTestId('gallery-tile')).toHaveCount(2);
+  // Each tile: the ledger, the record (a link), the record's day and the caption or file name.
+  await expect(november.getByTestId('gallery-tile').first().getByTestId('gallery-record-link')).toHaveText('张大山');
+  await expect(november.getByTestId('gallery-tile').first()).toContainText('入户走访');
+  await expect(november.getByTestId('gallery-tile').first()).toContainText('2026-11-20 · 院内.jpg');
+  await expect(november.getByTestId('gallery-tile').nth(1)).toContainText('2026-11-20 · 与户主在院门前');
+  for (const img of await gallery.locator('[data-testid="gallery-thumb"] img').all()) await expect.poll(() => naturalWidth(img)).toBeGreaterThan(0);
+  await page.screenshot({ path: `${GALLERY_SHOTS}/gallery-1366.png` });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: `${GALLERY_SHOTS}/gallery-1920.png` });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // By month: only November's photos (by ledger below: only the project's scan).
+  await gallery.getByTestId('gallery-month-filter').click();
+  await page.getByTitle('2026-11（2）', { exact: true }).click();
+  await expect(tiles).toHaveCount(2);
+  await expect(gallery.getByTestId('gallery-total')).toHaveText('共 2 个文件');
+
+  // The viewer steps through the filtered set and goes round; its link opens the visit.
+  // Newest first: the photo taken at 10:12, then the one at 10:05.
+  await tiles.nth(0).getByTestId('gallery-thumb').click();
+  await expect(viewer).toContainText('1 / 2：院内.jpg');
+  await expect.poll(() => naturalWidth(viewer.getByTestId('attachment-image'))).toBe(1600);
+  await expect(viewer.getByTestId('viewer-record-link')).toHaveText('打开记录：张大山 · 2026-11-20');
+  await viewer.getByTestId('attachment-next').click();
+  await expect(viewer).toContainText('2 / 2：与户主合影.jpg');
+  await expect(viewer.getByTestId('attachment-caption')).toHaveValue('与户主在院门前');
+  await viewer.getByTestId('attachment-next').click();
+  await expect(viewer).toContainText('1 / 2：院内.jpg');
+  await viewer.getByTestId('viewer-record-link').click();
+  await expect(page.getByTestId('ledger-form-visits')).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`#/visits\\?.*id=${visit.id}`));
+  await page.goBack();
+
+  // The scan's pages, drawn in the viewer: next page, zoom; the system reader stays a second way.
+  await gallery.getByTestId('gallery-ledger').click();
+  await page.getByTitle('项目', { exact: true }).click();
+  await expect(tiles).toHaveCount(1);
+  await expect(tiles.first()).toContainText('村道硬化');
+  await tiles.first().getByTestId('gallery-thumb').click();
+  await expect(viewer).toContainText('1 / 1：验收单.pdf');
+  const pdfPage = viewer.getByTestId('pdf-canvas');
+  await expect(pdfPage).toHaveAttribute('data-drawn', '1@1');
+  await expect(viewer.getByTestId('pdf-page')).toHaveText('第 1 / 2 页');
+  expect(await inkOn(pdfPage)).toBeGreaterThan(100);
+  await expect(viewer.getByTestId('attachment-open-pdf')).toHaveText('用系统阅读器打开');
+  await page.screenshot({ path: `${GALLERY_SHOTS}/pdf-page1-1366.png` });
+  await viewer.getByTestId('pdf-next-page').click();
+  await expect(viewer.getByTestId('pdf-page')).toHaveText('第 2 / 2 页');
+  await viewer.getByTestId('pdf-zoom-in').click();
+  await expect(pdfPage).toHaveAttribute('data-drawn', '2@1.25');
+  expect(await inkOn(pdfPage)).toBeGreaterThan(100);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await viewer.getByTestId('pdf-zoom-level').click();
+  await expect(pdfPage).toHaveAttribute('data-drawn', '2@1');
+  await page.screenshot({ path: `${GALLERY_SHOTS}/pdf-page2-1920.png` });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
   await openSync(page, li);
   await syncWith(page, folder);
   expect(readdirSync(join(folder, 'attachments')).length).toBeGreaterThan(0);
   const bundleDir = join(folder, device.deviceId);
   await trustAndImport(zhao, join(bundleDir, readdirSync(bundleDir).find((f) => f.endsWith('.cunji'))!));
   const zpage = zhao.page;
+  // The records came in the file, the photos not yet: her gallery says so, with no error.
+  await zpage.goto(zhao.url());
+  await zpage.getByTestId('nav-gallery').click();
+  const zgallery = zpage.getByTestId('gallery-screen');
+  await expect(zgallery.getByTestId('gallery-total')).toHaveText('共 3 个文件');
+  await expect(zgallery.getByTestId('gallery-not-here')).toHaveCount(3);
+  await expect(zgallery.getByTestId('gallery-not-here').first()).toHaveText('尚未同步到本机');
+  await zpage.screenshot({ path: `${GALLERY_SHOTS}/coordinator-not-synced-1366.png` });
   await openSync(zpage, zhao);
   await syncWith(zpage, folder);
   await zpage.getByTestId('nav-visits').click();

@@ -161,14 +161,16 @@ export function AttachmentViewer({ items, index, urls, onIndex, onClose, onChang
           onPressEnter={saveCaption}
           data-testid="attachment-caption"
         />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {[
-            item.takenAt ? t('attachments.takenAt', { when: item.takenAt.replace('T', ' ').slice(0, 16) }) : null,
-            t('attachments.attachedBy', { who: item.attachedBy ?? '—', when }),
-            item.width && item.height ? t('attachments.size', { width: item.width, height: item.height, kb: Math.round(item.sizeBytes / 1024) }) : null,
-          ].filter(Boolean).join(' · ')}
-        </Typography.Text>
-        {extra?.(item)}
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }} size={4}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {[
+              item.takenAt ? t('attachments.takenAt', { when: item.takenAt.replace('T', ' ').slice(0, 16) }) : null,
+              t('attachments.attachedBy', { who: item.attachedBy ?? '—', when }),
+              item.width && item.height ? t('attachments.size', { width: item.width, height: item.height, kb: Math.round(item.sizeBytes / 1024) }) : null,
+            ].filter(Boolean).join(' · ')}
+          </Typography.Text>
+          {extra?.(item)}
+        </Space>
       </Space>
     </Modal>
   );

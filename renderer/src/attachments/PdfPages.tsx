@@ -98,11 +98,11 @@ export function PdfPages({ load, onFailed }: PdfPagesProps): JSX.Element {
   const scale = ZOOMS[zoom]!;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', width: '100%', height: '100%' }} data-testid="pdf-pages">
-      <Space wrap style={{ padding: '6px 8px', justifyContent: 'center', width: '100%' }}>
+      <Space wrap style={{ padding: '6px 8px', justifyContent: 'center', width: '100%', background: '#f5f5f5' }}>
         <Button size="small" icon={<LeftOutlined />} onClick={() => setPage((p) => Math.max(1, p - 1))} disabled={page <= 1} data-testid="pdf-previous-page">
           {t('gallery.pdf.previousPage')}
         </Button>
-        <Typography.Text style={{ color: '#fff' }} data-testid="pdf-page">
+        <Typography.Text data-testid="pdf-page">
           {pages ? t('gallery.pdf.page', { page, pages }) : ''}
         </Typography.Text>
         <Button size="small" icon={<RightOutlined />} iconPlacement="end" onClick={() => setPage((p) => Math.min(pages, p + 1))} disabled={page >= pages} data-testid="pdf-next-page">

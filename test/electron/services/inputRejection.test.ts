@@ -775,6 +775,14 @@ function attachmentBadInputs(): Record<string, BadInput[]> {
       { label: 'a fractional offset', input: { villageId: UUID, offset: 1.5 }, path: ['offset'], message: V.wholeNumber },
       { label: 'a negative offset', input: { villageId: UUID, offset: -1 }, path: ['offset'], message: V.notNegative },
     ],
+    'archive.export': [
+      ...wrongShapes(),
+      ...strayKeys({ villageId: UUID }),
+      ...badIds((villageId) => ({ villageId }), ['villageId']),
+      ...badPaths((parent) => ({ villageId: UUID, parent }), ['parent']),
+      { label: 'a language the app does not speak', input: { villageId: UUID, language: 'fr' }, path: ['language'], message: V.invalid },
+      { label: 'a file name to write over', input: { villageId: UUID, path: '/tmp/archive' }, path: ['path'], message: V.unknownField },
+    ],
   };
 }
 

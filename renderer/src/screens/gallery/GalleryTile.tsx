@@ -51,14 +51,16 @@ export function GalleryTile({ item, urls, onOpen, onOpenRecord }: GalleryTilePro
       <div style={{ display: 'flex', alignItems: 'center', gap: 4, marginTop: 6, minWidth: 0 }}>
         <Tag style={{ marginInlineEnd: 0, flex: 'none' }}>{ledgerTitle(t, item.ledger)}</Tag>
         {item.record.gone ? (
-          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }} title={t('gallery.recordGone')}>{record || t('gallery.recordGone')}</Typography.Text>
+          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }} title={t('gallery.recordGone')}>{item.record.label ?? t('gallery.recordGone')}</Typography.Text>
         ) : (
-          <Typography.Link ellipsis onClick={onOpenRecord} style={{ fontSize: 12 }} title={t('gallery.openRecord')} data-testid="gallery-record-link">
-            {record || t('gallery.openRecord')}
+          <Typography.Link ellipsis onClick={onOpenRecord} style={{ fontSize: 12 }} title={t('gallery.recordLink', { record })} data-testid="gallery-record-link">
+            {item.record.label ?? t('gallery.openRecord')}
           </Typography.Link>
         )}
       </div>
-      <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }} title={label}>{label}</Typography.Text>
+      <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12, marginTop: 2 }} title={label}>
+        {[item.record.date, label].filter(Boolean).join(' · ')}
+      </Typography.Text>
     </div>
   );
 }
