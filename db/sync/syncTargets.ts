@@ -16,6 +16,8 @@ export interface TargetFields {
   readonly username: string | null;
   readonly auto: boolean;
   readonly intervalMinutes: number;
+  /** The attachments' files travel through this target (true), or only their rows (false). */
+  readonly attachmentFiles: boolean;
 }
 
 /** A saved place as the person set it up, and what its last run did. */
@@ -41,6 +43,7 @@ function fromRow(row: SyncTargetRow): SavedTarget {
     username: row.username,
     auto: row.auto === 1,
     intervalMinutes: row.interval_minutes,
+    attachmentFiles: row.attachment_files === 1,
     createdAt: row.created_at,
     lastAttemptAt: row.last_attempt_at,
     lastSuccessAt: row.last_success_at,
@@ -57,6 +60,7 @@ const columnsOf = (fields: TargetFields) => ({
   username: fields.username,
   auto: fields.auto ? 1 : 0,
   interval_minutes: fields.intervalMinutes,
+  attachment_files: fields.attachmentFiles ? 1 : 0,
 });
 
 export function listSavedTargets(sqlite: Sqlite): SavedTarget[] {

@@ -39,7 +39,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...dialogHandlers(ctx),
   };
   const parts = [app, deviceHandlers(ctx), villageHandlers(ctx), demoHandlers(ctx), settingsHandlers(ctx), allLedgerHandlers(ctx), syncHandlers(ctx), syncTargetHandlers(ctx), dashboardHandlers(ctx), reportHandlers(ctx), printerHandlers(ctx), importHandlers(ctx), historyHandlers(ctx), conflictCountHandlers(ctx), backupHandlers(ctx), attachmentHandlers(ctx), archiveHandlers(ctx)] as const;
-  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6], ...parts[7], ...parts[8], ...parts[9], ...parts[10], ...parts[11], ...parts[12], ...parts[13], ...parts[14], ...parts[15] };
+  const handlers: Handlers = { ...parts[0], ...parts[1], ...parts[2], ...parts[3], ...parts[4], ...parts[5], ...parts[6], ...parts[7], ...parts[8], ...parts[9], ...parts[10], ...parts[11], ...parts[12], ...parts[13], ...parts[14], ...parts[15], ...parts[16] };
 
   const names = parts.flatMap((part) => Object.keys(part));
   const twice = names.filter((name, i) => names.indexOf(name) !== i);

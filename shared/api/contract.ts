@@ -143,7 +143,7 @@ export const contract = {
   // 照片档案: a village's photos and scans by ledger and month, a page at a time (shared/domain/attachmentsGallery.ts).
   'attachments.gallery': { input: galleryInput, output: galleryPage },
   // 照片档案: a village's files as a new folder per ledger with an index (shared/domain/archive.ts).
-  'archive.export': { input: archiveExportInput, output: archiveExportResult },
+  'attachments.archive': { input: archiveExportInput, output: archiveExportResult },
 
   // Each ledger's list, get, create, update and delete, from its definition.
   ...allCrudEntries(LEDGER_DEFINITIONS),

@@ -63,7 +63,7 @@ const BASE_METHODS = [
   'attachments.remove',
   'attachments.content',
   'attachments.gallery',
-  'archive.export',
+  'attachments.archive',
 ] as const;
 
 /** The ledgers kept through the same five methods (shared/domain/ledgers defines each). */

@@ -289,6 +289,9 @@ export const syncTargetSaveInput = z
     password: z.string({ error: V.invalid }).min(1, { error: V.required }).max(1000, { error: V.tooLong }).nullable().optional(),
     auto: z.boolean({ error: V.invalid }).default(true),
     intervalMinutes: syncIntervalMinutes.default(5),
+    /** The attachments' files travel through this place (default), or only their rows: a coordinator's choice for what she relays upward. */
+    /** Left out: as it was (a new target: true). */
+    attachmentFiles: z.boolean({ error: V.invalid }).optional(),
   })
   .superRefine((input, ctx) => {
     // Each kind names its own place, and only that one.
@@ -316,6 +319,8 @@ export const syncTargetView = z.object({
   passwordProtected: z.boolean(),
   auto: z.boolean(),
   intervalMinutes: z.number().int(),
+  /** Whether the attachments' files travel through this place, or only their rows. */
+  attachmentFiles: z.boolean(),
   createdAt: z.string(),
 });
 export type SyncTargetView = z.infer<typeof syncTargetView>;
@@ -374,6 +379,17 @@ export const syncRunResult = z.object({
   released,
   /** Files refused before and not fetched again this time. */
   skippedRefused: z.number().int().nonnegative(),
+  /** The attachments' files this run moved (null: the place carries only their rows, or the run stopped before them). */
+  files: z
+    .object({
+      sent: z.number().int(),
+      received: z.number().int(),
+      /** Named by a row here, on neither side yet: fetched by a later sync. */
+      missing: z.number().int(),
+      refused: z.array(z.object({ hash: z.string(), reason: z.string() })),
+    })
+    .nullable()
+    .optional(),
 });
 export type SyncRunResult = z.infer<typeof syncRunResult>;
 

@@ -19,12 +19,13 @@ import { commitMarks, copyMarks, dropMarks, stagedMarksOf } from '../../../db/sy
 import { privateWorkDir, sha256OfFile } from './encryption';
 import { messageOf, SyncTargetError } from './errors';
 import { createFolderTarget } from './folderTarget';
-import { exchangeAttachmentFilesAfterSync } from '../attachments/folderFiles';
+import { exchangeAttachmentFilesAfterSync, type FileExchange } from '../attachments/folderFiles';
+import { exchangeAttachmentFilesOverWebdav, type WebdavFileExchange } from '../attachments/webdavFiles';
 import { refusalEpoch, refusalMemory } from './refusedFiles';
 import { deliveredFiles, recordAttempt, recordDelivered, recordFailure, recordSuccess, type SavedTarget } from '../../../db/sync/syncTargets';
 import { secretKeyOf } from './savedTargets';
 import type { SyncTarget } from './syncTarget';
-import type { WebdavClientOptions } from './webdavClient';
+import { WebdavClient, type WebdavClientOptions } from './webdavClient';
 import { createWebdavTarget } from './webdavTarget';
 
 /** Knobs of the WebDAV client a run uses (tests shorten the waits). */
@@ -40,16 +41,34 @@ export interface RunReport {
   readonly skippedRefused: number;
   readonly unreadable: { path: string; message: string }[];
   readonly counts: SyncRunCounts | null;
+  /** What the attachments' files did (null: the target carries only their rows, or the run stopped before them). */
+  readonly files?: FileExchange | WebdavFileExchange | null;
   /** Null when the run succeeded. */
   readonly error: SyncTargetError | null;
+}
+
+/** How to reach a saved WebDAV target; throws NO_PASSWORD when a user name has no password stored. */
+async function webdavOptionsOf(ctx: ServiceContext, saved: SavedTarget, tuning: WebdavTuning, signal?: AbortSignal): Promise<WebdavClientOptions> {
+  const password = saved.username !== null ? await ctx.secrets.get(secretKeyOf(saved.id)) : null;
+  if (saved.username !== null && password === null) throw new SyncTargetError('NO_PASSWORD', `No password is stored for ${saved.name}; enter it again.`);
+  return { url: saved.url!, username: saved.username, password, ...tuning, ...(signal ? { signal } : {}) };
 }
 
 /** The SyncTarget for a saved target; throws NO_PASSWORD when a user name has no password stored. */
 export async function openTarget(ctx: ServiceContext, saved: SavedTarget, tuning: WebdavTuning = {}, signal?: AbortSignal): Promise<SyncTarget> {
   if (saved.kind === 'folder') return createFolderTarget(saved.folder!, ctx.identity.deviceId);
-  const password = saved.username !== null ? await ctx.secrets.get(secretKeyOf(saved.id)) : null;
-  if (saved.username !== null && password === null) throw new SyncTargetError('NO_PASSWORD', `No password is stored for ${saved.name}; enter it again.`);
-  return createWebdavTarget({ url: saved.url!, username: saved.username, password, ...tuning, ...(signal ? { signal } : {}) }, ctx.identity.deviceId);
+  return createWebdavTarget(await webdavOptionsOf(ctx, saved, tuning, signal), ctx.identity.deviceId);
+}
+
+/**
+ * The attachments' files after the records, by hash, each at most once to this place; nothing when
+ * the target carries only their rows. A failure never undoes the records: what is left goes next time.
+ */
+async function exchangeFiles(ctx: ServiceContext, saved: SavedTarget, workDir: string, tuning: WebdavTuning, signal?: AbortSignal): Promise<FileExchange | WebdavFileExchange | null> {
+  if (!saved.attachmentFiles) return null;
+  if (saved.kind === 'folder') return saved.folder ? exchangeAttachmentFilesAfterSync(ctx, saved.folder) : null;
+  const client = new WebdavClient(await webdavOptionsOf(ctx, saved, tuning, signal));
+  return exchangeAttachmentFilesOverWebdav(ctx, client, { selfId: ctx.identity.deviceId, workDir: mkdtempSync(join(workDir, 'files-')), files: true });
 }
 
 const sha256File = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -141,8 +160,9 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       if (receipt.status !== 'refused' && receipt.fileHash) recordDelivered(sqlite, saved.id, file.path, size, receipt.fileHash, at());
     }
 
-    // The attachments' files after the records, by hash, each once (a shared folder; WebDAV not yet).
-    if (saved.kind === 'folder' && saved.folder) exchangeAttachmentFilesAfterSync(ctx, saved.folder);
+    // The attachments' files after the records (quota full or the connection lost is this run's error, the records stay).
+    const files = await exchangeFiles(ctx, saved, work, options.tuning ?? {}, options.signal);
+    const failed = uploadError ?? (files && 'error' in files ? files.error : null);
     const released = ops.releaseHeld();
     const counts: SyncRunCounts = {
       filesOut: exported?.file ? 1 : 0,
@@ -154,12 +174,12 @@ export async function runTarget(ctx: ServiceContext, saved: SavedTarget, options
       released,
       skippedRefused,
     };
-    if (uploadError) {
-      recordFailure(sqlite, saved.id, uploadError.code, uploadError.message);
-      return { exported, receipts, known, unreadable, counts, released, skippedRefused, error: uploadError };
+    if (failed) {
+      recordFailure(sqlite, saved.id, failed.code, failed.message);
+      return { exported, receipts, known, unreadable, counts, released, skippedRefused, files, error: failed };
     }
     recordSuccess(sqlite, saved.id, at(), counts);
-    return { exported, receipts, known, unreadable, counts, released, skippedRefused, error: null };
+    return { exported, receipts, known, unreadable, counts, released, skippedRefused, files, error: null };
   } catch (caught) {
     const error = asTargetError(caught);
     if (staged) dropMarks(sqlite, staged);

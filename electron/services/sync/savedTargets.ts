@@ -18,6 +18,7 @@ export function viewOf(target: SavedTarget, secrets: SecretStore): SyncTargetVie
     passwordProtected: secrets.protectedAtRest,
     auto: target.auto,
     intervalMinutes: target.intervalMinutes,
+    attachmentFiles: target.attachmentFiles,
     createdAt: target.createdAt,
   };
 }

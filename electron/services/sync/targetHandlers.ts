@@ -36,6 +36,7 @@ export function syncTargetHandlers(ctx: ServiceContext): TargetHandlers {
         username: input.kind === 'webdav' ? input.username : null,
         auto: input.auto,
         intervalMinutes: input.intervalMinutes,
+        attachmentFiles: input.attachmentFiles ?? existing?.attachmentFiles ?? true,
       };
       const id = existing?.id ?? ctx.newId();
       const secretKey = secretKeyOf(id);
@@ -61,8 +62,9 @@ export function syncTargetHandlers(ctx: ServiceContext): TargetHandlers {
     },
 
     'sync.run': async (input) => {
-      const { status, exported, receipts, known, unreadable, released, skippedRefused } = await sync().run(input.id, input.full === true);
-      return { status, exported, receipts, known, unreadable, released, skippedRefused };
+      const { status, exported, receipts, known, unreadable, released, skippedRefused, files } = await sync().run(input.id, input.full === true);
+      const moved = files ? { sent: files.sent, received: files.received, missing: files.missing, refused: files.refused } : null;
+      return { status, exported, receipts, known, unreadable, released, skippedRefused, files: moved };
     },
 
     'sync.status': () => ({ targets: sync().status(), last: readLastSync(ctx.db), arrivals: readLastArrivals(ctx.db) }),

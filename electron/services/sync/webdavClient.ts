@@ -183,11 +183,18 @@ export class WebdavClient {
 
   /** Renames on the server; `Overwrite: F`, so an existing destination is never replaced (412). */
   async move(from: readonly string[], to: readonly string[]): Promise<void> {
+    if (!(await this.moveIfAbsent(from, to))) {
+      throw new SyncTargetError('SERVER', `${urlBelow(this.base, to).pathname} exists already on the server; a shared file is never overwritten.`);
+    }
+  }
+
+  /** Like `move`, but a destination that exists already (412) is an answer, not a failure: false. */
+  async moveIfAbsent(from: readonly string[], to: readonly string[]): Promise<boolean> {
     const source = urlBelow(this.base, from);
     const destination = urlBelow(this.base, to);
     const response = await this.send('MOVE', source, { Destination: destination.href, Overwrite: 'F' }, null);
-    if (response.status === 201 || response.status === 204) return;
-    if (response.status === 412) throw new SyncTargetError('SERVER', `${destination.pathname} exists already on the server; a shared file is never overwritten.`);
+    if (response.status === 201 || response.status === 204) return true;
+    if (response.status === 412) return false;
     throw errorOfStatus(response.status, `renaming ${source.pathname}`);
   }
 

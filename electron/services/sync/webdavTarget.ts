@@ -17,6 +17,8 @@ export function targetOfWebdav(url: string): string {
 }
 
 const PART = '.part';
+/** The folder of the attachments' files (SHARED_ATTACHMENTS_DIR), not a device's. */
+const FILES_FOLDER = 'attachments';
 /** Failures after which a request may have been done though its answer never came. */
 const ANSWER_LOST = new Set(['INTERRUPTED', 'TIMEOUT', 'UNREACHABLE']);
 
@@ -67,7 +69,8 @@ export function createWebdavTarget(options: WebdavClientOptions, selfId: string)
       if (top === null) throw new SyncTargetError('NOT_FOUND', `The folder ${client.base.href} is not on the server.`);
       const files: RemoteBundle[] = [];
       const unreadable: { path: string; message: string }[] = [];
-      const devices = top.filter((e) => e.isCollection && e.name !== selfId && isSafeSegment(e.name)).map((e) => e.name).sort();
+      // The attachments' files have a folder of their own beside the devices' (attachments/webdavFiles.ts): no bundles there.
+      const devices = top.filter((e) => e.isCollection && e.name !== selfId && e.name !== FILES_FOLDER && isSafeSegment(e.name)).map((e) => e.name).sort();
       for (const device of devices) {
         let entries;
         try {

@@ -494,6 +494,8 @@ function syncTargetBadInputs(): Record<string, BadInput[]> {
       { label: 'an interval of 0 minutes', input: davTarget({ intervalMinutes: 0 }), path: ['intervalMinutes'], message: V.invalid },
       { label: 'an interval of 1441 minutes', input: davTarget({ intervalMinutes: 1441 }), path: ['intervalMinutes'], message: V.tooLarge },
       { label: 'an interval of 2.5 minutes', input: davTarget({ intervalMinutes: 2.5 }), path: ['intervalMinutes'], message: V.wholeNumber },
+      { label: 'attachment files as text', input: folderTarget({ attachmentFiles: 'no' }), path: ['attachmentFiles'], message: V.invalid },
+      { label: 'attachment files as null', input: davTarget({ attachmentFiles: null }), path: ['attachmentFiles'], message: V.invalid },
     ],
     'sync.deleteTarget': [...wrongShapes(), ...strayKeys({ id: UUID }), ...badIds((id) => ({ id }), ['id'])],
     'sync.run': [
@@ -775,7 +777,7 @@ function attachmentBadInputs(): Record<string, BadInput[]> {
       { label: 'a fractional offset', input: { villageId: UUID, offset: 1.5 }, path: ['offset'], message: V.wholeNumber },
       { label: 'a negative offset', input: { villageId: UUID, offset: -1 }, path: ['offset'], message: V.notNegative },
     ],
-    'archive.export': [
+    'attachments.archive': [
       ...wrongShapes(),
       ...strayKeys({ villageId: UUID }),
       ...badIds((villageId) => ({ villageId }), ['villageId']),
