@@ -15,12 +15,14 @@ import { reportsEn } from './features/reports.en';
 import { syncPlainEn } from './features/sync.en';
 import { attachmentsEn } from './features/attachments.en';
 import { galleryEn } from './features/gallery.en';
+import { syncFilesEn } from './features/syncFiles.en';
 
 export const en: Messages = {
   dashboard: dashboardEn,
   syncPlain: syncPlainEn,
   attachments: attachmentsEn,
   gallery: galleryEn,
+  syncFiles: syncFilesEn,
   history: historyEn,
   backups: backupsEn,
   imports: importsEn,

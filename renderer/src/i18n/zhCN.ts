@@ -14,12 +14,14 @@ import { reportsZhCN } from './features/reports.zhCN';
 import { syncPlainZhCN } from './features/sync.zhCN';
 import { attachmentsZhCN } from './features/attachments.zhCN';
 import { galleryZhCN } from './features/gallery.zhCN';
+import { syncFilesZhCN } from './features/syncFiles.zhCN';
 
 export const zhCN = {
   dashboard: dashboardZhCN,
   syncPlain: syncPlainZhCN,
   attachments: attachmentsZhCN,
   gallery: galleryZhCN,
+  syncFiles: syncFilesZhCN,
   history: historyZhCN,
   backups: backupsZhCN,
   imports: importsZhCN,

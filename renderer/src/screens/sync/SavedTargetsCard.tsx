@@ -21,6 +21,7 @@ interface TargetValues {
   password?: string;
   auto: boolean;
   intervalMinutes: number;
+  attachmentFiles: boolean;
 }
 
 export interface SavedTargetsCardProps {
@@ -65,6 +66,17 @@ export function SavedTargetsCard({ onRun, busy }: SavedTargetsCardProps): JSX.El
     }
   }
 
+  /** The files or only the records: the rest of the target as it is (no password sent: the kept one stays). */
+  async function setFiles(target: SyncTargetView, attachmentFiles: boolean): Promise<void> {
+    const common = { id: target.id, kind: target.kind, name: target.name, auto: target.auto, intervalMinutes: target.intervalMinutes, attachmentFiles };
+    try {
+      await api.sync.saveTarget(target.kind === 'folder' ? { ...common, folder: target.folder ?? '' } : { ...common, url: target.url ?? '', username: target.username });
+      reload();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
   function describe(target: SyncTargetView): JSX.Element {
     const s = status.get(target.id);
     const place = target.kind === 'folder' ? target.folder : target.url;
@@ -79,6 +91,9 @@ export function SavedTargetsCard({ onRun, busy }: SavedTargetsCardProps): JSX.El
             {target.hasPassword ? t('sync.targets.passwordKept') : t('sync.targets.passwordNone')}
           </Typography.Text>
         )}
+        <Checkbox checked={target.attachmentFiles} onChange={(e) => void setFiles(target, e.target.checked)} data-testid="sync-target-files">
+          {t('syncFiles.toggle')}
+        </Checkbox>
         <Typography.Text type={s?.lastError ? 'danger' : 'secondary'} data-testid="sync-target-status">
           {s?.lastError
             ? t('sync.targets.failed', { reason: t(`syncTargets.error.${s.lastError.code}`) })
@@ -132,6 +147,7 @@ export function SavedTargetsCard({ onRun, busy }: SavedTargetsCardProps): JSX.El
                   <span>{target.name}</span>
                   <Tag>{target.kind === 'folder' ? t('sync.targets.kindFolder') : t('sync.targets.kindWebdav')}</Tag>
                   {target.auto && <Tag color="blue">{t('sync.targets.autoEvery', { minutes: target.intervalMinutes })}</Tag>}
+                  {!target.attachmentFiles && <Tag data-testid="sync-target-records-only">{t('syncFiles.recordsOnly')}</Tag>}
                 </Space>
               }
               description={describe(target)}
@@ -162,7 +178,7 @@ function TargetForm({ onClose }: { onClose: (saved: boolean) => void }): JSX.Ele
   async function save(values: TargetValues): Promise<void> {
     setSaving(true);
     try {
-      const common = { kind: values.kind, name: values.name, auto: values.auto, intervalMinutes: values.intervalMinutes };
+      const common = { kind: values.kind, name: values.name, auto: values.auto, intervalMinutes: values.intervalMinutes, attachmentFiles: values.attachmentFiles };
       await api.sync.saveTarget(
         values.kind === 'folder'
           ? { ...common, folder: (values.folder ?? '').trim() }
@@ -194,7 +210,7 @@ function TargetForm({ onClose }: { onClose: (saved: boolean) => void }): JSX.Ele
           form={form}
           layout="vertical"
           name="syncTarget"
-          initialValues={{ kind: 'folder', auto: true, intervalMinutes: 5 }}
+          initialValues={{ kind: 'folder', auto: true, intervalMinutes: 5, attachmentFiles: true }}
           onFinish={(values) => void save(values)}
         >
           {node}
@@ -249,6 +265,9 @@ function TargetForm({ onClose }: { onClose: (saved: boolean) => void }): JSX.Ele
           </Form.Item>
           <span>{t('sync.targets.minutes')}</span>
         </Space>
+        <Form.Item name="attachmentFiles" valuePropName="checked" extra={t('syncFiles.carryHint')} style={{ marginTop: 12, marginBottom: 0 }}>
+          <Checkbox data-testid="sync-target-form-files">{t('syncFiles.carry')}</Checkbox>
+        </Form.Item>
       </div>
     </Modal>
   );
