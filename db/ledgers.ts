@@ -6,6 +6,7 @@
 import { columnsOf, type ColumnKind, type ColumnsOf } from '../shared/domain/ledgers/columns';
 import { LEDGER_DEFINITIONS, type LedgerDefinitions } from '../shared/domain/ledgers/index';
 import { attachmentFields } from '../shared/domain/attachments';
+import { MIGRATIONS } from './migrations/index';
 
 export type { ColumnKind };
 
@@ -27,14 +28,14 @@ export const LEDGERS = Object.fromEntries([
 ]) as { readonly villages: typeof VILLAGES; readonly attachments: ColumnsOf<typeof attachmentFields> } & Tables;
 
 /**
- * The version of what a sync file may hold: the number of the migration that last changed the
- * ledgers above. Files carry it instead of the database's own version, so a migration of
- * device-local tables (sync targets, remembered files) does not stop two devices exchanging
- * files. Raise it to the new migration's number whenever a ledger or column is added; a test
- * pins the ledgers to it. (60 when it was split from the database version: files written
+ * The version of what a sync file may hold: the number of the last migration that changed the
+ * synced tables above (flagged `syncShape` in db/migrations/index.ts, and a test refuses a
+ * migration that changes them without the flag). Files carry it instead of the database's own
+ * version, so a migration of device-local tables (sync targets, remembered files) does not stop
+ * two devices exchanging files. (60 when it was split from the database version: files written
  * before stay readable.)
  */
-export const SYNC_SCHEMA_VERSION = 190;
+export const SYNC_SCHEMA_VERSION = Math.max(60, ...MIGRATIONS.filter((m) => m.syncShape).map((m) => m.version));
 
 export type LedgerName = keyof typeof LEDGERS;
 export type LedgerColumn<T extends LedgerName> = keyof (typeof LEDGERS)[T] & string;

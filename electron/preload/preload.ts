@@ -4,9 +4,12 @@
 // the contract and hear exactly the allow-listed menu commands.
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildBridge } from '../../shared/api/bridge';
+import { METHODS_CHANNEL } from '../../shared/api/channels';
 import { createMenuCommandReceiver, MENU_COMMAND_CHANNEL } from '../../shared/api/menuCommands';
 
-contextBridge.exposeInMainWorld('cunji', buildBridge((channel, input) => ipcRenderer.invoke(channel, input)));
+// The methods' names come from the main process, which derives them from the ledgers' registry.
+const methods: unknown = ipcRenderer.sendSync(METHODS_CHANNEL);
+contextBridge.exposeInMainWorld('cunji', buildBridge(methods, (channel, input) => ipcRenderer.invoke(channel, input)));
 
 const menuCommands = createMenuCommandReceiver();
 ipcRenderer.on(MENU_COMMAND_CHANNEL, (_event, message: unknown) => menuCommands.receive(message));

@@ -1,6 +1,10 @@
-// The contract's method names alone, with no schemas: what the preload needs, so the sandboxed
-// bridge stays a few hundred bytes instead of carrying zod. contract.ts must define exactly
-// these (`satisfies Record<ApiMethod, …>` refuses a missing or an extra one).
+// The contract's method names: the app's own methods, and the five of every ledger in the
+// registry. contract.ts must define exactly these (`satisfies Record<ApiMethod, …>` refuses a
+// missing or an extra one). The sandboxed preload does not load this (it would carry zod with
+// the registry): it asks the main process for the names (shared/api/channels.ts).
+import { LEDGER_NOUNS, type LedgerNoun } from '../domain/ledgers/index';
+import { API_CHANNEL_PREFIX, channelOf } from './channels';
+
 const BASE_METHODS = [
   'app.info',
   'app.setLanguage',
@@ -66,27 +70,8 @@ const BASE_METHODS = [
   'attachments.archive',
 ] as const;
 
-/** The ledgers kept through the same five methods (shared/domain/ledgers defines each). */
-export const LEDGER_NOUNS = [
-  'households',
-  'members',
-  'visits',
-  'needs',
-  'plans',
-  'projects',
-  'funds',
-  'commitments',
-  'diary',
-  'leaves',
-  'monitoring',
-  'indicators',
-  'secretaries',
-  'candidates',
-  'steps',
-  'cadres',
-  'trainings',
-] as const;
-export type LedgerNoun = (typeof LEDGER_NOUNS)[number];
+/** The ledgers kept through the same five methods: the registry's nouns (shared/domain/ledgers). */
+export { LEDGER_NOUNS, type LedgerNoun };
 
 export const CRUD_VERBS = ['list', 'get', 'create', 'update', 'delete'] as const;
 export type CrudVerb = (typeof CRUD_VERBS)[number];
@@ -99,11 +84,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   ...LEDGER_NOUNS.flatMap((noun) => CRUD_VERBS.map((verb): CrudMethod => `${noun}.${verb}`)),
 ];
 
-/** The IPC channel a method travels on; nothing without this prefix is ever sent. */
-export const API_CHANNEL_PREFIX = 'api:';
-export function channelOf(method: ApiMethod): `api:${ApiMethod}` {
-  return `${API_CHANNEL_PREFIX}${method}`;
-}
+export { API_CHANNEL_PREFIX, channelOf };
 
 export function isApiMethod(name: string): name is ApiMethod {
   return (API_METHODS as readonly string[]).includes(name);

@@ -51,13 +51,23 @@ describe('opening a database', () => {
     db.close();
   });
 
-  it('pins the ledgers to the sync schema version: a new ledger or column must raise it', () => {
-    // Files carry SYNC_SCHEMA_VERSION, and a receiver refuses a newer one. Changing LEDGERS
-    // without raising it would let an older Cunji take a file naming columns it lacks.
-    // When this fails: set SYNC_SCHEMA_VERSION (db/ledgers.ts) to the new migration's number,
-    // then put the new fingerprint and that number here.
-    const fingerprint = createHash('sha256').update(JSON.stringify(LEDGERS)).digest('hex').slice(0, 16);
-    expect({ fingerprint, version: SYNC_SCHEMA_VERSION }).toEqual({ fingerprint: 'd4714b200210275a', version: 190 });
+  it('flags exactly the migrations that change the synced tables, and sync files carry the last one', async () => {
+    // Files carry SYNC_SCHEMA_VERSION, and a receiver refuses a newer one. A migration that adds
+    // a synced table or column without its flag would let an older Cunji take a file naming
+    // columns it lacks: run them one by one and compare the synced tables before and after.
+    const file = join(tempDir(), 'steps.sqlite');
+    let before = '';
+    const changing: number[] = [];
+    for (const migration of MIGRATIONS) {
+      const db = await openDatabase(file, { targetVersion: migration.version });
+      const shape = JSON.stringify(LEDGER_NAMES.map((table) => db.sqlite.pragma(`table_info(${table})`)));
+      db.close();
+      if (shape !== before) changing.push(migration.version);
+      before = shape;
+    }
+    const flagged = MIGRATIONS.filter((m) => m.syncShape).map((m) => m.version);
+    expect(flagged, 'the migrations that change the synced tables must be flagged syncShape (db/migrations/index.ts), and only they').toEqual(changing);
+    expect(SYNC_SCHEMA_VERSION).toBe(changing[changing.length - 1]);
     expect(SYNC_SCHEMA_VERSION).toBeLessThanOrEqual(LATEST_SCHEMA_VERSION);
   });
 

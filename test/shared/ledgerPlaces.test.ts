@@ -20,13 +20,18 @@ type AnyDefinition = LedgerDefinition<string, z.ZodRawShape>;
 const DEFINITIONS = Object.entries(LEDGER_DEFINITIONS) as unknown as [string, AnyDefinition][];
 const tempDir = useTempDirs();
 
-/** The words a ledger's screen asks for, by key path under `ledgers.<noun>`. */
+/** The words a ledger's screen asks for, by key path under `ledgers.`: its own, and for a ledger
+ *  that is part of another the button on the parent's rows and its drawer's title. */
 function missingWords(locale: unknown, noun: string, def: AnyDefinition): string[] {
-  const texts = (locale as { ledgers: Record<string, Record<string, unknown> | undefined> }).ledgers[noun];
+  const all = (locale as { ledgers: Record<string, Record<string, unknown> | undefined> }).ledgers;
+  const texts = all[noun];
   const fields = (texts?.fields ?? {}) as Record<string, unknown>;
+  const parent = 'partOf' in def.place ? all[def.place.partOf] : undefined;
+  const opened = 'partOf' in def.place ? [noun, `${noun}Of`].filter((key) => typeof parent?.[key] !== 'string' || parent[key] === '').map((key) => `${(def.place as { partOf: string }).partOf}.${key}`) : [];
   return [
-    ...['title', 'addTitle', 'editTitle'].filter((key) => typeof texts?.[key] !== 'string' || texts[key] === ''),
-    ...Object.keys(def.fields).filter((field) => typeof fields[field] !== 'string' || fields[field] === '').map((field) => `fields.${field}`),
+    ...['title', 'addTitle', 'editTitle'].filter((key) => typeof texts?.[key] !== 'string' || texts[key] === '').map((key) => `${noun}.${key}`),
+    ...Object.keys(def.fields).filter((field) => typeof fields[field] !== 'string' || fields[field] === '').map((field) => `${noun}.fields.${field}`),
+    ...opened,
   ];
 }
 
@@ -50,9 +55,9 @@ describe('every ledger is known everywhere it must be', () => {
     }
   });
 
-  it.each(DEFINITIONS)('%s: has its title, form titles and every field word in Chinese and in English', (noun, def) => {
-    expect(missingWords(zhCN, noun, def), `${noun}: words missing in renderer/src/i18n/zhCN.ts under ledgers.${noun}`).toEqual([]);
-    expect(missingWords(en, noun, def), `${noun}: words missing in renderer/src/i18n/en.ts under ledgers.${noun}`).toEqual([]);
+  it.each(DEFINITIONS)('%s: has its title, form titles, every field word (and, when part of another ledger, its button there) in Chinese and in English', (noun, def) => {
+    expect(missingWords(zhCN, noun, def), `${noun}: words missing in renderer/src/i18n/zhCN.ts (or its feature file) under ledgers.`).toEqual([]);
+    expect(missingWords(en, noun, def), `${noun}: words missing in renderer/src/i18n/en.ts (or its feature file) under ledgers.`).toEqual([]);
   });
 
   it.each(DEFINITIONS)('%s: has a sample record (test/helpers/ledgerSamples.ts) its own create schema takes', (noun, def) => {

@@ -6,7 +6,8 @@
 import type { z } from 'zod';
 import { idCheckChar } from '../../../shared/domain/idNumber';
 import { addPeriod, DEFAULT_PARTY_CLOCKS } from '../../../shared/domain/party/clocks';
-import type { cadreFields, candidateFields, stepFields, trainingFields } from '../../../shared/domain/party/records';
+import type { trainingFields } from '../../../shared/domain/ledgers/reserve';
+import type { cadreFields, candidateFields, stepFields } from '../../../shared/domain/party/records';
 import { createRng, dayOf, isoOf, type Rng } from './random';
 import * as W from './words';
 

@@ -5,6 +5,8 @@ import { ApiError } from '../../../shared/api/result';
 import type { CrudMethod, LedgerNoun } from '../../../shared/api/methods';
 import type { Handlers } from '../../../shared/api/types';
 import { snakeCase, type Confirmation, type LedgerDefinition, type LedgerListQuery } from '../../../shared/domain/ledgers/define';
+import { LEDGER_DEFINITIONS } from '../../../shared/domain/ledgers/index';
+import { partsOf } from '../../../shared/domain/ledgers/references';
 import { villagesOfTownship } from '../../../db/dashboard/index';
 import { isLedger, isLedgerColumn, type LedgerName } from '../../../db/ledgers';
 import { createLedgerReader, liveRowsPointingAt } from '../../../db/ledgers/list';
@@ -28,6 +30,8 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
   const { rules, referenceFields } = checks;
   if (!isLedger(def.table)) throw new Error(`${noun}: ${def.table} is not a ledger table`);
   const table: LedgerName = def.table;
+  // The ledgers that are part of this one (their definition's place): their rows go with a deleted row.
+  const cascade = partsOf(noun).map((part) => ({ table: LEDGER_DEFINITIONS[part.noun].table as LedgerName, column: snakeCase(part.field) }));
   const columnOf = (field: string) => {
     const column = snakeCase(field);
     if (!isLedgerColumn(table, column)) throw new Error(`${noun}.${field}: ${table} has no column ${column}`);
@@ -150,7 +154,7 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
       };
       ctx.store.transaction(() => {
         getLive(id);
-        for (const child of rules.cascade ?? []) {
+        for (const child of cascade) {
           for (const childId of liveRowsPointingAt(ctx.db.sqlite, child.table, child.column, id)) removeWithAttachments(child.table, childId);
         }
         removeWithAttachments(table, id);

@@ -1,8 +1,8 @@
 // The write rules of member development and reserve cadres, hooked into the one write path
 // (LEDGER_RULES): a step is judged against the candidate's other steps before it is stored —
 // refused when it breaks a rule, asked about (lateStep) when it is late on a clock — and a
-// training must fall while the cadre is on the reserve. A candidate or cadre takes its steps or
-// trainings with it when deleted.
+// training must fall while the cadre is on the reserve. (A candidate or cadre takes its steps or
+// trainings with it when deleted because they are part of it: their definitions' place.)
 import type { ApiIssue } from '../../../shared/api/result';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import { DEFAULT_PARTY_CLOCKS, type PartyClocks } from '../../../shared/domain/party/clocks';
@@ -52,14 +52,10 @@ function trainingWhileOnReserve(check: WriteCheck): ApiIssue[] {
 }
 
 export const PARTY_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
-  candidates: { cascade: [{ table: 'party_steps', column: 'candidate_id' }] },
   steps: {
     hard: (check) => judgeStep(check).refusals,
     soft: (check) => judgeStep(check).late.map((issue) => ({ confirmation: 'lateStep' as const, issue })),
   },
-  cadres: {
-    hard: notAfterToday(['recommendedOn', 'outcomeOn']),
-    cascade: [{ table: 'cadre_trainings', column: 'cadre_id' }],
-  },
+  cadres: { hard: notAfterToday(['recommendedOn', 'outcomeOn']) },
   trainings: { hard: trainingWhileOnReserve },
 };

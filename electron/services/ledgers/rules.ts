@@ -41,8 +41,6 @@ export interface LedgerRules {
   defaults?(check: WriteCheck): Record<string, unknown>;
   hard?(check: WriteCheck): ApiIssue[];
   soft?(check: WriteCheck): SoftIssue[];
-  /** Rows of other ledgers that point at this one and go with it when it is deleted. */
-  cascade?: { table: LedgerName; column: string }[];
 }
 
 /** Fields that point at a row of another ledger, always of the same village (shared/domain/ledgers/references.ts):
@@ -131,7 +129,6 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
       const similar = others.some((name) => nearlySameName(name, String(record.headName ?? '')));
       return similar ? [{ confirmation: 'similarHousehold', issue: { path: ['headName'], message: V.similarHousehold } }] : [];
     },
-    cascade: [{ table: 'household_members', column: 'household_id' }],
   },
   members: {
     hard: ({ ctx, id, record }) => {
@@ -161,7 +158,6 @@ export const LEDGER_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
       const spent = projectSpent(ctx.db.sqlite, id);
       return spent > Number(record.budgetFen ?? 0) ? [{ confirmation: 'overBudget', issue: { path: ['budgetFen'], message: V.overBudget } }] : [];
     },
-    cascade: [{ table: 'fund_entries', column: 'project_id' }],
   },
   plans: { hard: planDutyInSet },
   diary: {

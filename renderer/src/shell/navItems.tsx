@@ -1,5 +1,6 @@
 // The left menu: overview and villages, then the ledgers grouped as a secretary thinks of
-// them. Members and fund entries open from their household and their project.
+// them, each where its definition places it. Members and fund entries open from their household
+// and their project.
 import {
   AlertOutlined, AppstoreOutlined, BarChartOutlined, BookOutlined, CalendarOutlined, CarryOutOutlined, CloudSyncOutlined,
   DashboardOutlined, DesktopOutlined, FileExcelOutlined, FlagOutlined, PictureOutlined, HomeOutlined, IdcardOutlined, MessageOutlined, ProjectOutlined, SolutionOutlined, TeamOutlined, UserAddOutlined,
@@ -8,6 +9,8 @@ import { Badge, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { LedgerNoun } from '../../../shared/api/methods';
+import { LEDGER_DEFINITIONS } from '../../../shared/domain/ledgers/index';
+import { MENU_GROUPS, type LedgerPlace, type MenuGroup, type MenuIcon } from '../../../shared/domain/ledgers/place';
 import { ledgerTitle } from '../ledgers/labels';
 
 import type { View } from './route';
@@ -15,36 +18,37 @@ import type { View } from './route';
 export type { View };
 
 /** The menu's groups of ledgers, in order. */
-export const NAV_GROUP_KEYS = ['households', 'visits', 'work', 'party', 'posting'] as const;
-export type NavGroupKey = (typeof NAV_GROUP_KEYS)[number];
+export const NAV_GROUP_KEYS = MENU_GROUPS;
+export type NavGroupKey = MenuGroup;
 
-/**
- * Where each ledger sits in the menu (its group and icon, in menu order), or the ledger whose
- * rows it opens from. Keyed by every ledger noun, so a ledger added without a place fails tsc.
- */
-export const NAV_PLACES: Readonly<Record<LedgerNoun, { group: NavGroupKey; icon: ReactNode } | { openedFrom: LedgerNoun }>> = {
-  households: { group: 'households', icon: <HomeOutlined /> },
-  monitoring: { group: 'households', icon: <AlertOutlined /> },
-  members: { openedFrom: 'households' },
-  visits: { group: 'visits', icon: <SolutionOutlined /> },
-  needs: { group: 'visits', icon: <MessageOutlined /> },
-  plans: { group: 'work', icon: <FlagOutlined /> },
-  projects: { group: 'work', icon: <ProjectOutlined /> },
-  funds: { openedFrom: 'projects' },
-  commitments: { group: 'work', icon: <CarryOutOutlined /> },
-  indicators: { group: 'work', icon: <BarChartOutlined /> },
-  candidates: { group: 'party', icon: <UserAddOutlined /> },
-  steps: { openedFrom: 'candidates' },
-  cadres: { group: 'party', icon: <TeamOutlined /> },
-  trainings: { openedFrom: 'cadres' },
-  diary: { group: 'posting', icon: <BookOutlined /> },
-  leaves: { group: 'posting', icon: <CalendarOutlined /> },
-  secretaries: { group: 'posting', icon: <IdcardOutlined /> },
+/** The icon each ledger's definition names; a new name in MENU_ICONS without its drawing fails tsc. */
+const ICONS: Readonly<Record<MenuIcon, ReactNode>> = {
+  home: <HomeOutlined />,
+  alert: <AlertOutlined />,
+  solution: <SolutionOutlined />,
+  message: <MessageOutlined />,
+  flag: <FlagOutlined />,
+  project: <ProjectOutlined />,
+  carryOut: <CarryOutOutlined />,
+  barChart: <BarChartOutlined />,
+  userAdd: <UserAddOutlined />,
+  team: <TeamOutlined />,
+  book: <BookOutlined />,
+  calendar: <CalendarOutlined />,
+  idcard: <IdcardOutlined />,
 };
 
-export const NAV_GROUPS: readonly { key: NavGroupKey; items: readonly { noun: LedgerNoun; icon: ReactNode }[] }[] = NAV_GROUP_KEYS.map((key) => ({
+/**
+ * Each group's ledgers, read off the definitions' places (shared/domain/ledgers/place.ts) in the
+ * registry's order. A ledger that is part of another is not in the menu: it opens from that
+ * ledger's rows.
+ */
+export const NAV_GROUPS: readonly { key: NavGroupKey; items: readonly { noun: LedgerNoun; icon: ReactNode }[] }[] = MENU_GROUPS.map((key) => ({
   key,
-  items: Object.entries(NAV_PLACES).flatMap(([noun, place]) => ('group' in place && place.group === key ? [{ noun: noun as LedgerNoun, icon: place.icon }] : [])),
+  items: Object.values(LEDGER_DEFINITIONS).flatMap((def) => {
+    const place: LedgerPlace = def.place;
+    return 'group' in place && place.group === key ? [{ noun: def.noun, icon: ICONS[place.icon] }] : [];
+  }),
 }));
 
 export function navItems(t: TFunction, overdueNeeds: number, conflicts = 0): MenuProps['items'] {

@@ -11,6 +11,7 @@ import { defineLedger, issueAt } from './define';
 export const diary = defineLedger({
   noun: 'diary',
   table: 'diary_entries',
+  place: { group: 'posting', icon: 'book' },
   namedBy: ['entryDate'],
   fields: {
     entryDate: isoDate(),
@@ -42,6 +43,7 @@ export function approverLevelFor(days: number): 'township' | 'county' {
 export const leaves = defineLedger({
   noun: 'leaves',
   table: 'leave_requests',
+  place: { group: 'posting', icon: 'calendar' },
   namedBy: ['startDate', 'endDate'],
   fields: {
     startDate: isoDate(),
@@ -76,6 +78,7 @@ export const POSTING_MIN_DAYS = 5;
 export const monitoring = defineLedger({
   noun: 'monitoring',
   table: 'monitored_households',
+  place: { group: 'households', icon: 'alert' },
   namedBy: ['householdId', 'monitorType'],
   fields: {
     householdId: rowId,
@@ -116,3 +119,6 @@ export const monitoring = defineLedger({
     return issues;
   },
 });
+
+/** This file's ledgers, in menu order (shared/domain/ledgers/index.ts joins every file's). */
+export const DAY_LEDGERS = { diary, leaves, monitoring } as const;

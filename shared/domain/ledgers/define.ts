@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ApiIssue } from '../../api/result';
 import { isoDate, rowId, V } from '../validation';
+import type { LedgerPlace } from './place';
 
 /** How a field is kept in its SQLite column when it is not plain text or a number. */
 export type FieldCodec = 'bool' | 'json';
@@ -30,6 +31,8 @@ export interface LedgerDefinition<N extends string, S extends z.ZodRawShape, T e
   readonly due: { readonly field: keyof S & string; readonly status: keyof S & string; readonly done: readonly string[] } | null;
   /** Cross-field rules on a whole record (after a patch is merged, too). */
   readonly check: (record: Partial<z.output<z.ZodObject<S>>>) => ApiIssue[];
+  /** Its group and icon in the menu, or the ledger it is part of (shared/domain/ledgers/place.ts). */
+  readonly place: LedgerPlace;
 }
 
 export function defineLedger<N extends string, S extends z.ZodRawShape, T extends string>(definition: {
@@ -44,6 +47,7 @@ export function defineLedger<N extends string, S extends z.ZodRawShape, T extend
   otherDates?: readonly (keyof S & string)[];
   due?: { field: keyof S & string; status: keyof S & string; done: readonly string[] };
   check?: (record: Partial<z.output<z.ZodObject<S>>>) => ApiIssue[];
+  place: LedgerPlace;
 }): LedgerDefinition<N, S, T> {
   return { codecs: {}, check: () => [], filterable: [], dateField: null, otherDates: [], due: null, ...definition };
 }

@@ -10,6 +10,7 @@ import { defineLedger } from './define';
 export const households = defineLedger({
   noun: 'households',
   table: 'households',
+  place: { group: 'households', icon: 'home' },
   namedBy: ['headName', 'villagerGroup'],
   fields: {
     headName: requiredText(20),
@@ -42,6 +43,7 @@ export const optionalIdNumber = z
 export const members = defineLedger({
   noun: 'members',
   table: 'household_members',
+  place: { partOf: 'households' },
   namedBy: ['name', 'householdId'],
   fields: {
     householdId: rowId,
@@ -56,3 +58,6 @@ export const members = defineLedger({
   searchable: ['name'],
   filterable: ['householdId', 'relation'],
 });
+
+/** This file's ledgers, in menu order (shared/domain/ledgers/index.ts joins every file's). */
+export const HOUSEHOLD_LEDGERS = { households, members } as const;

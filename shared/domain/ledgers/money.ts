@@ -6,6 +6,7 @@ import { defineLedger, issueAt } from './define';
 export const projects = defineLedger({
   noun: 'projects',
   table: 'projects',
+  place: { group: 'work', icon: 'project' },
   namedBy: ['name'],
   fields: {
     name: requiredText(60),
@@ -27,6 +28,7 @@ export const projects = defineLedger({
 export const funds = defineLedger({
   noun: 'funds',
   table: 'fund_entries',
+  place: { partOf: 'projects' },
   namedBy: ['projectId', 'entryDate', 'amountFen'],
   fields: {
     projectId: rowId,

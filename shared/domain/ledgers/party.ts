@@ -8,6 +8,7 @@ import { defineLedger } from './define';
 export const candidates = defineLedger({
   noun: 'candidates',
   table: 'party_candidates',
+  place: { group: 'party', icon: 'userAdd' },
   namedBy: ['name'],
   fields: candidateFields,
   codecs: { hasRecord: 'bool' },
@@ -18,6 +19,7 @@ export const candidates = defineLedger({
 export const steps = defineLedger({
   noun: 'steps',
   table: 'party_steps',
+  place: { partOf: 'candidates' },
   namedBy: ['candidateId', 'step', 'stepDate'],
   fields: stepFields,
   searchable: ['archiveRef', 'notes'],
@@ -26,3 +28,6 @@ export const steps = defineLedger({
   otherDates: ['approvalOn'],
   check: checkStepRecord,
 });
+
+/** This file's ledgers, in menu order (shared/domain/ledgers/index.ts joins every file's). */
+export const PARTY_LEDGERS = { candidates, steps } as const;

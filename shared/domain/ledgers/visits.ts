@@ -7,6 +7,7 @@ import { defineLedger, issueAt } from './define';
 export const visits = defineLedger({
   noun: 'visits',
   table: 'visits',
+  place: { group: 'visits', icon: 'solution' },
   namedBy: ['visitDate', 'householdId'],
   fields: {
     householdId: rowId,
@@ -28,6 +29,7 @@ export const visits = defineLedger({
 export const needs = defineLedger({
   noun: 'needs',
   table: 'needs',
+  place: { group: 'visits', icon: 'message' },
   namedBy: ['householdId', 'content'],
   fields: {
     visitId: rowId.nullish().transform((v) => v ?? null),
@@ -49,3 +51,6 @@ export const needs = defineLedger({
   // A need is closed with the day it was closed; an open one has no such day.
   check: (n) => (n.status === 'done' && !n.closedOn ? [issueAt(['closedOn'], V.required)] : []),
 });
+
+/** This file's ledgers, in menu order (shared/domain/ledgers/index.ts joins every file's). */
+export const VISIT_LEDGERS = { visits, needs } as const;

@@ -7,6 +7,7 @@ import {
 import { UNIT_LEVEL_LABELS } from '../device';
 import { choice, choices, count, isoDate, moneyFen, optionalChoice, optionalIsoDate, optionalPhone, optionalText, requiredText, V, year } from '../validation';
 import { defineLedger, issueAt } from './define';
+import { funds, projects } from './money';
 
 const optionalNumber = z
   .number({ error: V.invalid })
@@ -18,6 +19,7 @@ const optionalNumber = z
 export const plans = defineLedger({
   noun: 'plans',
   table: 'plans',
+  place: { group: 'work', icon: 'flag' },
   namedBy: ['year', 'duty', 'goal'],
   fields: {
     year: year(),
@@ -48,6 +50,7 @@ export const plans = defineLedger({
 export const commitments = defineLedger({
   noun: 'commitments',
   table: 'commitments',
+  place: { group: 'work', icon: 'carryOut' },
   namedBy: ['year', 'content'],
   fields: {
     content: requiredText(500),
@@ -68,6 +71,7 @@ export const MIN_OPERATING_FUNDS_FEN = 5_000_000;
 export const indicators = defineLedger({
   noun: 'indicators',
   table: 'village_indicators',
+  place: { group: 'work', icon: 'barChart' },
   namedBy: ['year'],
   fields: {
     year: year(),
@@ -88,6 +92,7 @@ export const indicators = defineLedger({
 export const secretaries = defineLedger({
   noun: 'secretaries',
   table: 'secretaries',
+  place: { group: 'posting', icon: 'idcard' },
   namedBy: ['name'],
   fields: {
     name: requiredText(20),
@@ -103,3 +108,8 @@ export const secretaries = defineLedger({
   dateField: 'termStart',
   check: (s) => (s.termStart && s.termEnd && s.termEnd < s.termStart ? [issueAt(['termEnd'], V.dateOrder)] : []),
 });
+
+/** This file's ledgers with the projects and their money (./money.ts) among them, in menu order
+ *  (shared/domain/ledgers/index.ts joins every file's); the secretaries follow the days in the village. */
+export const WORK_LEDGERS = { plans, projects, funds, commitments, indicators } as const;
+export const POSTING_LEDGERS = { secretaries } as const;

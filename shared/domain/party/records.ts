@@ -1,6 +1,7 @@
 // The flat records of member development and reserve cadres: a candidate, one row per step of a
-// candidate (with its meeting, vote, signatures and paper-archive number), a reserve cadre, and
-// one row per training of a reserve cadre. The checks here read one record alone.
+// candidate (with its meeting, vote, signatures and paper-archive number), and a reserve cadre
+// (a cadre's trainings are declared with their ledger, shared/domain/ledgers/reserve.ts). The
+// checks here read one record alone.
 import { z } from 'zod';
 import type { ApiIssue } from '../../api/result';
 import { optionalIdNumber } from '../ledgers/households';
@@ -159,13 +160,3 @@ export function checkCadreRecord(c: CadreRecord): ApiIssue[] {
   }
   return issues;
 }
-
-export const trainingFields = {
-  cadreId: rowId,
-  trainedOn: isoDate(),
-  course: requiredText(60),
-  organiser: optionalText(40),
-  hours: optionalCount(1000),
-  archiveRef: optionalText(40),
-  notes: optionalText(500),
-};

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildBridge } from '../../../shared/api/bridge';
+import { METHODS_CHANNEL } from '../../../shared/api/channels';
 import { API_METHODS, channelOf } from '../../../shared/api/contract';
 import { createMenuCommandReceiver, MENU_COMMANDS, parseMenuCommand, type MenuCommand } from '../../../shared/api/menuCommands';
 import type { ApiResult } from '../../../shared/api/result';
@@ -17,14 +18,32 @@ type Handler = (event: IpcMainInvokeEvent, input: unknown) => Promise<ApiResult<
 /** A stand-in for ipcMain that keeps what is registered (Electron's own cannot load here). */
 function recordingIpcMain() {
   const handlers = new Map<string, Handler>();
-  return {
+  const listeners = new Map<string, (event: { returnValue?: unknown }) => void>();
+  const ipc = {
     handlers,
+    listeners,
     handle: (channel: string, handler: Handler) => {
       if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
       handlers.set(channel, handler);
     },
     removeHandler: (channel: string) => handlers.delete(channel),
+    on: (channel: string, listener: (event: { returnValue?: unknown }) => void) => {
+      listeners.set(channel, listener);
+      return ipc;
+    },
+    removeAllListeners: (channel?: string) => {
+      if (channel) listeners.delete(channel);
+      return ipc;
+    },
   };
+  return ipc as typeof ipc & Pick<import('electron').IpcMain, 'on' | 'removeAllListeners'>;
+}
+
+/** What the preload's sendSync(METHODS_CHANNEL) receives from a registered ipcMain. */
+function methodsAnswered(ipc: ReturnType<typeof recordingIpcMain>): unknown {
+  const event: { returnValue?: unknown } = {};
+  ipc.listeners.get(METHODS_CHANNEL)?.(event);
+  return event.returnValue;
 }
 
 const fakeEvent = {} as IpcMainInvokeEvent;
@@ -58,8 +77,10 @@ describe('the IPC registration', () => {
     const ipc = recordingIpcMain();
     const unregister = registerApi(ipc, async () => ({ ok: true, value: null }), () => true);
     expect([...ipc.handlers.keys()].sort()).toEqual(API_METHODS.map((m) => `api:${m}`).sort());
+    expect(methodsAnswered(ipc)).toEqual([...API_METHODS]);
     unregister();
     expect(ipc.handlers.size).toBe(0);
+    expect(ipc.listeners.size).toBe(0);
   });
 
   it('passes the method and the raw input to dispatch, which parses it', async () => {
@@ -101,7 +122,9 @@ describe('the IPC registration', () => {
 describe('the preload bridge', () => {
   it('has one frozen function per method, each on its own api:<method> channel, and nothing else', async () => {
     const sent: [string, unknown][] = [];
-    const bridge = buildBridge(async (channel, input) => {
+    const ipc = recordingIpcMain();
+    registerApi(ipc, async () => ({ ok: true, value: null }), () => true);
+    const bridge = buildBridge(methodsAnswered(ipc), async (channel, input) => {
       sent.push([channel, input]);
       return { ok: true, value: null };
     });
@@ -111,12 +134,19 @@ describe('the preload bridge', () => {
     expect(sent).toEqual(API_METHODS.map((m) => [`api:${m}`, { probe: m }]));
   });
 
+  it('builds no function for a name not shaped like a method, nor from an answer that is not a list', () => {
+    const invoke = async () => ({ ok: true, value: null });
+    expect(Object.keys(buildBridge(['households.list', '__proto__', 'a.b.c', 'x:y', 42, 'constructor'], invoke))).toEqual(['households.list']);
+    expect(Object.keys(buildBridge('households.list', invoke))).toEqual([]);
+    expect(Object.keys(buildBridge(undefined, invoke))).toEqual([]);
+  });
+
   it('leaves zod and the schemas out of the sandboxed preload bundle', () => {
     const imports = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8').match(/^import .*$/gm) ?? [];
     const reached = [
       ...imports('../../../electron/preload/preload.ts'),
       ...imports('../../../shared/api/bridge.ts'),
-      ...imports('../../../shared/api/methods.ts'),
+      ...imports('../../../shared/api/channels.ts'),
       ...imports('../../../shared/api/menuCommands.ts'),
     ];
     expect(reached.length).toBeGreaterThan(0);

@@ -13,10 +13,14 @@ export interface ChildLedger {
   readonly noun: LedgerNoun;
   /** The child's reference field that points at the parent. */
   readonly field: string;
-  /** i18n keys: the button, and the drawer's title (given the parent's `name`). */
-  readonly label: 'ledgers.candidates.steps' | 'ledgers.cadres.trainings';
-  readonly title: 'ledgers.candidates.stepsOf' | 'ledgers.cadres.trainingsOf';
+  /** i18n keys: the button (`ledgers.<parent>.<child>`), and the drawer's title given the parent's
+   *  `name` (`ledgers.<parent>.<child>Of`); test/shared/ledgerPlaces.test.ts checks both languages have them. */
+  readonly label: string;
+  readonly title: string;
 }
+
+// The keys are made from the nouns, so i18next's typed keys cannot check them here: the test does.
+type ChildWord = 'ledgers.candidates.steps';
 
 export function ChildLedgerButton({ parent, child }: { parent: LedgerRow; child: ChildLedger }): JSX.Element {
   const { t } = useTranslation();
@@ -24,16 +28,13 @@ export function ChildLedgerButton({ parent, child }: { parent: LedgerRow; child:
   return (
     <>
       <Button type="link" size="small" icon={<UnorderedListOutlined />} onClick={() => setOpen(true)} data-testid={`${child.noun}-of-${parent.id}`}>
-        {t(child.label)}
+        {t(child.label as ChildWord)}
       </Button>
       {open && (
-        <Drawer open size={1100} title={t(child.title, { name: String(parent.name) })} onClose={() => setOpen(false)} data-testid={`${child.noun}-drawer`}>
+        <Drawer open size={1100} title={t(child.title as ChildWord, { name: String(parent.name) })} onClose={() => setOpen(false)} data-testid={`${child.noun}-drawer`}>
           <LedgerScreen noun={child.noun} fixed={{ [child.field]: parent.id }} villageId={parent.villageId} embedded />
         </Drawer>
       )}
     </>
   );
 }
-
-export const CANDIDATE_STEPS: ChildLedger = { noun: 'steps', field: 'candidateId', label: 'ledgers.candidates.steps', title: 'ledgers.candidates.stepsOf' };
-export const CADRE_TRAININGS: ChildLedger = { noun: 'trainings', field: 'cadreId', label: 'ledgers.cadres.trainings', title: 'ledgers.cadres.trainingsOf' };

@@ -2,7 +2,7 @@
 // row and behind its button), the
 // 防返贫 procedure clock, this month's days in the village, the leave approver from its days,
 // operating funds under the yearly minimum, a plan's progress from its numbers, a candidate's stage
-// and what its clocks ask next.
+// and what its clocks ask next; and on a ledger's rows, the ledgers that are part of it.
 import type { FormInstance, TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ComponentType, ReactNode } from 'react';
@@ -10,7 +10,9 @@ import type { LedgerNoun } from '../../../../shared/api/methods';
 import type { Lang } from '../../../../shared/domain/labels';
 import type { FormValues } from '../convert';
 import type { LedgerRow } from '../viewTypes';
-import { CADRE_TRAININGS, CANDIDATE_STEPS, ChildLedgerButton } from './ChildLedgerButton';
+import { LEDGER_DEFINITIONS } from '../../../../shared/domain/ledgers/index';
+import { partsOf } from '../../../../shared/domain/ledgers/references';
+import { ChildLedgerButton, type ChildLedger } from './ChildLedgerButton';
 import { candidateStatusColumns, loadCandidateStatus } from './candidateStatusColumns';
 import { DiaryMonthProgress } from './DiaryMonthProgress';
 import { PartyTargets } from './PartyTargets';
@@ -38,7 +40,7 @@ export interface LedgerExtras {
   onFormChange?: (changed: FormValues, all: FormValues, form: FormInstance<FormValues>) => void;
 }
 
-export const LEDGER_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = {
+const OWN_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = {
   households: { rowActions: (row) => <HouseholdMembersButton household={row} /> },
   projects: {
     rowActions: (row) => <ProjectFundsButton project={row} />,
@@ -55,7 +57,28 @@ export const LEDGER_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = {
     header: PartyTargets,
     rowData: loadCandidateStatus,
     afterColumns: candidateStatusColumns,
-    rowActions: (row) => <ChildLedgerButton parent={row} child={CANDIDATE_STEPS} />,
   },
-  cadres: { rowActions: (row) => <ChildLedgerButton parent={row} child={CADRE_TRAININGS} /> },
 };
+
+/**
+ * The ledgers that are part of this one (their definition's place), each opened from its rows by
+ * the field that points here — unless this ledger's own extras draw their rows' buttons (a
+ * household's members, a project's money).
+ */
+export function childLedgersOf(noun: LedgerNoun): ChildLedger[] {
+  if (OWN_EXTRAS[noun]?.rowActions) return [];
+  return partsOf(noun).map((part) => ({ ...part, label: `ledgers.${noun}.${part.noun}`, title: `ledgers.${noun}.${part.noun}Of` }));
+}
+
+function withChildLedgers(noun: LedgerNoun): LedgerExtras | undefined {
+  const children = childLedgersOf(noun);
+  if (children.length === 0) return OWN_EXTRAS[noun];
+  return { ...OWN_EXTRAS[noun], rowActions: (row) => children.map((child) => <ChildLedgerButton key={child.noun} parent={row} child={child} />) };
+}
+
+export const LEDGER_EXTRAS: Partial<Record<LedgerNoun, LedgerExtras>> = Object.fromEntries(
+  (Object.keys(LEDGER_DEFINITIONS) as LedgerNoun[]).flatMap((noun) => {
+    const extras = withChildLedgers(noun);
+    return extras ? [[noun, extras] as const] : [];
+  }),
+);
