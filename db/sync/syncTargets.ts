@@ -138,3 +138,26 @@ export function recordDelivered(sqlite: Sqlite, id: string, path: string, size: 
     forgetRefusedFiles(sqlite, id, path);
   })();
 }
+
+/** Where a target's attachment files are noted among its files: `attachments/<hash>`, never a bundle's path. */
+const ATTACHMENT_PREFIX = 'attachments/';
+
+/** The attachment files (by hash) this target is known to hold: sent there or seen in its listing. Nothing there is ever deleted. */
+export function attachmentFilesAt(sqlite: Sqlite, id: string): Set<string> {
+  const rows = all(sqlite, sqlBuilder.selectFrom('sync_target_files').select('path').where('target_id', '=', id).where('path', 'like', `${ATTACHMENT_PREFIX}%`));
+  return new Set(rows.map((r) => r.path.slice(ATTACHMENT_PREFIX.length)));
+}
+
+/** Notes attachment files as held by the target (or, `held` false, as not found there after all). */
+export function noteAttachmentFilesAt(sqlite: Sqlite, id: string, files: readonly { hash: string; size: number }[], at: string, held = true): void {
+  sqlite.transaction(() => {
+    for (const file of files) {
+      const path = `${ATTACHMENT_PREFIX}${file.hash}`;
+      if (!held) {
+        run(sqlite, sqlBuilder.deleteFrom('sync_target_files').where('target_id', '=', id).where('path', '=', path));
+        continue;
+      }
+      run(sqlite, sqlBuilder.insertInto('sync_target_files').values({ target_id: id, path, size: file.size, file_hash: file.hash, at }).onConflict((oc) => oc.doNothing()));
+    }
+  })();
+}

@@ -36,6 +36,15 @@ export interface WebdavFileOptions {
   readonly workDir: string;
   /** False: this place carries the attachments' rows only; no file is sent or fetched through it. */
   readonly files: boolean;
+  /** What this computer knows the place holds already (nothing there is ever deleted), so a sync lists only what it must. */
+  readonly known?: FilesKnownThere;
+}
+
+export interface FilesKnownThere {
+  /** Hashes of the files the place is known to hold. */
+  readonly held: ReadonlySet<string>;
+  /** Notes files seen or put there (`held`), or found missing after all (not `held`). */
+  note(files: { hash: string; size: number }[], held: boolean): void;
 }
 
 const nameOf = (file: WantedFile) => `${file.hash}.${file.ext}`;
@@ -48,18 +57,34 @@ export async function exchangeAttachmentFilesOverWebdav(ctx: ServiceContext, cli
   const store = openFileStore(ctx.dataDir);
   const wanted = filesOfLiveAttachments(ctx.db.sqlite);
   if (wanted.length === 0) return result;
+  const held = options.known?.held ?? new Set<string>();
+  const note = (files: { hash: string; size: number }[], isHeld = true) => {
+    if (files.length > 0) options.known?.note(files, isHeld);
+  };
   try {
-    // Only the folders that hold a file to send or to fetch are listed.
-    const shards = new Set(wanted.map(shardOf));
-    const top = await client.propfind([SHARED_ATTACHMENTS_DIR], 1);
-    result.listings++;
+    // Only the folders holding a file not known to be there, that this computer must send or fetch, are listed:
+    // once everything is known, a sync lists nothing.
+    const there = new Map<string, number | null>(wanted.filter((f) => held.has(f.hash)).map((f) => [nameOf(f), null]));
+    const shards = new Set(wanted.filter((f) => !held.has(f.hash)).map(shardOf));
+    let top: Awaited<ReturnType<WebdavClient['propfind']>> = null;
+    if (shards.size > 0) {
+      top = await client.propfind([SHARED_ATTACHMENTS_DIR], 1);
+      result.listings++;
+    }
     const folders = new Set((top ?? []).filter((e) => e.isCollection).map((e) => e.name));
-    const there = new Map<string, number | null>();
+    const byName = new Map(wanted.map((f) => [nameOf(f), f]));
     for (const shard of [...shards].sort()) {
       if (!folders.has(shard)) continue;
       const entries = await client.propfind([SHARED_ATTACHMENTS_DIR, shard], 1);
       result.listings++;
-      for (const entry of entries ?? []) if (!entry.isCollection && STORED_NAME.test(entry.name)) there.set(entry.name, entry.size);
+      const seen: { hash: string; size: number }[] = [];
+      for (const entry of entries ?? []) {
+        if (entry.isCollection || !STORED_NAME.test(entry.name)) continue;
+        there.set(entry.name, entry.size);
+        const file = byName.get(entry.name);
+        if (file && !held.has(file.hash)) seen.push({ hash: file.hash, size: entry.size ?? 0 });
+      }
+      note(seen);
     }
 
     let rootMade = top !== null;
@@ -78,6 +103,7 @@ export async function exchangeAttachmentFilesOverWebdav(ctx: ServiceContext, cli
         try {
           if (await upload(client, store, file, options.selfId)) result.sent++;
           there.set(name, null);
+          note([{ hash: file.hash, size: file.size ?? 0 }]);
         } catch (error) {
           // This computer's own copy is damaged: never sent, named like a file refused on arrival.
           if (!(error instanceof AttachmentRefused)) throw error;
@@ -93,6 +119,12 @@ export async function exchangeAttachmentFilesOverWebdav(ctx: ServiceContext, cli
         await fetchInto(client, store, file, there.get(name) ?? null, options.workDir);
         result.received++;
       } catch (error) {
+        // Known to be there, yet not found (someone removed it by hand): missing, and listed again next time.
+        if (error instanceof SyncTargetError && error.code === 'NOT_FOUND') {
+          result.missing++;
+          note([{ hash: file.hash, size: 0 }], false);
+          continue;
+        }
         if (!(error instanceof AttachmentRefused)) throw error;
         result.refused.push({ hash: file.hash, reason: `${error.code}: ${error.message}` });
       }

@@ -22,7 +22,7 @@ import { createFolderTarget } from './folderTarget';
 import { exchangeAttachmentFilesAfterSync, type FileExchange } from '../attachments/folderFiles';
 import { exchangeAttachmentFilesOverWebdav, type WebdavFileExchange } from '../attachments/webdavFiles';
 import { refusalEpoch, refusalMemory } from './refusedFiles';
-import { deliveredFiles, recordAttempt, recordDelivered, recordFailure, recordSuccess, type SavedTarget } from '../../../db/sync/syncTargets';
+import { attachmentFilesAt, deliveredFiles, noteAttachmentFilesAt, recordAttempt, recordDelivered, recordFailure, recordSuccess, type SavedTarget } from '../../../db/sync/syncTargets';
 import { secretKeyOf } from './savedTargets';
 import type { SyncTarget } from './syncTarget';
 import { WebdavClient, type WebdavClientOptions } from './webdavClient';
@@ -68,7 +68,11 @@ async function exchangeFiles(ctx: ServiceContext, saved: SavedTarget, workDir: s
   if (!saved.attachmentFiles) return null;
   if (saved.kind === 'folder') return saved.folder ? exchangeAttachmentFilesAfterSync(ctx, saved.folder) : null;
   const client = new WebdavClient(await webdavOptionsOf(ctx, saved, tuning, signal));
-  return exchangeAttachmentFilesOverWebdav(ctx, client, { selfId: ctx.identity.deviceId, workDir: mkdtempSync(join(workDir, 'files-')), files: true });
+  const known = {
+    held: attachmentFilesAt(ctx.db.sqlite, saved.id),
+    note: (files: { hash: string; size: number }[], held: boolean) => noteAttachmentFilesAt(ctx.db.sqlite, saved.id, files, new Date(ctx.now()).toISOString(), held),
+  };
+  return exchangeAttachmentFilesOverWebdav(ctx, client, { selfId: ctx.identity.deviceId, workDir: mkdtempSync(join(workDir, 'files-')), files: true, known });
 }
 
 const sha256File = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
