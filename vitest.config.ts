@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Migrates one empty database that test helpers copy for each new data folder.
+    globalSetup: ['test/helpers/vitestSetup.ts'],
   },
 });

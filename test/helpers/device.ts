@@ -5,6 +5,7 @@ import { createUuidV7Source } from '../../db/ids';
 import { openDatabase, type OpenedDatabase } from '../../db/open';
 import { createStore, type Store } from '../../db/store';
 import { createHlcClock, type HlcClock } from '../../db/sync/hlc';
+import { seedMigratedDatabase } from './migratedDatabase';
 
 export interface TestDevice {
   readonly db: OpenedDatabase;
@@ -21,7 +22,9 @@ export const START_TIME = Date.UTC(2026, 10, 27, 8, 0, 0);
 export async function openTestDevice(dir: string, deviceId = '00000000000000a1', startTime = START_TIME): Promise<TestDevice> {
   let wall = startTime;
   const now = () => wall;
-  const db = await openDatabase(join(dir, `${deviceId}.sqlite`), { now });
+  const file = join(dir, `${deviceId}.sqlite`);
+  seedMigratedDatabase(file);
+  const db = await openDatabase(file, { now });
   const clock = createHlcClock(now);
   const store = createStore({ db, clock, newId: createUuidV7Source(now, seededRandom(deviceId)), deviceId });
   return {

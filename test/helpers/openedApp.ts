@@ -1,7 +1,8 @@
 // The whole app in a test: `openApp` on a real data folder with a wall clock the test moves,
 // a typed client over its dispatch (no IPC, no HTTP), and a canonical dump of everything the
 // database holds, so a test can prove a refused call left it byte-identical.
-import { openApp, type OpenedApp } from '../../electron/services/app';
+import { join } from 'node:path';
+import { DATABASE_FILE_NAME, openApp, type OpenedApp } from '../../electron/services/app';
 import type { ApiMethod } from '../../shared/api/contract';
 import { createClient } from '../../shared/api/client';
 import type { ApiErrorShape, ApiResult } from '../../shared/api/result';
@@ -9,6 +10,7 @@ import type { ApiClient, ApiInput, ApiOutput, Transport } from '../../shared/api
 import type { DeviceSetupInput } from '../../shared/domain/device';
 import type { Sqlite } from '../../db/open';
 import { dumpHeads, dumpLedgers } from '../../db/sync/dump';
+import { seedMigratedDatabase } from './migratedDatabase';
 
 export const APP_START_TIME = Date.UTC(2026, 10, 27, 8, 0, 0);
 
@@ -34,6 +36,7 @@ export interface TestApp extends OpenedApp {
 
 export async function openTestApp(dataDir: string, startTime = APP_START_TIME): Promise<TestApp> {
   let wall = startTime;
+  seedMigratedDatabase(join(dataDir, DATABASE_FILE_NAME));
   const app = await openApp({ dataDir, appVersion: 'test', now: () => wall });
   return {
     ...app,

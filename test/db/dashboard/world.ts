@@ -3,12 +3,14 @@
 // of another township; a secretary of a seventh village syncs to her by file, with a village she
 // is not trusted for (held at import) and, later, changes too far ahead of the coordinator's
 // clock (held too). A district keeps 青石镇 and a second township from its own coordinator.
-import { openApp, type OpenedApp } from '../../../electron/services/app';
+import { join } from 'node:path';
+import { DATABASE_FILE_NAME, openApp, type OpenedApp } from '../../../electron/services/app';
 import { generateTownship, loadVillages, type DemoVillage } from '../../../electron/services/demo/index';
 import { createClient } from '../../../shared/api/client';
 import type { ApiClient } from '../../../shared/api/types';
 import type { DeviceProfile, DeviceSetupInput } from '../../../shared/domain/device';
 import { transportOf } from '../../helpers/openedApp';
+import { seedMigratedDatabase } from '../../helpers/migratedDatabase';
 
 export const TODAY = '2026-11-27';
 /** 00:30 on 27 November in China, still the 26th in UTC: a need recorded now was raised on the 27th. */
@@ -42,6 +44,7 @@ export interface Device extends OpenedApp {
 
 export async function openDevice(dataDir: string, setup: DeviceSetupInput, startTime = START): Promise<Device> {
   let wall = startTime;
+  seedMigratedDatabase(join(dataDir, DATABASE_FILE_NAME));
   const app = await openApp({ dataDir, appVersion: 'test', now: () => wall, sync: { autoStart: false } });
   const api = createClient(transportOf(app));
   const profile = await api.device.setup(setup);

@@ -1,13 +1,15 @@
 // Devices for the sync-target tests: the whole app (`openApp`, real SQLite in a temp folder)
 // with the sync service's options under the test's control (its own clock, quick WebDAV
 // retries), and a township of two secretaries and their coordinator who trust each other.
-import { openApp, type OpenedApp } from '../../../../electron/services/app';
+import { join } from 'node:path';
+import { DATABASE_FILE_NAME, openApp, type OpenedApp } from '../../../../electron/services/app';
 import type { WebdavTuning } from '../../../../electron/services/sync/runner';
 import type { SyncServiceOptions } from '../../../../electron/services/sync/service';
 import { createClient } from '../../../../shared/api/client';
 import type { ApiClient } from '../../../../shared/api/types';
 import type { DeviceSetupInput } from '../../../../shared/domain/device';
 import { APP_START_TIME, SECRETARY_SETUP, transportOf } from '../../../helpers/openedApp';
+import { seedMigratedDatabase } from '../../../helpers/migratedDatabase';
 
 /** Short waits, so a 503 or a dropped connection costs a test milliseconds (Retry-After still honoured up to 1.5 s). */
 export const QUICK_WEBDAV: WebdavTuning = {
@@ -27,6 +29,7 @@ export async function openSyncDevice(
   sync: SyncServiceOptions = { autoStart: false, webdav: QUICK_WEBDAV },
   now: () => number = () => APP_START_TIME,
 ): Promise<SyncDevice> {
+  seedMigratedDatabase(join(dataDir, DATABASE_FILE_NAME));
   const app = await openApp({ dataDir, appVersion: 'test', now, sync });
   const api = createClient(transportOf(app));
   const profile = setup ? await api.device.setup(setup) : null;
