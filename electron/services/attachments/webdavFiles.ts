@@ -1,7 +1,9 @@
 // Attachment files through a WebDAV server, beside the sync files: `<folder>/attachments/ab/<hash>.<ext>`,
 // the same layout as a shared folder's, so one cloud drive reached both ways holds each file once.
-// What is there is learnt by listing, once per sync, only the `ab/` folders that hold a file this
-// computer must send or fetch (one PROPFIND each, never a request per file). A file is uploaded to
+// What is there is learnt by listing, once per sync, only the `ab/` folders holding a file this
+// computer must send or fetch and does not yet know to be there (one PROPFIND each, never a request
+// per file); what it knows is remembered per target, so once everything is there a sync asks nothing
+// (hosted servers such as 坚果云 count requests). A file is uploaded to
 // a temporary name in this device's own folder and then MOVEd into place with `Overwrite: F`, so a
 // file there is never replaced and an upload cut short is never taken for the file: the partial
 // temporary file keeps its `.part` name (the bundle target's `prepare` clears this device's own

@@ -7,7 +7,10 @@
 // local work happens in the app's private temp folder, never in the shared one. An upload that
 // fails (the server's storage full, a dropped connection) does not stop the download half: the
 // run still receives, and then reports the upload's failure. A file refused before is not
-// fetched again while nothing that decided the refusal has changed (refusedFiles.ts).
+// fetched again while nothing that decided the refusal has changed (refusedFiles.ts). Then the
+// attachments' files, by hash, each at most once to the place (a folder: attachments/folderFiles.ts;
+// WebDAV: attachments/webdavFiles.ts), unless the target carries only their rows; a failure there
+// (quota full, the connection lost) is the run's error, but the records are in.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
