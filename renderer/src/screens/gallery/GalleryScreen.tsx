@@ -14,6 +14,7 @@ import { ledgerRoute, type Route } from '../../shell/route';
 import { navigate } from '../../shell/useRoute';
 import { useAppStore } from '../../store/useAppStore';
 import { GalleryPage } from './GalleryPage';
+import { galleryStep } from './galleryStep';
 
 interface Filters {
   villageId: string | null;
@@ -75,12 +76,12 @@ export function GalleryScreen({ route }: { route: Route }): JSX.Element {
   const shown = data && data.key === key ? data.value : null;
   // A delete in the viewer leaves one fewer: the next moves into its place, or the last one is shown.
   const open = viewing !== null && shown ? Math.min(viewing, shown.total - 1) : null;
+  // Past the page's last photo the next page is read and its first shown.
   const step = (by: 1 | -1) => {
-    if (open === null || open < 0 || total === 0) return;
-    const next = (open + by + total) % total;
-    setViewing(next);
-    const page = Math.floor(next / GALLERY_PAGE_SIZE) + 1;
-    if (page !== filters.page) setFilters({ ...filters, page });
+    const next = open === null ? null : galleryStep(open, by, total, GALLERY_PAGE_SIZE);
+    if (!next) return;
+    setViewing(next.position);
+    if (next.page !== filters.page) setFilters({ ...filters, page: next.page });
   };
   return (
     <Card
