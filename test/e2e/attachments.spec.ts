@@ -17,7 +17,8 @@ import { expect, test } from './fixtures';
 import { create } from './ledgers/helpers';
 import { LI, openSync, setUpDevice, syncWith, trustAndImport, ZHAO } from './syncSteps';
 
-test.describe.configure({ timeout: 120_000 });
+// Two installations, a sync and the gallery with a PDF drawn: about a minute alone, more on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const SHOTS = '/tmp/h14-shots';
