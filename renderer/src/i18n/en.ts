@@ -12,6 +12,7 @@ import { townshipEn } from './features/township.en';
 import { navigationEn } from './features/navigation.en';
 import { partyEn, partyLedgersEn, partyRulesEn } from './features/party.en';
 import { reportsEn } from './features/reports.en';
+import { archiveEn } from './features/archive.en';
 import { syncPlainEn } from './features/sync.en';
 import { attachmentsEn } from './features/attachments.en';
 import { galleryEn } from './features/gallery.en';
@@ -31,6 +32,7 @@ export const en: Messages = {
   revocation: revocationEn,
   township: townshipEn,
   reports: reportsEn,
+  archive: archiveEn,
   navigation: navigationEn,
   party: partyEn,
   app: {

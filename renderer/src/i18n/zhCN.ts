@@ -11,6 +11,7 @@ import { townshipZhCN } from './features/township.zhCN';
 import { navigationZhCN } from './features/navigation.zhCN';
 import { partyZhCN, partyLedgersZhCN, partyRulesZhCN } from './features/party.zhCN';
 import { reportsZhCN } from './features/reports.zhCN';
+import { archiveZhCN } from './features/archive.zhCN';
 import { syncPlainZhCN } from './features/sync.zhCN';
 import { attachmentsZhCN } from './features/attachments.zhCN';
 import { galleryZhCN } from './features/gallery.zhCN';
@@ -30,6 +31,7 @@ export const zhCN = {
   revocation: revocationZhCN,
   township: townshipZhCN,
   reports: reportsZhCN,
+  archive: archiveZhCN,
   navigation: navigationZhCN,
   party: partyZhCN,
   app: {

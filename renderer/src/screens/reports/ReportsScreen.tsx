@@ -10,6 +10,7 @@ import { describeError } from '../../errors/describeError';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { useAppStore } from '../../store/useAppStore';
 import { usePeriod } from '../dashboard/usePeriod';
+import { ArchiveExport } from './ArchiveExport';
 import { ExportBar } from './ExportBar';
 import { RecentExports } from './RecentExports';
 import { initialChoice, requestOf, type ReportChoice } from './reportChoice';
@@ -104,7 +105,10 @@ export function ReportsScreen(): JSX.Element | null {
           </Flex>
         </Col>
         <Col xs={24} xxl={7}>
-          <RecentExports items={recent} nativeDialogs={nativeDialogs} />
+          <Flex vertical gap={16}>
+            <RecentExports items={recent} nativeDialogs={nativeDialogs} />
+            <ArchiveExport villages={villages} nativeDialogs={nativeDialogs} />
+          </Flex>
         </Col>
       </Row>
     </Flex>
