@@ -5,7 +5,7 @@ import type { syncFilesZhCN } from './syncFiles.zhCN';
 
 export const syncFilesEn: Messages<typeof syncFilesZhCN> = {
   carry: 'Send photos and scans with the records',
-  carryHint: 'When unticked, only the records travel: the other side sees which photos there are, but not the files ("not on this computer yet"). Useful when reporting to the district.',
+  carryHint: 'When unticked, only the records travel: the other side sees which photos there are, but not the files (shown as not synced to that computer yet). Useful when reporting to the district.',
   recordsOnly: 'Records only, no photos',
   toggle: 'Send photos and scans',
 };
