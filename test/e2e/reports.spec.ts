@@ -3,11 +3,14 @@
 // screen and downloaded, then read back — the summary's rows and totals are the township
 // dashboard's, and the notice holds no full ID number and no phone. The print page of a year's
 // visits and needs becomes a PDF of many pages whose table header and period footer are on each.
+// A visit given a photo shows its thumbnail beside it, ticked on the screen (附照片缩略图): an image
+// anchored in its row of the Excel file, and an image in the PDF.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { expect, test, type HostedApp } from './fixtures';
 import { openOptions } from './ledgers/helpers';
@@ -115,6 +118,21 @@ test('a coordinator exports last month’s township summary and the public notic
     await expect(page.getByTestId('report-show-full')).toBeDisabled();
     await expect(page.getByTestId('report-notice-reason')).toBeVisible();
     const noticeFile = await downloadXlsx(page, dir);
+    await expect(page.getByTestId('report-thumbnails')).toHaveCount(0); // a notice has no photos
+
+    // A photo on a visit of the period; 走访与诉求台账 with 附照片缩略图 ticked: its image in the visit's row.
+    const visitList = await value<{ items: { id: string; villageId: string; visitDate: string }[] }>(app, 'visits.list', { limit: 500 });
+    const visit = visitList.items.find((v) => v.visitDate >= period.from && v.visitDate <= period.to)!;
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c0392b' } }).jpeg().toBuffer();
+    await value(app, 'attachments.add', { ledger: 'visits', recordId: visit.id, files: [{ name: '入户合影.jpg', data: photo.toString('base64') }] });
+    await pickReport(page, '走访与诉求台账');
+    await page.getByTestId('report-thumbnails').check();
+    const visitsBook = new ExcelJS.Workbook();
+    await visitsBook.xlsx.readFile(await downloadXlsx(page, dir));
+    const anchored = visitsBook.getWorksheet('走访记录')!.getImages();
+    expect(anchored).toHaveLength(1);
+    const visitRow = visitsBook.getWorksheet('走访记录')!.getRow(anchored[0]!.range.tl.nativeRow + 1);
+    expect((visitRow.values as ExcelJS.CellValue[]).some((c) => c instanceof Date && c.toISOString().startsWith(visit.visitDate))).toBe(true);
     const noticeSheets = await readSheets(noticeFile);
     const cells = noticeSheets.flatMap((s) => s.body.flat()).map((c) => String(c ?? ''));
     expect(noticeSheets.reduce((n, s) => n + s.body.length, 0)).toBeGreaterThan(1);
@@ -127,7 +145,7 @@ test('a coordinator exports last month’s township summary and the public notic
     const secrets = [...households.items.map((h) => h.phone), ...members.items.flatMap((m) => [m.idNumber, m.phone ?? null])].filter((s): s is string => Boolean(s && s.length >= 11));
     expect(secrets.length).toBeGreaterThan(0);
     expect(cells.filter((text) => secrets.some((secret) => text.includes(secret)))).toEqual([]);
-    await expect(page.getByTestId('recent-export')).toHaveCount(2);
+    await expect(page.getByTestId('recent-export')).toHaveCount(3);
     // The screen as people see it on a laptop and a desktop (kept with the test's results).
     for (const size of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
       await page.setViewportSize(size);
@@ -151,6 +169,18 @@ test('a coordinator exports last month’s township summary and the public notic
     expect(second).toContain(`统计时段 ${year}-01-01 至 ${year}-12-31`);
     expect(second).toContain(`2 / ${pages}`);
     expect(pageText(pages)).toContain(`${pages} / ${pages}`);
+
+    // The village's visits of the period with thumbnails: the visit's photo is the PDF's one image
+    // (the page it is on kept as a PNG to look at).
+    await print.goto(`${app.url()}#/print?report=visitsNeeds&scope=village&villageId=${visit.villageId}&from=${period.from}&to=${period.to}&thumbnails=true`);
+    await expect(print.locator('html')).toHaveAttribute('data-print-ready', '1', { timeout: 60_000 });
+    await expect(print.getByTestId('print-photos').locator('img')).toHaveCount(1);
+    const withPhotos = join(dir, 'thumbnails.pdf');
+    await print.pdf({ path: withPhotos, preferCSSPageSize: true, printBackground: true });
+    const images = execFileSync('pdfimages', ['-list', withPhotos], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images).toHaveLength(1);
+    const onPage = images[0]!.trim().split(/\s+/)[0]!;
+    execFileSync('pdftoppm', ['-f', onPage, '-l', onPage, '-r', '60', '-png', withPhotos, test.info().outputPath('visits-thumbnail')]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
