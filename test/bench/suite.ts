@@ -7,16 +7,16 @@
 // largest database. The city (2,500 villages) is extrapolated from the measured curve.
 // `--quick` runs a tiny scale and asserts only what must hold (equal content, counts), no timings.
 //   node scripts/bench.mjs suite [--scale village|township|district | --villages N] [--quick]
-//     [--households N] [--years N] [--township N] [--automerge-max N] [--profile] [--json F] [--chart F] [--keep]
+//     [--households N] [--years N] [--township N] [--automerge-max N] [--profile] [--json F] [--chart F] [--keep] [--reuse DIR]
 import { execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildForked, mergeForked, type ForkedBuildFigures, type ForkedMergeFigures } from './automergeForked';
 import { writeGrowthChart } from './growthChart';
 import { hostColdStart, HOST_SCRIPT } from './hostStart';
 import { bytesByTable, ledgerDifference, townshipsOf, physicalReferences, type PhysicalFigures } from './physical';
-import { topFrames } from './profileSummary';
+import { topFrames, type ProfileFrame } from './profileSummary';
 import { chinaDay } from '../../electron/services/demo/random';
 import { reportSuite, type PointFigures, type SuiteFigures } from './suiteReport';
 import { arg, childImport, generate, int, mainOrChild, newIdentity, relayFile, runChild, seconds, type ImportFigures, type Manifest } from './syncFixture';
@@ -37,6 +37,12 @@ function importChild(manifestPath: string, db: string, files: string[], options:
   return runChild<ImportFigures>(manifestPath, options.flags ?? [], 'import', db, options.reimport ? '1' : '0', options.verify ? '1' : '0', ...files);
 }
 
+function profiledMerge(manifestPath: string, db: string, files: string[], profileDir: string): ProfileFrame[] {
+  importChild(manifestPath, db, files, { reimport: false, verify: false, flags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
+  for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
+  return topFrames(join(profileDir, readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))!), 15);
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const scale = textArg('scale') ?? 'township';
@@ -47,6 +53,7 @@ async function main(): Promise<void> {
   const years = arg('years', quick ? 1 : 2);
   const automergeMax = arg('automerge-max', quick ? N : 30);
   const keep = process.argv.includes('--keep');
+  const reuse = textArg('reuse');
   const dir = mkdtempSync(join(tmpdir(), 'cunji-bench-'));
   const started = performance.now();
   const at = machine();
@@ -54,10 +61,17 @@ async function main(): Promise<void> {
     console.log(`村记 npm run bench${quick ? ' --quick' : ''} — ${N} villages × ${households} households, ${years} year(s); townships of ${T}; in ${dir}`);
     console.log(`machine: ${at.cores} cores, node ${at.node}, ${at.date}; uptime: ${at.uptime}`);
     const g0 = performance.now();
-    let manifest: Manifest = await generate(dir, {
-      villages: N, households, years, villagesPerTownship: T,
-      onVillage: (i) => (i + 1) % 10 === 0 && console.log(`  generated ${i + 1} of ${N} villages (${seconds(g0).toFixed(0)} s)`),
-    });
+    // --reuse DIR: the villages a killed or --keep run generated there (its first N), not generated again.
+    let manifest: Manifest = reuse
+      ? (() => {
+          const kept = JSON.parse(readFileSync(join(reuse, 'manifest.json'), 'utf8')) as Manifest;
+          if (kept.villages.length < N) throw new Error(`${reuse} holds ${kept.villages.length} villages, not ${N}`);
+          return { ...kept, dir, villages: kept.villages.slice(0, N) };
+        })()
+      : await generate(dir, {
+          villages: N, households, years, villagesPerTownship: T,
+          onVillage: (i) => (i + 1) % 10 === 0 && console.log(`  generated ${i + 1} of ${N} villages (${seconds(g0).toFixed(0)} s)`),
+        });
     // Township coordinators relay groups of T villages; the importing device trusts them all.
     const groups: number[][] = [];
     for (let i = 0; i < N; i += T) groups.push(Array.from({ length: Math.min(T, N - i) }, (_, j) => i + j));
@@ -74,15 +88,14 @@ async function main(): Promise<void> {
     for (const k of points) {
       const db = join(dir, `direct-${k}.sqlite`);
       const files = manifest.villages.slice(0, k).map((v) => v.bundle);
-      const profileDir = join(dir, 'profile');
-      const profile = process.argv.includes('--profile') && k === N;
-      const merge = importChild(manifestPath, db, files, { reimport: true, verify: k === N, flags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+      const merge = importChild(manifestPath, db, files, { reimport: true, verify: k === N });
       const physical = runChild<PhysicalFigures>(manifestPath, [], 'physical', db);
       const automerge = k <= amCount ? runChild<ForkedMergeFigures>(manifestPath, [], 'automerge-merge', String(k), db) : undefined;
       const point: PointFigures = {
         villages: k, merge, physical, automerge, diskBytes: dbBytes(db), fileBytes: files.reduce((n, f) => n + statSync(f).size, 0),
         tables: k === N || k === T ? bytesByTable(db).slice(0, 8) : undefined,
-        profile: profile ? topFrames(join(profileDir, readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))!)) : undefined,
+        // The profile is a merge of its own, after the timed one: the profiler's cost stays out of the figures.
+        profile: process.argv.includes('--profile') && k === Math.min(N, T) ? profiledMerge(manifestPath, join(dir, 'profiled.sqlite'), files, join(dir, 'profile')) : undefined,
       };
       measured.push(point);
       console.log(`  ${k} villages: ${quick ? `${int(merge.changes)} changes merged` : `${merge.importS.toFixed(2)} s wall, ${merge.importCpuS.toFixed(2)} s CPU`}${automerge ? `; Automerge checked equal (${int(automerge.checkedRows)} rows, ${int(automerge.checkedCells)} cells)` : ''}`);

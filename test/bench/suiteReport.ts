@@ -87,7 +87,8 @@ export function reportSuite(f: SuiteFigures): void {
     console.log(`district by relay: ${f.relay.townships.length} township files (${mb(f.relay.fileBytes)}), ${int(r.changes)} changes in ${s2(r.importS)} wall (${s2(r.importCpuS)} CPU), ${rate(r.changes, r.importS)}; peak RSS ${mb(r.peakRss)}; re-import ${s2(r.reimportS ?? 0)} (${times(r.importS, r.reimportS ?? 1)} faster); ledgers equal to the direct merge`);
   }
   if (f.host) console.log(`host cold start on the ${top.villages}-village database (${mb(top.diskBytes)}): listening ${s2(f.host.listeningS)}, page ${s2(f.host.pageS)}, first screen's calls answered ${s2(f.host.firstScreenS)}; host peak RSS ${mb(f.host.peakRss)}`);
-  if (top.profile) console.log(`profile of the ${top.villages}-village merge (self time): ${top.profile.map((p) => `${p.frame} ${(p.share * 100).toFixed(1)}%`).join('; ')}`);
+  const profiled = f.points.find((p) => p.profile);
+  if (profiled?.profile) console.log(`profile of the ${profiled.villages}-village merge (node --cpu-prof, a run of its own; self time): ${profiled.profile.map((p) => `${p.frame} ${(p.share * 100).toFixed(1)}%`).join('; ')}`);
 
   const perVillage = top.merge.changes / top.villages;
   const at = (v: number) => f.points.find((p) => p.villages === v);
