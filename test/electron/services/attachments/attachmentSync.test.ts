@@ -4,7 +4,7 @@
 // records and devices name it, the coordinator's copies byte for byte, an upload cut mid-PUT and
 // a full quota that hold back no record and are made good by the next sync, and a coordinator's
 // relay to the district that carries the rows without the files.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openFileStore } from '../../../../electron/services/attachments/fileStore';
@@ -145,6 +145,33 @@ describe('attachment files through a WebDAV server', () => {
     expect(after.files).toMatchObject({ received: 4, missing: 0, refused: [] });
     expect((await c.api.attachments.list({ recordId: visit })).items.map((i) => i.present)).toEqual([true, true]);
     sameBytes(a, c, files);
+  });
+
+  it('checked on arrival: bytes that do not hash to the name and a size other than the row gives are refused, the records kept; a file gone from the server is missing', async () => {
+    const { dav, a, c, run } = await davTownship();
+    const visit = await recordVisit(a);
+    const [flipped, cut, gone] = await attach(a, visit, [await makePhoto({ width: 400, height: 300 }), await makePhoto({ width: 300, height: 400 }), await makePhoto({ width: 350, height: 350 })]);
+    expect((await run(a)).files).toMatchObject({ sent: 6 });
+    const pathOf = (hash: string) => join(dav.disk, FOLDER, 'attachments', hash.slice(0, 2), `${hash}.jpg`);
+    const bytes = readFileSync(pathOf(flipped!.sha256));
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x40;
+    writeFileSync(pathOf(flipped!.sha256), bytes);
+    writeFileSync(pathOf(cut!.sha256), readFileSync(pathOf(cut!.sha256)).subarray(0, 100));
+
+    const atC = await run(c);
+    expect(atC.status.lastError).toBeNull();
+    expect(atC.files!.refused.map((r) => [r.hash, r.reason.split(':')[0]]).sort()).toEqual(
+      [[flipped!.sha256, 'ATTACHMENT_HASH'], [cut!.sha256, 'ATTACHMENT_TOO_LARGE']].sort(),
+    );
+    const shown = new Map((await c.api.attachments.list({ recordId: visit })).items.map((i) => [i.id, i.present]));
+    expect([shown.get(flipped!.id), shown.get(cut!.id), shown.get(gone!.id)]).toEqual([false, false, true]);
+    expect(openFileStore(c.context.dataDir).has(flipped!.sha256)).toBe(false);
+
+    // Seen there before, then removed by hand: the fetch finds nothing, counts it missing, and fails nothing.
+    rmSync(pathOf(flipped!.sha256));
+    const again = await run(c);
+    expect(again.status.lastError).toBeNull();
+    expect(again.files).toMatchObject({ received: 0, missing: 1, refused: [{ hash: cut!.sha256 }] });
   });
 });
 
