@@ -9,7 +9,6 @@ import { idCheckChar } from '../../../shared/domain/idNumber';
 import type { RELATION_LABELS } from '../../../shared/domain/ledgerEnums';
 import { approverLevelFor, daysInclusive } from '../../../shared/domain/ledgers/days';
 import type { LedgerDefinitions } from '../../../shared/domain/ledgers/index';
-import { reserveCadresInYear } from '../../../shared/domain/party/villageChecks';
 import { generateParty, type DemoParty } from './party';
 import { addYears, createRng, dayOf, isoOf, type Rng } from './random';
 import * as W from './words';
@@ -386,7 +385,6 @@ function generateVillage(options: TownshipOptions, index: number, place: DemoVil
   ];
   // Seeded apart (./party.ts), so the rest of the village is what it was before it came.
   const party = generateParty({ seed: options.seed, index, today: options.today, region, households, secretaryName });
-  const reserveSpans = party.cadres.map((c) => ({ ...c.fields, outcomeOn: c.fields.outcomeOn ?? null }));
   for (let year = firstYear; year <= thisYear; year++) {
     for (const duty of W.DUTIES) {
       for (const [goal, unitName, min, max] of rng.sample(W.PLAN_GOALS[duty], rng.int(1, 2))) {
@@ -428,9 +426,10 @@ function generateVillage(options: TownshipOptions, index: number, place: DemoVil
       collectiveIncomeFen: rng.int(8, 60) * 1_000_000,
       operatingFundsFen: under ? rng.int(20, 49) * 100_000 : rng.int(50, 150) * 100_000,
       venueStatus: rng.weighted([['good', 7], ['rebuilt', 2], ['poor', 1]] as const),
-      // Counted from the reserve cadres ledger, as the app counts it; the draw stays so what follows is unchanged.
-      reserveCadresTrained: rng.int(1, 8) * 0 + reserveCadresInYear(reserveSpans, year),
     });
+    // Reserve cadres are counted from their ledger (a typed count is refused); the draw that once
+    // typed one stays, so what follows is unchanged.
+    rng.int(1, 8);
   }
 
   // Projects and their money: received before it is spent, never more spent than received.

@@ -48,7 +48,7 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
 
   function withRefNames(rows: Row[]): Record<string, unknown>[] {
     const names = new Map<string, string | null>();
-    return rows.map((row) => {
+    const records = rows.map((row) => {
       const record = fromRow(def, row);
       const refNames: Record<string, string> = {};
       for (const field of referenceFields) {
@@ -59,6 +59,7 @@ export function ledgerHandlers(ctx: ServiceContext, def: AnyDefinition): Pick<Ha
       if (origin && !names.has(origin)) names.set(origin, deviceName(origin));
       return { ...record, refNames, recordedBy: origin ? { deviceId: origin, name: names.get(origin) ?? null } : null };
     });
+    return rules.computed ? rules.computed(ctx, records) : records;
   }
 
   const reader = createLedgerReader(

@@ -2,7 +2,8 @@
 // (LEDGER_RULES): a step is judged against the candidate's other steps before it is stored —
 // refused when it breaks a rule, asked about (lateStep) when it is late on a clock — and a
 // training must fall while the cadre is on the reserve. (A candidate or cadre takes its steps or
-// trainings with it when deleted because they are part of it: their definitions' place.)
+// trainings with it when deleted because they are part of it: their definitions' place.) The
+// indicators' reserve cadres are counted from the cadres, never typed.
 import type { ApiIssue } from '../../../shared/api/result';
 import type { LedgerNoun } from '../../../shared/api/methods';
 import { DEFAULT_PARTY_CLOCKS, type PartyClocks } from '../../../shared/domain/party/clocks';
@@ -10,7 +11,8 @@ import { P } from '../../../shared/domain/party/messages';
 import type { StepToCheck, StepVerdict } from '../../../shared/domain/party/stepRules';
 import { checkStep } from '../../../shared/domain/party/stepRules';
 import { V } from '../../../shared/domain/validation';
-import { cadreSpan, candidateRow, candidateSteps, hasFamilyCandidate } from '../../../db/party';
+import { reserveCadresInYear } from '../../../shared/domain/party/villageChecks';
+import { cadreSpan, candidateRow, candidateSteps, hasFamilyCandidate, reserveSpans } from '../../../db/party';
 import type { ServiceContext } from '../context';
 import type { LedgerRules, WriteCheck } from './rules';
 import { today } from './today';
@@ -51,7 +53,20 @@ function trainingWhileOnReserve(check: WriteCheck): ApiIssue[] {
   return outside ? [{ path: ['trainedOn'], message: P.trainingOutsideReserve }] : [];
 }
 
+/** A year's reserve cadres, counted from the reserve cadres ledger (on the reserve at some time that
+ *  year) wherever the village keeps one; a figure typed before that ledger existed stands for a
+ *  village that has never entered a cadre, as the dashboards count it (db/dashboard/headline.ts). */
+function reserveCadresCounted(ctx: ServiceContext, records: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (records.length === 0) return records;
+  const spans = reserveSpans(ctx.db.sqlite, [...new Set(records.map((r) => String(r.villageId)))]);
+  return records.map((r) => {
+    const own = spans.filter((s) => s.villageId === r.villageId);
+    return own.length && typeof r.year === 'number' ? { ...r, reserveCadresTrained: reserveCadresInYear(own, r.year) } : r;
+  });
+}
+
 export const PARTY_RULES: Partial<Record<LedgerNoun, LedgerRules>> = {
+  indicators: { computed: reserveCadresCounted },
   steps: {
     hard: (check) => judgeStep(check).refusals,
     soft: (check) => judgeStep(check).late.map((issue) => ({ confirmation: 'lateStep' as const, issue })),

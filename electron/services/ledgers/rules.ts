@@ -41,6 +41,8 @@ export interface LedgerRules {
   defaults?(check: WriteCheck): Record<string, unknown>;
   hard?(check: WriteCheck): ApiIssue[];
   soft?(check: WriteCheck): SoftIssue[];
+  /** Fills in the fields the definition marks computed, on every record read (list, get, after a write). */
+  computed?(ctx: ServiceContext, records: Record<string, unknown>[]): Record<string, unknown>[];
 }
 
 /** Fields that point at a row of another ledger, always of the same village (shared/domain/ledgers/references.ts):

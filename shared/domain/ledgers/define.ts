@@ -33,6 +33,8 @@ export interface LedgerDefinition<N extends string, S extends z.ZodRawShape, T e
   readonly check: (record: Partial<z.output<z.ZodObject<S>>>) => ApiIssue[];
   /** Its group and icon in the menu, or the ledger it is part of (shared/domain/ledgers/place.ts). */
   readonly place: LedgerPlace;
+  /** Fields the app computes (shown, never typed): a write giving one is refused with its message. */
+  readonly computed: Partial<Record<keyof S & string, string>>;
 }
 
 export function defineLedger<N extends string, S extends z.ZodRawShape, T extends string>(definition: {
@@ -48,8 +50,9 @@ export function defineLedger<N extends string, S extends z.ZodRawShape, T extend
   due?: { field: keyof S & string; status: keyof S & string; done: readonly string[] };
   check?: (record: Partial<z.output<z.ZodObject<S>>>) => ApiIssue[];
   place: LedgerPlace;
+  computed?: Partial<Record<keyof S & string, string>>;
 }): LedgerDefinition<N, S, T> {
-  return { codecs: {}, check: () => [], filterable: [], dateField: null, otherDates: [], due: null, ...definition };
+  return { codecs: {}, check: () => [], filterable: [], dateField: null, otherDates: [], due: null, computed: {}, ...definition };
 }
 
 export { snakeCase } from './columns';
@@ -65,13 +68,28 @@ const confirm = z.array(z.enum(CONFIRMATIONS, { error: V.invalid }), { error: V.
 /** Input of `create`: the village the row belongs to (fixed for ever) and every field. */
 export function createSchema<N extends string, S extends z.ZodRawShape>(def: LedgerDefinition<N, S>) {
   return z.strictObject({ villageId: rowId, ...def.fields, confirm }).superRefine((value, ctx) => {
+    refuseComputed(def, value, ctx);
     for (const issue of def.check(value as Partial<z.output<z.ZodObject<S>>>)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 }
 
+/** A computed field given a value is refused by name (an empty one is as good as left out). */
+function refuseComputed<N extends string, S extends z.ZodRawShape>(def: LedgerDefinition<N, S>, value: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  for (const [field, message] of Object.entries(def.computed) as [string, string][]) {
+    if (value[field] !== undefined && value[field] !== null) ctx.addIssue({ code: 'custom', path: [field], message });
+  }
+}
+
 /** Input of `update`: any subset of the fields. Cross-field checks run on the merged record. */
 export function patchSchema<N extends string, S extends z.ZodRawShape>(def: LedgerDefinition<N, S>) {
-  return z.strictObject({ id: rowId, patch: z.strictObject(withoutDefaults(def.fields)).partial(), confirm });
+  return z.strictObject({
+    id: rowId,
+    patch: z
+      .strictObject(withoutDefaults(def.fields))
+      .partial()
+      .superRefine((value, ctx) => refuseComputed(def, value, ctx)),
+    confirm,
+  });
 }
 
 /** A field left out of a patch keeps its stored value: its create-time default must not fill it in

@@ -6,6 +6,7 @@ import {
 } from '../ledgerEnums';
 import { UNIT_LEVEL_LABELS } from '../device';
 import { choice, choices, count, isoDate, moneyFen, optionalChoice, optionalIsoDate, optionalPhone, optionalText, requiredText, V, year } from '../validation';
+import { P } from '../party/messages';
 import { defineLedger, issueAt } from './define';
 import { funds, projects } from './money';
 
@@ -87,6 +88,9 @@ export const indicators = defineLedger({
   codecs: { villageTypes: 'json' },
   searchable: [],
   filterable: ['year'],
+  // Counted from the reserve cadres ledger (on the reserve at some time that year); a figure typed
+  // before that ledger existed stays in the column and stands for a village without cadres.
+  computed: { reserveCadresTrained: P.reserveCadresComputed },
 });
 
 export const secretaries = defineLedger({

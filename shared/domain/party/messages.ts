@@ -43,6 +43,7 @@ export const P = {
   cadreUnderAge: 'validation.party.cadreUnderAge',
   outcomeOnTraining: 'validation.party.outcomeOnTraining',
   trainingOutsideReserve: 'validation.party.trainingOutsideReserve',
+  reserveCadresComputed: 'validation.party.reserveCadresComputed',
 } as const;
 
 export type PartyMessage = (typeof P)[keyof typeof P];

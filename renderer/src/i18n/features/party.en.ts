@@ -36,6 +36,7 @@ export const partyRulesEn = {
   cadreUnderAge: 'A reserve cadre is at least eighteen when recommended',
   outcomeOnTraining: 'A reserve cadre still in training has no outcome date',
   trainingOutsideReserve: 'A training falls after the recommendation and before leaving or joining the village committees',
+  reserveCadresComputed: 'Reserve cadres trained is counted from the reserve cadres ledger; it cannot be typed',
 };
 
 export const partyEn = {

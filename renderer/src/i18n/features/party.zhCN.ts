@@ -35,6 +35,7 @@ export const partyRulesZhCN = {
   cadreUnderAge: '推荐为后备干部时须年满十八周岁',
   outcomeOnTraining: '培养中的后备干部不填结果日期',
   trainingOutsideReserve: '培训日期须在推荐之后、退出或进入村“两委”之前',
+  reserveCadresComputed: '培养后备干部人数由后备干部台账自动计算，不能填写',
 };
 
 export const partyZhCN = {

@@ -72,7 +72,8 @@ export const indicatorsView: LedgerView = {
     f.money('collectiveIncomeFen'),
     f.money('operatingFundsFen'),
     f.choice('venueStatus', VENUE_STATUS_LABELS),
-    f.integer('reserveCadresTrained'),
+    // Counted from the reserve cadres ledger by the main process: shown, never typed.
+    { ...f.integer('reserveCadresTrained'), derived: true },
     f.choices('villageTypes', VILLAGE_TYPE_LABELS),
   ],
   columns: ['year', 'householdCount', 'population', 'partyMembers', 'collectiveIncomeFen', 'operatingFundsFen', 'venueStatus', 'villageTypes'],

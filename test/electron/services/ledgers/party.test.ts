@@ -174,3 +174,27 @@ describe('each village\'s three-year target (三年发展一名)', () => {
     });
   });
 });
+
+describe('the indicators\' reserve cadres', () => {
+  it('are counted from the reserve cadres ledger, and a typed count is refused by name, storing nothing', async () => {
+    await withVillage(async (app, villageId) => {
+      const snapshot = app.snapshot();
+      const typed = await expectRefused(app, 'indicators.create', { villageId, year: 2025, population: 800, reserveCadresTrained: 5 });
+      expect(typed.issues).toEqual([{ path: ['reserveCadresTrained'], message: P.reserveCadresComputed }]);
+      expect(app.snapshot()).toBe(snapshot);
+      const row = await expectOk(app, 'indicators.create', { villageId, year: 2025, population: 800 });
+      const cadre = { villageId, sex: 'female', birthYear: 1994, channel: 'womenPool', outcome: 'training' } as const;
+      await expectOk(app, 'cadres.create', { ...cadre, name: '韩晓燕', recommendedOn: '2025-03-01' });
+      await expectOk(app, 'cadres.create', { ...cadre, name: '李春梅', recommendedOn: '2024-06-01', outcome: 'exited', outcomeOn: '2025-02-01' });
+      await expectOk(app, 'cadres.create', { ...cadre, name: '王小红', recommendedOn: '2026-01-10' });
+      expect((await expectOk(app, 'indicators.get', { id: row.id })).reserveCadresTrained).toBe(2);
+      const afterCadres = app.snapshot();
+      const patched = await expectRefused(app, 'indicators.update', { id: row.id, patch: { reserveCadresTrained: 9 } });
+      expect(patched.issues).toEqual([{ path: ['patch', 'reserveCadresTrained'], message: P.reserveCadresComputed }]);
+      expect(app.snapshot()).toBe(afterCadres);
+      const updated = await expectOk(app, 'indicators.update', { id: row.id, patch: { population: 810 } });
+      expect(updated.reserveCadresTrained).toBe(2);
+      expect((await expectOk(app, 'indicators.list', { villageId })).items.map((r) => r.reserveCadresTrained)).toEqual([2]);
+    });
+  });
+});
