@@ -44,7 +44,7 @@ export const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}
 
 export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
   const insertChange = sqlite.prepare(
-    // `hlc` and `origin` are read off the id (migration 0210), so they are not written.
+    // `hlc` and `origin` are read off the id (migration 0220), so they are not written.
     `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, seen, segment)
      VALUES (@id, @tbl, @row_id, @village_id, @col, @value, @seen, @segment)`,
   );
@@ -179,7 +179,7 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
 }
 
 /**
- * The log reads a change's HLC and origin off its id (migration 0210), so a change whose id says
+ * The log reads a change's HLC and origin off its id (migration 0220), so a change whose id says
  * otherwise would be read back as another change: refused (the store and the codec never make one).
  */
 export function idMismatch(change: Change): string {

@@ -37,7 +37,7 @@ async function rawInsert(dir: string, manifest: Manifest): Promise<{ rows: numbe
   const ddl = source.sqlite.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'changes' AND sql IS NOT NULL").pluck().all() as string[];
   source.close();
   for (const statement of ddl) db.sqlite.exec(statement.replace(/\bchanges\b/g, 'raw_log').replace(/\b(changes_\w+)\b/g, 'raw_$1'));
-  // The columns the log stores (hlc and origin are read off the id: migration 0210).
+  // The columns the log stores (hlc and origin are read off the id: migration 0220).
   const insert = db.sqlite.prepare('INSERT INTO raw_log (id, tbl, row_id, village_id, col, value, seen, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   let rows = 0;
   let insertS = 0;

@@ -1,4 +1,4 @@
-// 0210: the change log stops storing a change's HLC and origin (its id says both). A database
+// 0220: the change log stops storing a change's HLC and origin (its id says both). A database
 // made by the code before it — a real history with a conflict, a delete, sealed and unsealed
 // changes, copied table by table into the schema of version 200 — migrates to a log that reads
 // back row for row as it was, with the same ledgers and heads, fewer bytes, and keeps working:
@@ -19,7 +19,7 @@ import type { Sqlite } from '../../../db/open';
 
 const tempDir = useTempDirs();
 
-/** Copies every table of `from` into the database at `file`, created at schema version 200 (the one before 0210). */
+/** Copies every table of `from` into the database at `file`, created at schema version 200 (before 0220). */
 async function atVersionBefore(from: Sqlite, file: string): Promise<void> {
   const old = await openDatabase(file, { targetVersion: 200 });
   old.close();
@@ -36,7 +36,7 @@ const everything = (sqlite: Sqlite) =>
   [JSON.stringify(sqlite.prepare('SELECT * FROM changes ORDER BY id').all()), dumpLedgers(sqlite), dumpHeads(sqlite)].join('\n');
 const changesBytes = (sqlite: Sqlite) => sqlite.prepare("SELECT sum(payload) FROM dbstat WHERE name = 'changes'").pluck().get() as number;
 
-describe('0210: compact change log', () => {
+describe('0220: compact change log', () => {
   it('migrates a log made before it to the same rows, ledgers and heads in fewer bytes, and the database keeps working', async () => {
     const dir = tempDir();
     const a = await openTestDevice(dir, '00000000000000a1');
