@@ -14,8 +14,10 @@ interface Props {
 
 export function PartyClocksFields({ editable, clocks, form }: Props): JSX.Element {
   const { t } = useTranslation();
-  const unit = (clock: Clock) => t(`township.clocks.${DEFAULT_PARTY_CLOCKS[clock].unit}`);
-  const defaultText = (clock: Clock) => t('township.clocks.default', { count: DEFAULT_CLOCK_COUNTS[clock], unit: unit(clock) });
+  // The unit's word for a count (English says 1 month, 2 months).
+  const unit = (clock: Clock, count?: number) => t(`township.clocks.${DEFAULT_PARTY_CLOCKS[clock].unit}${count === 1 ? 'One' : ''}`);
+  const defaultText = (clock: Clock) => t('township.clocks.default', { count: DEFAULT_CLOCK_COUNTS[clock], unit: unit(clock, DEFAULT_CLOCK_COUNTS[clock]) });
+  const typed = Form.useWatch('partyClocks', form) as Partial<PartyClockCounts> | undefined;
   const reset = (clock: Clock) => form.setFieldValue(['partyClocks', clock], DEFAULT_CLOCK_COUNTS[clock]);
 
   return (
@@ -35,7 +37,7 @@ export function PartyClocksFields({ editable, clocks, form }: Props): JSX.Elemen
                       min={CLOCK_BOUNDS[clock].min}
                       max={CLOCK_BOUNDS[clock].max}
                       precision={0}
-                      suffix={unit(clock)}
+                      suffix={unit(clock, typed?.[clock])}
                       style={{ width: 120 }}
                       data-testid={`settings-clock-${clock}`}
                     />
@@ -48,7 +50,7 @@ export function PartyClocksFields({ editable, clocks, form }: Props): JSX.Elemen
             ) : (
               <Form.Item label={t(`township.clocks.${clock}`)}>
                 <Typography.Text strong data-testid={`settings-clock-read-${clock}`}>
-                  {clocks?.[clock]} {unit(clock)}
+                  {clocks?.[clock]} {unit(clock, clocks?.[clock])}
                 </Typography.Text>{' '}
                 {clocks?.[clock] === DEFAULT_CLOCK_COUNTS[clock] ? <Tag>{t('township.clocks.isDefault')}</Tag> : <Typography.Text type="secondary">{defaultText(clock)}</Typography.Text>}
               </Form.Item>
