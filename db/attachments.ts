@@ -1,6 +1,7 @@
 // The reads of the attachments ledger: a record's files, a village's gallery, whether a record
-// exists to attach to, whether a hash is one the person may see, and what the sweep needs to
-// know before a file leaves the disk. Writes go through the store like any ledger's.
+// exists to attach to, whether a hash is one the person may see, what the sweep needs to know
+// before a file leaves the disk, and which files a sync sends or fetches. Writes go through the
+// store like any ledger's.
 import type { LedgerName } from './ledgers';
 import type { Sqlite } from './open';
 
@@ -105,18 +106,38 @@ export interface WantedFile {
   ext: 'jpg' | 'png' | 'pdf';
   /** The bytes the row says the file has (a thumbnail's size is not recorded: null). */
   size: number | null;
+  /**
+   * A live attachment of a village this device keeps names it: a file to fetch when it is not here.
+   * A secretary's database holds the rows of other villages too (the coordinator's files relay
+   * the whole township, and the other secretaries' files sit in the same shared place); their
+   * files are never shown here, so they are not fetched, nor counted missing.
+   */
+  kept: boolean;
 }
 
-/** Every file a live attachment names (its file and its thumbnail), once each. */
-export function filesOfLiveAttachments(sqlite: Sqlite): WantedFile[] {
+/**
+ * Every file a live attachment names (its file and its thumbnail), once each, marked `kept` when
+ * an attachment of one of `keptVillages` names it (the row's village is its record's).
+ */
+export function filesOfLiveAttachments(sqlite: Sqlite, keptVillages: readonly string[]): WantedFile[] {
   const rows = sqlite
-    .prepare('SELECT sha256, thumb_sha256, mime, size_bytes FROM attachments WHERE deleted_at IS NULL AND sha256 IS NOT NULL ORDER BY sha256')
-    .all() as { sha256: string; thumb_sha256: string | null; mime: string | null; size_bytes: number | null }[];
+    .prepare(
+      `SELECT sha256, thumb_sha256, mime, size_bytes, village_id IN (SELECT value FROM json_each(@villages)) AS kept
+         FROM attachments WHERE deleted_at IS NULL AND sha256 IS NOT NULL ORDER BY sha256, kept DESC`,
+    )
+    .all({ villages: JSON.stringify(keptVillages) }) as { sha256: string; thumb_sha256: string | null; mime: string | null; size_bytes: number | null; kept: number }[];
   const wanted = new Map<string, WantedFile>();
+  const add = (file: WantedFile) => {
+    const seen = wanted.get(file.hash);
+    // A kept row's word wins over another village's row naming the same bytes.
+    if (!seen) wanted.set(file.hash, file);
+    else if (file.kept && !seen.kept) seen.kept = true;
+  };
   for (const row of rows) {
     const ext = row.mime === 'image/png' ? 'png' : row.mime === 'application/pdf' ? 'pdf' : 'jpg';
-    if (!wanted.has(row.sha256)) wanted.set(row.sha256, { hash: row.sha256, ext, size: row.size_bytes });
-    if (row.thumb_sha256 && !wanted.has(row.thumb_sha256)) wanted.set(row.thumb_sha256, { hash: row.thumb_sha256, ext: 'jpg', size: null });
+    const kept = row.kept === 1;
+    add({ hash: row.sha256, ext, size: row.size_bytes, kept });
+    if (row.thumb_sha256) add({ hash: row.thumb_sha256, ext: 'jpg', size: null, kept });
   }
   return [...wanted.values()];
 }

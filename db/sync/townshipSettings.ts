@@ -17,6 +17,11 @@ export interface TownshipSettings {
   readonly presenceThreshold: number;
   /** The plan duties' names, in the scheme's order. */
   readonly duties: readonly string[];
+  /**
+   * The member-development clocks it sets (shared/domain/party/clocks.ts: a count in each clock's
+   * default unit); absent in a declaration that sets none, as every one signed before they existed.
+   */
+  readonly partyClocks?: Readonly<Record<string, number>>;
   /** The device that set them. */
   readonly issuer: string;
   /** When, by the issuer's clock (ISO). */
@@ -27,13 +32,28 @@ export interface TownshipSettings {
 
 const DOMAIN = 'cunji-township-settings/1';
 
-/** The bytes a declaration signs: a JSON array in a fixed order. */
+/** The clocks set, by name in a fixed order; null when none is (a declaration of the older shape). */
+function clocksSigned(clocks: TownshipSettings['partyClocks']): [string, number][] | null {
+  const entries = Object.entries(clocks ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return entries.length > 0 ? entries : null;
+}
+
+/** The bytes a declaration signs: a JSON array in a fixed order (the clocks last, only when some are set,
+ *  so a declaration signed before they existed verifies unchanged). */
 export function townshipSettingsMessage(s: Omit<TownshipSettings, 'signature'>): Buffer {
-  return Buffer.from(JSON.stringify([DOMAIN, s.township, s.presenceThreshold, [...s.duties], s.issuer, s.issuedAt]), 'utf8');
+  const clocks = clocksSigned(s.partyClocks);
+  return Buffer.from(JSON.stringify([DOMAIN, s.township, s.presenceThreshold, [...s.duties], s.issuer, s.issuedAt, ...(clocks ? [clocks] : [])]), 'utf8');
+}
+
+/** A declaration's fields with the clocks left out when none is set. */
+function withClocks<T extends { partyClocks?: TownshipSettings['partyClocks'] }>(s: T): T {
+  const { partyClocks, ...rest } = s;
+  const clocks = clocksSigned(partyClocks);
+  return (clocks ? { ...rest, partyClocks: Object.fromEntries(clocks) } : rest) as T;
 }
 
 export function issueTownshipSettings(signer: DeviceKeys, unsigned: Omit<TownshipSettings, 'signature' | 'issuer'>): TownshipSettings {
-  const s = { ...unsigned, duties: [...unsigned.duties], issuer: signer.deviceId };
+  const s = withClocks({ ...unsigned, duties: [...unsigned.duties], issuer: signer.deviceId });
   return { ...s, signature: sign(null, townshipSettingsMessage(s), signer.privateKey).toString('base64') };
 }
 
@@ -58,13 +78,16 @@ interface Row {
   township: string;
   presence_threshold: number;
   duties: string;
+  party_clocks: string | null;
   issuer: string;
   issued_at: string;
   signature: string;
 }
 
 const fromRow = (r: Row): TownshipSettings => ({
-  township: r.township, presenceThreshold: r.presence_threshold, duties: JSON.parse(r.duties) as string[], issuer: r.issuer, issuedAt: r.issued_at, signature: r.signature,
+  township: r.township, presenceThreshold: r.presence_threshold, duties: JSON.parse(r.duties) as string[],
+  ...(r.party_clocks ? { partyClocks: JSON.parse(r.party_clocks) as Record<string, number> } : {}),
+  issuer: r.issuer, issuedAt: r.issued_at, signature: r.signature,
 });
 
 /** The export mark (an `export_marks` origin no device has) of the township settings last sent to a target. */
@@ -92,13 +115,13 @@ export function recordTownshipSettings(sqlite: Sqlite, s: TownshipSettings, at: 
   if (held && !isNewer(s, held)) return false;
   sqlite
     .prepare(
-      `INSERT INTO township_settings (township, presence_threshold, duties, issuer, issued_at, signature, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (township) DO UPDATE SET presence_threshold = excluded.presence_threshold, duties = excluded.duties,
+      `INSERT INTO township_settings (township, presence_threshold, duties, party_clocks, issuer, issued_at, signature, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (township) DO UPDATE SET presence_threshold = excluded.presence_threshold, duties = excluded.duties, party_clocks = excluded.party_clocks,
          issuer = excluded.issuer, issued_at = excluded.issued_at, signature = excluded.signature, recorded_at = excluded.recorded_at`,
     )
     // Strictly after the last one stored, so the next export sees it as news even within one millisecond.
-    .run(s.township, s.presenceThreshold, JSON.stringify(s.duties), s.issuer, s.issuedAt, s.signature, new Date(Math.max(Date.parse(at) || 0, latestTownshipSettingsRecorded(sqlite) + 1)).toISOString());
+    .run(s.township, s.presenceThreshold, JSON.stringify(s.duties), clocksSigned(s.partyClocks) ? JSON.stringify(s.partyClocks) : null, s.issuer, s.issuedAt, s.signature, new Date(Math.max(Date.parse(at) || 0, latestTownshipSettingsRecorded(sqlite) + 1)).toISOString());
   return true;
 }
 
@@ -117,11 +140,11 @@ export function setTownshipSettings(
   sqlite: Sqlite,
   signer: DeviceKeys,
   selfScope: DeviceScope,
-  values: { township: string; presenceThreshold: number; duties: readonly string[] },
+  values: { township: string; presenceThreshold: number; duties: readonly string[]; partyClocks?: TownshipSettings['partyClocks'] },
   at: string,
 ): TownshipSettings {
   if (!selfScope.townships.has(values.township)) {
-    throw new TownshipSettingsError(`Only a coordinator of ${values.township} sets its days-in-village threshold and plan duties.`);
+    throw new TownshipSettingsError(`Only a coordinator of ${values.township} sets its days-in-village threshold, plan duties and member-development clocks.`);
   }
   return sqlite.transaction(() => {
     const held = townshipSettingsOf(sqlite, values.township);
@@ -154,7 +177,7 @@ export function judgeFileTownshipSettings(sqlite: Sqlite, header: Pick<BundleHea
   const fresh: TownshipSettings[] = [];
   const none = (problem: string): FileTownshipSettings => ({ fresh: [], problem, record: () => undefined });
   for (const s of header.townshipSettings ?? []) {
-    const of = `the settings of ${s.township} (days in the village, plan duties)`;
+    const of = `the settings of ${s.township} (days in the village, plan duties, member-development clocks)`;
     const self = s.issuer === lookups.selfId;
     const issuer = self ? { publicKey: lookups.selfPublicKey, scope: null } : lookups.known(s.issuer);
     if (!issuer) continue;

@@ -1,10 +1,11 @@
 // settings.*: local settings kept in meta, with defaults for what was never set; and the township's
-// (days-in-village threshold, plan duties), signed by its coordinator and carried by sync
+// (days-in-village threshold, plan duties, member-development clocks), signed by its coordinator and carried by sync
 // (db/sync/townshipSettings.ts): a secretary reads them, only a coordinator sets them.
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api/result';
 import type { Handlers } from '../../shared/api/types';
 import { keepsWholeTownships, townshipsOf, type DeviceProfile } from '../../shared/domain/device';
+import { clockCounts, clocksOf } from '../../shared/domain/party/clocks';
 import { DEFAULT_DUTIES, DEFAULT_SETTINGS, settings, type Settings, type SettingsView } from '../../shared/domain/settings';
 import { getMeta, setMeta } from '../../db/meta';
 import { loadDeviceKeys } from '../../db/sync/segments/index';
@@ -49,6 +50,7 @@ export function readSettingsView(ctx: ServiceContext): SettingsView {
   return {
     ...readSettings(ctx),
     duties: [...(township?.duties ?? DEFAULT_DUTIES)],
+    partyClocks: clockCounts(clocksOf(township?.partyClocks)),
     township: { name: profile?.township ?? null, issuerName, issuedAt: township?.issuedAt ?? null, mayChange: mayChange(profile) },
   };
 }
@@ -57,12 +59,14 @@ export function settingsHandlers(ctx: ServiceContext): Pick<Handlers, 'settings.
   return {
     'settings.get': () => readSettingsView(ctx),
     'settings.update': (patch) => {
-      const { presenceThreshold, duties, ...local } = patch;
-      if (presenceThreshold !== undefined || duties !== undefined) {
+      const { presenceThreshold, duties, partyClocks, ...local } = patch;
+      if (presenceThreshold !== undefined || duties !== undefined || partyClocks !== undefined) {
         const profile = readProfile(ctx);
-        const refuse = (message: string) =>
-          new ApiError('INVALID_INPUT', message, [{ path: [presenceThreshold !== undefined ? 'presenceThreshold' : 'duties'], message: SET_BY_COORDINATOR }]);
-        if (!profile || !mayChange(profile)) throw refuse("The township's coordinator sets the days-in-village threshold and the plan duties; they reach this computer by sync.");
+        const field = presenceThreshold !== undefined ? 'presenceThreshold' : duties !== undefined ? 'duties' : 'partyClocks';
+        const refuse = (message: string) => new ApiError('INVALID_INPUT', message, [{ path: [field], message: SET_BY_COORDINATOR }]);
+        if (!profile || !mayChange(profile)) {
+          throw refuse("The township's coordinator sets the days-in-village threshold, the plan duties and the member-development clocks; they reach this computer by sync.");
+        }
         const held = townshipSettingsOf(ctx.db.sqlite, profile.township);
         const own = townshipsOf(profile).map((t) => `${TOWNSHIP_SCOPE_PREFIX}${t}`);
         try {
@@ -74,6 +78,8 @@ export function settingsHandlers(ctx: ServiceContext): Pick<Handlers, 'settings.
               township: profile.township,
               presenceThreshold: presenceThreshold ?? held?.presenceThreshold ?? DEFAULT_SETTINGS.presenceThreshold,
               duties: duties ?? held?.duties ?? DEFAULT_DUTIES,
+              // All at once: the clocks given replace the set held; left out, the held set stands.
+              partyClocks: partyClocks ?? held?.partyClocks,
             },
             new Date(ctx.now()).toISOString(),
           );

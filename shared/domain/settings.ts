@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { THRESHOLD_MEASURES, type Thresholds } from './dashboard';
 import { STANDARD_DUTIES } from './duties';
+import { partyClockCounts, partyClockSettings } from './party/clocks';
 import { V } from './validation';
 
 export const presenceThreshold = z
@@ -44,7 +45,8 @@ export type Settings = z.infer<typeof settings>;
 export const DEFAULT_SETTINGS: Settings = { presenceThreshold: 20, dashboardThresholds: DEFAULT_THRESHOLDS, needDueDays: 30 };
 
 // The township's settings (db/sync/townshipSettings.ts): its coordinator signs them, sync carries
-// them to every secretary, read-only there. The plan duties are the township scheme's names.
+// them to every secretary, read-only there. The plan duties are the township scheme's names; the
+// member-development clocks (shared/domain/party/clocks.ts) are the rules' periods as it sets them.
 export const DEFAULT_DUTIES: readonly string[] = STANDARD_DUTIES.map((d) => d.word);
 export const MAX_DUTIES = 8;
 export const dutyName = z.string({ error: V.invalid }).trim().min(2, { error: V.invalid }).max(20, { error: V.tooLong });
@@ -63,11 +65,15 @@ export const settingsPatch = z.strictObject({
   dashboardThresholds: dashboardThresholds.optional(),
   needDueDays: needDueDays.optional(),
   duties: duties.optional(),
+  /** The township's member-development clocks, all at once: one left out is the rules' default. */
+  partyClocks: partyClockSettings.optional(),
 });
 
 /** settings.get: the effective values, the duties, and whose the township's are. */
 export const settingsView = settings.extend({
   duties: z.array(z.string()),
+  /** The member-development clocks in force: the township's, else the rules' defaults. */
+  partyClocks: partyClockCounts,
   township: z.object({
     name: z.string().nullable(),
     /** Who set them (null: nobody yet, the defaults apply) and when. */

@@ -38,6 +38,8 @@ export const V = {
   outOfTerm: 'validation.outOfTerm',
   futureDate: 'validation.futureDate',
   sameDayVisit: 'validation.sameDayVisit',
+  clockTooShort: 'validation.clockTooShort',
+  clockTooLong: 'validation.clockTooLong',
   closedInFuture: 'validation.closedInFuture',
   fundInFuture: 'validation.fundInFuture',
   overBudget: 'validation.overBudget',

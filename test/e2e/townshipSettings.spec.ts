@@ -1,4 +1,4 @@
-// The township's days-in-village threshold and plan duties on the settings card: the coordinator
+// The township's days-in-village threshold, plan duties and a member-development clock on the settings card: the coordinator
 // sets them on her computer; they reach the secretary's by a sync file, shown read-only there
 // with who set them and when. Her plan form then offers the township's duties; a plan made under a
 // duty the township has since dropped still shows, marked, and its progress is done / target.
@@ -44,13 +44,18 @@ test('the coordinator sets 22 days and her duties; the secretary sees them read-
   await zhao.page.getByTestId('nav-device').click();
   await expect(zhao.page.getByTestId('settings-township-whose')).toContainText('乡镇管理员尚未设定');
   await zhao.page.getByTestId('settings-presence-threshold').fill('22');
+  // A member-development clock beside them: the activist period from its default 12 months to 6.
+  await expect(zhao.page.getByTestId('settings-clock-activistAtLeast')).toHaveValue('12');
+  await zhao.page.getByTestId('settings-clock-activistAtLeast').fill('6');
   await zhao.page.getByTestId('settings-save').click();
   await expect.poll(async () => ((await zhao.call<{ presenceThreshold: number }>('settings.get')).value)?.presenceThreshold).toBe(22);
+  expect((await zhao.call<{ partyClocks: Record<string, number> }>('settings.get')).value?.partyClocks).toMatchObject({ activistAtLeast: 6, probation: 12 });
   expect((await zhao.call('settings.update', { duties: DUTIES })).ok).toBe(true);
   await zhao.page.reload();
   await zhao.page.getByTestId('nav-device').click();
   await expect(zhao.page.getByTestId('settings-township-whose')).toContainText('由乡镇管理员 赵敏 于');
   await expect(zhao.page.getByTestId('settings-presence-threshold')).toHaveValue('22');
+  await expect(zhao.page.getByTestId('settings-clock-activistAtLeast')).toHaveValue('6');
   await shoot(zhao.page, 'coordinator-editable');
 
   // The secretary receives them by file: read-only, with who set them.
@@ -59,6 +64,7 @@ test('the coordinator sets 22 days and her duties; the secretary sees them read-
   await li.page.getByTestId('nav-device').click();
   await expect(li.page.getByTestId('settings-township-whose')).toContainText('由乡镇管理员 赵敏 于');
   await expect(li.page.getByTestId('settings-presence-threshold-read')).toContainText('22');
+  await expect(li.page.getByTestId('settings-clock-read-activistAtLeast')).toHaveText('6 个月');
   for (const duty of DUTIES) await expect(li.page.getByTestId('settings-duties-read')).toContainText(duty);
   await expect(li.page.getByTestId('settings-presence-threshold')).toHaveCount(0);
   await shoot(li.page, 'secretary-read-only');

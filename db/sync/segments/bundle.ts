@@ -108,11 +108,13 @@ const deviceCardSchema = z.strictObject({
   revocations: z.array(revocationSchema).max(20).optional(),
 });
 
-/** A township's days-in-village threshold and plan duties, signed by its coordinator (db/sync/townshipSettings.ts). */
+/** A township's days-in-village threshold, plan duties and member-development clocks, signed by its coordinator (db/sync/townshipSettings.ts). */
 const townshipSettingsSchema = z.strictObject({
   township: z.string().min(1).max(60),
   presenceThreshold: z.number().int().min(1).max(31),
   duties: z.array(z.string().min(2).max(20)).min(1).max(8),
+  /** The member-development clocks it sets by name (a name this version does not know still travels, signed). */
+  partyClocks: z.record(z.string().max(40), z.number().int().min(1).max(1000)).refine((c) => Object.keys(c).length <= 20).optional(),
   issuer: hex(16),
   issuedAt: z.string().max(40),
   signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),

@@ -3,14 +3,16 @@
 // devices name it, and never overwritten or deleted. A file that arrives is checked against its
 // hash (and its size against the row's) before it is kept; one not there yet is fetched on a later
 // sync, and never holds the records back: they travel in the sync files, the files after them.
+// Only the files of villages this device keeps are fetched (filesToExchange).
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { filesOfLiveAttachments, type WantedFile } from '../../../db/attachments';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/attachments';
 import type { ServiceContext } from '../context';
+import { villagesInScope } from '../ledgers/scope';
 import { AttachmentRefused } from './errors';
-import { openFileStore } from './fileStore';
+import { openFileStore, type FileStore } from './fileStore';
 
 export const SHARED_ATTACHMENTS_DIR = 'attachments';
 
@@ -19,7 +21,7 @@ export interface FileExchange {
   sent: number;
   /** Files taken from the folder into this computer's store. */
   received: number;
-  /** Files a live row names that neither this computer nor the folder has yet. */
+  /** Files a live row of a village this device keeps names that neither this computer nor the folder has yet. */
   missing: number;
   /** Files in the folder refused: their bytes do not hash to their name, or their size lies. */
   refused: { hash: string; reason: string }[];
@@ -77,12 +79,24 @@ function filesInFolder(folder: string): Set<string> {
   return names;
 }
 
-/** Sends the files this computer has and the folder lacks, and takes those it lacks and the folder has. */
+/**
+ * The files a sync deals with: every one this computer holds that a live row names (sent where the
+ * place lacks it, as before: its own records' and, for a coordinator, those it relays), and the
+ * ones it lacks of the villages it keeps (a secretary's own, a coordinator's or district's
+ * townships'). A secretary's database also holds the rows of the township's other villages —
+ * the coordinator's sync files relay them, and the other secretaries' files sit in the same
+ * shared place — but she never sees their photos, so they are neither fetched nor missing.
+ */
+export function filesToExchange(ctx: ServiceContext, store: FileStore): WantedFile[] {
+  return filesOfLiveAttachments(ctx.db.sqlite, villagesInScope(ctx)).filter((file) => file.kept || store.has(file.hash));
+}
+
+/** Sends the files this computer has and the folder lacks, and takes those it lacks, keeps the village of, and the folder has. */
 export function exchangeAttachmentFiles(ctx: ServiceContext, folder: string): FileExchange {
   const store = openFileStore(ctx.dataDir);
   const result: FileExchange = { sent: 0, received: 0, missing: 0, refused: [] };
   const inFolder = filesInFolder(folder);
-  for (const file of filesOfLiveAttachments(ctx.db.sqlite)) {
+  for (const file of filesToExchange(ctx, store)) {
     const shared = sharedPath(folder, file);
     // Another device may write it after the listing: writeOnce never replaces it, and says so.
     const there = inFolder.has(nameInFolder(file));

@@ -9,17 +9,18 @@
 // temporary file keeps its `.part` name (the bundle target's `prepare` clears this device's own
 // `.part` files at the start of each run) and the next sync uploads the file again. A file that
 // arrives is kept only when its size is the listing's and the row's and its bytes hash to its name.
+// Only the files of villages this device keeps are fetched or listed for (filesToExchange).
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { filesOfLiveAttachments, type WantedFile } from '../../../db/attachments';
+import type { WantedFile } from '../../../db/attachments';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/domain/attachments';
 import { SyncTargetError } from '../sync/errors';
 import type { WebdavClient } from '../sync/webdavClient';
 import type { ServiceContext } from '../context';
 import { AttachmentRefused } from './errors';
 import { openFileStore } from './fileStore';
-import { SHARED_ATTACHMENTS_DIR, type FileExchange } from './folderFiles';
+import { filesToExchange, SHARED_ATTACHMENTS_DIR, type FileExchange } from './folderFiles';
 
 /** A file of the store as named on a sync place; anything else there (a `.part`, a stray file) is not one. */
 const STORED_NAME = /^[0-9a-f]{64}\.(jpg|png|pdf)$/;
@@ -52,12 +53,12 @@ export interface FilesKnownThere {
 const nameOf = (file: WantedFile) => `${file.hash}.${file.ext}`;
 const shardOf = (file: WantedFile) => file.hash.slice(0, 2);
 
-/** Sends the files this computer has and the server lacks, and takes those it lacks and the server has. */
+/** Sends the files this computer has and the server lacks, and takes those it lacks, keeps the village of, and the server has. */
 export async function exchangeAttachmentFilesOverWebdav(ctx: ServiceContext, client: WebdavClient, options: WebdavFileOptions): Promise<WebdavFileExchange> {
   const result: WebdavFileExchange = { sent: 0, received: 0, missing: 0, refused: [], listings: 0, error: null };
   if (!options.files) return result;
   const store = openFileStore(ctx.dataDir);
-  const wanted = filesOfLiveAttachments(ctx.db.sqlite);
+  const wanted = filesToExchange(ctx, store);
   if (wanted.length === 0) return result;
   const held = options.known?.held ?? new Set<string>();
   const note = (files: { hash: string; size: number }[], isHeld = true) => {

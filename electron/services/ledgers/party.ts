@@ -6,23 +6,32 @@
 // indicators' reserve cadres are counted from the cadres, never typed.
 import type { ApiIssue } from '../../../shared/api/result';
 import type { LedgerNoun } from '../../../shared/api/methods';
-import { DEFAULT_PARTY_CLOCKS, type PartyClocks } from '../../../shared/domain/party/clocks';
+import { clocksOf, type PartyClocks } from '../../../shared/domain/party/clocks';
 import { P } from '../../../shared/domain/party/messages';
 import type { StepToCheck, StepVerdict } from '../../../shared/domain/party/stepRules';
 import { checkStep } from '../../../shared/domain/party/stepRules';
 import { V } from '../../../shared/domain/validation';
 import { reserveCadresInYear } from '../../../shared/domain/party/villageChecks';
 import { cadreSpan, candidateRow, candidateSteps, hasFamilyCandidate, reserveSpans } from '../../../db/party';
+import { townshipOfVillage } from '../../../db/ledgers/duties';
+import { townshipSettingsOf } from '../../../db/sync/townshipSettings';
+import { readProfile } from '../profile';
 import type { ServiceContext } from '../context';
 import type { LedgerRules, WriteCheck } from './rules';
 import { today } from './today';
 
-/** The township's clocks. The rules' defaults until the township settings carry them (shared/domain/party/clocks.ts gives their shape). */
-export function partyClocks(_ctx: ServiceContext): PartyClocks {
-  return DEFAULT_PARTY_CLOCKS;
+/**
+ * The clocks in force: those its coordinator declared for the village's township (synced to a
+ * secretary's computer), else for this device's township, each left unset the rules' default.
+ */
+export function partyClocks(ctx: ServiceContext, villageId?: string): PartyClocks {
+  const township = villageId ? townshipOfVillage(ctx.db.sqlite, villageId) : null;
+  const own = readProfile(ctx)?.township;
+  const declared = (township ? townshipSettingsOf(ctx.db.sqlite, township) : null) ?? (own ? townshipSettingsOf(ctx.db.sqlite, own) : null);
+  return clocksOf(declared?.partyClocks);
 }
 
-function judgeStep({ ctx, id, record }: WriteCheck): StepVerdict {
+function judgeStep({ ctx, villageId, id, record }: WriteCheck): StepVerdict {
   const candidate = candidateRow(ctx.db.sqlite, record.candidateId);
   // No such candidate in the village: the reference check has refused it already.
   if (!candidate || typeof record.step !== 'string' || typeof record.stepDate !== 'string') return { refusals: [], late: [] };
@@ -30,7 +39,7 @@ function judgeStep({ ctx, id, record }: WriteCheck): StepVerdict {
     candidate,
     others: candidateSteps(ctx.db.sqlite, candidate.id, id),
     step: record as unknown as StepToCheck,
-    clocks: partyClocks(ctx),
+    clocks: partyClocks(ctx, villageId),
     family: hasFamilyCandidate(ctx.db.sqlite, candidate),
     today: today(ctx.now),
   });

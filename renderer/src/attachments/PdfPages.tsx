@@ -112,13 +112,13 @@ export function PdfPages({ load, onFailed }: PdfPagesProps): JSX.Element {
         <Button size="small" onClick={() => setZoom(FIT)} data-testid="pdf-zoom-level">{Math.round(scale * 100)}%</Button>
         <Button size="small" icon={<ZoomInOutlined />} onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))} disabled={zoom === ZOOMS.length - 1} aria-label={t('attachments.zoomIn')} title={t('attachments.zoomIn')} data-testid="pdf-zoom-in" />
       </Space>
-      <div ref={box} style={{ flex: 1, minHeight: 0, overflow: 'auto', display: 'flex', alignItems: scale <= 1 ? 'center' : 'flex-start', justifyContent: scale <= 1 ? 'center' : 'flex-start' }}>
+      <div ref={box} style={{ flex: 1, minHeight: 0, overflow: 'auto', display: 'flex', padding: 8 }}>
         {failed ? (
           <Typography.Text style={{ color: '#d9d9d9', margin: 'auto' }} data-testid="pdf-failed">{t('gallery.pdf.failed')}</Typography.Text>
         ) : (
           <>
             {!doc && <Spin description={t('gallery.pdf.loading')} style={{ margin: 'auto' }} />}
-            <canvas ref={canvas} data-testid="pdf-canvas" data-drawn={drawn ?? ''} style={{ background: '#fff', margin: scale <= 1 ? 'auto' : 8, display: doc ? 'block' : 'none', flex: 'none' }} />
+            <canvas ref={canvas} data-testid="pdf-canvas" data-drawn={drawn ?? ''} style={{ background: '#fff', margin: 'auto', display: doc ? 'block' : 'none', flex: 'none' }} />
           </>
         )}
       </div>

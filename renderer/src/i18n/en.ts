@@ -736,6 +736,8 @@ export const en: Messages = {
     outOfTerm: 'This date is outside the secretary\'s term in the village',
     futureDate: 'The date cannot be after today',
     sameDayVisit: 'This household already has a visit on this day',
+    clockTooShort: 'Shorter than this clock may be set',
+    clockTooLong: 'Longer than this clock may be set',
     closedInFuture: 'A need cannot be closed on a day after today',
     fundInFuture: 'Money cannot arrive or be spent on a day after today',
     overBudget: "Spending would exceed the project's budget",

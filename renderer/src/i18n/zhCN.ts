@@ -735,6 +735,8 @@ export const zhCN = {
     outOfTerm: '这个日期不在驻村书记的任期内',
     futureDate: '日期不能晚于今天',
     sameDayVisit: '这一户这一天已有一条走访记录',
+    clockTooShort: '这个时限短于可设定的下限',
+    clockTooLong: '这个时限长于可设定的上限',
     closedInFuture: '办结日期不能晚于今天',
     fundInFuture: '资金到位或支出的日期不能晚于今天',
     overBudget: '支出将超过项目预算',

@@ -76,3 +76,53 @@ export function daysBetweenInclusive(start: string, end: string): number {
 export function lastsAtLeast(start: string, end: string, p: Period): boolean {
   return addPeriod(start, p) <= addPeriod(end, { count: 1, unit: 'day' });
 }
+
+/** How far a township may move each clock, in its default's unit (months, or days for the training). */
+export const CLOCK_BOUNDS: Record<Clock, { readonly min: number; readonly max: number }> = {
+  talkWithin: { min: 1, max: 6 },
+  activistAtLeast: { min: 1, max: 36 },
+  evaluationValidFor: { min: 1, max: 24 },
+  trainingAtLeast: { min: 1, max: 30 },
+  probation: { min: 1, max: 24 },
+  approvalWithin: { min: 1, max: 12 },
+  conversionWithin: { min: 1, max: 12 },
+  villageTargetWithin: { min: 12, max: 120 },
+};
+
+/** A clock as the township sets it: a whole number of its default's unit, within its bounds. */
+export function clockSetting(clock: Clock) {
+  const { min, max } = CLOCK_BOUNDS[clock];
+  return z.number({ error: V.invalid }).int({ error: V.wholeNumber }).min(min, { error: V.clockTooShort }).max(max, { error: V.clockTooLong });
+}
+
+/** The clocks a township declares: each optional, one left out keeps the rules' default. */
+export const partyClockSettings = z.strictObject(
+  Object.fromEntries(CLOCKS.map((c) => [c, clockSetting(c).optional()])) as Record<Clock, z.ZodOptional<ReturnType<typeof clockSetting>>>,
+  { error: V.invalid },
+);
+export type PartyClockSettings = Partial<Record<Clock, number>>;
+
+/** Every clock's count in force (settings.get). */
+export const partyClockCounts = z.strictObject(Object.fromEntries(CLOCKS.map((c) => [c, z.number()])) as Record<Clock, z.ZodNumber>);
+export type PartyClockCounts = z.infer<typeof partyClockCounts>;
+
+export const DEFAULT_CLOCK_COUNTS: PartyClockCounts = Object.fromEntries(CLOCKS.map((c) => [c, DEFAULT_PARTY_CLOCKS[c].count])) as PartyClockCounts;
+
+/**
+ * The clocks a declaration means: each one it sets (a whole number within bounds) in its default's
+ * unit, the rules' default for the rest — also for a name this version does not know or a value it
+ * cannot use, so a declaration from a newer Cunji still means what it can.
+ */
+export function clocksOf(declared: Readonly<Record<string, unknown>> | null | undefined): PartyClocks {
+  return Object.fromEntries(
+    CLOCKS.map((c) => {
+      const set = clockSetting(c).safeParse(declared?.[c]);
+      return [c, set.success ? { count: set.data, unit: DEFAULT_PARTY_CLOCKS[c].unit } : DEFAULT_PARTY_CLOCKS[c]];
+    }),
+  ) as PartyClocks;
+}
+
+/** The counts of `clocks` (settings.get shows them against the defaults). */
+export function clockCounts(clocks: PartyClocks): PartyClockCounts {
+  return Object.fromEntries(CLOCKS.map((c) => [c, clocks[c].count])) as PartyClockCounts;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLOCK_COUNTS } from '../../../shared/domain/party/clocks';
 import { DEFAULT_DUTIES, DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import { setMeta } from '../../../db/meta';
 import { expectOk, openTestApp, SECRETARY_SETUP } from '../../helpers/openedApp';
@@ -11,7 +12,7 @@ describe('settings', () => {
   it('starts from the defaults (20 days a month in the village, the five duties) and keeps what is set across a restart', async () => {
     const dir = tempDir();
     const app = await openTestApp(dir);
-    expect(await expectOk(app, 'settings.get')).toEqual({ ...DEFAULT_SETTINGS, duties: [...DEFAULT_DUTIES], township: NOBODY });
+    expect(await expectOk(app, 'settings.get')).toEqual({ ...DEFAULT_SETTINGS, duties: [...DEFAULT_DUTIES], partyClocks: DEFAULT_CLOCK_COUNTS, township: NOBODY });
     expect(await expectOk(app, 'settings.update', { needDueDays: 18 })).toMatchObject({ ...DEFAULT_SETTINGS, needDueDays: 18 });
     expect(await expectOk(app, 'settings.update', {})).toMatchObject({ ...DEFAULT_SETTINGS, needDueDays: 18 });
     app.close();

@@ -1,4 +1,4 @@
-// The township's settings (days in the village, plan duties) on the settings card, in English; en.ts mounts it under `township`.
+// The township's settings (days in the village, plan duties, member-development clocks) on the settings card, in English; en.ts mounts it under `township`.
 export const townshipEn = {
   setByCoordinator: "The township's coordinator sets this; it reaches this computer by sync and cannot be changed here",
   setBy: 'Set by the township coordinator {{name}} on {{date}}',
@@ -8,4 +8,24 @@ export const townshipEn = {
   duties: 'Plan duties',
   dutiesHint: "The duties of the township's scheme, 1 to 8, each 2 to 20 characters; work plans are grouped by them",
   dutiesPlaceholder: 'Type a duty and press Enter',
+  clocks: {
+    title: 'Member-development clocks',
+    hint: "The periods of the rules for developing Party members by default; the township may change them, and each step recorded is flagged as too early or late by them.",
+    default: 'Default {{count}} {{unit}}',
+    isDefault: 'default',
+    reset: 'Reset to default',
+    resetAll: 'Reset all to defaults',
+    month: 'months',
+    monthOne: 'month',
+    day: 'days',
+    dayOne: 'day',
+    talkWithin: 'Talk with the applicant within',
+    activistAtLeast: 'Activist before listing, at least',
+    evaluationValidFor: 'Scored evaluation valid for',
+    trainingAtLeast: 'Concentrated training at least',
+    probation: 'Probation',
+    approvalWithin: "Party committee's approval within",
+    conversionWithin: 'Conversion discussed within',
+    villageTargetWithin: 'Each village admits a member within',
+  },
 };

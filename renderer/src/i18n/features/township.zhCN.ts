@@ -1,4 +1,4 @@
-// The township's settings (驻村天数标准、计划职责) on the settings card, in Chinese; zhCN.ts mounts it under `township`.
+// The township's settings (驻村天数标准、计划职责、发展党员时限) on the settings card, in Chinese; zhCN.ts mounts it under `township`.
 export const townshipZhCN = {
   setByCoordinator: '这一项由乡镇管理员设定，通过同步送到本机，本机不能修改',
   setBy: '由乡镇管理员 {{name}} 于 {{date}} 设定',
@@ -8,4 +8,24 @@ export const townshipZhCN = {
   duties: '计划职责',
   dutiesHint: '乡镇实施方案规定的职责，1 至 8 项，每项 2 至 20 个字；工作计划按此分类',
   dutiesPlaceholder: '输入职责名称后按回车',
+  clocks: {
+    title: '发展党员时限',
+    hint: '按《中国共产党发展党员工作细则》的默认时限；本乡镇可调整，登记发展党员各环节时据此提示过早或逾期。',
+    default: '默认 {{count}} {{unit}}',
+    isDefault: '默认',
+    reset: '恢复默认',
+    resetAll: '全部恢复默认',
+    month: '个月',
+    monthOne: '个月',
+    day: '天',
+    dayOne: '天',
+    talkWithin: '递交申请后谈话时限',
+    activistAtLeast: '积极分子培养期（列为发展对象前）',
+    evaluationValidFor: '量化考评有效期',
+    trainingAtLeast: '集中培训最短天数',
+    probation: '预备期',
+    approvalWithin: '上级党委审批时限',
+    conversionWithin: '预备期满讨论转正时限',
+    villageTargetWithin: '每村发展一名党员的周期',
+  },
 };

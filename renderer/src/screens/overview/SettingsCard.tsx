@@ -1,19 +1,29 @@
-// The township's days-in-village threshold and plan duties (its coordinator's, reaching secretaries
+// The township's days-in-village threshold, plan duties and member-development clocks (its coordinator's, reaching secretaries
 // by sync: editable on a coordinator's computer, read-only on a secretary's), and how many days a
 // need raised on a visit has before it falls due (this computer's own).
 import { App, Button, Card, Form, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CLOCKS, DEFAULT_CLOCK_COUNTS, type PartyClockCounts, type PartyClockSettings } from '../../../../shared/domain/party/clocks';
 import { settingsPatch, type SettingsView } from '../../../../shared/domain/settings';
 import { api } from '../../api';
 import { useNotifyError } from '../../errors/useNotifyError';
 import { useFormIssues } from '../../forms/useFormIssues';
+import { PartyClocksFields } from './PartyClocksFields';
 
 interface SettingsValues {
   presenceThreshold?: number;
   duties?: string[];
   needDueDays?: number;
+  partyClocks?: Partial<PartyClockCounts>;
 }
+
+/** The clocks set away from the rules' defaults: what the declaration carries (none set, none carried). */
+function clocksSet(values: Partial<PartyClockCounts> | undefined): PartyClockSettings {
+  return Object.fromEntries(CLOCKS.flatMap((c) => (values?.[c] !== undefined && values[c] !== null && values[c] !== DEFAULT_CLOCK_COUNTS[c] ? [[c, values[c]]] : [])));
+}
+
+const sameClocks = (values: Partial<PartyClockCounts> | undefined, held: PartyClockCounts) => CLOCKS.every((c) => (values?.[c] ?? DEFAULT_CLOCK_COUNTS[c]) === held[c]);
 
 const sameList = (a: readonly string[] | undefined, b: readonly string[]) => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -29,7 +39,7 @@ export function SettingsCard(): JSX.Element {
   const shown = useCallback(
     (next: SettingsView): void => {
       setView(next);
-      form.setFieldsValue({ presenceThreshold: next.presenceThreshold, duties: [...next.duties], needDueDays: next.needDueDays });
+      form.setFieldsValue({ presenceThreshold: next.presenceThreshold, duties: [...next.duties], needDueDays: next.needDueDays, partyClocks: { ...next.partyClocks } });
     },
     [form],
   );
@@ -44,6 +54,7 @@ export function SettingsCard(): JSX.Element {
       ? {
           ...(values.presenceThreshold !== view.presenceThreshold ? { presenceThreshold: values.presenceThreshold } : {}),
           ...(!sameList(values.duties, view.duties) ? { duties: values.duties } : {}),
+          ...(!sameClocks(values.partyClocks, view.partyClocks) ? { partyClocks: clocksSet(values.partyClocks) } : {}),
         }
       : {};
     const parsed = settingsPatch.safeParse({ ...township, needDueDays: values.needDueDays });
@@ -106,6 +117,7 @@ export function SettingsCard(): JSX.Element {
             </Form.Item>
           </>
         )}
+        <PartyClocksFields editable={editable} clocks={view?.partyClocks} form={form} />
         <Form.Item name="needDueDays" label={t('entry.needDueDays')} tooltip={t('entry.needDueDaysHint')}>
           <InputNumber min={1} max={365} precision={0} suffix={t('overview.daysUnit')} style={{ width: 120 }} data-testid="settings-need-due-days" />
         </Form.Item>

@@ -88,7 +88,14 @@ describe('attachment files through a WebDAV server', () => {
     // What is there was learnt by listing a folder at a time, never by asking per file.
     const shards = new Set(files.map((h) => h.slice(0, 2))).size;
     expect(dav.requests.filter((r) => r.method === 'PROPFIND' && r.path.includes('/attachments/')).length).toBeLessThanOrEqual(6 * (1 + shards));
-    expect(dav.requests.filter((r) => r.method === 'GET' && r.path.includes('/attachments/'))).toHaveLength(6 + 4 + 4); // each device fetches once each file it lacks: the coordinator 6, each secretary 4
+    // Each device fetches once each file it lacks of the villages it keeps: the coordinator 6, A the
+    // coordinator's 2 on her visit, B none — and neither the other village's, whose rows she holds all the same.
+    expect(dav.requests.filter((r) => r.method === 'GET' && r.path.includes('/attachments/'))).toHaveLength(6 + 2 + 0);
+    const ofB = hashesOf(onB).filter((h) => !hashesOf(onA).includes(h));
+    expect(ofB).toHaveLength(2);
+    expect((await a.api.attachments.list({ recordId: visitB })).items).toEqual([]); // not shown at A: B's village
+    expect(a.context.db.sqlite.prepare('SELECT count(*) FROM attachments WHERE village_id = ?').pluck().get(b.villageId)).toBe(2);
+    for (const hash of ofB) expect(openFileStore(a.context.dataDir).has(hash), hash).toBe(false);
     // Later syncs send and fetch nothing, and ask nothing: every file is known to be there, and nothing there is ever deleted.
     const before = dav.requests.length;
     for (const d of [a, b, c]) expect((await run(d)).files).toMatchObject({ sent: 0, received: 0, missing: 0, refused: [] });

@@ -8,6 +8,8 @@ import { useTempDirs } from '../../../helpers/tempDir';
 import { loadDeviceKeys } from '../../../../db/sync/segments/index';
 import { issueTownshipSettings, listTownshipSettings, recordTownshipSettings } from '../../../../db/sync/townshipSettings';
 import { DEFAULT_DUTIES } from '../../../../shared/domain/settings';
+import { P } from '../../../../shared/domain/party/messages';
+import { before, happy } from '../../../shared/party/partyFixtures';
 
 const tempDir = useTempDirs();
 const opened: TestApp[] = [];
@@ -82,6 +84,19 @@ describe("the township's settings travel from its coordinator, through real file
     expect((await a.api.settings.get()).presenceThreshold).toBe(22);
     // Her own settings stay hers.
     expect(await a.api.settings.update({ needDueDays: 14 })).toMatchObject({ needDueDays: 14, presenceThreshold: 22 });
+  });
+
+  it("the coordinator's member-development clocks travel too: the secretary's listing 7 months after activist, refused before, is kept once the file with a 6-month period is in", async () => {
+    const { a, c } = await township();
+    const { id } = await a.api.candidates.create({ villageId: a.villageId!, name: '孙晓东', sex: 'male', birthYear: 1995 });
+    for (const step of [...before('evaluation'), happy('evaluation', { stepDate: '2023-11-15' })]) await a.api.steps.create({ villageId: a.villageId!, candidateId: id, ...step } as never);
+    const listing = { villageId: a.villageId!, candidateId: id, ...happy('target', { stepDate: '2023-12-10' }) } as never;
+    await expect(a.api.steps.create(listing)).rejects.toMatchObject({ issues: [{ path: ['stepDate'], message: P.activistTooSoon }] });
+    expect(await c.api.settings.update({ partyClocks: { activistAtLeast: 6 } })).toMatchObject({ partyClocks: { activistAtLeast: 6 } });
+    expect(await imported(a, await exported(c))).toMatchObject({ status: 'imported', refusal: null });
+    expect(await a.api.settings.get()).toMatchObject({ partyClocks: { activistAtLeast: 6, probation: 12 }, township: { issuerName: '赵镇', mayChange: false } });
+    expect(await a.api.steps.create(listing)).toMatchObject({ step: 'target' });
+    await expect(a.api.settings.update({ partyClocks: {} })).rejects.toMatchObject({ issues: [{ path: ['partyClocks'], message: 'township.setByCoordinator' }] });
   });
 
   it('a declaration signed by a secretary refuses the whole file, and nothing is stored', async () => {
