@@ -7,6 +7,7 @@
 // several heads (a conflict), or one that is not its greatest (a history that is not causal),
 // or none at all (a hostile cycle of `seen`: one row holding NO_HEADS). So a merge writes no
 // head rows for the cells it creates, and a conflict is a cell with more than one row.
+import { createClockWriter } from './clocks';
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -62,6 +63,8 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
   const greatestBefore = sqlite.prepare('SELECT max(id) FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND id < ?').pluck();
   const greatestAfter = sqlite.prepare('SELECT max(id) FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND id > ?').pluck();
   const greatestOfRow = sqlite.prepare('SELECT col, max(id) AS id FROM changes WHERE tbl = ? AND row_id = ? GROUP BY col');
+  // The compact store's clock, written beside the log (docs/compact-store.md, step 2).
+  const clocks = createClockWriter(sqlite);
 
   function headsOfCell(tbl: string, rowId: string, col: string): string[] {
     const rows = cellRows.all(tbl, rowId, col) as string[];
@@ -110,7 +113,9 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
   return {
     record(change, segment = null) {
       if (change.id !== change.hlc + change.origin) throw new Error(idMismatch(change));
-      return insertChange.run({ ...change, seen: JSON.stringify(change.seen), segment }).changes === 1;
+      const added = insertChange.run({ ...change, seen: JSON.stringify(change.seen), segment }).changes === 1;
+      if (added) clocks.note([change], segment);
+      return added;
     },
     apply(change) {
       const { tbl, row_id, col } = change;
@@ -152,6 +157,7 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
         columns.push(quote(change.col));
         values.push(projectedValue(change));
       }
+      clocks.note(changes, null);
       const key = `${first.tbl}\u0001${columns.join(',')}`;
       let insert = rowInserts.get(key);
       if (!insert) {

@@ -10,6 +10,7 @@
 // change by change in batch order, so even a hostile file ends where the old path ended.
 // Callers run this inside their transaction; one batch is held in memory at a time.
 import { createChangeApplier, idMismatch, projectedValue, quote, type Change } from './apply';
+import { createClockWriter } from './clocks';
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -65,6 +66,8 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   const insertChange = sqlite.prepare(
     `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, seen, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // The compact store's clock, written beside the log (docs/compact-store.md, step 2).
+  const clocks = createClockWriter(sqlite);
   const villageInLog = sqlite.prepare('SELECT village_id FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
   // Rows probed for the coming batch: table → row id → its village in the log, or null.
   const probed = new Map<LedgerName, Map<string, string | null>>();
@@ -192,8 +195,15 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         } else known++;
       }
 
-      // 3. For each row new to this database: the head rows of its conflicts, and one upsert.
-      for (const ofTable of rows.values()) for (const plan of ofTable.values()) if (!plan.byChange && plan.added.length) projectNewRow(plan);
+      // 3. For each row new to this database: the head rows of its conflicts, one upsert, its clock.
+      const fresh: Change[] = [];
+      for (const ofTable of rows.values())
+        for (const plan of ofTable.values())
+          if (!plan.byChange && plan.added.length) {
+            projectNewRow(plan);
+            fresh.push(...plan.added);
+          }
+      clocks.note(fresh, segment);
       probed.clear(); // the batch has written: what was probed may be stale
       return { added, known, greatest };
     },

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Sqlite } from '../open';
 import type { Change } from './apply';
+import { createClockWriter } from './clocks';
 import type { SegmentHeader } from './segments/seal';
 
 /** A device that wrote two histories, as an import receipt names it. */
@@ -73,6 +74,8 @@ export function createCollisionGuard(sqlite: Sqlite): {
 } {
   const stored = sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment FROM changes WHERE id = ?');
   const swap = sqlite.prepare('UPDATE changes SET tbl = ?, row_id = ?, village_id = ?, col = ?, value = ?, seen = ?, segment = ? WHERE id = ?');
+  const recordOf = sqlite.prepare('SELECT tbl, row_id FROM changes WHERE id = ?');
+  const clocks = createClockWriter(sqlite);
   return {
     judge(change) {
       const row = stored.get(change.id) as (Omit<Change, 'seen'> & { seen: string; segment: string | null }) | undefined;
@@ -87,7 +90,10 @@ export function createCollisionGuard(sqlite: Sqlite): {
       return { kind: 'replace', stored: held };
     },
     replace(change, segment) {
+      const before = recordOf.get(change.id) as { tbl: string; row_id: string } | undefined;
       swap.run(change.tbl, change.row_id, change.village_id, change.col, change.value, JSON.stringify(change.seen), segment, change.id);
+      // The log row changed in place: the clocks of the record it left and the one it joined follow.
+      clocks.refresh(before ? [before, change] : [change]);
     },
   };
 }

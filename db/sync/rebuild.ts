@@ -18,6 +18,9 @@ export function rebuildLedgers(sqlite: Sqlite): { changes: number } {
     for (const table of LEDGER_NAMES) sqlite.prepare(`DELETE FROM "${table}"`).run();
     sqlite.prepare('DELETE FROM cell_heads').run();
     sqlite.prepare('DELETE FROM changes').run();
+    // The clock is refilled as the log is (names are kept: their numbers stay what they were).
+    sqlite.prepare('DELETE FROM clocks').run();
+    sqlite.prepare('DELETE FROM record_segments').run();
     let after = '';
     let count = 0;
     for (;;) {

@@ -3,6 +3,7 @@
 // upward unchanged and still verify against their origin's key.
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { Change } from '../apply';
+import { createClockWriter } from '../clocks';
 import type { Sqlite } from '../../open';
 import { SYNC_SCHEMA_VERSION } from '../../ledgers';
 import { encodeChanges, type Compression } from './codec';
@@ -132,6 +133,7 @@ export function sealSegment(sqlite: Sqlite, keys: DeviceKeys, options: SealOptio
     sqlite
       .prepare('UPDATE changes SET segment = ? WHERE origin = ? AND segment IS NULL AND id <= ?')
       .run(hash, keys.deviceId, changes[changes.length - 1]!.id);
+    createClockWriter(sqlite).sealed(hash);
     return segment;
   })();
 }
