@@ -203,7 +203,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
             projectNewRow(plan);
             fresh.push(...plan.added);
           }
-      clocks.note(fresh, segment);
+      clocks.note(fresh, segment, true);
       probed.clear(); // the batch has written: what was probed may be stale
       return { added, known, greatest };
     },

@@ -101,8 +101,12 @@ export function decodeClock(blob: Uint8Array): CellClock[] {
 }
 
 export interface ClockWriter {
-  /** Folds changes new to the log into their records' clocks and segments (one read and write a record). */
-  note(changes: readonly Change[], segment: string | null): void;
+  /**
+   * Folds changes new to the log into their records' clocks and segments (one read and write a
+   * record). `newRecords`: the log had no change of these records before (the bulk merger knows),
+   * so there is no clock to read.
+   */
+  note(changes: readonly Change[], segment: string | null, newRecords?: boolean): void;
   /** Recomputes records' clocks and segments from the log (after a log row was rewritten in place). */
   refresh(records: readonly { tbl: string; row_id: string }[]): void;
   /** A sealed segment: the records of its changes gain it. */
@@ -138,7 +142,7 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
   }
 
   return {
-    note(changes, segment) {
+    note(changes, segment, newRecords = false) {
       if (!changes.length) return;
       const nameOf = interner();
       const segmentN = segment === null ? null : nameOf(NAME_KIND.segment, segment);
@@ -156,7 +160,7 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
       }
       for (const { tbl, rowId, changes: ofRecord } of records.values()) {
         const key = recordKey(rowId);
-        const stored = readClock.get(tbl, key) as Buffer | undefined;
+        const stored = newRecords ? undefined : (readClock.get(tbl, key) as Buffer | undefined);
         const cells = new Map<number, CellClock>();
         const origins = new Map<number, string>();
         if (stored) for (const cell of decodeClock(stored)) cells.set(cell.col, cell);
