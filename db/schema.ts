@@ -37,8 +37,10 @@ export interface ChangesTable {
   col: string;
   /** JSON text of the value. */
   value: string;
-  hlc: string;
-  origin: string;
+  /** Read off the id (a VIRTUAL generated column, migration 0220): never written. */
+  hlc: Generated<string>;
+  /** Read off the id (a VIRTUAL generated column, migration 0220): never written. */
+  origin: Generated<string>;
   /** JSON array of the change ids that were the cell's heads when the author wrote. */
   seen: string;
   segment: string | null;

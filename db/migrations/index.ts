@@ -22,6 +22,7 @@ import * as m0180 from './0180_member_development';
 import * as m0190 from './0190_reserve_cadres';
 import * as m0200 from './0200_target_attachment_files';
 import * as m0210 from './0210_township_party_clocks';
+import * as m0220 from './0220_compact_change_log';
 
 export interface Migration {
   readonly version: number;
@@ -56,6 +57,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 190, name: '0190_reserve_cadres', up: m0190.up, syncShape: true },
   { version: 200, name: '0200_target_attachment_files', up: m0200.up },
   { version: 210, name: '0210_township_party_clocks', up: m0210.up },
+  { version: 220, name: '0220_compact_change_log', up: m0220.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -44,8 +44,9 @@ export const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}
 
 export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
   const insertChange = sqlite.prepare(
-    `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment)
-     VALUES (@id, @tbl, @row_id, @village_id, @col, @value, @hlc, @origin, @seen, @segment)`,
+    // `hlc` and `origin` are read off the id (migration 0220), so they are not written.
+    `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, seen, segment)
+     VALUES (@id, @tbl, @row_id, @village_id, @col, @value, @seen, @segment)`,
   );
   // A change that arrives after one that saw it (possible when files come out of order) is
   // never a head.
@@ -108,6 +109,7 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
 
   return {
     record(change, segment = null) {
+      if (change.id !== change.hlc + change.origin) throw new Error(idMismatch(change));
       return insertChange.run({ ...change, seen: JSON.stringify(change.seen), segment }).changes === 1;
     },
     apply(change) {
@@ -174,6 +176,14 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
       return heads.sort();
     },
   };
+}
+
+/**
+ * The log reads a change's HLC and origin off its id (migration 0220), so a change whose id says
+ * otherwise would be read back as another change: refused (the store and the codec never make one).
+ */
+export function idMismatch(change: Change): string {
+  return `Change ${change.id} is not its HLC ${change.hlc} followed by its origin ${change.origin}`;
 }
 
 /** The one row of a cell that has changes but no head (only a cycle of `seen` does that). */

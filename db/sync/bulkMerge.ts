@@ -9,7 +9,7 @@
 // other row (it had changes before, or its history is not causal) goes through the applier,
 // change by change in batch order, so even a hostile file ends where the old path ended.
 // Callers run this inside their transaction; one batch is held in memory at a time.
-import { createChangeApplier, projectedValue, quote, type Change } from './apply';
+import { createChangeApplier, idMismatch, projectedValue, quote, type Change } from './apply';
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -63,7 +63,7 @@ const isCausal = (change: Change) => change.seen.every((id) => id < change.id);
 export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): BulkMerger {
   const applier = createChangeApplier(sqlite);
   const insertChange = sqlite.prepare(
-    `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, seen, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const villageInLog = sqlite.prepare('SELECT village_id FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
   // Rows probed for the coming batch: table → row id → its village in the log, or null.
@@ -184,8 +184,9 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
           } else known++;
           continue;
         }
-        const { id, tbl, row_id, village_id, col, value, hlc, origin } = change;
-        if (insertChange.run(id, tbl, row_id, village_id, col, value, hlc, origin, seenText(change.seen), segment).changes === 1) {
+        const { id, tbl, row_id, village_id, col, value } = change;
+        if (id !== change.hlc + change.origin) throw new Error(idMismatch(change));
+        if (insertChange.run(id, tbl, row_id, village_id, col, value, seenText(change.seen), segment).changes === 1) {
           plan.added.push(change);
           added++;
         } else known++;

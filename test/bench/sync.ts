@@ -37,7 +37,8 @@ async function rawInsert(dir: string, manifest: Manifest): Promise<{ rows: numbe
   const ddl = source.sqlite.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'changes' AND sql IS NOT NULL").pluck().all() as string[];
   source.close();
   for (const statement of ddl) db.sqlite.exec(statement.replace(/\bchanges\b/g, 'raw_log').replace(/\b(changes_\w+)\b/g, 'raw_$1'));
-  const insert = db.sqlite.prepare('INSERT INTO raw_log (id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  // The columns the log stores (hlc and origin are read off the id: migration 0220).
+  const insert = db.sqlite.prepare('INSERT INTO raw_log (id, tbl, row_id, village_id, col, value, seen, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   let rows = 0;
   let insertS = 0;
   let insertCpuS = 0;
@@ -45,7 +46,7 @@ async function rawInsert(dir: string, manifest: Manifest): Promise<{ rows: numbe
   for (const v of manifest.villages) {
     // Reading a village's rows is not timed: only the inserts (and the commit) are.
     const village = await openDatabase(v.db);
-    const changes = village.sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment FROM changes').raw().all() as unknown[][];
+    const changes = village.sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, seen, segment FROM changes').raw().all() as unknown[][];
     village.close();
     const t0 = performance.now();
     const u0 = process.cpuUsage();

@@ -42,7 +42,7 @@ describe('0170: duty words', () => {
   });
 
   it('turns a code a synced change brings into its word, on a new row and on one already there; the change log keeps what was signed', async () => {
-    const db = await openDatabase(join(tempDir(), 'new.sqlite'), { targetVersion: 170 });
+    const db = await openDatabase(join(tempDir(), 'new.sqlite'));
     const applier = createChangeApplier(db.sqlite);
     let n = 0;
     const change = (tbl: 'plans' | 'diary_entries', row: string, col: string, value: unknown): Change => {

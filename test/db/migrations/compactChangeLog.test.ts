@@ -1,0 +1,107 @@
+// 0220: the change log stops storing a change's HLC and origin (its id says both). A database
+// made by the code before it — a real history with a conflict, a delete, sealed and unsealed
+// changes, copied table by table into the schema of version 210 — migrates to a log that reads
+// back row for row as it was, with the same ledgers and heads, fewer bytes, and keeps working:
+// new writes, sealing, a rebuild. A log holding a change whose id is not its HLC and origin is
+// refused, and the database is left as it was.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../db/open';
+import { dumpHeads, dumpLedgers } from '../../../db/sync/dump';
+import { mergeChanges, readChanges } from '../../../db/sync/merge';
+import { rebuildLedgers } from '../../../db/sync/rebuild';
+import { sealAll } from '../../../db/sync/segments/seal';
+import { decodeChanges } from '../../../db/sync/segments/codec';
+import { newKeys } from '../sync/bundleHelpers';
+import { openTestDevice } from '../../helpers/device';
+import { useTempDirs } from '../../helpers/tempDir';
+import type { Sqlite } from '../../../db/open';
+
+const tempDir = useTempDirs();
+
+/** Copies every table of `from` into the database at `file`, created at schema version 210 (the one before 0220). */
+async function atVersionBefore(from: Sqlite, file: string): Promise<void> {
+  const old = await openDatabase(file, { targetVersion: 210 });
+  old.close();
+  const tables = from.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  from.prepare('ATTACH ? AS old').run(file);
+  from.exec('BEGIN');
+  // SELECT * reads the generated hlc and origin too, in the columns version 210 stores them.
+  for (const table of tables) from.exec(`INSERT INTO old."${table}" SELECT * FROM main."${table}"`);
+  from.exec('COMMIT');
+  from.exec('DETACH old');
+}
+
+const everything = (sqlite: Sqlite) =>
+  [JSON.stringify(sqlite.prepare('SELECT * FROM changes ORDER BY id').all()), dumpLedgers(sqlite), dumpHeads(sqlite)].join('\n');
+const changesBytes = (sqlite: Sqlite) => sqlite.prepare("SELECT sum(payload) FROM dbstat WHERE name = 'changes'").pluck().get() as number;
+
+describe('0220: compact change log', () => {
+  it('migrates a log made before it to the same rows, ledgers and heads in fewer bytes, and the database keeps working', async () => {
+    const dir = tempDir();
+    const a = await openTestDevice(dir, '00000000000000a1');
+    const b = await openTestDevice(dir, '00000000000000b2');
+    const keys = newKeys(a.deviceId);
+    const village = a.store.create('villages', null, { name: '李家村', township: '青石镇' });
+    const household = a.store.create('households', village, { head_name: '王建国' });
+    sealAll(a.db.sqlite, keys);
+    mergeChanges(b.db.sqlite, b.clock, readChanges(a.db.sqlite));
+    a.store.update('villages', village, { name: '李家庄' });
+    b.store.update('villages', village, { name: '李家湾', notes: '修路' });
+    b.store.remove('households', household);
+    mergeChanges(a.db.sqlite, a.clock, readChanges(b.db.sqlite)); // a conflict on the name, a delete; some unsealed
+    const before = everything(a.db.sqlite);
+    const file = join(dir, 'v210.sqlite');
+    await atVersionBefore(a.db.sqlite, file);
+    a.close();
+    b.close();
+
+    const old = await openDatabase(file, { targetVersion: 210 });
+    expect(everything(old.sqlite)).toBe(before);
+    const oldBytes = changesBytes(old.sqlite);
+    old.close();
+
+    const db = await openDatabase(file, { backupDir: join(dir, 'backups') });
+    expect(everything(db.sqlite)).toBe(before);
+    expect(db.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    expect(db.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE tbl_name = 'changes' AND type = 'index'").pluck().get()).toBe(3);
+    // The 32 characters of HLC and origin a change held are gone from the disk.
+    expect(changesBytes(db.sqlite)).toBeLessThan(oldBytes - 32 * (before.match(/"id":/g)!.length - 10));
+    // The rebuild from the migrated log equals the migrated ledgers.
+    const ledgers = dumpLedgers(db.sqlite);
+    rebuildLedgers(db.sqlite);
+    expect(everything(db.sqlite)).toBe(before);
+    expect(dumpLedgers(db.sqlite)).toBe(ledgers);
+    db.close();
+
+    // Its device seals what waits; the segment holds exactly the changes the log had waiting.
+    const reopened = await openDatabase(file);
+    const unsealed = reopened.sqlite.prepare("SELECT id, hlc, origin FROM changes WHERE segment IS NULL AND origin = '00000000000000a1' ORDER BY id").all() as {
+      id: string;
+      hlc: string;
+      origin: string;
+    }[];
+    expect(unsealed.length).toBeGreaterThan(0);
+    for (const c of unsealed) expect(c.hlc + c.origin).toBe(c.id);
+    expect(sealAll(reopened.sqlite, keys)).toHaveLength(1);
+    const body = reopened.sqlite.prepare('SELECT body FROM segments WHERE origin = ? ORDER BY seq DESC LIMIT 1').pluck().get(keys.deviceId) as Buffer;
+    expect(decodeChanges(keys.deviceId, body).map((c) => c.id)).toEqual(unsealed.map((c) => c.id));
+    expect(reopened.sqlite.prepare('SELECT count(*) FROM changes WHERE segment IS NULL AND origin = ?').pluck().get(keys.deviceId)).toBe(0);
+    reopened.close();
+  });
+
+  it('refuses a log holding a change whose id is not its HLC and origin, and leaves the database as it was', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'odd.sqlite');
+    const old = await openDatabase(file, { targetVersion: 210 });
+    old.sqlite
+      .prepare('INSERT INTO changes (id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('019ac0000000000000000000000000a1', 'villages', 'v1', 'v1', 'name', '"李家村"', '019ac00000000000', '00000000000000b2', '[]', null);
+    old.close();
+    await expect(openDatabase(file, { backupDir: join(dir, 'backups') })).rejects.toThrow(/019ac0000000000000000000000000a1.*not its HLC followed by its origin/);
+    const still = await openDatabase(file, { targetVersion: 210 });
+    expect(still.schemaVersion).toBe(210);
+    expect(still.sqlite.prepare('SELECT origin FROM changes').pluck().get()).toBe('00000000000000b2');
+    still.close();
+  });
+});
