@@ -35,7 +35,7 @@ function rowLine(table: TableDef, row: ReportRow, lang: 'zh-CN' | 'en'): string 
 }
 
 export async function writeCsv(def: ReportDefinition, file: string, control: WriteControl): Promise<number> {
-  const { stream, closed, throwIfFailed } = openPartStream(file, 'utf8');
+  const { stream, closed, throwIfFailed, abandon } = openPartStream(file, 'utf8');
   let pending = '';
   const flush = async () => {
     if (!pending) return;
@@ -73,8 +73,6 @@ export async function writeCsv(def: ReportDefinition, file: string, control: Wri
     await closed;
     return written;
   } catch (error) {
-    stream.destroy();
-    await closed.catch(() => undefined);
-    throw error;
+    throw await abandon(error);
   }
 }

@@ -93,6 +93,11 @@ export interface PartStream {
   readonly closed: Promise<void>;
   /** Throws the error the stream has met, if any: a writer waiting on a failed stream would wait forever. */
   throwIfFailed(): void;
+  /**
+   * Ends the stream after `error` and gives what to report: the stream's own error when it met
+   * one (a full disk), not what a later write on the dead stream said (ERR_STREAM_DESTROYED).
+   */
+  abandon(error: unknown): Promise<unknown>;
 }
 
 /**
@@ -112,6 +117,12 @@ export function openPartStream(part: string, encoding?: BufferEncoding): PartStr
     closed,
     throwIfFailed() {
       if (stream.errored) throw stream.errored;
+    },
+    async abandon(error) {
+      const cause = stream.errored ?? error;
+      stream.destroy();
+      await closed.catch(() => undefined);
+      return cause;
     },
   };
 }

@@ -191,7 +191,7 @@ async function drained(sheet: ExcelJS.Worksheet, control: WriteControl, written:
 
 /** Writes the whole report to `file` (the caller's `.part`); resolves once the file is closed. */
 export async function writeXlsx(def: ReportDefinition, file: string, control: WriteControl): Promise<number> {
-  const { stream, closed, throwIfFailed } = openPartStream(file);
+  const { stream, closed, throwIfFailed, abandon } = openPartStream(file);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = '村记 Cunji';
   let written = 0;
@@ -219,8 +219,6 @@ export async function writeXlsx(def: ReportDefinition, file: string, control: Wr
     await closed;
     return written;
   } catch (error) {
-    stream.destroy();
-    await closed.catch(() => undefined);
-    throw error;
+    throw await abandon(error);
   }
 }
