@@ -8,11 +8,11 @@
 // (an ID, phone or voucher number) made only of digits gets a leading tab instead, so a
 // spreadsheet keeps it as text rather than rounding it to 3.70402E+17 or dropping a leading 0.
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { formatCell } from '../../../shared/domain/reportCells';
 import type { CellValue, ColumnType } from '../../../shared/domain/reports';
 import type { ReportDefinition, ReportRow, TableDef } from './model';
 import { ROWS_PER_SLICE, type WriteControl } from './xlsxWriter';
+import { openPartStream } from './files';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -35,18 +35,15 @@ function rowLine(table: TableDef, row: ReportRow, lang: 'zh-CN' | 'en'): string 
 }
 
 export async function writeCsv(def: ReportDefinition, file: string, control: WriteControl): Promise<number> {
-  const stream = createWriteStream(file, { encoding: 'utf8' });
-  const closed = new Promise<void>((resolve, reject) => {
-    stream.once('close', resolve);
-    stream.once('error', reject);
-  });
-  closed.catch(() => undefined);
+  const { stream, closed, throwIfFailed, abandon } = openPartStream(file, 'utf8');
   let pending = '';
   const flush = async () => {
     if (!pending) return;
     const ok = stream.write(pending);
     pending = '';
-    if (!ok) await once(stream, 'drain');
+    if (ok) return;
+    throwIfFailed();
+    await once(stream, 'drain');
   };
   const line = (text: string) => {
     pending += `${text}\r\n`;
@@ -76,8 +73,6 @@ export async function writeCsv(def: ReportDefinition, file: string, control: Wri
     await closed;
     return written;
   } catch (error) {
-    stream.destroy();
-    await closed.catch(() => undefined);
-    throw error;
+    throw await abandon(error);
   }
 }

@@ -2,7 +2,7 @@
 // over the target, so a file by the chosen name is either the whole report or not there at
 // all; a failure or a Stop removes the `.part`. Without a chosen path (the browser host), the
 // file goes to `<data folder>/exports/` under the report's own name, never over another.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ApiError } from '../../../shared/api/result';
 import type { ReportFormat } from '../../../shared/domain/reports';
@@ -84,4 +84,45 @@ export async function writeAtomically<T>(target: string, write: (part: string) =
     rmSync(part, { force: true });
     throw error;
   }
+}
+
+/** A writer's stream into its `.part`, with the promise of its close and a check of its failure. */
+export interface PartStream {
+  readonly stream: WriteStream;
+  /** Resolves when the file is closed; rejects with the stream's error (never unhandled). */
+  readonly closed: Promise<void>;
+  /** Throws the error the stream has met, if any: a writer waiting on a failed stream would wait forever. */
+  throwIfFailed(): void;
+  /**
+   * Ends the stream after `error` and gives what to report: the stream's own error when it met
+   * one (a full disk), not what a later write on the dead stream said (ERR_STREAM_DESTROYED).
+   */
+  abandon(error: unknown): Promise<unknown>;
+}
+
+/**
+ * Opens `part` at once, not on a later turn as a stream would: the file exists (or its error is
+ * thrown) before the first row is written, so a folder removed mid-way fails the write rather
+ * than leaving it waiting on a stream that never opened.
+ */
+export function openPartStream(part: string, encoding?: BufferEncoding): PartStream {
+  const stream = createWriteStream(part, { fd: openSync(part, 'w'), encoding });
+  const closed = new Promise<void>((resolve, reject) => {
+    stream.once('close', resolve);
+    stream.once('error', reject);
+  });
+  closed.catch(() => undefined); // awaited by the writer; never an unhandled rejection meanwhile
+  return {
+    stream,
+    closed,
+    throwIfFailed() {
+      if (stream.errored) throw stream.errored;
+    },
+    async abandon(error) {
+      const cause = stream.errored ?? error;
+      stream.destroy();
+      await closed.catch(() => undefined);
+      return cause;
+    },
+  };
 }

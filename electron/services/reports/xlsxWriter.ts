@@ -4,7 +4,6 @@
 // number formats for 元, 万元 and percentages, A4 landscape fitted to the page width, and the
 // period and page numbers in the footer. Totals are written as values.
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { FLAG_WORD } from '../../../shared/domain/reportCells';
 import type { CellValue, ColumnType } from '../../../shared/domain/reports';
@@ -12,6 +11,7 @@ import { sheetNameOf, type ReportDefinition, type ReportRow, type TableDef } fro
 import { THUMB_GAP_PX, THUMB_HEIGHT_PX } from './photos';
 import { workbookImages, type SheetImages } from './xlsxImages';
 import { wordsOf } from './words';
+import { openPartStream } from './files';
 
 /** Between batches of rows a writer yields to the event loop; `tick` throws when the job is stopped. */
 export interface WriteControl {
@@ -170,10 +170,11 @@ const needsDrain = (stream: ZipEntryStream) => stream.writableNeedDrain ?? strea
  * stream ignores backpressure, so without this a fast producer would pile a district's ledger up
  * in memory ahead of the compressor. Yields (and heeds Stop) while it waits.
  */
-async function drained(sheet: ExcelJS.Worksheet, control: WriteControl, written: number): Promise<void> {
+async function drained(sheet: ExcelJS.Worksheet, control: WriteControl, written: number, throwIfFailed: () => void): Promise<void> {
   const pipes = (sheet as unknown as { stream?: { pipes?: ZipEntryStream[] } }).stream?.pipes ?? [];
   for (const pipe of pipes) {
     while (needsDrain(pipe)) {
+      throwIfFailed(); // a failed file never drains
       const waited = new AbortController();
       const timer = setTimeout(() => waited.abort(), 100);
       try {
@@ -190,12 +191,7 @@ async function drained(sheet: ExcelJS.Worksheet, control: WriteControl, written:
 
 /** Writes the whole report to `file` (the caller's `.part`); resolves once the file is closed. */
 export async function writeXlsx(def: ReportDefinition, file: string, control: WriteControl): Promise<number> {
-  const stream = createWriteStream(file);
-  const closed = new Promise<void>((resolve, reject) => {
-    stream.once('close', resolve);
-    stream.once('error', reject);
-  });
-  closed.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  const { stream, closed, throwIfFailed, abandon } = openPartStream(file);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = '村记 Cunji';
   let written = 0;
@@ -211,19 +207,18 @@ export async function writeXlsx(def: ReportDefinition, file: string, control: Wr
       for (const row of table.rows()) {
         writeRow(sheet, table, row, def.language, styleOf, sheetImages);
         if (++written % ROWS_PER_SLICE === 0) {
-          await drained(sheet, control, written);
+          await drained(sheet, control, written, throwIfFailed);
           await control.tick(written);
         }
       }
       sheet.commit();
       await control.tick(written);
     }
-    await workbook.commit();
+    // A file that failed under the zip (its folder gone, the disk full) ends the commit too.
+    await Promise.race([workbook.commit(), closed]);
     await closed;
     return written;
   } catch (error) {
-    stream.destroy();
-    await closed.catch(() => undefined);
-    throw error;
+    throw await abandon(error);
   }
 }

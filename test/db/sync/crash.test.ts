@@ -114,12 +114,23 @@ async function withDatabase<T>(path: string, use: (sqlite: Sqlite) => T): Promis
 }
 
 /**
- * Kill delays spread over the operation and past it (its time varies run to run on a busy
- * machine): one draw in each of `n` equal strata of [0, 1.6 × the uninterrupted time].
+ * Kill points spread over the operation and past it: one draw in each of `n` equal strata of
+ * [0, 1.6), a fraction of the operation's time. The time is the shortest any uninterrupted run
+ * of it has taken so far (`KillClock.finished` takes each run that was not killed): a reference
+ * run slowed by a busy machine would otherwise put every later kill after the end.
  */
-function killDelays(seed: number, n: number, operationMs: number): number[] {
+function killClock(seed: number, n: number, referenceMs: number) {
   const random = randomFrom(seed);
-  return Array.from({ length: n }, (_, i) => Math.floor(((i + random()) / n) * operationMs * 1.6));
+  const fractions = Array.from({ length: n }, (_, i) => ((i + random()) / n) * 1.6);
+  let operationMs = referenceMs;
+  return {
+    delays: function* () {
+      for (const fraction of fractions) yield Math.floor(fraction * operationMs);
+    },
+    finished(run: ChildRun) {
+      if (run.done) operationMs = Math.min(operationMs, run.done.ms);
+    },
+  };
 }
 
 /** A fresh copy of `template` (the database file) in its own folder. */
@@ -152,9 +163,13 @@ describe(`kill -9 at random points (CRASH_SEED=${SEED})`, () => {
     expect(everything.counts).not.toBe(nothing.counts);
 
     const outcomes: string[] = [];
-    for (const [i, delay] of killDelays(SEED, ITERATIONS, uninterrupted.done!.ms).entries()) {
+    const clock = killClock(SEED, ITERATIONS, uninterrupted.done!.ms);
+    let i = -1;
+    for (const delay of clock.delays()) {
+      i++;
       const path = copyOf(template);
       const run = await runChild(job(path), delay);
+      clock.finished(run);
       const where = `iteration ${i}, killed ${delay} ms after opening (seed ${SEED})`;
       const after = await inspect(path);
       expect(after.integrity, where).toBe('ok');
@@ -199,11 +214,15 @@ describe(`kill -9 at random points (CRASH_SEED=${SEED})`, () => {
     const expected = (await inspect(reference)).state;
 
     const outcomes: string[] = [];
-    for (const [i, delay] of killDelays(SEED + 1, ITERATIONS, uninterrupted.done!.ms).entries()) {
+    const clock = killClock(SEED + 1, ITERATIONS, uninterrupted.done!.ms);
+    let i = -1;
+    for (const delay of clock.delays()) {
+      i++;
       const path = copyOf(template);
       const folder = tempDir();
       cpSync(folderTemplate, folder, { recursive: true });
       const run = await runChild(job(path, folder), delay);
+      clock.finished(run);
       const where = `iteration ${i}, killed ${delay} ms after opening (seed ${SEED})`;
       expect((await inspect(path)).integrity, where).toBe('ok');
 
