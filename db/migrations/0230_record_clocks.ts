@@ -15,6 +15,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // row_id is a 16-byte blob for a UUID, else the id's text (BLOB affinity keeps either as given).
   await sql`CREATE TABLE clocks (tbl INTEGER NOT NULL, row_id BLOB NOT NULL, cells BLOB NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID`.execute(db);
   await sql`CREATE TABLE record_segments (tbl INTEGER NOT NULL, row_id BLOB NOT NULL, segment INTEGER NOT NULL, PRIMARY KEY (tbl, row_id, segment)) WITHOUT ROWID`.execute(db);
+  // Records a change ever deleted (the conflict list shows a conflict on a deleted record apart).
+  await sql`CREATE TABLE record_deletes (tbl INTEGER NOT NULL, row_id BLOB NOT NULL, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID`.execute(db);
 
   await sql`INSERT INTO names (kind, text) SELECT DISTINCT ${NAME_KIND.table}, tbl FROM changes ORDER BY 2`.execute(db);
   await sql`INSERT INTO names (kind, text) SELECT DISTINCT ${NAME_KIND.column}, col FROM changes ORDER BY 2`.execute(db);
@@ -25,6 +27,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       FROM changes AS c JOIN names AS t ON t.kind = ${NAME_KIND.table} AND t.text = c.tbl
       JOIN names AS s ON s.kind = ${NAME_KIND.segment} AND s.text = c.segment`.execute(db);
 
+  await sql`INSERT INTO record_deletes (tbl, row_id)
+    SELECT DISTINCT t.n, CASE WHEN c.row_id GLOB ${UUID_GLOB} THEN unhex(replace(c.row_id, '-', '')) ELSE c.row_id END
+      FROM changes AS c JOIN names AS t ON t.kind = ${NAME_KIND.table} AND t.text = c.tbl
+     WHERE c.col = '_row' AND c.value = '"deleted"'`.execute(db);
+  // Records with a change that is not causal (it names in seen an id not smaller than its own): rare.
+  const nonCausal = new Set(
+    (await sql<{ tbl: string; row_id: string }>`SELECT DISTINCT c.tbl, c.row_id FROM changes AS c, json_each(c.seen) AS s WHERE c.seen <> '[]' AND s.value >= c.id`.execute(db)).rows.map(
+      (r) => `${r.tbl}\u0000${r.row_id}`,
+    ),
+  );
+
   const names = new Map<string, number>();
   for (const { n, kind, text } of (await sql<{ n: number; kind: number; text: string }>`SELECT n, kind, text FROM names`.execute(db)).rows) names.set(`${kind}\u0000${text}`, n);
   const nameOf = (kind: number, text: string) => names.get(`${kind}\u0000${text}`)!;
@@ -33,8 +46,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // a page of records at a time, in the order of changes_by_cell.
   let after: { tbl: string; row_id: string } | null = null;
   for (;;) {
-    const page: { tbl: string; row_id: string; col: string; id: string; seen: string }[] = (
-      await sql<{ tbl: string; row_id: string; col: string; id: string; seen: string }>`SELECT tbl, row_id, col, max(id) AS id, seen FROM changes
+    const page: { tbl: string; row_id: string; col: string; id: string; seen: string; first: string }[] = (
+      await sql<{ tbl: string; row_id: string; col: string; id: string; seen: string; first: string }>`SELECT tbl, row_id, col, max(id) AS id, seen,
+          (SELECT min(f.id) FROM changes AS f WHERE f.tbl = c.tbl AND f.row_id = c.row_id AND f.col = c.col) AS first
+        FROM changes AS c
         WHERE ${after === null ? sql`1` : sql`(tbl, row_id) > (${after.tbl}, ${after.row_id})`}
         GROUP BY tbl, row_id, col ORDER BY tbl, row_id, col LIMIT ${PAGE}`.execute(db)
     ).rows;
@@ -53,8 +68,12 @@ export async function up(db: Kysely<any>): Promise<void> {
         origin: nameOf(NAME_KIND.device, row.id.slice(16)),
         seen: row.seen === '[]' ? '' : row.seen,
       }));
-      const first = full[start]!;
-      rows.push(sql`(${nameOf(NAME_KIND.table, first.tbl)}, ${recordKey(first.row_id)}, ${encodeClock(cells)})`);
+      const record = full[start]!;
+      let firstId = record.first;
+      for (const row of full.slice(start, i)) if (row.first < firstId) firstId = row.first;
+      const first = { hlc: firstId.slice(0, 16), origin: nameOf(NAME_KIND.device, firstId.slice(16)) };
+      const clock = encodeClock({ first, nonCausal: nonCausal.has(`${record.tbl}\u0000${record.row_id}`), cells });
+      rows.push(sql`(${nameOf(NAME_KIND.table, record.tbl)}, ${recordKey(record.row_id)}, ${clock})`);
       start = i;
     }
     // Several hundred records a statement (three parameters each, well under SQLite's limit).

@@ -10,7 +10,7 @@
 // change by change in batch order, so even a hostile file ends where the old path ended.
 // Callers run this inside their transaction; one batch is held in memory at a time.
 import { createChangeApplier, idMismatch, projectedValue, quote, type Change } from './apply';
-import { createClockWriter } from './clocks';
+import { createClockWriter, isCausal } from './clocks';
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -58,8 +58,6 @@ type Statement = BetterSqlite3.Statement<unknown[]>;
 /** `seen` as the log stores it (most changes, a row's first writes, have seen nothing). */
 const seenText = (seen: readonly string[]) => (seen.length === 0 ? '[]' : JSON.stringify(seen));
 
-/** Causal: every change named in `seen` sorts before the change itself. */
-const isCausal = (change: Change) => change.seen.every((id) => id < change.id);
 
 export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): BulkMerger {
   const applier = createChangeApplier(sqlite);
@@ -68,6 +66,8 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   );
   // The compact store's clock, written beside the log (docs/compact-store.md, step 2).
   const clocks = createClockWriter(sqlite);
+  const exclusionsOf = sqlite.prepare('SELECT change_id FROM segment_exclusions WHERE segment = ?').pluck();
+  const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
   const villageInLog = sqlite.prepare('SELECT village_id FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
   // Rows probed for the coming batch: table → row id → its village in the log, or null.
   const probed = new Map<LedgerName, Map<string, string | null>>();
@@ -175,6 +175,11 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         }
       }
 
+      // A change its segment brought but the log did not take (set aside, then released now) is
+      // the log's from here on: its segment's exclusion goes (one probe a batch; rows are few).
+      const excluded = segment === null ? [] : (exclusionsOf.all(segment) as string[]);
+      const stillOut = excluded.length ? new Set(excluded) : null;
+
       // 2. Log every change in batch order; rows merged change by change are applied as they go.
       let added = 0;
       let known = 0;
@@ -194,6 +199,8 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
           added++;
         } else known++;
       }
+
+      if (stillOut) for (const change of changes) if (stillOut.has(change.id)) include.run(segment, change.id);
 
       // 3. For each row new to this database: the head rows of its conflicts, one upsert, its clock.
       const fresh: Change[] = [];

@@ -48,15 +48,36 @@ function pushVarint(out: number[], value: number): void {
 const zigzag = (v: number) => (v < 0 ? -2 * v - 1 : 2 * v);
 const unzigzag = (v: number) => (v % 2 === 1 ? -(v + 1) / 2 : v / 2);
 
+/** A record's clock: its first change (who recorded it), whether any change of it is not causal, its cells. */
+export interface RecordClock {
+  /** The record's smallest change: its HLC and its origin's name number. */
+  readonly first: { readonly hlc: string; readonly origin: number };
+  /**
+   * A change of the record names, in `seen`, an id not smaller than its own (no honest writer
+   * does: a history that is not causal). Until then the clock alone answers "has a later change
+   * seen this one?" for a change newer than the cell's greatest: none can have.
+   */
+  readonly nonCausal: boolean;
+  readonly cells: readonly CellClock[];
+}
+
+/** Causal: every change named in `seen` sorts before the change itself. */
+export const isCausal = (change: Pick<Change, 'id' | 'seen'>) => change.seen.every((id) => id < change.id);
+
 /**
- * The blob: the first cell's wall time, then per cell (by column number) the column, the wall
- * time's difference from the first, the counter, the origin, the length of `seen` and its bytes.
+ * The blob: a flags number (1: not causal), the first change's wall time, counter and origin; then
+ * per cell (by column number) the column, the wall time's difference from the first change's, the
+ * counter, the origin, the length of `seen` and its bytes.
  */
-export function encodeClock(cells: readonly CellClock[]): Buffer {
-  const sorted = [...cells].sort((a, b) => a.col - b.col);
+export function encodeClock(clock: RecordClock): Buffer {
+  const sorted = [...clock.cells].sort((a, b) => a.col - b.col);
   const out: number[] = [];
-  const base = sorted.length ? parseHlc(sorted[0]!.hlc).wall : 0;
+  const first = parseHlc(clock.first.hlc);
+  const base = first.wall;
+  pushVarint(out, clock.nonCausal ? 1 : 0);
   pushVarint(out, base);
+  pushVarint(out, first.counter);
+  pushVarint(out, clock.first.origin);
   const parts: Buffer[] = [];
   for (const cell of sorted) {
     const { wall, counter } = parseHlc(cell.hlc);
@@ -72,7 +93,7 @@ export function encodeClock(cells: readonly CellClock[]): Buffer {
   return Buffer.concat(parts);
 }
 
-export function decodeClock(blob: Uint8Array): CellClock[] {
+export function decodeClock(blob: Uint8Array): RecordClock {
   let at = 0;
   const varint = (): number => {
     let value = 0;
@@ -85,7 +106,9 @@ export function decodeClock(blob: Uint8Array): CellClock[] {
       scale *= 0x80;
     }
   };
+  const flags = varint();
   const base = varint();
+  const first = { hlc: formatHlc({ wall: base, counter: varint() }), origin: varint() };
   const cells: CellClock[] = [];
   while (at < blob.length) {
     const col = varint();
@@ -97,7 +120,7 @@ export function decodeClock(blob: Uint8Array): CellClock[] {
     at += length;
     cells.push({ col, hlc: formatHlc({ wall, counter }), origin, seen });
   }
-  return cells;
+  return { first, nonCausal: (flags & 1) === 1, cells };
 }
 
 export interface ClockWriter {
@@ -113,6 +136,12 @@ export interface ClockWriter {
   sealed(segment: string): void;
 }
 
+// db/ledgers' ROW_COLUMN written out: the migrations import this file, and db/ledgers reads the
+// migrations, so importing it here would make a cycle.
+/** A change that deletes its record (the `_row` cell set to "deleted"). */
+const isDelete = (change: Pick<Change, 'col' | 'value'>) => change.col === '_row' && change.value === DELETED_VALUE;
+const DELETED_VALUE = JSON.stringify('deleted');
+
 export function createClockWriter(sqlite: Sqlite): ClockWriter {
   const findName = sqlite.prepare('SELECT n FROM names WHERE kind = ? AND text = ?').pluck();
   const nameText = sqlite.prepare('SELECT text FROM names WHERE n = ?').pluck();
@@ -122,34 +151,48 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
   const dropClock = sqlite.prepare('DELETE FROM clocks WHERE tbl = ? AND row_id = ?');
   const addSegment = sqlite.prepare('INSERT OR IGNORE INTO record_segments (tbl, row_id, segment) VALUES (?, ?, ?)');
   const dropSegments = sqlite.prepare('DELETE FROM record_segments WHERE tbl = ? AND row_id = ?');
-  const greatestOfRecord = sqlite.prepare('SELECT col, max(id) AS id, seen FROM changes WHERE tbl = ? AND row_id = ? GROUP BY col');
+  const addDelete = sqlite.prepare('INSERT OR IGNORE INTO record_deletes (tbl, row_id) VALUES (?, ?)');
+  const dropDelete = sqlite.prepare('DELETE FROM record_deletes WHERE tbl = ? AND row_id = ?');
+  const changesOfRecord = sqlite.prepare('SELECT id, col, value, seen FROM changes WHERE tbl = ? AND row_id = ? ORDER BY id');
   const segmentsOfRecord = sqlite.prepare('SELECT DISTINCT segment FROM changes WHERE tbl = ? AND row_id = ? AND segment IS NOT NULL').pluck();
   const recordsOfSegment = sqlite.prepare('SELECT DISTINCT tbl, row_id FROM changes WHERE segment = ?');
 
   // Name numbers are looked up per call, never kept across calls: a call runs inside its
   // caller's transaction, and a number kept past a rollback could name nothing, or another name.
-  function interner(): (kind: number, text: string) => number {
+  function interner(): { nameOf(kind: number, text: string): number; textOf(n: number): string } {
     const known = new Map<string, number>();
-    return (kind, text) => {
-      const key = `${kind}\u0000${text}`;
-      let n = known.get(key);
-      if (n === undefined) {
-        n = (findName.get(kind, text) as number | undefined) ?? Number(addName.run(kind, text).lastInsertRowid);
-        known.set(key, n);
-      }
-      return n;
+    const texts = new Map<number, string>();
+    return {
+      nameOf(kind, text) {
+        const key = `${kind}\u0000${text}`;
+        let n = known.get(key);
+        if (n === undefined) {
+          n = (findName.get(kind, text) as number | undefined) ?? Number(addName.run(kind, text).lastInsertRowid);
+          known.set(key, n);
+          texts.set(n, text);
+        }
+        return n;
+      },
+      textOf(n) {
+        let text = texts.get(n);
+        if (text === undefined) {
+          text = nameText.get(n) as string;
+          texts.set(n, text);
+        }
+        return text;
+      },
     };
   }
 
   return {
     note(changes, segment, newRecords = false) {
       if (!changes.length) return;
-      const nameOf = interner();
-      const segmentN = segment === null ? null : nameOf(NAME_KIND.segment, segment);
+      const names = interner();
+      const segmentN = segment === null ? null : names.nameOf(NAME_KIND.segment, segment);
       // table number → record key text → the record's changes
       const records = new Map<string, { tbl: number; rowId: string; changes: Change[] }>();
       for (const change of changes) {
-        const tbl = nameOf(NAME_KIND.table, change.tbl);
+        const tbl = names.nameOf(NAME_KIND.table, change.tbl);
         const key = `${tbl}\u0000${change.row_id}`;
         let record = records.get(key);
         if (!record) {
@@ -161,54 +204,122 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
       for (const { tbl, rowId, changes: ofRecord } of records.values()) {
         const key = recordKey(rowId);
         const stored = newRecords ? undefined : (readClock.get(tbl, key) as Buffer | undefined);
+        const clock = stored ? decodeClock(stored) : undefined;
         const cells = new Map<number, CellClock>();
-        const origins = new Map<number, string>();
-        if (stored) for (const cell of decodeClock(stored)) cells.set(cell.col, cell);
+        if (clock) for (const cell of clock.cells) cells.set(cell.col, cell);
+        // A held change's id, for comparing: its HLC then its origin's text.
+        const idOf = (held: { hlc: string; origin: number }) => held.hlc + names.textOf(held.origin);
+        let first = clock?.first;
+        let nonCausal = clock?.nonCausal ?? false;
         let changed = false;
         for (const change of ofRecord) {
-          const col = nameOf(NAME_KIND.column, change.col);
-          const held = cells.get(col);
-          if (held) {
-            // The held change's id, for comparing: its HLC then its origin's text.
-            let origin = origins.get(held.origin);
-            if (origin === undefined) {
-              origin = nameText.get(held.origin) as string;
-              origins.set(held.origin, origin);
-            }
-            if (held.hlc + origin >= change.id) continue;
+          if (!first || change.id < idOf(first)) {
+            first = { hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin) };
+            changed = true;
           }
-          const origin = nameOf(NAME_KIND.device, change.origin);
-          cells.set(col, { col, hlc: change.hlc, origin, seen: change.seen.length ? JSON.stringify(change.seen) : '' });
-          origins.set(origin, change.origin);
+          if (!nonCausal && !isCausal(change)) {
+            nonCausal = true;
+            changed = true;
+          }
+          if (isDelete(change)) addDelete.run(tbl, key);
+          const col = names.nameOf(NAME_KIND.column, change.col);
+          const held = cells.get(col);
+          if (held && idOf(held) >= change.id) continue;
+          cells.set(col, { col, hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin), seen: change.seen.length ? JSON.stringify(change.seen) : '' });
           changed = true;
         }
-        if (changed) writeClock.run(tbl, key, encodeClock([...cells.values()]));
+        if (changed) writeClock.run(tbl, key, encodeClock({ first: first!, nonCausal, cells: [...cells.values()] }));
         if (segmentN !== null) addSegment.run(tbl, key, segmentN);
       }
     },
     refresh(records) {
-      const nameOf = interner();
+      const names = interner();
       for (const { tbl: table, row_id } of records) {
-        const tbl = nameOf(NAME_KIND.table, table);
+        const tbl = names.nameOf(NAME_KIND.table, table);
         const key = recordKey(row_id);
-        const cells = (greatestOfRecord.all(table, row_id) as { col: string; id: string; seen: string }[]).map((row) => ({
-          col: nameOf(NAME_KIND.column, row.col),
+        const logged = changesOfRecord.all(table, row_id) as { id: string; col: string; value: string; seen: string }[];
+        const greatest = new Map<string, { id: string; seen: string }>();
+        let nonCausal = false;
+        dropDelete.run(tbl, key);
+        for (const row of logged) {
+          greatest.set(row.col, row); // id order: the last of a column is its greatest
+          if (!isCausal({ id: row.id, seen: JSON.parse(row.seen) as string[] })) nonCausal = true;
+          if (isDelete(row)) addDelete.run(tbl, key);
+        }
+        const cells = [...greatest].map(([col, row]) => ({
+          col: names.nameOf(NAME_KIND.column, col),
           hlc: row.id.slice(0, HLC_HEX_LENGTH),
-          origin: nameOf(NAME_KIND.device, row.id.slice(HLC_HEX_LENGTH)),
+          origin: names.nameOf(NAME_KIND.device, row.id.slice(HLC_HEX_LENGTH)),
           seen: row.seen === '[]' ? '' : row.seen,
         }));
-        if (cells.length) writeClock.run(tbl, key, encodeClock(cells));
-        else dropClock.run(tbl, key);
+        const firstId = logged[0]?.id;
+        if (firstId !== undefined) {
+          const first = { hlc: firstId.slice(0, HLC_HEX_LENGTH), origin: names.nameOf(NAME_KIND.device, firstId.slice(HLC_HEX_LENGTH)) };
+          writeClock.run(tbl, key, encodeClock({ first, nonCausal, cells }));
+        } else dropClock.run(tbl, key);
         dropSegments.run(tbl, key);
-        for (const segment of segmentsOfRecord.all(table, row_id) as string[]) addSegment.run(tbl, key, nameOf(NAME_KIND.segment, segment));
+        for (const segment of segmentsOfRecord.all(table, row_id) as string[]) addSegment.run(tbl, key, names.nameOf(NAME_KIND.segment, segment));
       }
     },
     sealed(segment) {
-      const nameOf = interner();
-      const segmentN = nameOf(NAME_KIND.segment, segment);
+      const names = interner();
+      const segmentN = names.nameOf(NAME_KIND.segment, segment);
       for (const { tbl, row_id } of recordsOfSegment.all(segment) as { tbl: string; row_id: string }[]) {
-        addSegment.run(nameOf(NAME_KIND.table, tbl), recordKey(row_id), segmentN);
+        addSegment.run(names.nameOf(NAME_KIND.table, tbl), recordKey(row_id), segmentN);
       }
+    },
+  };
+}
+
+/** A record's clock with its names as text: what the readers of the log ask of it. */
+export interface ReadClock {
+  /** The record's smallest change id (its HLC and origin): who recorded it, and when. */
+  readonly firstId: string;
+  readonly nonCausal: boolean;
+  /** Column → the cell's greatest change: its id and `seen`. */
+  readonly cells: ReadonlyMap<string, { readonly id: string; readonly seen: readonly string[] }>;
+}
+
+export interface ClockReader {
+  /** The record's clock; undefined when the log has no change of it. */
+  read(tbl: string, rowId: string): ReadClock | undefined;
+  /** Every record's clock, a table at a time (for listings over the whole log). */
+  all(): Iterable<{ readonly tbl: string; readonly rowId: string; readonly clock: ReadClock }>;
+}
+
+/** Reads clocks; names are looked up per reader (create one per call, not one per connection: see the writer). */
+export function createClockReader(sqlite: Sqlite): ClockReader {
+  const tableNumber = sqlite.prepare(`SELECT n FROM names WHERE kind = ${NAME_KIND.table} AND text = ?`).pluck();
+  const readClock = sqlite.prepare('SELECT cells FROM clocks WHERE tbl = ? AND row_id = ?').pluck();
+  const allClocks = sqlite.prepare('SELECT tbl, row_id, cells FROM clocks');
+  const nameText = sqlite.prepare('SELECT text FROM names WHERE n = ?').pluck();
+  const texts = new Map<number, string>();
+  const textOf = (n: number) => {
+    let text = texts.get(n);
+    if (text === undefined) {
+      text = nameText.get(n) as string;
+      texts.set(n, text);
+    }
+    return text;
+  };
+  const readable = (blob: Buffer): ReadClock => {
+    const clock = decodeClock(blob);
+    return {
+      firstId: clock.first.hlc + textOf(clock.first.origin),
+      nonCausal: clock.nonCausal,
+      cells: new Map(clock.cells.map((cell) => [textOf(cell.col), { id: cell.hlc + textOf(cell.origin), seen: cell.seen ? (JSON.parse(cell.seen) as string[]) : [] }])),
+    };
+  };
+  return {
+    read(tbl, rowId) {
+      const n = tableNumber.get(tbl) as number | undefined;
+      if (n === undefined) return undefined;
+      const blob = readClock.get(n, recordKey(rowId)) as Buffer | undefined;
+      return blob ? readable(blob) : undefined;
+    },
+    *all() {
+      const rows = allClocks.raw().all() as [number, Buffer | string, Buffer][];
+      for (const [tbl, key, blob] of rows) yield { tbl: textOf(tbl), rowId: recordIdOf(key), clock: readable(blob) };
     },
   };
 }

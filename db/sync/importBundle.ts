@@ -382,6 +382,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
   // HLCs are fixed-width hex: one written later than the limit sorts after this text.
   const latestHlc = formatHlc({ wall: limit, counter: 0xffff });
   const quarantine = sqlite.prepare('INSERT INTO quarantine (at, reason, detail, file_hash, origin, change_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const exclude = sqlite.prepare('INSERT OR IGNORE INTO segment_exclusions (segment, change_id) VALUES (?, ?)');
   const at = new Date(ctx.now()).toISOString();
 
   return sqlite.transaction((): ImportReceipt => {
@@ -437,6 +438,8 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
     const setAsideOne = (reason: SetAsideReason, message: string, segment: string | null, change: Change) => {
       setAside[reason] = (setAside[reason] ?? 0) + 1;
       quarantine.run(at, reason, JSON.stringify({ message, segment, change: heldForm(change, reason) }), scanned.fileHash, change.origin, change.id);
+      // Its stored segment holds a change the log does not (db/sync/changeLog.ts reads the log from the segments).
+      if (segment !== null) exclude.run(segment, change.id);
     };
     const duplicate = (change: Change) =>
       `device ${change.origin} wrote two different changes with the same id ${change.id} (two copies of it wrote at the same moment); the other one was kept`;

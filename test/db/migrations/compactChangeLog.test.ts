@@ -23,10 +23,9 @@ const tempDir = useTempDirs();
 async function atVersionBefore(from: Sqlite, file: string): Promise<void> {
   const old = await openDatabase(file, { targetVersion: 210 });
   old.close();
-  // Tables of later migrations (0230's clocks) are not in version 210: they are left behind.
-  const later = ['names', 'clocks', 'record_segments'];
-  const tables = (from.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).filter((t) => !later.includes(t));
   from.prepare('ATTACH ? AS old').run(file);
+  // Tables of later migrations (0230's clocks, 0240's exclusions) are not in version 210: they are left behind.
+  const tables = from.prepare("SELECT name FROM old.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   from.exec('BEGIN');
   // SELECT * reads the generated hlc and origin too, in the columns version 210 stores them.
   for (const table of tables) from.exec(`INSERT INTO old."${table}" SELECT * FROM main."${table}"`);

@@ -16,16 +16,14 @@ import { useTempDirs } from '../../helpers/tempDir';
 import type { Sqlite } from '../../../db/open';
 
 const tempDir = useTempDirs();
-const STEP_2_TABLES = ['names', 'clocks', 'record_segments'];
 
 /** Copies every table of `from` that version 220 has into the database at `file`, created at 220. */
 async function atVersion220(from: Sqlite, file: string): Promise<void> {
   const old = await openDatabase(file, { targetVersion: 220 });
   old.close();
-  const tables = (from.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).filter(
-    (t) => !STEP_2_TABLES.includes(t),
-  );
   from.prepare('ATTACH ? AS old').run(file);
+  // The tables version 220 has (those of 0230 and later are left behind).
+  const tables = from.prepare("SELECT name FROM old.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   from.exec('BEGIN');
   for (const table of tables) {
     const columns = (from.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => !(table === 'changes' && (c === 'hlc' || c === 'origin')));

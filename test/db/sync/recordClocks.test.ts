@@ -60,8 +60,9 @@ describe('record clocks', () => {
     const hlc = fc.tuple(fc.integer({ min: 0, max: 2 ** 48 - 1 }), fc.integer({ min: 0, max: 0xffff })).map(([wall, counter]) => wall.toString(16).padStart(12, '0') + counter.toString(16).padStart(4, '0'));
     const cell = fc.record({ col: fc.nat({ max: 100_000 }), hlc, origin: fc.nat({ max: 100_000 }), seen: fc.oneof(fc.constant(''), fc.json()) });
     fc.assert(
-      fc.property(fc.uniqueArray(cell, { selector: (c) => c.col, maxLength: 30 }), (cells) => {
-        expect(decodeClock(encodeClock(cells))).toEqual([...cells].sort((a, b) => a.col - b.col));
+      fc.property(fc.uniqueArray(cell, { selector: (c) => c.col, maxLength: 30 }), hlc, fc.nat({ max: 100_000 }), fc.boolean(), (cells, firstHlc, firstOrigin, nonCausal) => {
+        const first = { hlc: firstHlc, origin: firstOrigin };
+        expect(decodeClock(encodeClock({ first, nonCausal, cells }))).toEqual({ first, nonCausal, cells: [...cells].sort((a, b) => a.col - b.col) });
       }),
     );
   });
