@@ -287,22 +287,27 @@ export interface ClockReader {
   all(): Iterable<{ readonly tbl: string; readonly rowId: string; readonly clock: ReadClock }>;
 }
 
-/** Reads clocks; names are looked up per reader (create one per call, not one per connection: see the writer). */
+/**
+ * Reads clocks. Names are looked up afresh by each call (a number kept past a rolled-back
+ * transaction could name another name), so one reader can serve a long-lived applier.
+ */
 export function createClockReader(sqlite: Sqlite): ClockReader {
   const tableNumber = sqlite.prepare(`SELECT n FROM names WHERE kind = ${NAME_KIND.table} AND text = ?`).pluck();
   const readClock = sqlite.prepare('SELECT cells FROM clocks WHERE tbl = ? AND row_id = ?').pluck();
   const allClocks = sqlite.prepare('SELECT tbl, row_id, cells FROM clocks');
   const nameText = sqlite.prepare('SELECT text FROM names WHERE n = ?').pluck();
-  const texts = new Map<number, string>();
-  const textOf = (n: number) => {
-    let text = texts.get(n);
-    if (text === undefined) {
-      text = nameText.get(n) as string;
-      texts.set(n, text);
-    }
-    return text;
-  };
-  const readable = (blob: Buffer): ReadClock => {
+  function namer(): (n: number) => string {
+    const texts = new Map<number, string>();
+    return (n) => {
+      let text = texts.get(n);
+      if (text === undefined) {
+        text = nameText.get(n) as string;
+        texts.set(n, text);
+      }
+      return text;
+    };
+  }
+  const readable = (blob: Buffer, textOf: (n: number) => string): ReadClock => {
     const clock = decodeClock(blob);
     return {
       firstId: clock.first.hlc + textOf(clock.first.origin),
@@ -315,11 +320,12 @@ export function createClockReader(sqlite: Sqlite): ClockReader {
       const n = tableNumber.get(tbl) as number | undefined;
       if (n === undefined) return undefined;
       const blob = readClock.get(n, recordKey(rowId)) as Buffer | undefined;
-      return blob ? readable(blob) : undefined;
+      return blob ? readable(blob, namer()) : undefined;
     },
     *all() {
+      const textOf = namer();
       const rows = allClocks.raw().all() as [number, Buffer | string, Buffer][];
-      for (const [tbl, key, blob] of rows) yield { tbl: textOf(tbl), rowId: recordIdOf(key), clock: readable(blob) };
+      for (const [tbl, key, blob] of rows) yield { tbl: textOf(tbl), rowId: recordIdOf(key), clock: readable(blob, textOf) };
     },
   };
 }
