@@ -42,6 +42,8 @@ export interface ChangeLog {
   ofRecord(tbl: string, rowId: string): LoggedChange[];
   /** Every change of one cell, in id order. */
   ofCell(tbl: string, rowId: string, col: string): LoggedChange[];
+  /** Every change of one origin (the device that wrote it), in id order: a log too big to hold whole, an origin at a time. */
+  ofOrigin(origin: string): LoggedChange[];
   /** Every change, in id order (tests, the rebuild): holds the whole log in memory. */
   all(): LoggedChange[];
   /** The greatest change id in the log, or null when it is empty. */
@@ -62,6 +64,9 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 
 export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegmentCache()): ChangeLog {
   const rowsOfRecord = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM changes AS c WHERE c.tbl = ? AND c.row_id = ? ${ROW_NOT_IN_STORED_SEGMENT}`);
+  const rowsOfOrigin = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM changes AS c WHERE c.origin = ? ${ROW_NOT_IN_STORED_SEGMENT}`);
+  // A segment holds the changes of its origin only (the codec writes the origin once).
+  const segmentsOfOrigin = sqlite.prepare('SELECT hash FROM segments WHERE origin = ?').pluck();
   const allRows = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM changes AS c WHERE 1 ${ROW_NOT_IN_STORED_SEGMENT}`);
   const segmentsOfRecord = sqlite
     .prepare(
@@ -108,6 +113,7 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
   return {
     ofRecord,
     ofCell: (tbl, rowId, col) => ofRecord(tbl, rowId).filter((change) => change.col === col),
+    ofOrigin: (origin) => collect(rowsOfOrigin.all(origin) as Row[], segmentsOfOrigin.all(origin) as string[], () => true),
     all: () => collect(allRows.all() as Row[], allSegments.all() as string[], () => true),
     greatestId() {
       let greatest = greatestRow.get() as string | null;
