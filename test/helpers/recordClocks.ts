@@ -2,7 +2,9 @@
 // two comparable texts: per cell its greatest change and that change's `seen`, and per record
 // the segments its changes came in, its first change, whether it is causal, whether it was ever deleted. Equal texts mean the clock can replace the log's readers.
 import { decodeClock, recordIdOf } from '../../db/sync/clocks';
+import type { LoggedChange } from '../../db/sync/changeLog';
 import type { Sqlite } from '../../db/open';
+import { loggedChanges } from './loggedChanges';
 
 export function clockSays(sqlite: Sqlite): string {
   const name = new Map((sqlite.prepare('SELECT n, text FROM names').all() as { n: number; text: string }[]).map((r) => [r.n, r.text]));
@@ -25,20 +27,23 @@ export function clockSays(sqlite: Sqlite): string {
 
 export function logSays(sqlite: Sqlite): string {
   const lines: string[] = [];
-  for (const c of sqlite.prepare('SELECT tbl, row_id, col, max(id) AS id, seen FROM changes GROUP BY tbl, row_id, col').all() as Record<string, string>[]) {
-    lines.push(`cell\t${c.tbl}\t${c.row_id}\t${c.col}\t${c.id}\t${c.seen}`);
+  const greatest = new Map<string, LoggedChange>();
+  const first = new Map<string, string>();
+  const notCausal = new Set<string>();
+  const deleted = new Set<string>();
+  const segments = new Set<string>();
+  // The log in id order: a cell's last change is its greatest, a record's first its smallest.
+  for (const c of loggedChanges(sqlite)) {
+    const record = `${c.tbl}\t${c.row_id}`;
+    greatest.set(`${record}\t${c.col}`, c);
+    if (!first.has(record)) first.set(record, c.id);
+    if (c.seen.some((seen) => seen >= c.id)) notCausal.add(record);
+    if (c.col === '_row' && c.value === '"deleted"') deleted.add(record);
+    if (c.segment !== null) segments.add(`${record}\t${c.segment}`);
   }
-  const notCausal = new Set(
-    (sqlite.prepare("SELECT DISTINCT c.tbl, c.row_id FROM changes AS c, json_each(c.seen) AS s WHERE s.value >= c.id").all() as Record<string, string>[]).map((r) => `${r.tbl}\t${r.row_id}`),
-  );
-  for (const r of sqlite.prepare('SELECT tbl, row_id, min(id) AS first FROM changes GROUP BY tbl, row_id').all() as Record<string, string>[]) {
-    lines.push(`record\t${r.tbl}\t${r.row_id}\t${r.first}\t${notCausal.has(`${r.tbl}\t${r.row_id}`) ? 'not causal' : 'causal'}`);
-  }
-  for (const r of sqlite.prepare(`SELECT DISTINCT tbl, row_id FROM changes WHERE col = '_row' AND value = '"deleted"'`).all() as Record<string, string>[]) {
-    lines.push(`deleted\t${r.tbl}\t${r.row_id}`);
-  }
-  for (const s of sqlite.prepare('SELECT DISTINCT tbl, row_id, segment FROM changes WHERE segment IS NOT NULL').all() as Record<string, string>[]) {
-    lines.push(`segment\t${s.tbl}\t${s.row_id}\t${s.segment}`);
-  }
+  for (const [cell, c] of greatest) lines.push(`cell\t${cell}\t${c.id}\t${JSON.stringify(c.seen)}`);
+  for (const [record, id] of first) lines.push(`record\t${record}\t${id}\t${notCausal.has(record) ? 'not causal' : 'causal'}`);
+  for (const record of deleted) lines.push(`deleted\t${record}`);
+  for (const segment of segments) lines.push(`segment\t${segment}`);
   return lines.sort().join('\n');
 }
