@@ -10,7 +10,7 @@
 // change by change in batch order, so even a hostile file ends where the old path ended.
 // Callers run this inside their transaction; one batch is held in memory at a time.
 import { createChangeApplier, idMismatch, projectedValue, quote, type Change } from './apply';
-import { createClockWriter, isCausal } from './clocks';
+import { createClockWriter, isCausal, NAME_KIND, recordKey } from './clocks';
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -68,7 +68,26 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   const clocks = createClockWriter(sqlite);
   const exclusionsOf = sqlite.prepare('SELECT change_id FROM segment_exclusions WHERE segment = ?').pluck();
   const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
-  const villageInLog = sqlite.prepare('SELECT village_id FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
+  // A released change is the log's only when the log's change of its id is this one: another with
+  // its id (a fork's copy wrote it) keeps the id, and this one stays out of its segment.
+  const loggedAs = sqlite.prepare('SELECT tbl, row_id, village_id, col, value, seen FROM changes WHERE id = ?');
+  const logHolds = (c: Change) => {
+    const row = loggedAs.get(c.id) as { tbl: string; row_id: string; village_id: string; col: string; value: string; seen: string } | undefined;
+    return !!row && row.tbl === c.tbl && row.row_id === c.row_id && row.village_id === c.village_id && row.col === c.col && row.value === c.value && row.seen === JSON.stringify(c.seen);
+  };
+  // A record the log has a change of has a clock, and a row in its ledger (the applier and this
+  // merger write both), which holds its village (a record never changes village).
+  const clocked = sqlite.prepare(`SELECT 1 FROM clocks WHERE tbl = (SELECT n FROM names WHERE kind = ${NAME_KIND.table} AND text = ?) AND row_id = ?`).pluck();
+  const villageStatements = new Map<LedgerName, Statement>();
+  const villageInLedger = (tbl: LedgerName) => {
+    let statement = villageStatements.get(tbl);
+    if (!statement) {
+      statement = sqlite.prepare(`SELECT village_id FROM ${quote(tbl)} WHERE id = ?`).pluck();
+      villageStatements.set(tbl, statement);
+    }
+    return statement;
+  };
+  const villageInLog = { get: (tbl: LedgerName, rowId: string) => (clocked.get(tbl, recordKey(rowId)) === undefined ? undefined : (villageInLedger(tbl).get(rowId) as string | undefined)) };
   // Rows probed for the coming batch: table → row id → its village in the log, or null.
   const probed = new Map<LedgerName, Map<string, string | null>>();
   function loggedVillageOf(tbl: LedgerName, rowId: string): string | undefined {
@@ -200,7 +219,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         } else known++;
       }
 
-      if (stillOut) for (const change of changes) if (stillOut.has(change.id)) include.run(segment, change.id);
+      if (stillOut) for (const change of changes) if (stillOut.has(change.id) && logHolds(change)) include.run(segment, change.id);
 
       // 3. For each row new to this database: the head rows of its conflicts, one upsert, its clock.
       const fresh: Change[] = [];

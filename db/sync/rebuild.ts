@@ -1,41 +1,26 @@
-// The ledgers are a projection of the change log: this replays the whole log, in HLC order,
+// The ledgers are a projection of the change log: this replays the whole log, in id order,
 // through the same applier the live writes use. Tests prove the result equals the live tables.
-// The log is emptied and refilled as it is replayed, so each change is applied to the log as it
-// stood when that change was the newest, as a live write or merge applies it.
-import { createChangeApplier, type Change } from './apply';
+// The log's rows, the clocks and the heads are emptied and refilled as it is replayed, so each
+// change is applied to the log as it stood when that change was the newest, as a live write or
+// merge applies it. The stored segments and what they left out stay: they are the log's source.
+import { createChangeApplier } from './apply';
+import { createChangeLog } from './changeLog';
 import { isLedger, LEDGER_NAMES } from '../ledgers';
 import type { Sqlite } from '../open';
 
-const PAGE = 5000;
-
 export function rebuildLedgers(sqlite: Sqlite): { changes: number } {
-  const applier = createChangeApplier(sqlite);
   return sqlite.transaction(() => {
-    sqlite.exec('DROP TABLE IF EXISTS temp.rebuild_log');
-    sqlite.exec('CREATE TEMP TABLE rebuild_log AS SELECT * FROM changes');
-    // Paged rather than iterated: better-sqlite3 refuses other statements while iterating.
-    const page = sqlite.prepare('SELECT * FROM temp.rebuild_log WHERE id > ? ORDER BY id LIMIT ?');
+    // Read whole before anything is emptied (the rows of `changes` are part of it).
+    const log = createChangeLog(sqlite).all();
     for (const table of LEDGER_NAMES) sqlite.prepare(`DELETE FROM "${table}"`).run();
-    sqlite.prepare('DELETE FROM cell_heads').run();
-    sqlite.prepare('DELETE FROM changes').run();
-    // The clock is refilled as the log is (names are kept: their numbers stay what they were).
-    sqlite.prepare('DELETE FROM clocks').run();
-    sqlite.prepare('DELETE FROM record_segments').run();
-    let after = '';
-    let count = 0;
-    for (;;) {
-      const rows = page.all(after, PAGE) as (Omit<Change, 'seen'> & { seen: string; segment: string | null })[];
-      for (const row of rows) {
-        if (!isLedger(row.tbl)) throw new Error(`The change log names a table that is not a ledger: ${row.tbl}`);
-        const change: Change = { ...row, seen: JSON.parse(row.seen) as string[] };
-        applier.record(change, row.segment);
-        applier.apply(change);
-      }
-      count += rows.length;
-      if (rows.length < PAGE) break;
-      after = rows[rows.length - 1]!.id;
+    for (const table of ['cell_heads', 'changes', 'clocks', 'record_segments', 'record_deletes']) sqlite.prepare(`DELETE FROM ${table}`).run();
+    // Names are kept: their numbers stay what they were.
+    const applier = createChangeApplier(sqlite);
+    for (const { segment, ...change } of log) {
+      if (!isLedger(change.tbl)) throw new Error(`The change log names a table that is not a ledger: ${change.tbl}`);
+      applier.record(change, segment);
+      applier.apply(change);
     }
-    sqlite.exec('DROP TABLE temp.rebuild_log');
-    return { changes: count };
+    return { changes: log.length };
   })();
 }
