@@ -24,14 +24,16 @@ import type { Sqlite } from '../open';
 import type { Change } from './apply';
 import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
+import { createChangeLog } from './changeLog';
+import { NAME_KIND, recordKey } from './clocks';
 import { createRecordTally, type RecordCount } from './recordCounts';
 import { invalidValue } from './valueCheck';
 import {
-  changesOf, fileSource, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
+  changesOf, decodeChanges, fileSource, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,
 } from './segments/index';
 import { createMoveAnswerCheck, movesVillage } from './villageMoves';
-import { createCollisionGuard, createForkPlacer, type ForkNotice } from './forks';
+import { changeContentHash, createCollisionGuard, createForkPlacer, type ForkNotice } from './forks';
 import { rebuildLedgers } from './rebuild';
 import { checkFileVillages, enrolmentsUsed, resolveEnrolments, type AcceptedEnrolment, type EnrolmentProblem, type EnrolmentResolution } from './enrolment';
 import { ed25519KeyId, fingerprintOf, inScope, recordEnrolled, scopeOf, trustedDevice, type DeviceScope } from './trust';
@@ -383,6 +385,8 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
   const latestHlc = formatHlc({ wall: limit, counter: 0xffff });
   const quarantine = sqlite.prepare('INSERT INTO quarantine (at, reason, detail, file_hash, origin, change_id) VALUES (?, ?, ?, ?, ?, ?)');
   const exclude = sqlite.prepare('INSERT OR IGNORE INTO segment_exclusions (segment, change_id) VALUES (?, ?)');
+  // The stored segments of an origin whose HLC range covers an id: those that can hold its change.
+  const covering = sqlite.prepare('SELECT hash, body FROM segments WHERE origin = ? AND hlc_min <= ? AND hlc_max >= ?');
   const at = new Date(ctx.now()).toISOString();
 
   return sqlite.transaction((): ImportReceipt => {
@@ -476,6 +480,12 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
         else {
           const { segment: storedIn, ...stored } = verdict.stored;
           setAsideOne('DUPLICATE_ID', duplicate(stored), storedIn, stored);
+          // A copy may have sealed the same change again (one the original had not sealed when it
+          // was copied): every stored segment holding it now holds a change the log does not.
+          const lost = changeContentHash(stored);
+          for (const other of covering.all(stored.origin, stored.hlc, stored.hlc) as { hash: string; body: Buffer }[]) {
+            if (decodeChanges(stored.origin, other.body).some((c) => c.id === stored.id && changeContentHash(c) === lost)) exclude.run(other.hash, stored.id);
+          }
           collisions.replace(change, segment.hash);
           changesNew++;
           rebuild = true;
@@ -533,14 +543,27 @@ function createConflictTally(sqlite: Sqlite): { observer: BatchObserver; segment
   const noted = sqlite.prepare('SELECT 1 FROM temp.import_cells WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
   const note = sqlite.prepare('INSERT OR IGNORE INTO temp.import_cells (tbl, row_id, col, before) VALUES (?, ?, ?, ?)');
   const headCount = sqlite.prepare('SELECT count(*) FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
-  const segmentsOfCell = sqlite.prepare('SELECT DISTINCT segment FROM changes WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
+  // The segments holding a record's changes (record_segments, by key), and a cell's changes with
+  // the segment each is logged from (the change log, decoding those segments: a cache for the
+  // file's life, as its own segments are the ones read).
+  const segmentsOfRecord = sqlite
+    .prepare(
+      `SELECT s.text FROM record_segments AS r JOIN names AS t ON t.n = r.tbl JOIN names AS s ON s.n = r.segment
+        WHERE t.kind = ${NAME_KIND.table} AND t.text = ? AND r.row_id = ?`,
+    )
+    .pluck();
+  const log = createChangeLog(sqlite);
   const mergedSegments = new Set<string>(); // at most the file's segment count
   return {
     observer: {
       beforeCellByChange(tbl, rowId, col) {
         if (noted.get(tbl, rowId, col) !== undefined) return;
-        // Merged earlier in this file as part of a new row: it had no head before the file.
-        const touched = (segmentsOfCell.all(tbl, rowId, col) as (string | null)[]).some((s) => s !== null && mergedSegments.has(s));
+        // Merged earlier in this file as part of a new row: it had no head before the file. Only
+        // a record with a segment merged in this file can have such a cell; only then is the
+        // cell's history read, to see whether one of its changes came in such a segment.
+        const touched =
+          (segmentsOfRecord.all(tbl, recordKey(rowId)) as string[]).some((s) => mergedSegments.has(s)) &&
+          log.ofCell(tbl, rowId, col).some((change) => change.segment !== null && mergedSegments.has(change.segment));
         note.run(tbl, rowId, col, touched ? 0 : (headCount.get(tbl, rowId, col) as number));
       },
       newRowConflict(tbl, rowId, col) {
