@@ -19,6 +19,7 @@ import type { Sqlite } from '../open';
 import type { Change } from './apply';
 import { HLC_HEX_LENGTH, parseHlc, type HlcClock } from './hlc';
 import { mergeChanges } from './merge';
+import { createProjectedRows } from './projectedRows';
 import { FUTURE_LIMIT_MS } from './importBundle';
 import { createMoveAnswerCheck } from './villageMoves';
 import { inScope, listTrusted, scopeOf, trustedDevice, type TrustedDevice } from './trust';
@@ -113,7 +114,8 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
     ].sort((a, b) => a.id - b.id);
   }
 
-  const ledgerVillageOf = sqlite.prepare('SELECT village_id FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
+  // The village of a record in the log: its projected row's (every record the log has is projected).
+  const projected = createProjectedRows(sqlite);
   const devices = new Map<string, TrustedDevice | null>();
   const deviceOf = (origin: string) => {
     if (!devices.has(origin)) devices.set(origin, trustedDevice(sqlite, origin));
@@ -129,7 +131,7 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
       const scope = device ? scopeOf(device) : null;
       if (!scope || (!inScope(scope, change.village_id, townshipOf) && !answersMove(change, scope.townships))) return 'OUT_OF_SCOPE';
     }
-    const village = ledgerVillageOf.get(change.tbl, change.row_id) as string | undefined;
+    const village = projected(change.tbl, change.row_id)?.villageId;
     if (village !== undefined && village !== change.village_id) return 'VILLAGE_MISMATCH';
     return null;
   };
