@@ -1,0 +1,127 @@
+// 0240: what a stored segment brought that the log did not take. A coordinator's database made
+// by today's code through real files — changes set aside for scope, for a device trusted for
+// nothing, for refused values; changes released by widened trust, one of them a fork's copy whose
+// id the original holds; a fork's doubled id replaced in the log while a copy had sealed the lost
+// change a second time; its own sealed and unsealed writes — copied into the schema of version
+// 230 and migrated, has the exclusions the live code wrote, and its log read from the segments
+// equals the rows of `changes`.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Sqlite } from '../../../db/open';
+import type { Change } from '../../../db/sync/apply';
+import { createChangeLog } from '../../../db/sync/changeLog';
+import { changeContentHash } from '../../../db/sync/forks';
+import { releaseQuarantine } from '../../../db/sync/quarantine';
+import { sealAll } from '../../../db/sync/segments/seal';
+import { TOWNSHIP_SCOPE_PREFIX } from '../../../db/sync/trust';
+import { useTempDirs } from '../../helpers/tempDir';
+import { openPeer, type Peer } from '../sync/syncPeers';
+
+const tempDir = useTempDirs();
+const MINUTE = 60_000;
+const TOWNSHIP = '青石镇';
+
+/** Copies every table of `from` that version 230 has into the database at `file`, created at 230. */
+async function atVersion230(from: Sqlite, file: string): Promise<void> {
+  const old = await openDatabase(file, { targetVersion: 230 });
+  old.close();
+  from.prepare('ATTACH ? AS old').run(file);
+  // The tables version 230 has (segment_exclusions, of 0240, is left behind).
+  const tables = from.prepare("SELECT name FROM old.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  from.exec('BEGIN');
+  for (const table of tables) {
+    const columns = (from.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((c) => !(table === 'changes' && (c === 'hlc' || c === 'origin')));
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    from.exec(`INSERT INTO old."${table}" (${list}) SELECT ${list} FROM main."${table}"`);
+  }
+  from.exec('COMMIT');
+  from.exec('DETACH old');
+}
+
+const exclusions = (sqlite: Sqlite) => sqlite.prepare('SELECT segment, change_id FROM segment_exclusions ORDER BY segment, change_id').all();
+const logLines = (changes: readonly (Omit<Change, 'seen'> & { seen: string | readonly string[] })[]) =>
+  changes.map((c) => [c.id, c.tbl, c.row_id, c.village_id, c.col, c.value, JSON.stringify(typeof c.seen === 'string' ? JSON.parse(c.seen) : c.seen)].join('\t'));
+const rowsOfChanges = (sqlite: Sqlite) => logLines(sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen FROM changes ORDER BY id').all() as Change[]);
+
+function backupOf(peer: Peer, folder: string): string {
+  mkdirSync(folder, { recursive: true });
+  peer.sqlite.prepare('VACUUM INTO ?').run(join(folder, `${peer.id}.sqlite`));
+  return folder;
+}
+
+describe('0240: segment exclusions', () => {
+  it('fills them in a database made before it with what the live code wrote: set aside, released, a fork\'s replaced id', async () => {
+    const dir = tempDir();
+    const ids = ['00000000000000a1', '00000000000000a2', '00000000000000a3', '00000000000000c1'];
+    const [s1, s2, s3, c] = (await Promise.all(ids.map((id) => openPeer(join(dir, id), id)))) as [Peer, Peer, Peer, Peer];
+    const opened = [s1, s2, s3, c];
+    const [v1, v2] = [s1, s2, s3].map((s, i) => s.device.store.create('villages', null, { name: `村${i}`, township: TOWNSHIP }));
+    const [h1, h2] = [s1, s2].map((s, i) => s.device.store.create('households', [v1, v2][i]!, { head_name: `户${i}`, category: 'ordinary' }));
+    for (const s of [s1, s2, s3]) s.trust(c, [`${TOWNSHIP_SCOPE_PREFIX}${TOWNSHIP}`], 'coordinator');
+    s1.trust(s2, [v2!]);
+    c.trust(s1, [v1!]);
+    c.trust(s2, [v2!]);
+    c.trust(s3, []); // trusted for nothing yet: all it sends waits
+    const send = (from: Peer, to: Peer) => to.importFile(from.exportTo(join(dir, `${from.id}-to-${to.id}`))!);
+    send(s2, s1);
+    expect(send(s2, c).setAside).toEqual({});
+    expect(send(s3, c).setAside).toEqual({ OUT_OF_SCOPE: 2 });
+    // S1 writes in S2's village (out of its scope here), a number for a name and a category that does not exist.
+    s1.device.store.update('households', h2!, { notes: '邻村' });
+    s1.device.store.update('households', h1!, { head_name: 7 as unknown as string, category: 'not-a-category' });
+    expect(send(s1, c).setAside).toEqual({ OUT_OF_SCOPE: 1, BAD_VALUE: 1, VALUE_INVALID: 1 });
+
+    // A fork: a copy made while S1's note was unsealed seals it again; a copy from before it
+    // writes another change with its id, whose content hash wins: the log's change is replaced.
+    const early = backupOf(s1, join(dir, 'early'));
+    const T = s1.now() + MINUTE;
+    s1.advance(T - s1.now());
+    s1.device.store.update('households', h1!, { notes: '原机' });
+    const unsealed = await openPeer(backupOf(s1, join(dir, 'unsealed')), s1.id, T + MINUTE, s1.keys);
+    opened.push(unsealed);
+    send(s1, c);
+    unsealed.device.store.update('households', h1!, { head_name: '副本一' });
+    expect(send(unsealed, c).forks?.map((f) => f.deviceId)).toEqual([s1.id]);
+    const note = c.sqlite.prepare("SELECT * FROM changes WHERE col = 'notes' AND row_id = ?").get(h1) as Omit<Change, 'seen'> & { seen: string };
+    const seen = JSON.parse(note.seen) as string[];
+    const winning = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'].find((v) => changeContentHash({ ...note, value: JSON.stringify(v), seen }) < changeContentHash({ ...note, seen }))!;
+    const earlier = await openPeer(early, s1.id, T, s1.keys);
+    opened.push(earlier);
+    earlier.device.store.update('households', h1!, { notes: winning });
+    expect(send(earlier, c).setAside).toEqual({ DUPLICATE_ID: 1 });
+    expect(c.sqlite.prepare('SELECT value FROM changes WHERE id = ?').pluck().get(note.id)).toBe(JSON.stringify(winning));
+
+    // Another copy writes in S2's village at the moment S1 writes in its own: held for scope, then
+    // released with S1's trust widened, while the log keeps S1's change of that id.
+    const at = Math.max(s1.now(), unsealed.now(), earlier.now()) + MINUTE;
+    const later = await openPeer(backupOf(s1, join(dir, 'later')), s1.id, at, s1.keys);
+    opened.push(later);
+    s1.advance(at - s1.now());
+    s1.device.store.update('households', h1!, { notes: '又一条' });
+    later.device.store.update('households', h2!, { head_name: '副本二' });
+    send(s1, c);
+    expect(send(later, c).setAside).toEqual({ OUT_OF_SCOPE: 1 });
+    c.trust(s1, [v1!, v2!]);
+    expect(releaseQuarantine(c.sqlite, c.device.clock, { selfId: c.id, now: c.now }).released).toBe(2);
+    // The coordinator's own writes, one sealed, one not.
+    c.device.store.update('households', h2!, { category: 'lifted' });
+    sealAll(c.sqlite, c.keys);
+    c.device.store.update('households', h2!, { notes: '镇里' });
+
+    const live = exclusions(c.sqlite);
+    // S3's two (its village's name and township), the two refused values, the replaced note in both its segments, the released copy's change.
+    expect(live).toHaveLength(2 + 2 + 2 + 1);
+    expect(logLines(createChangeLog(c.sqlite).all())).toEqual(rowsOfChanges(c.sqlite));
+    const rows = rowsOfChanges(c.sqlite);
+    const file = join(dir, 'v230.sqlite');
+    await atVersion230(c.sqlite, file);
+    for (const peer of opened) peer.device.close();
+
+    const db = await openDatabase(file, { backupDir: join(dir, 'backups') });
+    expect(exclusions(db.sqlite)).toEqual(live);
+    expect(rowsOfChanges(db.sqlite)).toEqual(rows);
+    expect(logLines(createChangeLog(db.sqlite).all())).toEqual(rows);
+    db.close();
+  });
+});
