@@ -11,7 +11,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChangeLog, createSegmentCache } from '../../../db/sync/changeLog';
 import { changeContentHash } from '../../../db/sync/forks';
+import { importBundle } from '../../../db/sync/importBundle';
 import { releaseQuarantine } from '../../../db/sync/quarantine';
+import { listVillageMoves, mergeVillageMove } from '../../../db/sync/villageMoves';
 import { decodeChanges } from '../../../db/sync/segments/codec';
 import { sealAll } from '../../../db/sync/segments/seal';
 import { TOWNSHIP_SCOPE_PREFIX } from '../../../db/sync/trust';
@@ -293,6 +295,28 @@ describe('the change log read from the stored segments', () => {
     expect(seen.duplicates).toBeGreaterThan(0);
     expect(seen.replaced).toBeGreaterThan(0);
   }, 120_000);
+
+  it('a village move held for a person here joins the log, and leaves its segment\'s exclusions, once confirmed', async () => {
+    const dir = tempDir();
+    const [s1, c] = (await Promise.all(['00000000000000a1', '00000000000000c1'].map((id) => openPeer(join(dir, id), id)))) as [Peer, Peer];
+    const village = s1.device.store.create('villages', null, { name: '一村', township: TOWNSHIP });
+    const household = s1.device.store.create('households', village, { head_name: '甲', category: 'ordinary' });
+    c.trust(s1, [village]);
+    c.importFile(s1.exportTo(join(dir, 'up'))!);
+    s1.device.store.update('villages', village, { township: '白河镇' });
+    s1.device.store.update('households', household, { notes: '搬走之后' });
+    // The coordinator keeps its township whole: a move out of it waits for a person there.
+    const receipt = importBundle(c.sqlite, c.device.clock, s1.exportTo(join(dir, 'up'))!, { selfId: c.id, selfPublicKey: c.keys.publicKeyPem, now: c.now, keys: c.keys, townships: [TOWNSHIP] });
+    expect(receipt.setAside).toEqual({ VILLAGE_MOVE: 1 });
+    expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(1);
+    expectLogIsRows(c.sqlite, 'the move held');
+    const [move] = listVillageMoves(c.sqlite);
+    c.sqlite.transaction(() => mergeVillageMove(c.sqlite, c.device.clock, move!.id))();
+    expect(c.sqlite.prepare("SELECT value FROM changes WHERE col = 'township' ORDER BY id").pluck().all()).toEqual([JSON.stringify(TOWNSHIP), '"白河镇"']);
+    expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(0);
+    expectLogIsRows(c.sqlite, 'the move confirmed');
+    for (const peer of [s1, c]) peer.device.close();
+  });
 
   it('a released change whose id a fork\'s other copy holds in the log stays out of its segment', async () => {
     const dir = tempDir();
