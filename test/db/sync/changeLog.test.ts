@@ -2,8 +2,9 @@
 // `changes` say, on every device of a random township history through real bundle files: two
 // village secretaries, a third one trusted for nothing at first, a coordinator, and copies of a
 // secretary restored from a backup writing the same change ids as the original. Their changes are
-// set aside for scope, for an untrusted device and for refused values, released by widening trust,
-// lost to a fork's doubled id (kept, or replaced), and sealed; after each import, release and seal
+// set aside for scope, for an untrusted device, for refused values and for a clock running ahead,
+// released by widening trust or the clock catching up, lost to a fork's doubled id (kept, or
+// replaced), and sealed; after each import, release and seal
 // the device's log read both ways is the same, record by record, cell by cell and whole.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ import { deviceIdOf, openPeer, type Peer } from './syncPeers';
 
 const tempDir = useTempDirs();
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const TOWNSHIP = '青石镇';
 const COLUMNS = ['head_name', 'notes', 'category'] as const;
 /** A good value, one of the wrong kind (BAD_VALUE: a number in a text column) or one the contract refuses (VALUE_INVALID). */
@@ -39,7 +41,8 @@ type Op =
   | { kind: 'widen'; dev: number; whom: number }
   | { kind: 'release'; dev: number }
   | { kind: 'fork'; dev: number; pick: number; copyPick: number; copyVillage: number }
-  | { kind: 'time'; ms: number };
+  | { kind: 'time'; ms: number }
+  | { kind: 'ahead'; dev: number };
 
 const dev = fc.nat({ max: 7 });
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -57,7 +60,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('widen' as const), dev, whom: fc.nat({ max: 2 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('release' as const), dev }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fork' as const), dev: fc.nat({ max: 1 }), pick: fc.nat(), copyPick: fc.nat(), copyVillage: fc.nat({ max: 2 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('time' as const), ms: fc.integer({ min: 0, max: 10 * MINUTE }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('time' as const), ms: fc.oneof(fc.integer({ min: 0, max: 10 * MINUTE }), fc.constant(2 * DAY)) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('ahead' as const), dev }) },
 );
 
 interface LogLine {
@@ -134,7 +138,7 @@ async function restoredCopy(peer: Peer, folder: string, at: number): Promise<Pee
 }
 
 /** What the runs went through, summed: the test proves the paths it claims to. */
-const seen = { runsWithExclusions: 0, released: 0, replaced: 0, duplicates: 0, refusedValues: 0 };
+const seen = { runsWithExclusions: 0, released: 0, replaced: 0, duplicates: 0, refusedValues: 0, future: 0 };
 
 function valueOf(col: (typeof COLUMNS)[number], value: number, quality: Quality): string | number {
   if (quality === 'bad') return 1000 + value; // a number in a text column
@@ -174,6 +178,7 @@ describe('the change log read from the stored segments', () => {
           expect(receipt.refusal, receipt.refusal?.message).toBeNull();
           seen.refusedValues += (receipt.setAside.BAD_VALUE ?? 0) + (receipt.setAside.VALUE_INVALID ?? 0);
           seen.duplicates += receipt.setAside.DUPLICATE_ID ?? 0;
+          seen.future += receipt.setAside.FUTURE_CLOCK ?? 0;
           // A doubled id whose loser came in a segment stored before this file: the log row was replaced.
           for (const detail of m.peer.sqlite.prepare("SELECT detail FROM quarantine WHERE reason = 'DUPLICATE_ID' AND file_hash = ?").pluck().all(receipt.fileHash) as string[]) {
             const { segment } = JSON.parse(detail) as { segment: string | null };
@@ -200,6 +205,10 @@ describe('the change log read from the stored segments', () => {
         for (const o of script) {
           if (o.kind === 'time') {
             for (const m of members) m.peer.advance(o.ms);
+          } else if (o.kind === 'ahead') {
+            // One device's clock runs two days ahead: what it writes now waits elsewhere (FUTURE_CLOCK)
+            // until their clocks catch up and a release lets it in.
+            members[o.dev % members.length]!.peer.advance(2 * DAY);
           } else if (o.kind === 'write') {
             const m = members[o.dev % members.length]!;
             const village = villages[o.village]!;
@@ -274,6 +283,14 @@ describe('the change log read from the stored segments', () => {
             { kind: 'send', from: 0, to: 1, full: false },
             { kind: 'seal', dev: 4 },
           ]],
+          // A secretary's clock runs ahead: the coordinator holds what she writes until its own clock catches up.
+          [[
+            { kind: 'ahead', dev: 1 },
+            { kind: 'write', dev: 1, village: 1, act: 'edit', pick: 0, col: 'notes', value: 2, quality: 'good' },
+            { kind: 'send', from: 1, to: 3, full: false },
+            { kind: 'time', ms: 2 * DAY },
+            { kind: 'release', dev: 3 },
+          ]],
           // The third secretary's changes wait at the coordinator until it is trusted.
           [[{ kind: 'round', full: false }, { kind: 'widen', dev: 3, whom: 2 }, { kind: 'seal', dev: 3 }]],
           // A copy's write, out of the coordinator's scope for it, takes the id of the original's
@@ -294,6 +311,7 @@ describe('the change log read from the stored segments', () => {
     expect(seen.refusedValues).toBeGreaterThan(0);
     expect(seen.duplicates).toBeGreaterThan(0);
     expect(seen.replaced).toBeGreaterThan(0);
+    expect(seen.future).toBeGreaterThan(0);
   }, 120_000);
 
   it('a village move held for a person here joins the log, and leaves its segment\'s exclusions, once confirmed', async () => {
