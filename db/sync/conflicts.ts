@@ -9,7 +9,7 @@ import type { Sqlite } from '../open';
 import { snakeCase } from '../../shared/domain/ledgers/columns';
 import { LEDGER_DEFINITIONS, type LedgerTable } from '../../shared/domain/ledgers/index';
 import { REFERENCES } from '../../shared/domain/ledgers/references';
-import { createChangeApplier, quote, type Change, type ChangeApplier } from './apply';
+import { createChangeApplier, NO_HEADS, quote, type Change } from './apply';
 import { createChangeLog, type ChangeLog, type LoggedChange } from './changeLog';
 import { createClockReader, recordIdOf } from './clocks';
 import { changeIdOf, hlcToIso, type HlcClock } from './hlc';
@@ -127,7 +127,7 @@ export function listConflicts(sqlite: Sqlite): ConflictRow[] {
   for (const { tbl, row_id, col } of cells) conflicts.set(keyOf(tbl, row_id, col), conflictOf(tbl, row_id, col));
 
   // Heads of a deleted row's cells that no deleting head had seen: listed with the row's `_row`.
-  const unseenEdits = createUnseenEdits(sqlite, applier, () => log);
+  const unseenEdits = createUnseenEdits(sqlite, () => log);
   const projected = createProjectedRows(sqlite);
   const unseen: LoggedChange[] = [];
   for (const { tbl, rowId } of deletedRecords(sqlite)) {
@@ -156,19 +156,30 @@ function deletedRecords(sqlite: Sqlite): { tbl: string; rowId: string }[] {
 
 /**
  * The heads of a record's cells that no deleting head of its `_row` cell had seen (a delete
- * against edits it had not seen); none when no head of `_row` deletes. `deleted`: the projection
- * shows the row deleted. Read without the log in the usual case — `_row`'s one head is its
- * greatest change, whose `seen` the clock holds and whose value the projection shows (it wins the
- * cell) — and from the cell's history otherwise (a history that is not causal: rare).
+ * against edits it had not seen), in id order; none when no head of `_row` deletes. `deleted`:
+ * the projection shows the row deleted. One read of the record's clock and one of its
+ * `cell_heads` rows give its heads, as the applier's `headsOfRow` reads them (a cell without rows
+ * has its greatest change as its one head); in the usual case `_row`'s one head is that greatest
+ * change, whose `seen` the clock holds and whose value the projection shows (it wins the cell).
+ * Otherwise (`_row` has head rows: a conflict, or a history that is not causal) the `_row` cell's
+ * history is read from the log.
  */
-function createUnseenEdits(sqlite: Sqlite, applier: ChangeApplier, logOf: () => ChangeLog): (tbl: string, rowId: string, deleted: boolean) => string[] {
+function createUnseenEdits(sqlite: Sqlite, logOf: () => ChangeLog): (tbl: string, rowId: string, deleted: boolean) => string[] {
   const clocks = createClockReader(sqlite);
+  const headRows = sqlite.prepare('SELECT col, change_id FROM cell_heads WHERE tbl = ? AND row_id = ?');
   return (tbl, rowId, deleted) => {
-    const rowHeads = applier.headsOfCell(tbl, rowId, ROW_COLUMN);
-    if (!rowHeads.length) return [];
-    const greatest = clocks.read(tbl, rowId)?.cells.get(ROW_COLUMN);
+    const clock = clocks.read(tbl, rowId);
+    const greatest = clock?.cells.get(ROW_COLUMN);
+    if (!clock || !greatest) return [];
+    const explicit = new Map<string, string[]>();
+    for (const { col, change_id } of headRows.all(tbl, rowId) as { col: string; change_id: string }[]) {
+      const list = explicit.get(col) ?? [];
+      if (change_id !== NO_HEADS) list.push(change_id);
+      explicit.set(col, list);
+    }
+    const rowHeads = explicit.get(ROW_COLUMN);
     let deleting: readonly { readonly seen: readonly string[] }[];
-    if (greatest && rowHeads.length === 1 && rowHeads[0] === greatest.id) deleting = deleted ? [greatest] : [];
+    if (!rowHeads) deleting = deleted ? [greatest] : [];
     else {
       const history = new Map(logOf().ofCell(tbl, rowId, ROW_COLUMN).map((change) => [change.id, change]));
       deleting = rowHeads.flatMap((id) => {
@@ -178,8 +189,12 @@ function createUnseenEdits(sqlite: Sqlite, applier: ChangeApplier, logOf: () => 
     }
     if (!deleting.length) return [];
     const seenByDelete = new Set(deleting.flatMap((head) => head.seen));
-    const ofRow = new Set(rowHeads);
-    return applier.headsOfRow(tbl, rowId).filter((id) => !ofRow.has(id) && !seenByDelete.has(id));
+    const unseen: string[] = [];
+    for (const [col, { id }] of clock.cells) {
+      if (col === ROW_COLUMN) continue;
+      for (const head of explicit.get(col) ?? [id]) if (!seenByDelete.has(head)) unseen.push(head);
+    }
+    return unseen.sort();
   };
 }
 
@@ -241,7 +256,6 @@ export function resolveCell(
  * is not causal). Nothing proportional to the log is read, and no values, names or records.
  */
 export function createConflictCounter(sqlite: Sqlite): (villageIds: readonly string[]) => number {
-  const applier = createChangeApplier(sqlite);
   const cells = sqlite.prepare('SELECT tbl, row_id, col FROM cell_heads GROUP BY tbl, row_id, col HAVING count(*) > 1');
   const projected = createProjectedRows(sqlite);
   return (villageIds) => {
@@ -253,7 +267,7 @@ export function createConflictCounter(sqlite: Sqlite): (villageIds: readonly str
     }
     // Made per count: a clock reader keeps the names it has read (see db/sync/clocks.ts).
     let log: ChangeLog | undefined;
-    const unseenEdits = createUnseenEdits(sqlite, applier, () => (log ??= createChangeLog(sqlite)));
+    const unseenEdits = createUnseenEdits(sqlite, () => (log ??= createChangeLog(sqlite)));
     for (const { tbl, rowId } of deletedRecords(sqlite)) {
       const key = `${tbl}\u0000${rowId}\u0000${ROW_COLUMN}`;
       const row = projected(tbl, rowId);

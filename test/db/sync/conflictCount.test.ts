@@ -73,4 +73,21 @@ describe('conflicts counted for the badge', () => {
       expect(createConflictCounter(peer.sqlite)([village])).toBe(1);
     }
   });
+
+  it('a delete and a revival written at once list, with the two, the edit only the revival had seen; counted once', async () => {
+    const { a, b, village, household, exchange } = await twoKeepers();
+    a.device.store.remove('households', household);
+    exchange();
+    resolveCell(a.sqlite, a.device.clock, a.id, { tbl: 'households', rowId: household, col: '_row', value: 'alive' });
+    exchange();
+    b.device.store.update('households', household, { phone: '13900000000' });
+    resolveCell(b.sqlite, b.device.clock, b.id, { tbl: 'households', rowId: household, col: '_row', value: 'alive' });
+    a.device.store.remove('households', household);
+    exchange();
+    for (const peer of [a, b]) {
+      const listed = listConflicts(peer.sqlite);
+      expect(listed.map((c) => [c.col, c.heads.map((h) => `${h.col ?? '_row'} ${String(h.value)}`).sort()])).toEqual([['_row', ['_row alive', '_row deleted', 'phone 13900000000']]]);
+      expect(createConflictCounter(peer.sqlite)([village])).toBe(1);
+    }
+  });
 });
