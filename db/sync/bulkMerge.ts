@@ -68,8 +68,8 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   const clocks = createClockWriter(sqlite);
   const exclusionsOf = sqlite.prepare('SELECT change_id FROM segment_exclusions WHERE segment = ?').pluck();
   const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
-  // A released change is the log's only when the log's change of its id is this one: another with
-  // its id (a fork's copy wrote it) keeps the id, and this one stays out of its segment.
+  // A released change is the log's only when the log took it now, or already holds it as it is:
+  // another change with its id (a fork's copy wrote it) keeps the id, and this one stays out.
   const loggedAs = sqlite.prepare('SELECT tbl, row_id, village_id, col, value, seen FROM changes WHERE id = ?');
   const logHolds = (c: Change) => {
     const row = loggedAs.get(c.id) as { tbl: string; row_id: string; village_id: string; col: string; value: string; seen: string } | undefined;
@@ -198,6 +198,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       // the log's from here on: its segment's exclusion goes (one probe a batch; rows are few).
       const excluded = segment === null ? [] : (exclusionsOf.all(segment) as string[]);
       const stillOut = excluded.length ? new Set(excluded) : null;
+      const taken = stillOut ? new Set<string>() : null; // ids of the batch new to the log
 
       // 2. Log every change in batch order; rows merged change by change are applied as they go.
       let added = 0;
@@ -207,6 +208,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         if (plan.byChange) {
           if (applier.record(change, segment)) {
             applier.apply(change);
+            taken?.add(change.id);
             added++;
           } else known++;
           continue;
@@ -215,11 +217,12 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         if (id !== change.hlc + change.origin) throw new Error(idMismatch(change));
         if (insertChange.run(id, tbl, row_id, village_id, col, value, seenText(change.seen), segment).changes === 1) {
           plan.added.push(change);
+          taken?.add(change.id);
           added++;
         } else known++;
       }
 
-      if (stillOut) for (const change of changes) if (stillOut.has(change.id) && logHolds(change)) include.run(segment, change.id);
+      if (stillOut) for (const change of changes) if (stillOut.has(change.id) && (taken!.has(change.id) || logHolds(change))) include.run(segment, change.id);
 
       // 3. For each row new to this database: the head rows of its conflicts, one upsert, its clock.
       const fresh: Change[] = [];

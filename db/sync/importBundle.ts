@@ -387,6 +387,11 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
   const exclude = sqlite.prepare('INSERT OR IGNORE INTO segment_exclusions (segment, change_id) VALUES (?, ?)');
   // The stored segments of an origin whose HLC range covers an id: those that can hold its change.
   const covering = sqlite.prepare('SELECT hash, body FROM segments WHERE origin = ? AND hlc_min <= ? AND hlc_max >= ?');
+  const loggedAs = sqlite.prepare('SELECT tbl, row_id, village_id, col, value, seen FROM changes WHERE id = ?');
+  const logHoldsAsIs = (c: Change) => {
+    const row = loggedAs.get(c.id) as { tbl: string; row_id: string; village_id: string; col: string; value: string; seen: string } | undefined;
+    return !!row && row.tbl === c.tbl && row.row_id === c.row_id && row.village_id === c.village_id && row.col === c.col && row.value === c.value && row.seen === JSON.stringify(c.seen);
+  };
   const at = new Date(ctx.now()).toISOString();
 
   return sqlite.transaction((): ImportReceipt => {
@@ -439,11 +444,11 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       return null;
     }
 
-    const setAsideOne = (reason: SetAsideReason, message: string, segment: string | null, change: Change) => {
+    const setAsideOne = (reason: SetAsideReason, message: string, segment: string | null, change: Change, logged = false) => {
       setAside[reason] = (setAside[reason] ?? 0) + 1;
       quarantine.run(at, reason, JSON.stringify({ message, segment, change: heldForm(change, reason) }), scanned.fileHash, change.origin, change.id);
       // Its stored segment holds a change the log does not (db/sync/changeLog.ts reads the log from the segments).
-      if (segment !== null) exclude.run(segment, change.id);
+      if (segment !== null && !logged) exclude.run(segment, change.id);
     };
     const duplicate = (change: Change) =>
       `device ${change.origin} wrote two different changes with the same id ${change.id} (two copies of it wrote at the same moment); the other one was kept`;
@@ -471,7 +476,9 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       for (const change of changesOf(segment)) {
         const reason = judge(change);
         if (reason) {
-          setAsideOne(reason[0], reason[1], segment.hash, change);
+          // The log may hold it already, as it is (this device's own write, sealed again by a copy of
+          // it): then its segment gives what the log has, and nothing of it is excluded.
+          setAsideOne(reason[0], reason[1], segment.hash, change, logHoldsAsIs(change));
           continue;
         }
         const verdict = guarded ? collisions.judge(change) : ({ kind: 'merge' } as const);

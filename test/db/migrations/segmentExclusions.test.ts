@@ -124,4 +124,29 @@ describe('0240: segment exclusions', () => {
     expect(logLines(createChangeLog(db.sqlite).all())).toEqual(rows);
     db.close();
   });
+
+  it('leaves nothing out for a secretary\'s own refused value that a copy of her sealed again, as the live code does', async () => {
+    const dir = tempDir();
+    const [s1, s2] = (await Promise.all(['00000000000000a1', '00000000000000a2'].map((id) => openPeer(join(dir, id), id)))) as [Peer, Peer];
+    const village = s1.device.store.create('villages', null, { name: '一村', township: TOWNSHIP });
+    const household = s1.device.store.create('households', village, { head_name: '甲', category: 'ordinary' });
+    s2.device.store.create('villages', null, { name: '二村', township: TOWNSHIP });
+    s1.trust(s2, []);
+    expect(s1.importFile(s2.exportTo(join(dir, 'from-s2'))!).setAside).toEqual({ OUT_OF_SCOPE: 2 });
+    s1.device.store.update('households', household, { category: 'not-a-category' });
+    const copy = await openPeer(backupOf(s1, join(dir, 'copy')), s1.id, s1.now() + MINUTE, s1.keys);
+    copy.device.store.update('households', household, { notes: '副本' });
+    expect(s1.importFile(copy.exportTo(join(dir, 'back'))!).setAside).toEqual({ VALUE_INVALID: 1 });
+    const live = exclusions(s1.sqlite);
+    expect(live).toHaveLength(2); // S2's village, its name and township
+    const rows = rowsOfChanges(s1.sqlite);
+    const file = join(dir, 'v230.sqlite');
+    await atVersion230(s1.sqlite, file);
+    for (const peer of [s1, s2, copy]) peer.device.close();
+
+    const db = await openDatabase(file, { backupDir: join(dir, 'backups') });
+    expect(exclusions(db.sqlite)).toEqual(live);
+    expect(logLines(createChangeLog(db.sqlite).all())).toEqual(rows);
+    db.close();
+  });
 });

@@ -103,19 +103,23 @@ function expectLogIsRows(sqlite: Sqlite, who: string): void {
 }
 
 /**
- * Each stored segment's changes, less its exclusions, are the log's changes of their ids exactly:
- * what the reader of the segments relies on, checked whatever order the segments are read in.
+ * Each stored segment's changes, less its exclusions, are the log's changes of their ids exactly,
+ * and each exclusion is a change of its segment the log does not hold as the segment has it: what
+ * the reader of the segments relies on, checked whatever order the segments are read in.
  */
 function expectSegmentsAreLogged(sqlite: Sqlite, who: string): void {
   const logged = sqlite.prepare(`${ROWS} WHERE id = ?`);
   const excluded = sqlite.prepare('SELECT change_id FROM segment_exclusions WHERE segment = ?').pluck();
   for (const { hash, origin, body } of sqlite.prepare('SELECT hash, origin, body FROM segments').all() as { hash: string; origin: string; body: Buffer }[]) {
     const out = new Set(excluded.all(hash) as string[]);
-    for (const change of decodeChanges(origin, body)) {
-      if (out.has(change.id)) continue;
+    const changes = decodeChanges(origin, body);
+    for (const change of changes) {
       const row = logged.get(change.id) as LogLine | undefined;
-      expect(row && asLine(row), `${who}: segment ${hash} gives ${change.id} as the log has it`).toEqual(asLine(change));
+      if (out.has(change.id)) expect(row && asLine(row), `${who}: segment ${hash} leaves out ${change.id}, which the log holds as it is`).not.toEqual(asLine(change));
+      else expect(row && asLine(row), `${who}: segment ${hash} gives ${change.id} as the log has it`).toEqual(asLine(change));
     }
+    const held = new Set(changes.map((change) => change.id));
+    for (const id of out) expect(held.has(id), `${who}: segment ${hash} leaves out ${id}, which it does not hold`).toBe(true);
   }
 }
 
@@ -334,6 +338,20 @@ describe('the change log read from the stored segments', () => {
     expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(0);
     expectLogIsRows(c.sqlite, 'the move confirmed');
     for (const peer of [s1, c]) peer.device.close();
+  });
+
+  it('a device\'s own refused value, sealed again by a copy of it and set aside on coming back, is not left out of that segment', async () => {
+    const dir = tempDir();
+    const s1 = await openPeer(join(dir, 's1'), '00000000000000a1');
+    const village = s1.device.store.create('villages', null, { name: '一村', township: TOWNSHIP });
+    const household = s1.device.store.create('households', village, { head_name: '甲', category: 'ordinary' });
+    s1.device.store.update('households', household, { head_name: 7 as unknown as string });
+    const copy = await restoredCopy(s1, join(dir, 'copy'), s1.now() + MINUTE);
+    copy.device.store.update('households', household, { notes: '副本' });
+    expect(s1.importFile(copy.exportTo(join(dir, 'back'))!).setAside).toEqual({ BAD_VALUE: 1 });
+    expect(s1.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(0);
+    expectLogIsRows(s1.sqlite, 'the copy\'s file imported');
+    for (const peer of [s1, copy]) peer.device.close();
   });
 
   it('a released change whose id a fork\'s other copy holds in the log stays out of its segment', async () => {
