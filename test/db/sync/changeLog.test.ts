@@ -269,7 +269,7 @@ describe('the change log read from the stored segments', () => {
         for (const m of members) m.peer.device.close();
       }),
       {
-        numRuns: 12,
+        numRuns: 10,
         examples: [
           // Values refused on arrival: a number in a text column, a category the contract does not have.
           [[
