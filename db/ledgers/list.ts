@@ -63,10 +63,8 @@ export function createLedgerReader(sqlite: Sqlite, table: LedgerName, references
   const live = sqlite.prepare(`${select} WHERE t.id = ? AND t.deleted_at IS NULL`);
   // The row's first change names the device that recorded it: the record's clock keeps that
   // change's id (its origin follows the HLC), read for the rows asked for — a page, or one row.
-  const withRecorder = (rows: Row[]): Row[] => {
-    const clocks = createClockReader(sqlite); // per call: a reader keeps the names it has read
-    return rows.map((row) => ({ ...row, recorded_by: clocks.read(table, row.id as string)?.firstId.slice(HLC_HEX_LENGTH) ?? null }));
-  };
+  const clocks = createClockReader(sqlite);
+  const withRecorder = (rows: Row[]): Row[] => rows.map((row) => ({ ...row, recorded_by: clocks.read(table, row.id as string)?.firstId.slice(HLC_HEX_LENGTH) ?? null }));
 
   return {
     live(id) {

@@ -10,7 +10,7 @@ import { snakeCase } from '../../shared/domain/ledgers/columns';
 import { LEDGER_DEFINITIONS, type LedgerTable } from '../../shared/domain/ledgers/index';
 import { REFERENCES } from '../../shared/domain/ledgers/references';
 import { createChangeApplier, NO_HEADS, quote, type Change } from './apply';
-import { createChangeLog, type ChangeLog, type LoggedChange } from './changeLog';
+import { createChangeLog, createSegmentCache, type ChangeLog, type LoggedChange } from './changeLog';
 import { createClockReader, recordIdOf } from './clocks';
 import { changeIdOf, hlcToIso, type HlcClock } from './hlc';
 import { badValue } from './importBundle';
@@ -258,6 +258,9 @@ export function resolveCell(
 export function createConflictCounter(sqlite: Sqlite): (villageIds: readonly string[]) => number {
   const cells = sqlite.prepare('SELECT tbl, row_id, col FROM cell_heads GROUP BY tbl, row_id, col HAVING count(*) > 1');
   const projected = createProjectedRows(sqlite);
+  // The log only for a `_row` cell with head rows (rare): made when first needed, a small cache.
+  let log: ChangeLog | undefined;
+  const unseenEdits = createUnseenEdits(sqlite, () => (log ??= createChangeLog(sqlite, createSegmentCache(2))));
   return (villageIds) => {
     const inScope = new Set(villageIds);
     const keys = new Set<string>();
@@ -265,9 +268,6 @@ export function createConflictCounter(sqlite: Sqlite): (villageIds: readonly str
       const village = projected(cell.tbl, cell.row_id)?.villageId;
       if (village !== undefined && inScope.has(village)) keys.add(`${cell.tbl}\u0000${cell.row_id}\u0000${cell.col}`);
     }
-    // Made per count: a clock reader keeps the names it has read (see db/sync/clocks.ts).
-    let log: ChangeLog | undefined;
-    const unseenEdits = createUnseenEdits(sqlite, () => (log ??= createChangeLog(sqlite)));
     for (const { tbl, rowId } of deletedRecords(sqlite)) {
       const key = `${tbl}\u0000${rowId}\u0000${ROW_COLUMN}`;
       const row = projected(tbl, rowId);
