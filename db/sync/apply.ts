@@ -28,8 +28,19 @@ export interface Change {
 }
 
 export interface ChangeApplier {
-  /** Insert into the log; false when the change was already there (it is then not re-applied). */
+  /**
+   * Adds the change to the log; false when the log had it already (it is then not re-applied).
+   * A change of a stored segment is read from that segment from then on; any other (this
+   * device's own write, a change merged with no stored segment) becomes a row of `changes`.
+   */
   record(change: Change, segment?: string | null): boolean;
+  /**
+   * The ids this applier's merge has taken from a stored segment so far (the bulk merger adds the
+   * ones it takes): a segment could name an id twice, and the second is known, as a row's key made it.
+   */
+  mergedFrom(segment: string): Set<string>;
+  /** Whether a segment is stored (its changes are then read from it, not kept as rows). */
+  isStored(segment: string | null): segment is string;
   /** Move the cell's heads past what the change saw, and project it if it wins the cell. */
   apply(change: Change): void;
   /**
@@ -60,6 +71,34 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
   const clockReader = createClockReader(sqlite);
   const changeLog = createChangeLog(sqlite);
   const greatestOfCell = (tbl: string, rowId: string, col: string): string | null => clockReader.read(tbl, rowId)?.cells.get(col)?.id ?? null;
+  const rowExists = sqlite.prepare('SELECT 1 FROM changes WHERE id = ?').pluck();
+  const segmentStored = sqlite.prepare('SELECT 1 FROM segments WHERE hash = ?').pluck();
+  // Segments known stored (a stored segment is never removed); and the ids merged from the segment
+  // being merged now (a segment could name one id twice; the second is known, as a row's key made it).
+  const stored = new Set<string>();
+  let mergedFrom: { segment: string; ids: Set<string> } | null = null;
+  function isStored(segment: string | null): segment is string {
+    if (segment === null) return false;
+    if (stored.has(segment)) return true;
+    if (segmentStored.get(segment) === undefined) return false;
+    stored.add(segment);
+    return true;
+  }
+  function merged(segment: string): Set<string> {
+    if (mergedFrom?.segment !== segment) mergedFrom = { segment, ids: new Set() };
+    return mergedFrom.ids;
+  }
+  /**
+   * Whether the log has a change with this id: a row, a change merged from `segment` earlier in
+   * this merge, or a change of the cell in another stored segment (only looked for when the
+   * cell's clock has a change at least as great).
+   */
+  function logged(change: Change, segment: string | null, greatestOfCell: string | null): boolean {
+    if (rowExists.get(change.id) !== undefined) return true;
+    if (segment !== null && mergedFrom?.segment === segment && mergedFrom.ids.has(change.id)) return true;
+    if (greatestOfCell === null || greatestOfCell < change.id) return false;
+    return changeLog.ofCell(change.tbl, change.row_id, change.col, segment).some((c) => c.id === change.id);
+  }
   // What the clock said of a change's cell just before `record` logged it, for `apply`.
   const before = new Map<string, { greatest: string | null; nonCausal: boolean }>();
   function headsOfCell(tbl: string, rowId: string, col: string): string[] {
@@ -110,13 +149,16 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
     record(change, segment = null) {
       if (change.id !== change.hlc + change.origin) throw new Error(idMismatch(change));
       const clock = clockReader.read(change.tbl, change.row_id);
-      const added = insertChange.run({ ...change, seen: JSON.stringify(change.seen), segment }).changes === 1;
-      if (added) {
-        before.set(change.id, { greatest: clock?.cells.get(change.col)?.id ?? null, nonCausal: clock?.nonCausal ?? false });
-        clocks.note([change], segment);
-      }
-      return added;
+      const greatest = clock?.cells.get(change.col)?.id ?? null;
+      if (logged(change, segment, greatest)) return false;
+      if (isStored(segment)) merged(segment).add(change.id);
+      else insertChange.run({ ...change, seen: JSON.stringify(change.seen), segment });
+      before.set(change.id, { greatest, nonCausal: clock?.nonCausal ?? false });
+      clocks.note([change], segment);
+      return true;
     },
+    mergedFrom: merged,
+    isStored,
     apply(change) {
       const { tbl, row_id, col } = change;
       // The cell as it was before this change was logged; read from the log if `record` did not say.

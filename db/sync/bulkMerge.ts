@@ -10,6 +10,7 @@
 // change by change in batch order, so even a hostile file ends where the old path ended.
 // Callers run this inside their transaction; one batch is held in memory at a time.
 import { createChangeApplier, idMismatch, projectedValue, quote, type Change } from './apply';
+import { createChangeLog } from './changeLog';
 import { createClockWriter, isCausal, NAME_KIND, recordKey } from './clocks';
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
@@ -68,12 +69,14 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   const clocks = createClockWriter(sqlite);
   const exclusionsOf = sqlite.prepare('SELECT change_id FROM segment_exclusions WHERE segment = ?').pluck();
   const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
-  // A released change is the log's only when the log took it now, or already holds it as it is:
-  // another change with its id (a fork's copy wrote it) keeps the id, and this one stays out.
-  const loggedAs = sqlite.prepare('SELECT tbl, row_id, village_id, col, value, seen FROM changes WHERE id = ?');
-  const logHolds = (c: Change) => {
-    const row = loggedAs.get(c.id) as { tbl: string; row_id: string; village_id: string; col: string; value: string; seen: string } | undefined;
-    return !!row && row.tbl === c.tbl && row.row_id === c.row_id && row.village_id === c.village_id && row.col === c.col && row.value === c.value && row.seen === JSON.stringify(c.seen);
+  const rowsWithIds = sqlite.prepare('SELECT id FROM changes WHERE id IN (SELECT value FROM json_each(?))').pluck();
+  // A released change is the log's only when the log took it now, or already holds it as it is
+  // (elsewhere than in its own segment): another change with its id (a fork's copy wrote it)
+  // keeps the id, and this one stays out.
+  const log = createChangeLog(sqlite);
+  const logHolds = (c: Change, segment: string) => {
+    const held = log.byId(c.id, segment);
+    return !!held && held.tbl === c.tbl && held.row_id === c.row_id && held.village_id === c.village_id && held.col === c.col && held.value === c.value && JSON.stringify(held.seen) === JSON.stringify(c.seen);
   };
   // A record the log has a change of has a clock, and a row in its ledger (the applier and this
   // merger write both), which holds its village (a record never changes village).
@@ -201,9 +204,15 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       const taken = stillOut ? new Set<string>() : null; // ids of the batch new to the log
 
       // 2. Log every change in batch order; rows merged change by change are applied as they go.
+      // A change of a stored segment is read from it from then on (no row); only one this log
+      // already has — a row (a segment-less merge), or one this merge took from the segment
+      // before (a segment may name an id twice) — is known. The rows are probed once a batch.
+      const backed = applier.isStored(segment);
+      const inRows = backed ? new Set(rowsWithIds.all(JSON.stringify(changes.map((c) => c.id))) as string[]) : null;
+      const fromSegment = backed ? applier.mergedFrom(segment) : null;
       let added = 0;
       let known = 0;
-      for (const [i, change] of changes.entries()) {
+            for (const [i, change] of changes.entries()) {
         const plan = plans[i]!;
         if (plan.byChange) {
           if (applier.record(change, segment)) {
@@ -215,14 +224,20 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         }
         const { id, tbl, row_id, village_id, col, value } = change;
         if (id !== change.hlc + change.origin) throw new Error(idMismatch(change));
-        if (insertChange.run(id, tbl, row_id, village_id, col, value, seenText(change.seen), segment).changes === 1) {
+        const isNew = backed
+          ? !inRows!.has(id) && !fromSegment!.has(id)
+          : insertChange.run(id, tbl, row_id, village_id, col, value, seenText(change.seen), segment).changes === 1;
+        if (isNew) {
+          fromSegment?.add(id);
           plan.added.push(change);
-          taken?.add(change.id);
+          taken?.add(id);
           added++;
         } else known++;
       }
 
-      if (stillOut) for (const change of changes) if (stillOut.has(change.id) && (taken!.has(change.id) || logHolds(change))) include.run(segment, change.id);
+      // Released now, so the log's own from here on (a change known already, another's copy of
+      // its id, stays out of its segment).
+      if (stillOut) for (const change of changes) if (stillOut.has(change.id) && (taken!.has(change.id) || logHolds(change, segment!))) include.run(segment, change.id);
 
       // 3. For each row new to this database: the head rows of its conflicts, one upsert, its clock.
       const fresh: Change[] = [];

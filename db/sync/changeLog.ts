@@ -38,10 +38,14 @@ export function createSegmentCache(capacity = 8): SegmentCache {
 }
 
 export interface ChangeLog {
-  /** Every change of one record, in id order. */
-  ofRecord(tbl: string, rowId: string): LoggedChange[];
-  /** Every change of one cell, in id order. */
-  ofCell(tbl: string, rowId: string, col: string): LoggedChange[];
+  /** Every change of one record, in id order; `except`: leave that segment out (one being merged). */
+  ofRecord(tbl: string, rowId: string, except?: string | null): LoggedChange[];
+  /** Every change of one cell, in id order; `except` as for ofRecord. */
+  ofCell(tbl: string, rowId: string, col: string, except?: string | null): LoggedChange[];
+  /** The logged change with this id, or undefined. */
+  byId(id: string): LoggedChange | undefined;
+  /** Whether a logged change is kept as a row of `changes` (not read from a stored segment). */
+  isRow(change: Pick<Change, 'id'>): boolean;
   /** Every change of one origin (the device that wrote it), in id order: a log too big to hold whole, an origin at a time. */
   ofOrigin(origin: string): LoggedChange[];
   /** Every change, in id order (tests, the rebuild): holds the whole log in memory. */
@@ -67,6 +71,8 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
   const rowsOfOrigin = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM changes AS c WHERE c.origin = ? ${ROW_NOT_IN_STORED_SEGMENT}`);
   // A segment holds the changes of its origin only (the codec writes the origin once).
   const segmentsOfOrigin = sqlite.prepare('SELECT hash FROM segments WHERE origin = ?').pluck();
+  const rowById = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM changes AS c WHERE c.id = ? ${ROW_NOT_IN_STORED_SEGMENT}`);
+  const segmentsCovering = sqlite.prepare('SELECT hash FROM segments WHERE origin = ? AND hlc_min <= ? AND hlc_max >= ? ORDER BY hash').pluck();
   const allRows = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM changes AS c WHERE 1 ${ROW_NOT_IN_STORED_SEGMENT}`);
   const segmentsOfRecord = sqlite
     .prepare(
@@ -106,14 +112,26 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
     return [...found.values()].sort(byId);
   }
 
-  function ofRecord(tbl: string, rowId: string): LoggedChange[] {
-    const segments = segmentsOfRecord.all(tbl, recordKey(rowId)) as string[];
+  function ofRecord(tbl: string, rowId: string, except: string | null = null): LoggedChange[] {
+    const segments = (segmentsOfRecord.all(tbl, recordKey(rowId)) as string[]).filter((hash) => hash !== except);
     return collect(rowsOfRecord.all(tbl, rowId) as Row[], segments, (c) => c.tbl === tbl && c.row_id === rowId);
   }
 
   return {
     ofRecord,
-    ofCell: (tbl, rowId, col) => ofRecord(tbl, rowId).filter((change) => change.col === col),
+    ofCell: (tbl, rowId, col, except) => ofRecord(tbl, rowId, except).filter((change) => change.col === col),
+    isRow: (change) => rowById.get(change.id) !== undefined,
+    byId(id) {
+      const row = rowById.get(id) as Row | undefined;
+      if (row) return fromRow(row);
+      // A segment of the id's origin whose HLC range covers it.
+      const hlc = id.slice(0, HLC_HEX_LENGTH);
+      for (const hash of segmentsCovering.all(id.slice(HLC_HEX_LENGTH), hlc, hlc) as string[]) {
+        const change = changesOfSegment(hash).find((c) => c.id === id);
+        if (change) return { ...change, segment: hash };
+      }
+      return undefined;
+    },
     ofOrigin: (origin) => collect(rowsOfOrigin.all(origin) as Row[], segmentsOfOrigin.all(origin) as string[], () => true),
     all: () => collect(allRows.all() as Row[], allSegments.all() as string[], () => true),
     greatestId() {

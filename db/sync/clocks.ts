@@ -130,10 +130,13 @@ export interface ClockWriter {
    * so there is no clock to read.
    */
   note(changes: readonly Change[], segment: string | null, newRecords?: boolean): void;
-  /** Recomputes records' clocks and segments from the log (after a log row was rewritten in place). */
-  refresh(records: readonly { tbl: string; row_id: string }[]): void;
+  /**
+   * Recomputes records' clocks, deletes and segments from their logged changes (after a fork's
+   * doubled id changed hands); `changesOf` gives a record's changes in id order with their segments.
+   */
+  refresh(records: readonly { tbl: string; row_id: string }[], changesOf: (tbl: string, rowId: string) => readonly (Change & { readonly segment: string | null })[]): void;
   /** A sealed segment: the records of its changes gain it. */
-  sealed(segment: string): void;
+  sealed(segment: string, changes: readonly Pick<Change, 'tbl' | 'row_id'>[]): void;
 }
 
 // db/ledgers' ROW_COLUMN written out: the migrations import this file, and db/ledgers reads the
@@ -153,9 +156,6 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
   const dropSegments = sqlite.prepare('DELETE FROM record_segments WHERE tbl = ? AND row_id = ?');
   const addDelete = sqlite.prepare('INSERT OR IGNORE INTO record_deletes (tbl, row_id) VALUES (?, ?)');
   const dropDelete = sqlite.prepare('DELETE FROM record_deletes WHERE tbl = ? AND row_id = ?');
-  const changesOfRecord = sqlite.prepare('SELECT id, col, value, seen FROM changes WHERE tbl = ? AND row_id = ? ORDER BY id');
-  const segmentsOfRecord = sqlite.prepare('SELECT DISTINCT segment FROM changes WHERE tbl = ? AND row_id = ? AND segment IS NOT NULL').pluck();
-  const recordsOfSegment = sqlite.prepare('SELECT DISTINCT tbl, row_id FROM changes WHERE segment = ?');
 
   // Name numbers are looked up per call, never kept across calls: a call runs inside its
   // caller's transaction, and a number kept past a rollback could name nothing, or another name.
@@ -232,39 +232,41 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
         if (segmentN !== null) addSegment.run(tbl, key, segmentN);
       }
     },
-    refresh(records) {
+    refresh(records, changesOf) {
       const names = interner();
       for (const { tbl: table, row_id } of records) {
         const tbl = names.nameOf(NAME_KIND.table, table);
         const key = recordKey(row_id);
-        const logged = changesOfRecord.all(table, row_id) as { id: string; col: string; value: string; seen: string }[];
-        const greatest = new Map<string, { id: string; seen: string }>();
+        const logged = changesOf(table, row_id);
+        const greatest = new Map<string, Change>();
         let nonCausal = false;
         dropDelete.run(tbl, key);
-        for (const row of logged) {
-          greatest.set(row.col, row); // id order: the last of a column is its greatest
-          if (!isCausal({ id: row.id, seen: JSON.parse(row.seen) as string[] })) nonCausal = true;
-          if (isDelete(row)) addDelete.run(tbl, key);
-        }
-        const cells = [...greatest].map(([col, row]) => ({
-          col: names.nameOf(NAME_KIND.column, col),
-          hlc: row.id.slice(0, HLC_HEX_LENGTH),
-          origin: names.nameOf(NAME_KIND.device, row.id.slice(HLC_HEX_LENGTH)),
-          seen: row.seen === '[]' ? '' : row.seen,
-        }));
-        const firstId = logged[0]?.id;
-        if (firstId !== undefined) {
-          const first = { hlc: firstId.slice(0, HLC_HEX_LENGTH), origin: names.nameOf(NAME_KIND.device, firstId.slice(HLC_HEX_LENGTH)) };
-          writeClock.run(tbl, key, encodeClock({ first, nonCausal, cells }));
-        } else dropClock.run(tbl, key);
         dropSegments.run(tbl, key);
-        for (const segment of segmentsOfRecord.all(table, row_id) as string[]) addSegment.run(tbl, key, names.nameOf(NAME_KIND.segment, segment));
+        for (const change of logged) {
+          greatest.set(change.col, change); // id order: the last of a column is its greatest
+          if (!isCausal(change)) nonCausal = true;
+          if (isDelete(change)) addDelete.run(tbl, key);
+          if (change.segment !== null) addSegment.run(tbl, key, names.nameOf(NAME_KIND.segment, change.segment));
+        }
+        const cells = [...greatest].map(([col, change]) => ({
+          col: names.nameOf(NAME_KIND.column, col),
+          hlc: change.hlc,
+          origin: names.nameOf(NAME_KIND.device, change.origin),
+          seen: change.seen.length ? JSON.stringify(change.seen) : '',
+        }));
+        const first = logged[0];
+        if (first) writeClock.run(tbl, key, encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal, cells }));
+        else dropClock.run(tbl, key);
       }
     },
-    sealed(segment) {
+    sealed(segment, sealedChanges) {
       const names = interner();
       const segmentN = names.nameOf(NAME_KIND.segment, segment);
-      for (const { tbl, row_id } of recordsOfSegment.all(segment) as { tbl: string; row_id: string }[]) {
+      const done = new Set<string>();
+      for (const { tbl, row_id } of sealedChanges) {
+        const key = `${tbl}\u0000${row_id}`;
+        if (done.has(key)) continue;
+        done.add(key);
         addSegment.run(names.nameOf(NAME_KIND.table, tbl), recordKey(row_id), segmentN);
       }
     },

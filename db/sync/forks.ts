@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Sqlite } from '../open';
 import type { Change } from './apply';
-import { createClockWriter } from './clocks';
+import { createChangeLog } from './changeLog';
+import { createClockWriter, NAME_KIND, recordKey } from './clocks';
 import type { SegmentHeader } from './segments/seal';
 
 /** A device that wrote two histories, as an import receipt names it. */
@@ -72,15 +73,20 @@ export function createCollisionGuard(sqlite: Sqlite): {
   judge(change: Change): CollisionVerdict;
   replace(change: Change, segment: string): void;
 } {
-  const stored = sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment FROM changes WHERE id = ?');
+  const log = createChangeLog(sqlite);
+  // A doubled id held by a row (a change merged with no stored segment) is swapped in place; one
+  // held by a stored segment is left out of it (the import's set-aside wrote its exclusion).
   const swap = sqlite.prepare('UPDATE changes SET tbl = ?, row_id = ?, village_id = ?, col = ?, value = ?, seen = ?, segment = ? WHERE id = ?');
-  const recordOf = sqlite.prepare('SELECT tbl, row_id FROM changes WHERE id = ?');
+  const addName = sqlite.prepare('INSERT OR IGNORE INTO names (kind, text) VALUES (?, ?)');
+  const addSegment = sqlite.prepare(
+    `INSERT OR IGNORE INTO record_segments (tbl, row_id, segment)
+     SELECT t.n, ?, s.n FROM names AS t, names AS s WHERE t.kind = ${NAME_KIND.table} AND t.text = ? AND s.kind = ${NAME_KIND.segment} AND s.text = ?`,
+  );
   const clocks = createClockWriter(sqlite);
   return {
     judge(change) {
-      const row = stored.get(change.id) as (Omit<Change, 'seen'> & { seen: string; segment: string | null }) | undefined;
-      if (!row) return { kind: 'merge' };
-      const held: Change & { segment: string | null } = { ...row, seen: JSON.parse(row.seen) as string[] };
+      const held = log.byId(change.id);
+      if (!held) return { kind: 'merge' };
       const mine = changeContentHash(change);
       const theirs = changeContentHash(held);
       if (mine === theirs) return { kind: 'merge' };
@@ -90,10 +96,16 @@ export function createCollisionGuard(sqlite: Sqlite): {
       return { kind: 'replace', stored: held };
     },
     replace(change, segment) {
-      const before = recordOf.get(change.id) as { tbl: string; row_id: string } | undefined;
-      swap.run(change.tbl, change.row_id, change.village_id, change.col, change.value, JSON.stringify(change.seen), segment, change.id);
-      // The log row changed in place: the clocks of the record it left and the one it joined follow.
-      clocks.refresh(before ? [before, change] : [change]);
+      const before = log.byId(change.id);
+      if (before && log.isRow(before)) swap.run(change.tbl, change.row_id, change.village_id, change.col, change.value, JSON.stringify(change.seen), segment, change.id);
+      else {
+        // The id's new holder is read from its segment: its record gains the segment.
+        addName.run(NAME_KIND.table, change.tbl);
+        addName.run(NAME_KIND.segment, segment);
+        addSegment.run(recordKey(change.row_id), change.tbl, segment);
+      }
+      // The clocks of the record the id left and of the one it joined follow.
+      clocks.refresh(before ? [before, change] : [change], (tbl, rowId) => log.ofRecord(tbl, rowId));
     },
   };
 }

@@ -130,10 +130,9 @@ export function sealSegment(sqlite: Sqlite, keys: DeviceKeys, options: SealOptio
     const hash = segmentHash(header, body);
     const segment: SealedSegment = { ...header, hash, signature: signSegmentHash(hash, keys.privateKey), body };
     storeSegment(sqlite, segment);
-    sqlite
-      .prepare('UPDATE changes SET segment = ? WHERE origin = ? AND segment IS NULL AND id <= ?')
-      .run(hash, keys.deviceId, changes[changes.length - 1]!.id);
-    createClockWriter(sqlite).sealed(hash);
+    // From now on the log reads these changes from the stored segment: their rows go.
+    createClockWriter(sqlite).sealed(hash, changes);
+    sqlite.prepare('DELETE FROM changes WHERE origin = ? AND segment IS NULL AND id <= ?').run(keys.deviceId, changes[changes.length - 1]!.id);
     return segment;
   })();
 }
