@@ -42,8 +42,8 @@ export interface ChangeLog {
   ofRecord(tbl: string, rowId: string, except?: string | null): LoggedChange[];
   /** Every change of one cell, in id order; `except` as for ofRecord. */
   ofCell(tbl: string, rowId: string, col: string, except?: string | null): LoggedChange[];
-  /** The logged change with this id, or undefined. */
-  byId(id: string): LoggedChange | undefined;
+  /** The logged change with this id, or undefined; `except` as for ofRecord. */
+  byId(id: string, except?: string | null): LoggedChange | undefined;
   /** Whether a logged change is kept as a row of `changes` (not read from a stored segment). */
   isRow(change: Pick<Change, 'id'>): boolean;
   /** Every change of one origin (the device that wrote it), in id order: a log too big to hold whole, an origin at a time. */
@@ -121,12 +121,13 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
     ofRecord,
     ofCell: (tbl, rowId, col, except) => ofRecord(tbl, rowId, except).filter((change) => change.col === col),
     isRow: (change) => rowById.get(change.id) !== undefined,
-    byId(id) {
+    byId(id, except = null) {
       const row = rowById.get(id) as Row | undefined;
       if (row) return fromRow(row);
       // A segment of the id's origin whose HLC range covers it.
       const hlc = id.slice(0, HLC_HEX_LENGTH);
       for (const hash of segmentsCovering.all(id.slice(HLC_HEX_LENGTH), hlc, hlc) as string[]) {
+        if (hash === except) continue;
         const change = changesOfSegment(hash).find((c) => c.id === id);
         if (change) return { ...change, segment: hash };
       }

@@ -70,7 +70,8 @@ export type CollisionVerdict =
 
 /** Judges a change against a stored one with the same id; `replace` swaps the log row. */
 export function createCollisionGuard(sqlite: Sqlite): {
-  judge(change: Change): CollisionVerdict;
+  /** `segment`: the stored segment the change comes in, left out of the look-up. */
+  judge(change: Change, segment: string): CollisionVerdict;
   replace(change: Change, segment: string): void;
 } {
   const log = createChangeLog(sqlite);
@@ -84,8 +85,8 @@ export function createCollisionGuard(sqlite: Sqlite): {
   );
   const clocks = createClockWriter(sqlite);
   return {
-    judge(change) {
-      const held = log.byId(change.id);
+    judge(change, segment) {
+      const held = log.byId(change.id, segment);
       if (!held) return { kind: 'merge' };
       const mine = changeContentHash(change);
       const theirs = changeContentHash(held);
@@ -96,7 +97,7 @@ export function createCollisionGuard(sqlite: Sqlite): {
       return { kind: 'replace', stored: held };
     },
     replace(change, segment) {
-      const before = log.byId(change.id);
+      const before = log.byId(change.id, segment);
       if (before && log.isRow(before)) swap.run(change.tbl, change.row_id, change.village_id, change.col, change.value, JSON.stringify(change.seen), segment, change.id);
       else {
         // The id's new holder is read from its segment: its record gains the segment.

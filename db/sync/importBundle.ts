@@ -481,7 +481,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
           setAsideOne(reason[0], reason[1], segment.hash, change, logHoldsAsIs(change));
           continue;
         }
-        const verdict = guarded ? collisions.judge(change) : ({ kind: 'merge' } as const);
+        const verdict = guarded ? collisions.judge(change, segment.hash) : ({ kind: 'merge' } as const);
         if (verdict.kind === 'merge') accepted.push(change);
         else if (verdict.kind === 'aside') setAsideOne('DUPLICATE_ID', duplicate(change), segment.hash, change);
         else {
