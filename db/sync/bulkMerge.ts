@@ -74,10 +74,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   // (elsewhere than in its own segment): another change with its id (a fork's copy wrote it)
   // keeps the id, and this one stays out.
   const log = createChangeLog(sqlite);
-  const logHolds = (c: Change, segment: string) => {
-    const held = log.byId(c.id, segment);
-    return !!held && held.tbl === c.tbl && held.row_id === c.row_id && held.village_id === c.village_id && held.col === c.col && held.value === c.value && JSON.stringify(held.seen) === JSON.stringify(c.seen);
-  };
+
   // A record the log has a change of has a clock, and a row in its ledger (the applier and this
   // merger write both), which holds its village (a record never changes village).
   const clocked = sqlite.prepare(`SELECT 1 FROM clocks WHERE tbl = (SELECT n FROM names WHERE kind = ${NAME_KIND.table} AND text = ?) AND row_id = ?`).pluck();
@@ -237,7 +234,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
 
       // Released now, so the log's own from here on (a change known already, another's copy of
       // its id, stays out of its segment).
-      if (stillOut) for (const change of changes) if (stillOut.has(change.id) && (taken!.has(change.id) || logHolds(change, segment!))) include.run(segment, change.id);
+      if (stillOut) for (const change of changes) if (stillOut.has(change.id) && (taken!.has(change.id) || log.holds(change, segment))) include.run(segment, change.id);
 
       // 3. For each row new to this database: the head rows of its conflicts, one upsert, its clock.
       const fresh: Change[] = [];

@@ -12,6 +12,14 @@ import type { Sqlite } from '../open';
 /** A logged change and the stored segment it is read from (null: a row of `changes`). */
 export type LoggedChange = Change & { readonly segment: string | null };
 
+/** Two changes with one id are the same change: every field equal. */
+export function sameChange(a: Change, b: Change): boolean {
+  return (
+    a.id === b.id && a.tbl === b.tbl && a.row_id === b.row_id && a.village_id === b.village_id && a.col === b.col && a.value === b.value &&
+    a.seen.length === b.seen.length && a.seen.every((id, i) => id === b.seen[i])
+  );
+}
+
 /** Decoded segments by hash, the most recently used kept (one segment is at most 50,000 changes). */
 export interface SegmentCache {
   get(hash: string): readonly Change[] | undefined;
@@ -44,6 +52,8 @@ export interface ChangeLog {
   ofCell(tbl: string, rowId: string, col: string, except?: string | null): LoggedChange[];
   /** The logged change with this id, or undefined; `except` as for ofRecord. */
   byId(id: string, except?: string | null): LoggedChange | undefined;
+  /** Whether the log holds this very change, other than in `except` (a segment being merged). */
+  holds(change: Change, except?: string | null): boolean;
   /** Whether a logged change is kept as a row of `changes` (not read from a stored segment). */
   isRow(change: Pick<Change, 'id'>): boolean;
   /** Every change of one origin (the device that wrote it), in id order: a log too big to hold whole, an origin at a time. */
@@ -120,6 +130,10 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
   return {
     ofRecord,
     ofCell: (tbl, rowId, col, except) => ofRecord(tbl, rowId, except).filter((change) => change.col === col),
+    holds(change, except = null) {
+      const held = this.byId(change.id, except);
+      return held !== undefined && sameChange(held, change);
+    },
     isRow: (change) => rowById.get(change.id) !== undefined,
     byId(id, except = null) {
       const row = rowById.get(id) as Row | undefined;

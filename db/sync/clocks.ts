@@ -4,7 +4,7 @@
 // changes; tables, columns, devices and segments interned as small integers in `names`. Written
 // beside the change log, in the same transaction, by every writer of the log; nothing reads it
 // yet (step 3 moves the readers), so it must always equal what the log says.
-import { HLC_HEX_LENGTH, parseHlc, formatHlc } from './hlc';
+import { parseHlc, formatHlc } from './hlc';
 import type { Change } from './apply';
 import type { Sqlite } from '../open';
 

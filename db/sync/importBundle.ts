@@ -387,11 +387,8 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
   const exclude = sqlite.prepare('INSERT OR IGNORE INTO segment_exclusions (segment, change_id) VALUES (?, ?)');
   // The stored segments of an origin whose HLC range covers an id: those that can hold its change.
   const covering = sqlite.prepare('SELECT hash, body FROM segments WHERE origin = ? AND hlc_min <= ? AND hlc_max >= ?');
-  const loggedAs = sqlite.prepare('SELECT tbl, row_id, village_id, col, value, seen FROM changes WHERE id = ?');
-  const logHoldsAsIs = (c: Change) => {
-    const row = loggedAs.get(c.id) as { tbl: string; row_id: string; village_id: string; col: string; value: string; seen: string } | undefined;
-    return !!row && row.tbl === c.tbl && row.row_id === c.row_id && row.village_id === c.village_id && row.col === c.col && row.value === c.value && row.seen === JSON.stringify(c.seen);
-  };
+  const log = createChangeLog(sqlite);
+
   const at = new Date(ctx.now()).toISOString();
 
   return sqlite.transaction((): ImportReceipt => {
@@ -478,7 +475,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
         if (reason) {
           // The log may hold it already, as it is (this device's own write, sealed again by a copy of
           // it): then its segment gives what the log has, and nothing of it is excluded.
-          setAsideOne(reason[0], reason[1], segment.hash, change, logHoldsAsIs(change));
+          setAsideOne(reason[0], reason[1], segment.hash, change, log.holds(change, segment.hash));
           continue;
         }
         const verdict = guarded ? collisions.judge(change, segment.hash) : ({ kind: 'merge' } as const);
