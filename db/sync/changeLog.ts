@@ -58,8 +58,10 @@ export interface ChangeLog {
   isRow(change: Pick<Change, 'id'>): boolean;
   /** Every change of one origin (the device that wrote it), in id order: a log too big to hold whole, an origin at a time. */
   ofOrigin(origin: string): LoggedChange[];
-  /** Every change, in id order (tests, the rebuild): holds the whole log in memory. */
+  /** Every change, in id order (tests): holds the whole log in memory. */
   all(): LoggedChange[];
+  /** The log a piece at a time: its rows of `changes` (one piece), then each stored segment less its exclusions. */
+  pieces(): Iterable<{ readonly segment: string | null; readonly changes: readonly LoggedChange[] }>;
   /** The greatest change id in the log, or null when it is empty. */
   greatestId(): string | null;
 }
@@ -149,6 +151,10 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
     },
     ofOrigin: (origin) => collect(rowsOfOrigin.all(origin) as Row[], segmentsOfOrigin.all(origin) as string[], () => true),
     all: () => collect(allRows.all() as Row[], allSegments.all() as string[], () => true),
+    *pieces() {
+      yield { segment: null, changes: (allRows.all() as Row[]).map(fromRow) };
+      for (const hash of allSegments.all() as string[]) yield { segment: hash, changes: changesOfSegment(hash).map((change) => ({ ...change, segment: hash })) };
+    },
     greatestId() {
       let greatest = greatestRow.get() as string | null;
       // Segments by their greatest HLC: the first whose changes the log holds gives the answer
