@@ -1,8 +1,9 @@
 // 0230: the compact store's clock beside the log. A database made by the code before it (a real
-// history with a conflict, a delete, sealed and unsealed changes, copied into the schema of
-// version 220) migrates to clocks and record → segments saying exactly what its log says, and
-// the same as the live writers would have written; its ledgers, heads and log are untouched. A
-// log larger than the migration's page (records cut across pages) migrates whole.
+// history with a conflict, a delete, sealed and unsealed changes, in the schema of version 220
+// with a row for every change of its log: test/db/migrations/madeBefore.ts) migrates to clocks
+// and record → segments saying exactly what its log says, and the same as the live writers would
+// have written; its ledgers, heads and log are untouched. A log larger than the migration's page
+// (records cut across pages) migrates whole.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
@@ -13,29 +14,9 @@ import { newKeys } from '../sync/bundleHelpers';
 import { openTestDevice } from '../../helpers/device';
 import { clockSays, logSays } from '../../helpers/recordClocks';
 import { useTempDirs } from '../../helpers/tempDir';
-import type { Sqlite } from '../../../db/open';
+import { changeRows, headsBeforeClocks, logAsRows, madeAtVersion } from './madeBefore';
 
 const tempDir = useTempDirs();
-
-/** Copies every table of `from` that version 220 has into the database at `file`, created at 220. */
-async function atVersion220(from: Sqlite, file: string): Promise<void> {
-  const old = await openDatabase(file, { targetVersion: 220 });
-  old.close();
-  from.prepare('ATTACH ? AS old').run(file);
-  // The tables version 220 has (those of 0230 and later are left behind).
-  const tables = from.prepare("SELECT name FROM old.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-  from.exec('BEGIN');
-  for (const table of tables) {
-    const columns = (from.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => !(table === 'changes' && (c === 'hlc' || c === 'origin')));
-    const list = columns.map((c) => `"${c}"`).join(', ');
-    from.exec(`INSERT INTO old."${table}" (${list}) SELECT ${list} FROM main."${table}"`);
-  }
-  from.exec('COMMIT');
-  from.exec('DETACH old');
-}
-
-const everything = (sqlite: Sqlite) =>
-  [JSON.stringify(sqlite.prepare('SELECT * FROM changes ORDER BY id').all()), dumpLedgers(sqlite), dumpHeads(sqlite)].join('\n');
 
 describe('0230: record clocks', () => {
   it('fills the clocks and record → segments of a database made before it with what its log says, as the live writers do', async () => {
@@ -51,16 +32,25 @@ describe('0230: record clocks', () => {
     b.store.update('villages', village, { name: '李家湾', notes: '修路' });
     b.store.remove('households', household);
     mergeChanges(a.db.sqlite, a.clock, readChanges(b.db.sqlite)); // a conflict on the name, a delete; some unsealed
-    const before = everything(a.db.sqlite);
+    const rows = logAsRows(a.db.sqlite);
+    const ledgers = dumpLedgers(a.db.sqlite);
+    const heads = dumpHeads(a.db.sqlite);
     const live = clockSays(a.db.sqlite);
     expect(live).toBe(logSays(a.db.sqlite));
     const file = join(dir, 'v220.sqlite');
-    await atVersion220(a.db.sqlite, file);
+    await madeAtVersion(a.db.sqlite, file, 220);
     a.close();
     b.close();
 
-    const db = await openDatabase(file, { backupDir: join(dir, 'backups') });
-    expect(everything(db.sqlite)).toBe(before);
+    const old = await openDatabase(file, { targetVersion: 220 });
+    expect(changeRows(old.sqlite)).toEqual(rows);
+    expect(headsBeforeClocks(old.sqlite)).toBe(heads);
+    old.close();
+
+    const db = await openDatabase(file, { targetVersion: 230, backupDir: join(dir, 'backups') });
+    expect(changeRows(db.sqlite)).toEqual(rows);
+    expect(dumpLedgers(db.sqlite)).toBe(ledgers);
+    expect(dumpHeads(db.sqlite)).toBe(heads);
     expect(clockSays(db.sqlite)).toBe(live);
     expect(db.sqlite.prepare('SELECT count(*) FROM record_segments').pluck().get()).toBeGreaterThan(0);
     // Cunji's record ids are UUIDs: every clock is keyed by their 16 bytes, not their 36 characters.
@@ -68,6 +58,14 @@ describe('0230: record clocks', () => {
     expect(keyed).toBe(db.sqlite.prepare('SELECT count(DISTINCT tbl || row_id) FROM changes').pluck().get());
     expect(db.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     db.close();
+
+    // On to today's schema: the clocks stay, and the log, ledgers and heads are the live ones.
+    const latest = await openDatabase(file, { backupDir: join(dir, 'backups') });
+    expect(clockSays(latest.sqlite)).toBe(live);
+    expect(logAsRows(latest.sqlite)).toEqual(rows);
+    expect(dumpLedgers(latest.sqlite)).toBe(ledgers);
+    expect(dumpHeads(latest.sqlite)).toBe(heads);
+    latest.close();
   });
 
   it('migrates a log of more cells than a page, records cut across pages and ids that are not UUIDs included', async () => {

@@ -2,14 +2,13 @@
 // by today's code through real files — changes set aside for scope, for a device trusted for
 // nothing, for refused values; changes released by widened trust, one of them a fork's copy whose
 // id the original holds; a fork's doubled id replaced in the log while a copy had sealed the lost
-// change a second time; its own sealed and unsealed writes — copied into the schema of version
-// 230 and migrated, has the exclusions the live code wrote, and its log read from the segments
-// equals the rows of `changes`.
+// change a second time; its own sealed and unsealed writes — made at version 230 (a row for every
+// change of its log: test/db/migrations/madeBefore.ts) and migrated, has the exclusions the live
+// code wrote, and its log read from the segments equals the rows of `changes` (every change).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Sqlite } from '../../../db/open';
-import type { Change } from '../../../db/sync/apply';
 import { createChangeLog } from '../../../db/sync/changeLog';
 import { changeContentHash } from '../../../db/sync/forks';
 import { releaseQuarantine } from '../../../db/sync/quarantine';
@@ -17,32 +16,30 @@ import { sealAll } from '../../../db/sync/segments/seal';
 import { TOWNSHIP_SCOPE_PREFIX } from '../../../db/sync/trust';
 import { useTempDirs } from '../../helpers/tempDir';
 import { openPeer, type Peer } from '../sync/syncPeers';
+import { changeRows, logAsRows, madeAtVersion } from './madeBefore';
 
 const tempDir = useTempDirs();
 const MINUTE = 60_000;
 const TOWNSHIP = '青石镇';
 
-/** Copies every table of `from` that version 230 has into the database at `file`, created at 230. */
-async function atVersion230(from: Sqlite, file: string): Promise<void> {
-  const old = await openDatabase(file, { targetVersion: 230 });
-  old.close();
-  from.prepare('ATTACH ? AS old').run(file);
-  // The tables version 230 has (segment_exclusions, of 0240, is left behind).
-  const tables = from.prepare("SELECT name FROM old.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-  from.exec('BEGIN');
-  for (const table of tables) {
-    const columns = (from.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((c) => !(table === 'changes' && (c === 'hlc' || c === 'origin')));
-    const list = columns.map((c) => `"${c}"`).join(', ');
-    from.exec(`INSERT INTO old."${table}" (${list}) SELECT ${list} FROM main."${table}"`);
-  }
-  from.exec('COMMIT');
-  from.exec('DETACH old');
-}
-
 const exclusions = (sqlite: Sqlite) => sqlite.prepare('SELECT segment, change_id FROM segment_exclusions ORDER BY segment, change_id').all();
-const logLines = (changes: readonly (Omit<Change, 'seen'> & { seen: string | readonly string[] })[]) =>
-  changes.map((c) => [c.id, c.tbl, c.row_id, c.village_id, c.col, c.value, JSON.stringify(typeof c.seen === 'string' ? JSON.parse(c.seen) : c.seen)].join('\t'));
-const rowsOfChanges = (sqlite: Sqlite) => logLines(sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen FROM changes ORDER BY id').all() as Change[]);
+
+/**
+ * Migrated to 240, the database made at 230 has the exclusions the live code wrote, its rows as
+ * they were (every change of the log), and the log read from its segments is the live one; on to
+ * today's schema, the log stays the live one.
+ */
+async function expectMigratedLikeLive(file: string, dir: string, live: unknown[], rows: string[]): Promise<void> {
+  const db = await openDatabase(file, { targetVersion: 240, backupDir: join(dir, 'backups') });
+  expect(exclusions(db.sqlite)).toEqual(live);
+  expect(changeRows(db.sqlite)).toEqual(rows);
+  expect(logAsRows(db.sqlite)).toEqual(rows);
+  db.close();
+  const latest = await openDatabase(file, { backupDir: join(dir, 'backups') });
+  expect(exclusions(latest.sqlite)).toEqual(live);
+  expect(logAsRows(latest.sqlite)).toEqual(rows);
+  latest.close();
+}
 
 function backupOf(peer: Peer, folder: string): string {
   mkdirSync(folder, { recursive: true });
@@ -83,14 +80,15 @@ describe('0240: segment exclusions', () => {
     send(s1, c);
     unsealed.device.store.update('households', h1!, { head_name: '副本一' });
     expect(send(unsealed, c).forks?.map((f) => f.deviceId)).toEqual([s1.id]);
-    const note = c.sqlite.prepare("SELECT * FROM changes WHERE col = 'notes' AND row_id = ?").get(h1) as Omit<Change, 'seen'> & { seen: string };
-    const seen = JSON.parse(note.seen) as string[];
-    const winning = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'].find((v) => changeContentHash({ ...note, value: JSON.stringify(v), seen }) < changeContentHash({ ...note, seen }))!;
+    const notes = createChangeLog(c.sqlite).ofCell('households', h1!, 'notes');
+    expect(notes).toHaveLength(1);
+    const note = notes[0]!;
+    const winning = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'].find((v) => changeContentHash({ ...note, value: JSON.stringify(v) }) < changeContentHash(note))!;
     const earlier = await openPeer(early, s1.id, T, s1.keys);
     opened.push(earlier);
     earlier.device.store.update('households', h1!, { notes: winning });
     expect(send(earlier, c).setAside).toEqual({ DUPLICATE_ID: 1 });
-    expect(c.sqlite.prepare('SELECT value FROM changes WHERE id = ?').pluck().get(note.id)).toBe(JSON.stringify(winning));
+    expect(createChangeLog(c.sqlite).byId(note.id)?.value).toBe(JSON.stringify(winning));
 
     // Another copy writes in S2's village at the moment S1 writes in its own: held for scope, then
     // released with S1's trust widened, while the log keeps S1's change of that id.
@@ -112,17 +110,11 @@ describe('0240: segment exclusions', () => {
     const live = exclusions(c.sqlite);
     // S3's two (its village's name and township), the two refused values, the replaced note in both its segments, the released copy's change.
     expect(live).toHaveLength(2 + 2 + 2 + 1);
-    expect(logLines(createChangeLog(c.sqlite).all())).toEqual(rowsOfChanges(c.sqlite));
-    const rows = rowsOfChanges(c.sqlite);
+    const rows = logAsRows(c.sqlite);
     const file = join(dir, 'v230.sqlite');
-    await atVersion230(c.sqlite, file);
+    await madeAtVersion(c.sqlite, file, 230);
     for (const peer of opened) peer.device.close();
-
-    const db = await openDatabase(file, { backupDir: join(dir, 'backups') });
-    expect(exclusions(db.sqlite)).toEqual(live);
-    expect(rowsOfChanges(db.sqlite)).toEqual(rows);
-    expect(logLines(createChangeLog(db.sqlite).all())).toEqual(rows);
-    db.close();
+    await expectMigratedLikeLive(file, dir, live, rows);
   });
 
   it('leaves nothing out for a secretary\'s own refused value that a copy of her sealed again, as the live code does', async () => {
@@ -139,14 +131,10 @@ describe('0240: segment exclusions', () => {
     expect(s1.importFile(copy.exportTo(join(dir, 'back'))!).setAside).toEqual({ VALUE_INVALID: 1 });
     const live = exclusions(s1.sqlite);
     expect(live).toHaveLength(2); // S2's village, its name and township
-    const rows = rowsOfChanges(s1.sqlite);
+    const rows = logAsRows(s1.sqlite);
     const file = join(dir, 'v230.sqlite');
-    await atVersion230(s1.sqlite, file);
+    await madeAtVersion(s1.sqlite, file, 230);
     for (const peer of [s1, s2, copy]) peer.device.close();
-
-    const db = await openDatabase(file, { backupDir: join(dir, 'backups') });
-    expect(exclusions(db.sqlite)).toEqual(live);
-    expect(logLines(createChangeLog(db.sqlite).all())).toEqual(rows);
-    db.close();
+    await expectMigratedLikeLive(file, dir, live, rows);
   });
 });
