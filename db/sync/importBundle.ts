@@ -25,7 +25,6 @@ import type { Change } from './apply';
 import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
 import { createChangeLog } from './changeLog';
-import { NAME_KIND, recordKey } from './clocks';
 import { createRecordTally, type RecordCount } from './recordCounts';
 import { invalidValue } from './valueCheck';
 import {
@@ -497,7 +496,6 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       }
       tally.noteBatch(accepted);
       const result = merger.mergeBatch(accepted, segment.hash);
-      conflicts.segmentMerged(segment.hash);
       villageOfRow.clear();
       changesNew += result.added;
       changesKnown += result.known;
@@ -541,40 +539,24 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
  * their conflicts as they are merged; a cell merged change by change is noted (in a temporary
  * table, not in memory) with its head count before the file, and counted at the end.
  */
-function createConflictTally(sqlite: Sqlite): { observer: BatchObserver; segmentMerged(hash: string): void; count(): number } {
+function createConflictTally(sqlite: Sqlite): { observer: BatchObserver; count(): number } {
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS import_cells (tbl TEXT, row_id TEXT, col TEXT, before INTEGER, PRIMARY KEY (tbl, row_id, col)) WITHOUT ROWID');
   sqlite.exec('DELETE FROM temp.import_cells');
   const noted = sqlite.prepare('SELECT 1 FROM temp.import_cells WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
   const note = sqlite.prepare('INSERT OR IGNORE INTO temp.import_cells (tbl, row_id, col, before) VALUES (?, ?, ?, ?)');
   const headCount = sqlite.prepare('SELECT count(*) FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
-  // The segments holding a record's changes (record_segments, by key), and a cell's changes with
-  // the segment each is logged from (the change log, decoding those segments: a cache for the
-  // file's life, as its own segments are the ones read).
-  const segmentsOfRecord = sqlite
-    .prepare(
-      `SELECT s.text FROM record_segments AS r JOIN names AS t ON t.n = r.tbl JOIN names AS s ON s.n = r.segment
-        WHERE t.kind = ${NAME_KIND.table} AND t.text = ? AND r.row_id = ?`,
-    )
-    .pluck();
-  const log = createChangeLog(sqlite);
-  const mergedSegments = new Set<string>(); // at most the file's segment count
   return {
     observer: {
       beforeCellByChange(tbl, rowId, col) {
         if (noted.get(tbl, rowId, col) !== undefined) return;
-        // Merged earlier in this file as part of a new row: it had no head before the file. Only
-        // a record with a segment merged in this file can have such a cell; only then is the
-        // cell's history read, to see whether one of its changes came in such a segment.
-        const touched =
-          (segmentsOfRecord.all(tbl, recordKey(rowId)) as string[]).some((s) => mergedSegments.has(s)) &&
-          log.ofCell(tbl, rowId, col).some((change) => change.segment !== null && mergedSegments.has(change.segment));
-        note.run(tbl, rowId, col, touched ? 0 : (headCount.get(tbl, rowId, col) as number));
+        // A cell merged earlier in this file as part of a new row has no head rows or one, unless
+        // it is a conflict (then newRowConflict noted it): counted as not in conflict before, as it was not.
+        note.run(tbl, rowId, col, headCount.get(tbl, rowId, col) as number);
       },
       newRowConflict(tbl, rowId, col) {
         note.run(tbl, rowId, col, 0);
       },
     },
-    segmentMerged: (hash) => void mergedSegments.add(hash),
     count() {
       const counted = sqlite
         .prepare(
