@@ -1,23 +1,26 @@
-// The change log read from the stored segments (db/sync/changeLog.ts) says what the rows of
-// `changes` say, on every device of a random township history through real bundle files: two
-// village secretaries, a third one trusted for nothing at first, a coordinator, and copies of a
-// secretary restored from a backup writing the same change ids as the original. Their changes are
-// set aside for scope, for an untrusted device, for refused values and for a clock running ahead,
-// released by widening trust or the clock catching up, lost to a fork's doubled id (kept, or
-// replaced), and sealed; after each import, release and seal
-// the device's log read both ways is the same, record by record, cell by cell and whole.
+// The change log (db/sync/changeLog.ts) on every device of a random township history through real
+// bundle files: two village secretaries, a third one trusted for nothing at first, a coordinator,
+// and copies of a secretary restored from a backup writing the same change ids as the original.
+// Their changes are set aside for scope, for an untrusted device, for refused values and for a
+// clock running ahead, released by widening trust or the clock catching up, lost to a fork's
+// doubled id (kept, or replaced), and sealed. Since received changes are read from their stored
+// segments only (step 4), what is checked after each import, release and seal is the log's
+// accounting: every change of a stored segment is in the log as it is, or held in the quarantine,
+// or lost its id to a fork's other change; the log gives each change once, from a row or a stored
+// segment, the same whole, by record and by cell; no device loses its own writes; and two devices
+// that took in the same segments with the same trust hold the same log.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createChangeLog, createSegmentCache } from '../../../db/sync/changeLog';
+import { createChangeLog, createSegmentCache, type LoggedChange } from '../../../db/sync/changeLog';
 import { changeContentHash } from '../../../db/sync/forks';
 import { importBundle } from '../../../db/sync/importBundle';
 import { releaseQuarantine } from '../../../db/sync/quarantine';
 import { listVillageMoves, mergeVillageMove } from '../../../db/sync/villageMoves';
 import { decodeChanges } from '../../../db/sync/segments/codec';
 import { sealAll } from '../../../db/sync/segments/seal';
-import { TOWNSHIP_SCOPE_PREFIX } from '../../../db/sync/trust';
+import { TOWNSHIP_SCOPE_PREFIX, trustDevice } from '../../../db/sync/trust';
 import type { Sqlite } from '../../../db/open';
 import type { Change } from '../../../db/sync/apply';
 import { StoreError } from '../../../db/store';
@@ -76,57 +79,108 @@ interface LogLine {
   seen: string;
 }
 
-const ROWS = 'SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen FROM changes';
-const asLine = (c: LogLine | (Omit<LogLine, 'seen'> & { seen: readonly string[] })): LogLine => ({
+type Seen = string | readonly string[];
+/** A change as one line to compare, whatever it was read from (a row keeps `seen` as JSON text); its segment left out. */
+const asLine = (c: Omit<LogLine, 'seen'> & { seen: Seen }): LogLine => ({
   id: c.id, tbl: c.tbl, row_id: c.row_id, village_id: c.village_id, col: c.col, value: c.value, hlc: c.hlc, origin: c.origin,
   seen: JSON.stringify(typeof c.seen === 'string' ? (JSON.parse(c.seen) as string[]) : c.seen),
 });
+const sameLine = (a: Omit<LogLine, 'seen'> & { seen: Seen }, b: Omit<LogLine, 'seen'> & { seen: Seen }) => JSON.stringify(asLine(a)) === JSON.stringify(asLine(b));
+const ROWS = 'SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen FROM changes';
 
-/** The log read from the segments equals the rows of `changes`: whole, by record, by cell (a sample), and its greatest id. */
-function expectLogIsRows(sqlite: Sqlite, who: string): void {
-  expectSegmentsAreLogged(sqlite, who);
-  const log = createChangeLog(sqlite, createSegmentCache(2));
-  const rows = (sqlite.prepare(`${ROWS} ORDER BY id`).all() as LogLine[]).map(asLine);
-  expect(log.all().map(asLine), `${who}: the whole log`).toEqual(rows);
-  expect(log.greatestId(), `${who}: the greatest id`).toBe(sqlite.prepare('SELECT max(id) FROM changes').pluck().get() ?? null);
-  const records = sqlite.prepare('SELECT DISTINCT tbl, row_id FROM changes ORDER BY tbl, row_id').all() as { tbl: string; row_id: string }[];
-  const ofRecord = sqlite.prepare(`${ROWS} WHERE tbl = ? AND row_id = ? ORDER BY id`);
-  for (const { tbl, row_id } of records) {
-    expect(log.ofRecord(tbl, row_id).map(asLine), `${who}: ${tbl} ${row_id}`).toEqual((ofRecord.all(tbl, row_id) as LogLine[]).map(asLine));
+/** A change as the quarantine keeps it: a long refused value is cut short, its length kept. */
+type HeldChange = Change & { valueLength?: number };
+/** The quarantine holds this very change (a cut value: the same length and start). */
+function holdsAsIs(held: HeldChange, change: Omit<LogLine, 'seen'> & { seen: Seen }): boolean {
+  if (held.valueLength === undefined) return sameLine(held, change);
+  return held.valueLength === change.value.length && change.value.startsWith(held.value.slice(0, -1)) && sameLine({ ...held, value: change.value }, change);
+}
+
+/** The quarantine's changes by id, with their reasons. */
+function quarantined(sqlite: Sqlite): Map<string, { reason: string; change: HeldChange }[]> {
+  const held = new Map<string, { reason: string; change: HeldChange }[]>();
+  for (const { reason, change_id, detail } of sqlite.prepare('SELECT reason, change_id, detail FROM quarantine WHERE change_id IS NOT NULL').all() as { reason: string; change_id: string; detail: string }[]) {
+    const { change } = JSON.parse(detail) as { change: HeldChange };
+    expect(change.id, `the quarantine's change ${change_id}`).toBe(change_id);
+    held.set(change_id, [...(held.get(change_id) ?? []), { reason, change }]);
   }
-  const cells = sqlite.prepare('SELECT DISTINCT tbl, row_id, col FROM changes ORDER BY tbl, row_id, col').all() as { tbl: string; row_id: string; col: string }[];
-  const ofCell = sqlite.prepare(`${ROWS} WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY id`);
-  for (const [i, { tbl, row_id, col }] of cells.entries()) {
-    if (i % 3 !== 0) continue;
-    expect(log.ofCell(tbl, row_id, col).map(asLine), `${who}: ${tbl} ${row_id} ${col}`).toEqual((ofCell.all(tbl, row_id, col) as LogLine[]).map(asLine));
-  }
+  return held;
 }
 
 /**
- * Each stored segment's changes, less its exclusions, are the log's changes of their ids exactly,
- * and each exclusion is a change of its segment the log does not hold as the segment has it: what
- * the reader of the segments relies on, checked whatever order the segments are read in.
+ * Nothing lost, nothing doubled. Every change of a stored segment is held by the log as it is,
+ * or by the quarantine, or lost its id to a fork's other change the log holds (the quarantine
+ * then holding one of the two); a segment leaves out exactly its changes the log does not hold
+ * as they are. Every change the log gives is a row of `changes` or a change its stored segment
+ * gives, each id once, in id order; by record and by cell (a sample) the log gives the same, and
+ * its greatest id. Returns the log.
  */
-function expectSegmentsAreLogged(sqlite: Sqlite, who: string): void {
-  const logged = sqlite.prepare(`${ROWS} WHERE id = ?`);
+function expectAccounted(sqlite: Sqlite, who: string): LoggedChange[] {
+  const log = createChangeLog(sqlite, createSegmentCache(2));
+  const probe = createChangeLog(sqlite, createSegmentCache(64));
+  const all = log.all();
+  for (const [i, change] of all.entries()) if (i > 0) expect(all[i - 1]!.id < change.id, `${who}: the log gives ${change.id} after ${all[i - 1]!.id}`).toBe(true);
+  const logged = new Map(all.map((change) => [change.id, change]));
+  const held = quarantined(sqlite);
+
   const excluded = sqlite.prepare('SELECT change_id FROM segment_exclusions WHERE segment = ?').pluck();
+  const segments = new Map<string, { changes: Map<string, Change>; out: Set<string> }>();
   for (const { hash, origin, body } of sqlite.prepare('SELECT hash, origin, body FROM segments').all() as { hash: string; origin: string; body: Buffer }[]) {
     const out = new Set(excluded.all(hash) as string[]);
-    const changes = decodeChanges(origin, body);
-    for (const change of changes) {
-      const row = logged.get(change.id) as LogLine | undefined;
-      if (out.has(change.id)) expect(row && asLine(row), `${who}: segment ${hash} leaves out ${change.id}, which the log holds as it is`).not.toEqual(asLine(change));
-      else expect(row && asLine(row), `${who}: segment ${hash} gives ${change.id} as the log has it`).toEqual(asLine(change));
+    const changes = new Map(decodeChanges(origin, body).map((change) => [change.id, change]));
+    segments.set(hash, { changes, out });
+    for (const id of out) expect(changes.has(id), `${who}: segment ${hash} leaves out ${id}, which it does not hold`).toBe(true);
+    for (const change of changes.values()) {
+      const inLog = logged.get(change.id);
+      const holds = probe.holds(change);
+      expect(holds, `${who}: holds(${change.id}) says what the whole log says`).toBe(inLog !== undefined && sameLine(inLog, change));
+      expect(out.has(change.id), `${who}: segment ${hash} ${holds ? 'leaves out' : 'gives'} ${change.id}, which the log ${holds ? 'holds' : 'does not hold'} as it is`).toBe(!holds);
+      if (holds) continue;
+      const aside = held.get(change.id) ?? [];
+      const inQuarantine = aside.some((h) => holdsAsIs(h.change, change));
+      const lostToFork = inLog !== undefined && aside.some((h) => holdsAsIs(h.change, inLog));
+      expect(inQuarantine || lostToFork, `${who}: ${change.id} of segment ${hash} is neither in the log as it is, nor in the quarantine, nor lost to a fork's change of its id`).toBe(true);
     }
-    const held = new Set(changes.map((change) => change.id));
-    for (const id of out) expect(held.has(id), `${who}: segment ${hash} leaves out ${id}, which it does not hold`).toBe(true);
   }
+
+  const rows = new Map((sqlite.prepare(ROWS).all() as LogLine[]).map((row) => [row.id, row]));
+  for (const change of all) {
+    if (change.segment === null) {
+      const row = rows.get(change.id);
+      expect(row && asLine(row), `${who}: ${change.id} is given as the row of changes has it`).toEqual(asLine(change));
+    } else {
+      const segment = segments.get(change.segment);
+      expect(segment, `${who}: ${change.id} is read from ${change.segment}, a stored segment`).toBeDefined();
+      expect(segment!.out.has(change.id), `${who}: ${change.id} is read from ${change.segment}, which leaves it out`).toBe(false);
+      const stored = segment!.changes.get(change.id);
+      expect(stored && asLine(stored), `${who}: ${change.id} is given as ${change.segment} has it`).toEqual(asLine(change));
+    }
+  }
+
+  const records = new Map<string, LoggedChange[]>();
+  for (const change of all) {
+    const key = JSON.stringify([change.tbl, change.row_id]);
+    records.set(key, [...(records.get(key) ?? []), change]);
+  }
+  let cell = 0;
+  for (const [key, changes] of records) {
+    const [tbl, rowId] = JSON.parse(key) as [string, string];
+    expect(log.ofRecord(tbl, rowId).map(asLine), `${who}: ${tbl} ${rowId}`).toEqual(changes.map(asLine));
+    for (const col of new Set(changes.map((change) => change.col))) {
+      if (cell++ % 3 !== 0) continue;
+      expect(log.ofCell(tbl, rowId, col).map(asLine), `${who}: ${tbl} ${rowId} ${col}`).toEqual(changes.filter((change) => change.col === col).map(asLine));
+    }
+  }
+  expect(log.greatestId(), `${who}: the greatest id`).toBe(all.length ? all[all.length - 1]!.id : null);
+  return all;
 }
 
 /** A device and who it is: secretary 0, 1 or 2 (its copies share its number) or the coordinator (-1). */
 interface Member {
   readonly peer: Peer;
   readonly role: number;
+  /** Every change it wrote, as it wrote it (read from its rows of `changes` before they are sealed). */
+  readonly written: Map<string, LogLine>;
 }
 
 /** A copy of the peer's database as it stands, in `folder` under its file name: a backup. */
@@ -142,7 +196,7 @@ async function restoredCopy(peer: Peer, folder: string, at: number): Promise<Pee
 }
 
 /** What the runs went through, summed: the test proves the paths it claims to. */
-const seen = { runsWithExclusions: 0, released: 0, replaced: 0, duplicates: 0, refusedValues: 0, future: 0 };
+const seen = { runsWithExclusions: 0, released: 0, replaced: 0, duplicates: 0, refusedValues: 0, future: 0, ownWritesChecked: 0, replicasCompared: 0 };
 
 function valueOf(col: (typeof COLUMNS)[number], value: number, quality: Quality): string | number {
   if (quality === 'bad') return 1000 + value; // a number in a text column
@@ -150,8 +204,35 @@ function valueOf(col: (typeof COLUMNS)[number], value: number, quality: Quality)
   return quality === 'invalid' ? '长'.repeat(2001) : `${col}${value}`;
 }
 
+/**
+ * Replicas agree: a device new to the township, trusting every device as the coordinator does,
+ * takes in the coordinator's full export, and both release what now passes: their logs hold the
+ * same changes, but for the coordinator's own values the new device refuses (BAD_VALUE,
+ * VALUE_INVALID: a device keeps its own writes, others set them aside).
+ */
+async function expectReplicaAgrees(coordinator: Member, dir: string, freshId: string): Promise<void> {
+  const { peer } = coordinator;
+  const file = peer.exportTo(join(dir, 'full'), { full: true });
+  const fresh = await openPeer(dir, freshId, peer.now());
+  fresh.trust(peer, [`${TOWNSHIP_SCOPE_PREFIX}${TOWNSHIP}`], 'coordinator');
+  const trusted = peer.sqlite.prepare('SELECT device_id, public_key, name, villages, role FROM trusted_devices').all() as
+    { device_id: string; public_key: string; name: string; villages: string; role: string }[];
+  for (const t of trusted) {
+    trustDevice(fresh.sqlite, fresh.id, { deviceId: t.device_id, publicKey: t.public_key, name: t.name, role: t.role, villages: JSON.parse(t.villages) as string[] }, new Date(fresh.now()).toISOString());
+  }
+  if (file) expect(fresh.importFile(file).refusal).toBeNull();
+  for (const p of [peer, fresh]) releaseQuarantine(p.sqlite, p.device.clock, { selfId: p.id, now: p.now });
+  const theirs = expectAccounted(peer.sqlite, 'the coordinator, compared');
+  const mine = expectAccounted(fresh.sqlite, 'its replica');
+  const refused = new Map(fresh.sqlite.prepare('SELECT change_id, reason FROM quarantine WHERE origin = ?').raw().all(peer.id) as [string, string][]);
+  for (const [id, reason] of refused) expect(['BAD_VALUE', 'VALUE_INVALID'], `the replica sets aside the coordinator's ${id}`).toContain(reason);
+  expect(mine.map(asLine), 'the replica holds the coordinator\'s log').toEqual(theirs.filter((change) => !refused.has(change.id)).map(asLine));
+  seen.replicasCompared += mine.length;
+  fresh.device.close();
+}
+
 describe('the change log read from the stored segments', () => {
-  it('equals the rows of changes on every device, whatever is set aside, released, replaced by a fork or sealed', async () => {
+  it('accounts for every change on every device, keeps each device\'s own writes and agrees between replicas, whatever is set aside, released, replaced by a fork or sealed', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 6, maxLength: 20 }), async (script) => {
@@ -172,9 +253,26 @@ describe('the change log read from the stored segments', () => {
           for (const [j, other] of secretaries.entries()) if (i !== j) s.trust(other, homeScope(j));
           coordinator.trust(s, homeScope(i));
         }
-        const members: Member[] = [...secretaries.map((peer, role) => ({ peer, role })), { peer: coordinator, role: -1 }];
+        const members: Member[] = [...secretaries.map((peer, role) => ({ peer, role, written: new Map() })), { peer: coordinator, role: -1, written: new Map() }];
         const files: string[] = [];
-        const check = (m: Member) => expectLogIsRows(m.peer.sqlite, `${m.role}:${m.peer.sqlite.name}`);
+        // A device's own writes are rows of `changes` until sealed: read before every seal and export.
+        const collectWrites = (m: Member) => {
+          for (const row of m.peer.sqlite.prepare(`${ROWS} WHERE origin = ?`).all(m.peer.id) as LogLine[]) m.written.set(row.id, asLine(row));
+        };
+        const check = (m: Member) => {
+          collectWrites(m);
+          const who = `${m.role}:${m.peer.sqlite.name}`;
+          const logged = new Map(expectAccounted(m.peer.sqlite, who).map((change) => [change.id, change]));
+          const held = quarantined(m.peer.sqlite);
+          for (const line of m.written.values()) {
+            seen.ownWritesChecked++;
+            const inLog = logged.get(line.id);
+            if (inLog && sameLine(inLog, line)) continue;
+            // Only a fork's other change of its id, both sealed, takes it out: by the rule every replica applies, the write waits as DUPLICATE_ID.
+            const lostToFork = inLog !== undefined && (held.get(line.id) ?? []).some((h) => h.reason === 'DUPLICATE_ID' && holdsAsIs(h.change, line));
+            expect(lostToFork, `${who}: its own write ${line.id} is in its log`).toBe(true);
+          }
+        };
         const storedSegments = (sqlite: Sqlite) => new Set(sqlite.prepare('SELECT hash FROM segments').pluck().all() as string[]);
         const importInto = (m: Member, file: string) => {
           const before = storedSegments(m.peer.sqlite);
@@ -192,6 +290,7 @@ describe('the change log read from the stored segments', () => {
         };
         const send = (from: Member, to: Member, full: boolean) => {
           if (from.peer === to.peer) return;
+          collectWrites(from);
           const file = from.peer.exportTo(join(dir, 'files', `${members.indexOf(from)}-to-${members.indexOf(to)}`), full ? { full: true } : {});
           if (!file) return;
           files.push(file);
@@ -237,6 +336,7 @@ describe('the change log read from the stored segments', () => {
             importInto(members[o.to % members.length]!, files[o.file % files.length]!);
           } else if (o.kind === 'seal') {
             const m = members[o.dev % members.length]!;
+            collectWrites(m);
             sealAll(m.peer.sqlite, m.peer.keys);
             check(m);
           } else if (o.kind === 'widen') {
@@ -254,7 +354,7 @@ describe('the change log read from the stored segments', () => {
             if (copies >= 2) continue;
             const original = members.find((m) => m.role === o.dev)!;
             const at = Math.max(...members.map((m) => m.peer.now())) + MINUTE;
-            const copy: Member = { peer: await restoredCopy(original.peer, join(dir, `copy-${++copies}`), at), role: o.dev };
+            const copy: Member = { peer: await restoredCopy(original.peer, join(dir, `copy-${++copies}`), at), role: o.dev, written: new Map() };
             original.peer.advance(at - original.peer.now());
             const mine = liveHouseholds(original, villages[o.dev]!);
             if (mine.length) original.peer.device.store.update('households', mine[o.pick % mine.length]!, { notes: `原机${copies}` });
@@ -266,6 +366,7 @@ describe('the change log read from the stored segments', () => {
         }
         for (const m of members) check(m);
         if (members.some((m) => (m.peer.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get() as number) > 0)) seen.runsWithExclusions++;
+        await expectReplicaAgrees(members[3]!, join(dir, 'fresh'), deviceIdOf(0xc0de00 + run, 0xf));
         for (const m of members) m.peer.device.close();
       }),
       {
@@ -316,6 +417,8 @@ describe('the change log read from the stored segments', () => {
     expect(seen.duplicates).toBeGreaterThan(0);
     expect(seen.replaced).toBeGreaterThan(0);
     expect(seen.future).toBeGreaterThan(0);
+    expect(seen.ownWritesChecked).toBeGreaterThan(0);
+    expect(seen.replicasCompared).toBeGreaterThan(0);
   }, 120_000);
 
   it('a village move held for a person here joins the log, and leaves its segment\'s exclusions, once confirmed', async () => {
@@ -331,12 +434,12 @@ describe('the change log read from the stored segments', () => {
     const receipt = importBundle(c.sqlite, c.device.clock, s1.exportTo(join(dir, 'up'))!, { selfId: c.id, selfPublicKey: c.keys.publicKeyPem, now: c.now, keys: c.keys, townships: [TOWNSHIP] });
     expect(receipt.setAside).toEqual({ VILLAGE_MOVE: 1 });
     expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(1);
-    expectLogIsRows(c.sqlite, 'the move held');
+    expectAccounted(c.sqlite, 'the move held');
     const [move] = listVillageMoves(c.sqlite);
     c.sqlite.transaction(() => mergeVillageMove(c.sqlite, c.device.clock, move!.id))();
-    expect(c.sqlite.prepare("SELECT value FROM changes WHERE col = 'township' ORDER BY id").pluck().all()).toEqual([JSON.stringify(TOWNSHIP), '"白河镇"']);
     expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(0);
-    expectLogIsRows(c.sqlite, 'the move confirmed');
+    const log = expectAccounted(c.sqlite, 'the move confirmed');
+    expect(log.filter((change) => change.col === 'township').map((change) => change.value)).toEqual([JSON.stringify(TOWNSHIP), '"白河镇"']);
     for (const peer of [s1, c]) peer.device.close();
   });
 
@@ -350,7 +453,7 @@ describe('the change log read from the stored segments', () => {
     copy.device.store.update('households', household, { notes: '副本' });
     expect(s1.importFile(copy.exportTo(join(dir, 'back'))!).setAside).toEqual({ BAD_VALUE: 1 });
     expect(s1.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(0);
-    expectLogIsRows(s1.sqlite, 'the copy\'s file imported');
+    expectAccounted(s1.sqlite, 'the copy\'s file imported');
     for (const peer of [s1, copy]) peer.device.close();
   });
 
@@ -374,12 +477,16 @@ describe('the change log read from the stored segments', () => {
     copy.device.store.update('households', h2, { head_name: '副本' });
     expect(c.importFile(s1.exportTo(join(dir, 'up'))!).setAside).toEqual({});
     expect(c.importFile(copy.exportTo(join(dir, 'up-copy'))!).setAside).toEqual({ OUT_OF_SCOPE: 1 });
-    expectLogIsRows(c.sqlite, 'before the release');
+    const note = expectAccounted(c.sqlite, 'before the release').find((change) => change.col === 'notes')!;
+    const copySegment = copy.sqlite.prepare('SELECT hash FROM segments WHERE origin = ? ORDER BY seq DESC LIMIT 1').pluck().get(s1.id) as string;
     c.trust(s1, [v1, v2]);
-    releaseQuarantine(c.sqlite, c.device.clock, { selfId: c.id, now: c.now });
-    expect(c.sqlite.prepare("SELECT value FROM changes WHERE col = 'notes'").pluck().all()).toEqual(['"原机"']);
-    expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(1);
-    expectLogIsRows(c.sqlite, 'after the release');
+    expect(releaseQuarantine(c.sqlite, c.device.clock, { selfId: c.id, now: c.now }).released).toBe(1);
+    const log = expectAccounted(c.sqlite, 'after the release');
+    // The log keeps the original's note under that id; the copy's name is left out of the copy's segment only.
+    expect(log.filter((change) => change.col === 'notes').map((change) => change.value)).toEqual(['"原机"']);
+    expect(log.find((change) => change.id === note.id)).toMatchObject({ col: 'notes', value: '"原机"', segment: note.segment });
+    expect(log.filter((change) => change.tbl === 'households' && change.row_id === h2 && change.col === 'head_name').map((change) => change.value)).toEqual(['"乙"']);
+    expect(c.sqlite.prepare('SELECT segment, change_id FROM segment_exclusions').all()).toEqual([{ segment: copySegment, change_id: note.id }]);
     for (const peer of [s1, s2, c, copy]) peer.device.close();
   });
 
@@ -399,17 +506,28 @@ describe('the change log read from the stored segments', () => {
     c.importFile(s1.exportTo(join(dir, 'up'))!);
     unsealed.device.store.update('households', h1, { head_name: '副本一' });
     c.importFile(unsealed.exportTo(join(dir, 'up-1'))!);
-    const note = c.sqlite.prepare("SELECT * FROM changes WHERE col = 'notes'").get() as Omit<Change, 'seen'> & { seen: string };
-    expect(c.sqlite.prepare('SELECT count(*) FROM segments WHERE origin = ? AND hlc_min <= ? AND hlc_max >= ?').pluck().get(s1.id, note.hlc, note.hlc)).toBe(2);
+    const { segment: _segment, ...note } = expectAccounted(c.sqlite, 'the note sealed twice').find((change) => change.col === 'notes')!;
+    const sealedTwice = (c.sqlite.prepare('SELECT hash, origin, body FROM segments').all() as { hash: string; origin: string; body: Buffer }[])
+      .filter(({ origin, body }) => decodeChanges(origin, body).some((change) => sameLine(change, note)))
+      .map(({ hash }) => hash)
+      .sort();
+    expect(sealedTwice).toHaveLength(2);
     // A copy from before the note writes another at the same moment, one whose content hash wins the id.
-    const lost = changeContentHash({ ...note, seen: JSON.parse(note.seen) as string[] });
-    const winning = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'].find((v) => changeContentHash({ ...note, value: JSON.stringify(v), seen: JSON.parse(note.seen) as string[] }) < lost)!;
+    const lost = changeContentHash(note);
+    const winning = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'].find((v) => changeContentHash({ ...note, value: JSON.stringify(v) }) < lost)!;
     const earlier = await openPeer(early, s1.id, T, s1.keys);
     earlier.device.store.update('households', h1, { notes: winning });
     expect(c.importFile(earlier.exportTo(join(dir, 'up-0'))!).setAside).toEqual({ DUPLICATE_ID: 1 });
-    expect(c.sqlite.prepare("SELECT value FROM changes WHERE col = 'notes'").pluck().all()).toEqual([JSON.stringify(winning)]);
-    expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions WHERE change_id = ?').pluck().get(note.id)).toBe(2);
-    expectLogIsRows(c.sqlite, 'after the swap');
+    const earlierSegment = earlier.sqlite.prepare('SELECT hash FROM segments WHERE origin = ? ORDER BY seq DESC LIMIT 1').pluck().get(s1.id) as string;
+    const log = expectAccounted(c.sqlite, 'after the swap');
+    // The log holds the winner, read from the earlier copy's segment; both segments holding the note leave it out; the note waits as DUPLICATE_ID.
+    expect(log.filter((change) => change.col === 'notes').map((change) => change.value)).toEqual([JSON.stringify(winning)]);
+    expect(log.find((change) => change.id === note.id)).toMatchObject({ value: JSON.stringify(winning), segment: earlierSegment });
+    expect(createChangeLog(c.sqlite).holds(note)).toBe(false);
+    expect((c.sqlite.prepare('SELECT segment FROM segment_exclusions WHERE change_id = ?').pluck().all(note.id) as string[]).sort()).toEqual(sealedTwice);
+    const [held] = quarantined(c.sqlite).get(note.id)!;
+    expect(held!.reason).toBe('DUPLICATE_ID');
+    expect(sameLine(held!.change, note)).toBe(true);
     for (const peer of [s1, c, unsealed, earlier]) peer.device.close();
   });
 });
