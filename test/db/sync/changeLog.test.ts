@@ -115,7 +115,7 @@ function quarantined(sqlite: Sqlite): Map<string, { reason: string; change: Held
  * gives, each id once, in id order; by record and by cell (a sample) the log gives the same, and
  * its greatest id. Returns the log.
  */
-function expectAccounted(sqlite: Sqlite, who: string): LoggedChange[] {
+function expectAccounted({ sqlite, id: selfId }: Pick<Peer, 'sqlite' | 'id'>, who: string): LoggedChange[] {
   const log = createChangeLog(sqlite, createSegmentCache(2));
   const probe = createChangeLog(sqlite, createSegmentCache(64));
   const all = log.all();
@@ -140,6 +140,15 @@ function expectAccounted(sqlite: Sqlite, who: string): LoggedChange[] {
       const inQuarantine = aside.some((h) => holdsAsIs(h.change, change));
       const lostToFork = inLog !== undefined && aside.some((h) => holdsAsIs(h.change, inLog));
       expect(inQuarantine || lostToFork, `${who}: ${change.id} of segment ${hash} is neither in the log as it is, nor in the quarantine, nor lost to a fork's change of its id`).toBe(true);
+    }
+  }
+  // Nor is a change both in the log and set aside: but this device's own write (refused when a
+  // copy's segment brings it back) and one waiting for scope or clock (the release finds it known).
+  for (const [id, aside] of held) {
+    const inLog = logged.get(id);
+    for (const { reason, change } of aside) {
+      if (!inLog || !holdsAsIs(change, inLog)) continue;
+      expect(change.origin === selfId || reason === 'OUT_OF_SCOPE' || reason === 'FUTURE_CLOCK', `${who}: ${id} is in the log and set aside (${reason})`).toBe(true);
     }
   }
 
@@ -222,8 +231,8 @@ async function expectReplicaAgrees(coordinator: Member, dir: string, freshId: st
   }
   if (file) expect(fresh.importFile(file).refusal).toBeNull();
   for (const p of [peer, fresh]) releaseQuarantine(p.sqlite, p.device.clock, { selfId: p.id, now: p.now });
-  const theirs = expectAccounted(peer.sqlite, 'the coordinator, compared');
-  const mine = expectAccounted(fresh.sqlite, 'its replica');
+  const theirs = expectAccounted(peer, 'the coordinator, compared');
+  const mine = expectAccounted(fresh, 'its replica');
   const refused = new Map(fresh.sqlite.prepare('SELECT change_id, reason FROM quarantine WHERE origin = ?').raw().all(peer.id) as [string, string][]);
   for (const [id, reason] of refused) expect(['BAD_VALUE', 'VALUE_INVALID'], `the replica sets aside the coordinator's ${id}`).toContain(reason);
   expect(mine.map(asLine), 'the replica holds the coordinator\'s log').toEqual(theirs.filter((change) => !refused.has(change.id)).map(asLine));
@@ -262,7 +271,7 @@ describe('the change log read from the stored segments', () => {
         const check = (m: Member) => {
           collectWrites(m);
           const who = `${m.role}:${m.peer.sqlite.name}`;
-          const logged = new Map(expectAccounted(m.peer.sqlite, who).map((change) => [change.id, change]));
+          const logged = new Map(expectAccounted(m.peer, who).map((change) => [change.id, change]));
           const held = quarantined(m.peer.sqlite);
           for (const line of m.written.values()) {
             seen.ownWritesChecked++;
@@ -434,11 +443,11 @@ describe('the change log read from the stored segments', () => {
     const receipt = importBundle(c.sqlite, c.device.clock, s1.exportTo(join(dir, 'up'))!, { selfId: c.id, selfPublicKey: c.keys.publicKeyPem, now: c.now, keys: c.keys, townships: [TOWNSHIP] });
     expect(receipt.setAside).toEqual({ VILLAGE_MOVE: 1 });
     expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(1);
-    expectAccounted(c.sqlite, 'the move held');
+    expectAccounted(c, 'the move held');
     const [move] = listVillageMoves(c.sqlite);
     c.sqlite.transaction(() => mergeVillageMove(c.sqlite, c.device.clock, move!.id))();
     expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(0);
-    const log = expectAccounted(c.sqlite, 'the move confirmed');
+    const log = expectAccounted(c, 'the move confirmed');
     expect(log.filter((change) => change.col === 'township').map((change) => change.value)).toEqual([JSON.stringify(TOWNSHIP), '"白河镇"']);
     for (const peer of [s1, c]) peer.device.close();
   });
@@ -453,7 +462,7 @@ describe('the change log read from the stored segments', () => {
     copy.device.store.update('households', household, { notes: '副本' });
     expect(s1.importFile(copy.exportTo(join(dir, 'back'))!).setAside).toEqual({ BAD_VALUE: 1 });
     expect(s1.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(0);
-    expectAccounted(s1.sqlite, 'the copy\'s file imported');
+    expectAccounted(s1, 'the copy\'s file imported');
     for (const peer of [s1, copy]) peer.device.close();
   });
 
@@ -477,11 +486,11 @@ describe('the change log read from the stored segments', () => {
     copy.device.store.update('households', h2, { head_name: '副本' });
     expect(c.importFile(s1.exportTo(join(dir, 'up'))!).setAside).toEqual({});
     expect(c.importFile(copy.exportTo(join(dir, 'up-copy'))!).setAside).toEqual({ OUT_OF_SCOPE: 1 });
-    const note = expectAccounted(c.sqlite, 'before the release').find((change) => change.col === 'notes')!;
+    const note = expectAccounted(c, 'before the release').find((change) => change.col === 'notes')!;
     const copySegment = copy.sqlite.prepare('SELECT hash FROM segments WHERE origin = ? ORDER BY seq DESC LIMIT 1').pluck().get(s1.id) as string;
     c.trust(s1, [v1, v2]);
     expect(releaseQuarantine(c.sqlite, c.device.clock, { selfId: c.id, now: c.now }).released).toBe(1);
-    const log = expectAccounted(c.sqlite, 'after the release');
+    const log = expectAccounted(c, 'after the release');
     // The log keeps the original's note under that id; the copy's name is left out of the copy's segment only.
     expect(log.filter((change) => change.col === 'notes').map((change) => change.value)).toEqual(['"原机"']);
     expect(log.find((change) => change.id === note.id)).toMatchObject({ col: 'notes', value: '"原机"', segment: note.segment });
@@ -506,7 +515,7 @@ describe('the change log read from the stored segments', () => {
     c.importFile(s1.exportTo(join(dir, 'up'))!);
     unsealed.device.store.update('households', h1, { head_name: '副本一' });
     c.importFile(unsealed.exportTo(join(dir, 'up-1'))!);
-    const { segment: _segment, ...note } = expectAccounted(c.sqlite, 'the note sealed twice').find((change) => change.col === 'notes')!;
+    const { segment: _segment, ...note } = expectAccounted(c, 'the note sealed twice').find((change) => change.col === 'notes')!;
     const sealedTwice = (c.sqlite.prepare('SELECT hash, origin, body FROM segments').all() as { hash: string; origin: string; body: Buffer }[])
       .filter(({ origin, body }) => decodeChanges(origin, body).some((change) => sameLine(change, note)))
       .map(({ hash }) => hash)
@@ -519,7 +528,7 @@ describe('the change log read from the stored segments', () => {
     earlier.device.store.update('households', h1, { notes: winning });
     expect(c.importFile(earlier.exportTo(join(dir, 'up-0'))!).setAside).toEqual({ DUPLICATE_ID: 1 });
     const earlierSegment = earlier.sqlite.prepare('SELECT hash FROM segments WHERE origin = ? ORDER BY seq DESC LIMIT 1').pluck().get(s1.id) as string;
-    const log = expectAccounted(c.sqlite, 'after the swap');
+    const log = expectAccounted(c, 'after the swap');
     // The log holds the winner, read from the earlier copy's segment; both segments holding the note leave it out; the note waits as DUPLICATE_ID.
     expect(log.filter((change) => change.col === 'notes').map((change) => change.value)).toEqual([JSON.stringify(winning)]);
     expect(log.find((change) => change.id === note.id)).toMatchObject({ value: JSON.stringify(winning), segment: earlierSegment });
