@@ -54,6 +54,8 @@ export interface ChangeLog {
   byId(id: string, except?: string | null): LoggedChange | undefined;
   /** Whether the log holds this very change, other than in `except` (a segment being merged). */
   holds(change: Change, except?: string | null): boolean;
+  /** Whether a stored segment, as decoded (its exclusions aside), holds this very change. */
+  segmentHolds(segment: string, change: Change): boolean;
   /** Whether a logged change is kept as a row of `changes` (not read from a stored segment). */
   isRow(change: Pick<Change, 'id'>): boolean;
   /** Every change of one origin (the device that wrote it), in id order: a log too big to hold whole, an origin at a time. */
@@ -135,6 +137,16 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
     holds(change, except = null) {
       const held = this.byId(change.id, except);
       return held !== undefined && sameChange(held, change);
+    },
+    segmentHolds(segment, change) {
+      let changes = cache.get(segment);
+      if (!changes) {
+        const stored = segmentBody.get(segment) as { origin: string; body: Buffer } | undefined;
+        if (!stored) return false;
+        changes = decodeChanges(stored.origin, stored.body);
+        cache.set(segment, changes);
+      }
+      return changes.some((c) => sameChange(c, change));
     },
     isRow: (change) => rowById.get(change.id) !== undefined,
     byId(id, except = null) {

@@ -68,11 +68,21 @@ export type CollisionVerdict =
   /** This one takes the id: the stored one (returned) is set aside and the log row replaced. */
   | { readonly kind: 'replace'; readonly stored: Change & { readonly segment: string | null } };
 
+/** Why a change was set aside as DUPLICATE_ID: its device wrote another change with its id. */
+export function duplicateMessage(change: Pick<Change, 'origin' | 'id'>): string {
+  return `device ${change.origin} wrote two different changes with the same id ${change.id} (two copies of it wrote at the same moment); the other one was kept`;
+}
+
 /** Judges a change against a stored one with the same id; `replace` swaps the log row. */
 export function createCollisionGuard(sqlite: Sqlite): {
   /** `segment`: the stored segment the change comes in, left out of the look-up. */
   judge(change: Change, segment: string): CollisionVerdict;
   replace(change: Change, segment: string): void;
+  /**
+   * The stored change lost its id (`replace` gave it to another): every stored segment holding it
+   * leaves it out, since a copy of its device may have sealed it a second time.
+   */
+  loseId(stored: Change): void;
 } {
   const log = createChangeLog(sqlite);
   // A doubled id held by a row (a change merged with no stored segment) is swapped in place; one
@@ -84,6 +94,8 @@ export function createCollisionGuard(sqlite: Sqlite): {
      SELECT t.n, ?, s.n FROM names AS t, names AS s WHERE t.kind = ${NAME_KIND.table} AND t.text = ? AND s.kind = ${NAME_KIND.segment} AND s.text = ?`,
   );
   const clocks = createClockWriter(sqlite);
+  const covering = sqlite.prepare('SELECT hash FROM segments WHERE origin = ? AND hlc_min <= ? AND hlc_max >= ?').pluck();
+  const exclude = sqlite.prepare('INSERT OR IGNORE INTO segment_exclusions (segment, change_id) VALUES (?, ?)');
   return {
     judge(change, segment) {
       const held = log.byId(change.id, segment);
@@ -95,6 +107,11 @@ export function createCollisionGuard(sqlite: Sqlite): {
       // other replica applies the rule once it arrives sealed.
       if (held.segment === null || theirs < mine) return { kind: 'aside' };
       return { kind: 'replace', stored: held };
+    },
+    loseId(stored) {
+      for (const hash of covering.all(stored.origin, stored.hlc, stored.hlc) as string[]) {
+        if (log.segmentHolds(hash, stored)) exclude.run(hash, stored.id);
+      }
     },
     replace(change, segment) {
       const before = log.byId(change.id, segment);

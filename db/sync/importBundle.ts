@@ -28,11 +28,11 @@ import { createChangeLog } from './changeLog';
 import { createRecordTally, type RecordCount } from './recordCounts';
 import { invalidValue } from './valueCheck';
 import {
-  changesOf, decodeChanges, fileSource, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
+  changesOf, fileSource, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,
 } from './segments/index';
 import { createMoveAnswerCheck, movesVillage } from './villageMoves';
-import { changeContentHash, createCollisionGuard, createForkPlacer, type ForkNotice } from './forks';
+import { createCollisionGuard, createForkPlacer, duplicateMessage, type ForkNotice } from './forks';
 import { rebuildLedgers } from './rebuild';
 import { checkFileVillages, enrolmentsUsed, resolveEnrolments, type AcceptedEnrolment, type EnrolmentProblem, type EnrolmentResolution } from './enrolment';
 import { ed25519KeyId, fingerprintOf, inScope, recordEnrolled, scopeOf, trustedDevice, type DeviceScope } from './trust';
@@ -384,8 +384,6 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
   const latestHlc = formatHlc({ wall: limit, counter: 0xffff });
   const quarantine = sqlite.prepare('INSERT INTO quarantine (at, reason, detail, file_hash, origin, change_id) VALUES (?, ?, ?, ?, ?, ?)');
   const exclude = sqlite.prepare('INSERT OR IGNORE INTO segment_exclusions (segment, change_id) VALUES (?, ?)');
-  // The stored segments of an origin whose HLC range covers an id: those that can hold its change.
-  const covering = sqlite.prepare('SELECT hash, body FROM segments WHERE origin = ? AND hlc_min <= ? AND hlc_max >= ?');
   const log = createChangeLog(sqlite);
 
   const at = new Date(ctx.now()).toISOString();
@@ -446,8 +444,6 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       // Its stored segment holds a change the log does not (db/sync/changeLog.ts reads the log from the segments).
       if (segment !== null && !logged) exclude.run(segment, change.id);
     };
-    const duplicate = (change: Change) =>
-      `device ${change.origin} wrote two different changes with the same id ${change.id} (two copies of it wrote at the same moment); the other one was kept`;
 
     for (const scannedSegment of scanned.segments) {
       // Signed by a revoked device after its revocation: neither kept nor merged (REVOKED_DEVICE).
@@ -479,16 +475,11 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
         }
         const verdict = guarded ? collisions.judge(change, segment.hash) : ({ kind: 'merge' } as const);
         if (verdict.kind === 'merge') accepted.push(change);
-        else if (verdict.kind === 'aside') setAsideOne('DUPLICATE_ID', duplicate(change), segment.hash, change);
+        else if (verdict.kind === 'aside') setAsideOne('DUPLICATE_ID', duplicateMessage(change), segment.hash, change);
         else {
           const { segment: storedIn, ...stored } = verdict.stored;
-          setAsideOne('DUPLICATE_ID', duplicate(stored), storedIn, stored);
-          // A copy may have sealed the same change again (one the original had not sealed when it
-          // was copied): every stored segment holding it now holds a change the log does not.
-          const lost = changeContentHash(stored);
-          for (const other of covering.all(stored.origin, stored.hlc, stored.hlc) as { hash: string; body: Buffer }[]) {
-            if (decodeChanges(stored.origin, other.body).some((c) => c.id === stored.id && changeContentHash(c) === lost)) exclude.run(other.hash, stored.id);
-          }
+          setAsideOne('DUPLICATE_ID', duplicateMessage(stored), storedIn, stored);
+          collisions.loseId(stored);
           collisions.replace(change, segment.hash);
           changesNew++;
           rebuild = true;

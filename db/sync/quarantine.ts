@@ -20,6 +20,8 @@ import type { Change } from './apply';
 import { HLC_HEX_LENGTH, parseHlc, type HlcClock } from './hlc';
 import { mergeChanges } from './merge';
 import { createProjectedRows } from './projectedRows';
+import { createCollisionGuard, createForkPlacer, duplicateMessage } from './forks';
+import { rebuildLedgers } from './rebuild';
 import { FUTURE_LIMIT_MS } from './importBundle';
 import { createMoveAnswerCheck } from './villageMoves';
 import { inScope, listTrusted, scopeOf, trustedDevice, type TrustedDevice } from './trust';
@@ -81,12 +83,12 @@ export function releaseQuarantine(sqlite: Sqlite, clock: HlcClock, options: Quar
   const remembered = sqlite.inTransaction ? undefined : lastJudgement.get(sqlite);
   const before = remembered && remembered.limit <= limit ? remembered : undefined;
   lastJudgement.delete(sqlite);
-  const { result, judgement } = sqlite.transaction(() => releaseHeld(sqlite, clock, options.selfId, limit, before))();
+  const { result, judgement } = sqlite.transaction(() => releaseHeld(sqlite, clock, options.selfId, limit, before, new Date(options.now()).toISOString()))();
   if (!sqlite.inTransaction) lastJudgement.set(sqlite, judgement);
   return result;
 }
 
-function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: number, before: Judgement | undefined): { result: ReleaseResult; judgement: Judgement } {
+function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: number, before: Judgement | undefined, at: string): { result: ReleaseResult; judgement: Judgement } {
   const lastId = (sqlite.prepare('SELECT max(id) FROM quarantine').pluck().get() as number | null) ?? 0;
   const trust = new Map(
     (sqlite.prepare('SELECT * FROM trusted_devices').all() as { device_id: string }[]).map((row) => [row.device_id, JSON.stringify(row)]),
@@ -124,7 +126,7 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
   // Reads the clock, the device's scope and the township of the change's village; the village
   // the ledger gives its row only once those pass (the judgement above relies on this).
   const answersMove = createMoveAnswerCheck(sqlite);
-  const verdict = (change: Change): 'OUT_OF_SCOPE' | 'FUTURE_CLOCK' | 'VILLAGE_MISMATCH' | null => {
+  const verdict = (change: Change): HeldReason | null => {
     if (parseHlc(change.hlc.slice(0, HLC_HEX_LENGTH)).wall > limit) return 'FUTURE_CLOCK';
     if (change.origin !== selfId) {
       const device = deviceOf(change.origin);
@@ -139,10 +141,21 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
   const release = sqlite.prepare('DELETE FROM quarantine WHERE id = ?');
   const rejudge = sqlite.prepare('UPDATE quarantine SET reason = ? WHERE id = ?');
   const bySegment = new Map<string | null, Change[]>();
+  // A change of a device that wrote two histories meets the fork rule as at import: it may find
+  // its id taken by the other copy's change (then it stays held, as DUPLICATE_ID), or take it.
+  const forkRule = settleDoubledIds(sqlite, selfId, at);
   let released = 0;
   let leftRechecked = 0;
   for (const item of examined) {
-    const reason = verdict(item.change);
+    const judged = verdict(item.change) ?? forkRule.judge(item);
+    if (judged === 'REPLACED') {
+      // In the log already (the fork rule gave it its id): out of the quarantine, not merged again.
+      claims.delete(item.id);
+      release.run(item.id);
+      released++;
+      continue;
+    }
+    const reason = judged;
     if (reason === 'FUTURE_CLOCK') earliestFuture = Math.min(earliestFuture, wallOf(item.change.id));
     if (reason === null || reason === 'VILLAGE_MISMATCH') claims.delete(item.id);
     if (reason === null) {
@@ -157,11 +170,48 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
     }
   }
   for (const [segment, changes] of bySegment) mergeChanges(sqlite, clock, changes, segment);
+  forkRule.finish();
 
   const heldBefore = (before?.held ?? 0) + newer.length;
   return {
     result: { released, held: heldBefore - released },
     judgement: { lastId, limit, trust, townships, claims, earliestFuture, held: heldBefore - released - leftRechecked },
+  };
+}
+
+type HeldReason = 'OUT_OF_SCOPE' | 'FUTURE_CLOCK' | 'VILLAGE_MISMATCH' | 'DUPLICATE_ID';
+
+/**
+ * The fork rule for released changes (db/sync/forks.ts): a change whose id the log holds with
+ * other content is judged by content hash, the same way on every replica. It loses: it stays held
+ * as DUPLICATE_ID. It wins: the held change goes into the log, the one it displaces is held as
+ * DUPLICATE_ID and left out of every segment holding it, and the ledgers are replayed (rare).
+ */
+function settleDoubledIds(sqlite: Sqlite, selfId: string, at: string): { judge(item: Held): 'DUPLICATE_ID' | 'REPLACED' | null; finish(): void } {
+  const placer = createForkPlacer(sqlite);
+  const collisions = createCollisionGuard(sqlite);
+  const hold = sqlite.prepare('INSERT INTO quarantine (at, reason, detail, file_hash, origin, change_id) SELECT ?, ?, ?, file_hash, ?, ? FROM quarantine WHERE id = ?');
+  const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
+  let replaced = false;
+  return {
+    judge(item) {
+      const { change, segment } = item;
+      if (segment === null || (change.origin !== selfId && !placer.hasForks(change.origin))) return null;
+      const verdict = collisions.judge(change, segment);
+      if (verdict.kind === 'merge') return null;
+      if (verdict.kind === 'aside') return 'DUPLICATE_ID';
+      const { segment: storedIn, ...stored } = verdict.stored;
+      hold.run(at, 'DUPLICATE_ID', JSON.stringify({ message: duplicateMessage(stored), segment: storedIn, change: stored }), stored.origin, stored.id, item.id);
+      collisions.loseId(stored);
+      collisions.replace(change, segment);
+      // It is the log's now, read from its segment; the caller takes it out of the quarantine.
+      include.run(segment, change.id);
+      replaced = true;
+      return 'REPLACED';
+    },
+    finish() {
+      if (replaced) rebuildLedgers(sqlite);
+    },
   };
 }
 

@@ -90,8 +90,9 @@ describe('0240: segment exclusions', () => {
     expect(send(earlier, c).setAside).toEqual({ DUPLICATE_ID: 1 });
     expect(createChangeLog(c.sqlite).byId(note.id)?.value).toBe(JSON.stringify(winning));
 
-    // Another copy writes in S2's village at the moment S1 writes in its own: held for scope, then
-    // released with S1's trust widened, while the log keeps S1's change of that id.
+    // Another copy writes in S2's village at the moment S1 writes in its own: held for scope; with
+    // S1's trust widened it meets the fork rule, and S1's change keeps that id (its content hash is
+    // the smaller), so the copy's stays held, as DUPLICATE_ID.
     const at = Math.max(s1.now(), unsealed.now(), earlier.now()) + MINUTE;
     const later = await openPeer(backupOf(s1, join(dir, 'later')), s1.id, at, s1.keys);
     opened.push(later);
@@ -101,7 +102,8 @@ describe('0240: segment exclusions', () => {
     send(s1, c);
     expect(send(later, c).setAside).toEqual({ OUT_OF_SCOPE: 1 });
     c.trust(s1, [v1!, v2!]);
-    expect(releaseQuarantine(c.sqlite, c.device.clock, { selfId: c.id, now: c.now }).released).toBe(2);
+    expect(releaseQuarantine(c.sqlite, c.device.clock, { selfId: c.id, now: c.now }).released).toBe(1);
+    expect(c.sqlite.prepare("SELECT count(*) FROM quarantine WHERE reason = 'DUPLICATE_ID' AND change_id = (SELECT change_id FROM quarantine WHERE detail LIKE '%副本二%')").pluck().get()).toBe(1);
     // The coordinator's own writes, one sealed, one not.
     c.device.store.update('households', h2!, { category: 'lifted' });
     sealAll(c.sqlite, c.keys);

@@ -25,7 +25,7 @@ import type { Sqlite } from '../../../db/open';
 import type { Change } from '../../../db/sync/apply';
 import { StoreError } from '../../../db/store';
 import { useTempDirs } from '../../helpers/tempDir';
-import { deviceIdOf, openPeer, type Peer } from './syncPeers';
+import { deviceIdOf, openPeer, replicaState, type Peer } from './syncPeers';
 
 const tempDir = useTempDirs();
 const MINUTE = 60_000;
@@ -466,7 +466,7 @@ describe('the change log read from the stored segments', () => {
     for (const peer of [s1, copy]) peer.device.close();
   });
 
-  it('a released change whose id a fork\'s other copy holds in the log stays out of its segment', async () => {
+  it('a released change whose id a fork\'s other copy holds meets the fork rule, as on a replica that trusted it from the start', async () => {
     const dir = tempDir();
     const [s1, s2, c] = (await Promise.all(['00000000000000a1', '00000000000000a2', '00000000000000c1'].map((id) => openPeer(join(dir, id), id)))) as [Peer, Peer, Peer];
     const v1 = s1.device.store.create('villages', null, { name: '一村', township: TOWNSHIP });
@@ -477,26 +477,37 @@ describe('the change log read from the stored segments', () => {
     c.trust(s1, [v1]);
     c.trust(s2, [v2]);
     s1.importFile(s2.exportTo(join(dir, 'to-s1'))!);
-    c.importFile(s2.exportTo(join(dir, 'to-c'))!);
+    const fromS2 = s2.exportTo(join(dir, 'to-c'))!;
+    c.importFile(fromS2);
     // S1's copy writes in S2's village at the moment S1 writes in its own: one id, two changes.
     const at = s1.now() + MINUTE;
     const copy = await restoredCopy(s1, join(dir, 'copy'), at);
     s1.advance(at - s1.now());
     s1.device.store.update('households', h1, { notes: '原机' });
     copy.device.store.update('households', h2, { head_name: '副本' });
-    expect(c.importFile(s1.exportTo(join(dir, 'up'))!).setAside).toEqual({});
-    expect(c.importFile(copy.exportTo(join(dir, 'up-copy'))!).setAside).toEqual({ OUT_OF_SCOPE: 1 });
+    const fromS1 = s1.exportTo(join(dir, 'up'))!;
+    const fromCopy = copy.exportTo(join(dir, 'up-copy'))!;
+    expect(c.importFile(fromS1).setAside).toEqual({});
+    expect(c.importFile(fromCopy).setAside).toEqual({ OUT_OF_SCOPE: 1 });
     const note = expectAccounted(c, 'before the release').find((change) => change.col === 'notes')!;
-    const copySegment = copy.sqlite.prepare('SELECT hash FROM segments WHERE origin = ? ORDER BY seq DESC LIMIT 1').pluck().get(s1.id) as string;
+    const named = createChangeLog(copy.sqlite).byId(note.id)!;
+    expect(named).toMatchObject({ tbl: 'households', row_id: h2, col: 'head_name', value: '"副本"' });
     c.trust(s1, [v1, v2]);
     expect(releaseQuarantine(c.sqlite, c.device.clock, { selfId: c.id, now: c.now }).released).toBe(1);
     const log = expectAccounted(c, 'after the release');
-    // The log keeps the original's note under that id; the copy's name is left out of the copy's segment only.
-    expect(log.filter((change) => change.col === 'notes').map((change) => change.value)).toEqual(['"原机"']);
-    expect(log.find((change) => change.id === note.id)).toMatchObject({ col: 'notes', value: '"原机"', segment: note.segment });
-    expect(log.filter((change) => change.tbl === 'households' && change.row_id === h2 && change.col === 'head_name').map((change) => change.value)).toEqual(['"乙"']);
-    expect(c.sqlite.prepare('SELECT segment, change_id FROM segment_exclusions').all()).toEqual([{ segment: copySegment, change_id: note.id }]);
-    for (const peer of [s1, s2, c, copy]) peer.device.close();
+    // The fork rule, as at import: the change with the smaller content hash keeps the id, the other is held as DUPLICATE_ID.
+    const [kept, lost] = changeContentHash(note) < changeContentHash(named) ? [note, named] : [named, note];
+    expect(log.filter((change) => change.id === note.id).map(({ segment: _segment, ...change }) => change)).toEqual([{ ...kept, segment: undefined }].map(({ segment: _segment, ...change }) => change));
+    const held = (peer: Peer) => (peer.sqlite.prepare("SELECT detail FROM quarantine WHERE reason = 'DUPLICATE_ID'").pluck().all() as string[]).map((d) => (JSON.parse(d) as { change: Change }).change.value);
+    expect(held(c)).toEqual([lost.value]);
+    // A replica that trusted S1 for both villages from the start, the same files: the same ledgers, heads and held change.
+    const d = await openPeer(join(dir, 'd1'), '00000000000000d1');
+    d.trust(s1, [v1, v2]);
+    d.trust(s2, [v2]);
+    for (const file of [fromS2, fromS1, fromCopy]) d.importFile(file);
+    expect(replicaState(d.sqlite)).toBe(replicaState(c.sqlite));
+    expect(held(d)).toEqual([lost.value]);
+    for (const peer of [s1, s2, c, copy, d]) peer.device.close();
   });
 
   it('a change a copy sealed a second time leaves both its segments when another copy\'s change takes its id', async () => {
