@@ -1,7 +1,7 @@
 // Real files for the attachment tests, made here: photos by sharp (with EXIF orientation, date
 // and GPS written the way a phone writes them), PDFs and a decompression-bomb PNG byte by byte.
 import { crc32, deflateSync } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 export interface PhotoOptions {
   width: number;
@@ -31,7 +31,11 @@ export async function makePhoto(options: PhotoOptions): Promise<Buffer> {
     : sharp({ create: { width, height, channels: 3, background: '#1030d0' } });
   const red = await sharp({ create: { width: half, height, channels: 3, background: '#e01010' } }).png().toBuffer();
   const composed = await base.composite([{ input: red, left: 0, top: 0, blend: options.noise ? 'multiply' : 'over' }]).png().toBuffer();
-  let image = sharp(composed).jpeg({ quality: 90 });
+  return withCameraMetadata(sharp(composed).jpeg({ quality: 90 }), options);
+}
+
+/** The EXIF a phone writes: make and model, the date taken, GPS, orientation. */
+function withCameraMetadata(image: Sharp, options: Omit<PhotoOptions, 'width' | 'height' | 'noise'>): Promise<Buffer> {
   const exif: Record<string, Record<string, string>> = { IFD0: { Make: 'CunjiTest', Model: 'Phone' } };
   if (options.takenAt) exif.IFD2 = { DateTimeOriginal: options.takenAt };
   if (options.gps) {
@@ -44,6 +48,26 @@ export async function makePhoto(options: PhotoOptions): Promise<Buffer> {
   }
   if (options.orientation) image = image.withMetadata({ orientation: options.orientation });
   return image.withExif(exif).toBuffer();
+}
+
+const SHIFTS = 512;
+
+/**
+ * Many distinct camera-sized noisy photos, fast: the noise field (the slow part, ~3 s of CPU at
+ * 12 MP) is made once, a little wider than a photo, and photo `n` is the window shifted by `n`
+ * pixels (then by rows), so every photo has different pixels and a different hash.
+ */
+export async function cameraPhotoMaker(width: number, height: number): Promise<(n: number, options: Omit<PhotoOptions, 'width' | 'height' | 'noise'>) => Promise<Buffer>> {
+  const fieldWidth = width + SHIFTS;
+  const fieldHeight = height + SHIFTS;
+  const field = await sharp({ create: { width: fieldWidth, height: fieldHeight, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).raw().toBuffer();
+  const red = await sharp({ create: { width: Math.floor(width / 2), height, channels: 3, background: '#e01010' } }).png().toBuffer();
+  return (n, options) => {
+    if (n >= SHIFTS * SHIFTS) throw new Error(`at most ${SHIFTS * SHIFTS} distinct photos`);
+    // sharp extracts before it composites, whatever the order of the calls.
+    const window = sharp(field, { raw: { width: fieldWidth, height: fieldHeight, channels: 3 } }).extract({ left: n % SHIFTS, top: Math.floor(n / SHIFTS), width, height });
+    return withCameraMetadata(window.composite([{ input: red, left: 0, top: 0, blend: 'multiply' }]).jpeg({ quality: 90 }), options);
+  };
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
