@@ -8,6 +8,7 @@ import type { Sqlite } from '../open';
 import type { Change } from './apply';
 import { createChangeLog } from './changeLog';
 import { createClockWriter, NAME_KIND, recordKey } from './clocks';
+import { rebuildLedgers } from './rebuild';
 import type { SegmentHeader } from './segments/seal';
 
 /** A device that wrote two histories, as an import receipt names it. */
@@ -124,6 +125,44 @@ export function createCollisionGuard(sqlite: Sqlite): {
       }
       // The clocks of the record the id left and of the one it joined follow.
       clocks.refresh(before ? [before, change] : [change], (tbl, rowId) => log.ofRecord(tbl, rowId));
+    },
+  };
+}
+
+/**
+ * The fork rule for changes released from the quarantine (a scope widened, a village move confirmed): a change whose id the log holds with
+ * other content is judged by content hash, the same way on every replica. It loses: it stays held
+ * as DUPLICATE_ID. It wins: the held change goes into the log, the one it displaces is held as
+ * DUPLICATE_ID and left out of every segment holding it, and the ledgers are replayed (rare).
+ */
+export function createReleaseForkRule(
+  sqlite: Sqlite,
+  selfId: string,
+  at: string,
+): { judge(item: { readonly id: number; readonly change: Change; readonly segment: string | null }): 'DUPLICATE_ID' | 'REPLACED' | null; finish(): void } {
+  const placer = createForkPlacer(sqlite);
+  const collisions = createCollisionGuard(sqlite);
+  const hold = sqlite.prepare('INSERT INTO quarantine (at, reason, detail, file_hash, origin, change_id) SELECT ?, ?, ?, file_hash, ?, ? FROM quarantine WHERE id = ?');
+  const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
+  let replaced = false;
+  return {
+    judge(item) {
+      const { change, segment } = item;
+      if (segment === null || (change.origin !== selfId && !placer.hasForks(change.origin))) return null;
+      const verdict = collisions.judge(change, segment);
+      if (verdict.kind === 'merge') return null;
+      if (verdict.kind === 'aside') return 'DUPLICATE_ID';
+      const { segment: storedIn, ...stored } = verdict.stored;
+      hold.run(at, 'DUPLICATE_ID', JSON.stringify({ message: duplicateMessage(stored), segment: storedIn, change: stored }), stored.origin, stored.id, item.id);
+      collisions.loseId(stored);
+      collisions.replace(change, segment);
+      // It is the log's now, read from its segment; the caller takes it out of the quarantine.
+      include.run(segment, change.id);
+      replaced = true;
+      return 'REPLACED';
+    },
+    finish() {
+      if (replaced) rebuildLedgers(sqlite);
     },
   };
 }

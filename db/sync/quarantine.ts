@@ -20,8 +20,7 @@ import type { Change } from './apply';
 import { HLC_HEX_LENGTH, parseHlc, type HlcClock } from './hlc';
 import { mergeChanges } from './merge';
 import { createProjectedRows } from './projectedRows';
-import { createCollisionGuard, createForkPlacer, duplicateMessage } from './forks';
-import { rebuildLedgers } from './rebuild';
+import { createReleaseForkRule } from './forks';
 import { FUTURE_LIMIT_MS } from './importBundle';
 import { createMoveAnswerCheck } from './villageMoves';
 import { inScope, listTrusted, scopeOf, trustedDevice, type TrustedDevice } from './trust';
@@ -143,7 +142,7 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
   const bySegment = new Map<string | null, Change[]>();
   // A change of a device that wrote two histories meets the fork rule as at import: it may find
   // its id taken by the other copy's change (then it stays held, as DUPLICATE_ID), or take it.
-  const forkRule = settleDoubledIds(sqlite, selfId, at);
+  const forkRule = createReleaseForkRule(sqlite, selfId, at);
   let released = 0;
   let leftRechecked = 0;
   for (const item of examined) {
@@ -180,40 +179,6 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
 }
 
 type HeldReason = 'OUT_OF_SCOPE' | 'FUTURE_CLOCK' | 'VILLAGE_MISMATCH' | 'DUPLICATE_ID';
-
-/**
- * The fork rule for released changes (db/sync/forks.ts): a change whose id the log holds with
- * other content is judged by content hash, the same way on every replica. It loses: it stays held
- * as DUPLICATE_ID. It wins: the held change goes into the log, the one it displaces is held as
- * DUPLICATE_ID and left out of every segment holding it, and the ledgers are replayed (rare).
- */
-function settleDoubledIds(sqlite: Sqlite, selfId: string, at: string): { judge(item: Held): 'DUPLICATE_ID' | 'REPLACED' | null; finish(): void } {
-  const placer = createForkPlacer(sqlite);
-  const collisions = createCollisionGuard(sqlite);
-  const hold = sqlite.prepare('INSERT INTO quarantine (at, reason, detail, file_hash, origin, change_id) SELECT ?, ?, ?, file_hash, ?, ? FROM quarantine WHERE id = ?');
-  const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
-  let replaced = false;
-  return {
-    judge(item) {
-      const { change, segment } = item;
-      if (segment === null || (change.origin !== selfId && !placer.hasForks(change.origin))) return null;
-      const verdict = collisions.judge(change, segment);
-      if (verdict.kind === 'merge') return null;
-      if (verdict.kind === 'aside') return 'DUPLICATE_ID';
-      const { segment: storedIn, ...stored } = verdict.stored;
-      hold.run(at, 'DUPLICATE_ID', JSON.stringify({ message: duplicateMessage(stored), segment: storedIn, change: stored }), stored.origin, stored.id, item.id);
-      collisions.loseId(stored);
-      collisions.replace(change, segment);
-      // It is the log's now, read from its segment; the caller takes it out of the quarantine.
-      include.run(segment, change.id);
-      replaced = true;
-      return 'REPLACED';
-    },
-    finish() {
-      if (replaced) rebuildLedgers(sqlite);
-    },
-  };
-}
 
 function readHeld(sqlite: Sqlite, where: string, ...params: unknown[]): Held[] {
   const rows = sqlite.prepare(`SELECT id, reason, detail FROM quarantine WHERE ${where} ORDER BY id`).all(...params) as { id: number; reason: string; detail: string }[];

@@ -6,6 +6,7 @@ import type { Sqlite } from '../open';
 import { createChangeApplier, type Change } from './apply';
 import { createChangeLog, createSegmentCache } from './changeLog';
 import { HLC_HEX_LENGTH, parseHlc, type HlcClock } from './hlc';
+import { createReleaseForkRule } from './forks';
 import { mergeChanges } from './merge';
 
 export interface HeldVillageMove {
@@ -78,12 +79,20 @@ export function heldVillageMove(sqlite: Sqlite, id: number): HeldVillageMove | n
  * Merges the held move as an import would have (it then wins or loses its cell like any change)
  * and takes it out of the quarantine. The caller holds the transaction.
  */
-export function mergeVillageMove(sqlite: Sqlite, clock: HlcClock, id: number): void {
+export function mergeVillageMove(sqlite: Sqlite, clock: HlcClock, id: number, selfId: string, at: string): void {
   const row = sqlite.prepare("SELECT id, origin, detail FROM quarantine WHERE id = ? AND reason = 'VILLAGE_MOVE'").get(id) as HeldRow | undefined;
   if (!row) return;
   const { change, segment } = heldChange(row);
-  mergeChanges(sqlite, clock, [change], segment);
+  // A change of a device that wrote two histories meets the fork rule first, as at import.
+  const forkRule = createReleaseForkRule(sqlite, selfId, at);
+  const judged = forkRule.judge({ id, change, segment });
+  if (judged === 'DUPLICATE_ID') {
+    sqlite.prepare("UPDATE quarantine SET reason = 'DUPLICATE_ID' WHERE id = ?").run(id);
+    return;
+  }
+  if (judged === null) mergeChanges(sqlite, clock, [change], segment);
   sqlite.prepare('DELETE FROM quarantine WHERE id = ?').run(id);
+  forkRule.finish();
 }
 
 /**

@@ -445,7 +445,7 @@ describe('the change log read from the stored segments', () => {
     expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(1);
     expectAccounted(c, 'the move held');
     const [move] = listVillageMoves(c.sqlite);
-    c.sqlite.transaction(() => mergeVillageMove(c.sqlite, c.device.clock, move!.id))();
+    c.sqlite.transaction(() => mergeVillageMove(c.sqlite, c.device.clock, move!.id, c.id, new Date(c.now()).toISOString()))();
     expect(c.sqlite.prepare('SELECT count(*) FROM segment_exclusions').pluck().get()).toBe(0);
     const log = expectAccounted(c, 'the move confirmed');
     expect(log.filter((change) => change.col === 'township').map((change) => change.value)).toEqual([JSON.stringify(TOWNSHIP), '"白河镇"']);
