@@ -13,81 +13,37 @@ import { openDatabase, type Sqlite } from '../../../db/open';
 import { createChangeLog } from '../../../db/sync/changeLog';
 import { dumpHeads, dumpLedgers } from '../../../db/sync/dump';
 import { mergeChanges, readChanges } from '../../../db/sync/merge';
-import { changeContentHash } from '../../../db/sync/forks';
 import { releaseQuarantine } from '../../../db/sync/quarantine';
 import { decodeChanges } from '../../../db/sync/segments/codec';
 import { sealAll } from '../../../db/sync/segments/seal';
-import { TOWNSHIP_SCOPE_PREFIX } from '../../../db/sync/trust';
 import { useTempDirs } from '../../helpers/tempDir';
 import { openPeer, type Peer } from '../sync/syncPeers';
 import { asRow, changeRows, logAsRows, madeAtVersion } from './madeBefore';
+import { backupOf, MINUTE, setAsideAndForkedStory } from './setAsideStory';
 
 const tempDir = useTempDirs();
-const MINUTE = 60_000;
-const TOWNSHIP = '青石镇';
 const HOUSEHOLDS = 300;
 
 const count = (sqlite: Sqlite, where = '1') => sqlite.prepare(`SELECT count(*) FROM changes WHERE ${where}`).pluck().get() as number;
 const bytes = (sqlite: Sqlite) => sqlite.prepare("SELECT sum(pgsize) FROM dbstat WHERE name = 'changes'").pluck().get() as number;
 const OF_STORED_SEGMENT = 'segment IN (SELECT hash FROM segments)';
 
-function backupOf(peer: Peer, folder: string): string {
-  mkdirSync(folder, { recursive: true });
-  peer.sqlite.prepare('VACUUM INTO ?').run(join(folder, `${peer.id}.sqlite`));
-  return folder;
+/** A village of a few thousand changes: what the migration takes out, and the bytes it saves. */
+function FILL(s1: Peer, village: string): void {
+  s1.device.store.transaction(() => {
+    for (let i = 0; i < HOUSEHOLDS; i++) {
+      s1.device.store.create('households', village, {
+        head_name: `户主${i}`, villager_group: '一组', grid_cell: '一网格', category: 'ordinary', phone: '13800000000',
+        address: `${i} 号`, housing_grade: 'safe', helper_name: '王书记', notes: '—',
+      });
+    }
+  });
 }
 
 describe('0250: received changes out of the change log', () => {
   it('keeps a row only for a change no stored segment holds as it is, with the same log, ledgers and heads, and the database goes on as the live one', async () => {
     const dir = tempDir();
-    const ids = ['00000000000000a1', '00000000000000a2', '00000000000000a3', '00000000000000c1'];
-    const [s1, s2, s3, c] = (await Promise.all(ids.map((id) => openPeer(join(dir, id), id)))) as [Peer, Peer, Peer, Peer];
-    const opened = [s1, s2, s3, c];
-    const [v1, v2] = [s1, s2, s3].map((s, i) => s.device.store.create('villages', null, { name: `村${i}`, township: TOWNSHIP }));
-    const [h1, h2] = [s1, s2].map((s, i) => s.device.store.create('households', [v1, v2][i]!, { head_name: `户${i}`, category: 'ordinary' }));
-    // A village of a few thousand changes: what the migration takes out, and the bytes it saves.
-    s1.device.store.transaction(() => {
-      for (let i = 0; i < HOUSEHOLDS; i++) {
-        s1.device.store.create('households', v1!, {
-          head_name: `户主${i}`, villager_group: '一组', grid_cell: '一网格', category: 'ordinary', phone: '13800000000',
-          address: `${i} 号`, housing_grade: 'safe', helper_name: '王书记', notes: '—',
-        });
-      }
-    });
-    for (const s of [s1, s2, s3]) s.trust(c, [`${TOWNSHIP_SCOPE_PREFIX}${TOWNSHIP}`], 'coordinator');
-    s1.trust(s2, [v2!]);
-    c.trust(s1, [v1!]);
-    c.trust(s2, [v2!]);
-    c.trust(s3, []); // trusted for nothing: all it sends waits
-    const send = (from: Peer, to: Peer) => to.importFile(from.exportTo(join(dir, `${from.id}-to-${to.id}`))!);
-    send(s2, s1);
-    expect(send(s2, c).setAside).toEqual({});
-    expect(send(s3, c).setAside).toEqual({ OUT_OF_SCOPE: 2 });
-    // S1 writes in S2's village (out of its scope here, released below), a number for a name and a category that does not exist.
-    s1.device.store.update('households', h2!, { notes: '邻村' });
-    s1.device.store.update('households', h1!, { head_name: 7 as unknown as string, category: 'not-a-category' });
-    expect(send(s1, c).setAside).toEqual({ OUT_OF_SCOPE: 1, BAD_VALUE: 1, VALUE_INVALID: 1 });
-
-    // A fork: a copy made while S1's note was unsealed seals it again; a copy from before it
-    // writes another change with its id, whose content hash wins: the log's change is replaced.
-    const early = backupOf(s1, join(dir, 'early'));
-    const T = s1.now() + MINUTE;
-    s1.advance(T - s1.now());
-    s1.device.store.update('households', h1!, { notes: '原机' });
-    const unsealed = await openPeer(backupOf(s1, join(dir, 'unsealed')), s1.id, T + MINUTE, s1.keys);
-    opened.push(unsealed);
-    send(s1, c);
-    unsealed.device.store.update('households', h1!, { head_name: '副本一' });
-    expect(send(unsealed, c).forks?.map((f) => f.deviceId)).toEqual([s1.id]);
-    const notes = createChangeLog(c.sqlite).ofCell('households', h1!, 'notes');
-    expect(notes).toHaveLength(1);
-    const note = notes[0]!;
-    const winning = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'].find((v) => changeContentHash({ ...note, value: JSON.stringify(v) }) < changeContentHash(note))!;
-    const earlier = await openPeer(early, s1.id, T, s1.keys);
-    opened.push(earlier);
-    earlier.device.store.update('households', h1!, { notes: winning });
-    expect(send(earlier, c).setAside).toEqual({ DUPLICATE_ID: 1 });
-    expect(createChangeLog(c.sqlite).byId(note.id)?.value).toBe(JSON.stringify(winning));
+    const { s1, s2, s3, c, opened, v1, v2, h1, h2 } = await setAsideAndForkedStory(dir, FILL);
     c.trust(s1, [v1!, v2!]);
     expect(releaseQuarantine(c.sqlite, c.device.clock, { selfId: c.id, now: c.now }).released).toBe(1);
     // The coordinator's own writes, one sealed, one not.
