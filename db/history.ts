@@ -1,9 +1,12 @@
 // Every change of one record, read from the change log: each cell's changes with the values they
 // replaced (the changes they had seen), whether one settled a conflict (it saw several), and
-// whether it is one of several current heads (an open conflict). One query, served by the
-// `changes_by_cell` index (tbl, row_id, col); test/db/queryPlans.test.ts holds it there.
+// whether it is one of several current heads (an open conflict). The log is the record's stored
+// segments (found through `record_segments`, decoded, kept in the cache passed in) and its rows of
+// `changes` no stored segment holds (db/sync/changeLog.ts); test/db/queryPlans.test.ts holds each
+// look-up to an index.
 import { ROW_COLUMN, type LedgerName } from './ledgers';
 import type { Sqlite } from './open';
+import { createChangeLog, type SegmentCache } from './sync/changeLog';
 
 export interface HistoryStep {
   readonly id: string;
@@ -17,15 +20,6 @@ export interface HistoryStep {
   readonly conflict: boolean;
 }
 
-interface Logged {
-  id: string;
-  col: string;
-  village_id: string;
-  value: string;
-  origin: string;
-  seen: string;
-}
-
 const parsed = (text: string): unknown => {
   try {
     return JSON.parse(text) as unknown;
@@ -34,28 +28,22 @@ const parsed = (text: string): unknown => {
   }
 };
 
-/** The SQL `rowHistory` runs (exported for the query-plan test). */
-export const ROW_HISTORY_SQL = 'SELECT id, col, village_id, value, origin, seen FROM changes WHERE tbl = ? AND row_id = ?';
-
-/** The record's changes, newest first; empty when the log has none (no such record). */
-export function rowHistory(sqlite: Sqlite, tbl: LedgerName, rowId: string): HistoryStep[] {
-  const rows = sqlite.prepare(ROW_HISTORY_SQL).all(tbl, rowId) as Logged[];
+/**
+ * The record's changes, newest first; empty when the log has none (no such record). `segments`
+ * keeps decoded segments between calls: safe for the app's life, as a segment's hash names its
+ * bytes (what the log leaves out of a segment is read again on every call).
+ */
+export function rowHistory(sqlite: Sqlite, tbl: LedgerName, rowId: string, segments: SegmentCache): HistoryStep[] {
+  const rows = createChangeLog(sqlite, segments).ofRecord(tbl, rowId);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const seenIn = new Map<string, string[]>();
   const seenByOthers = new Set<string>();
-  for (const r of rows) {
-    const seen = parsed(r.seen);
-    const ids = Array.isArray(seen) ? seen.filter((s): s is string => typeof s === 'string') : [];
-    seenIn.set(r.id, ids);
-    for (const id of ids) if (byId.get(id)?.col === r.col) seenByOthers.add(id);
-  }
+  for (const r of rows) for (const id of r.seen) if (byId.get(id)?.col === r.col) seenByOthers.add(id);
   // A cell's heads: its changes no other change of the cell has seen.
   const headCount = new Map<string, number>();
   for (const r of rows) if (!seenByOthers.has(r.id)) headCount.set(r.col, (headCount.get(r.col) ?? 0) + 1);
   return rows
     .map((r): HistoryStep => {
-      const before = seenIn
-        .get(r.id)!
+      const before = r.seen
         .filter((id) => byId.get(id)?.col === r.col)
         .sort()
         .map((id) => parsed(byId.get(id)!.value));

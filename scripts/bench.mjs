@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
-const benches = { lists: 'test/bench/lists.ts', bundle: 'test/bench/bundle.ts', envelope: 'test/bench/envelope.ts', sync: 'test/bench/sync.ts', quarantine: 'test/bench/quarantine.ts', dashboards: 'test/bench/dashboards.ts', reports: 'test/bench/reports.ts', imports: 'test/bench/imports.ts', suite: 'test/bench/suite.ts', attachments: 'test/bench/attachments.ts' };
+const benches = { lists: 'test/bench/lists.ts', bundle: 'test/bench/bundle.ts', envelope: 'test/bench/envelope.ts', sync: 'test/bench/sync.ts', history: 'test/bench/history.ts', quarantine: 'test/bench/quarantine.ts', dashboards: 'test/bench/dashboards.ts', reports: 'test/bench/reports.ts', imports: 'test/bench/imports.ts', suite: 'test/bench/suite.ts', attachments: 'test/bench/attachments.ts' };
 const [name = 'lists', ...args] = process.argv.slice(2);
 if (!(name in benches)) {
   console.error(`No bench named ${name}; there are: ${Object.keys(benches).join(', ')}`);

@@ -1,9 +1,12 @@
 // The reads of a ledger's list and record: a page filtered, searched, sorted and limited to
 // villages in SQLite, one record, and the live rows pointing at a record (a delete's cascade).
 // Each row carries one label column per reference (the household's head, …) and the device
-// whose change first recorded it. The service decides what to ask; the SQL is built here.
+// whose change first recorded it (from the record's clock). The service decides what to ask;
+// the SQL is built here.
 import type { LedgerName } from '../ledgers';
 import type { Sqlite } from '../open';
+import { createClockReader } from '../sync/clocks';
+import { HLC_HEX_LENGTH } from '../sync/hlc';
 import { liveVillageCount } from './villages';
 
 type Row = Record<string, unknown>;
@@ -56,13 +59,18 @@ export function createLedgerReader(sqlite: Sqlite, table: LedgerName, references
     column: `r${i}.${q(ref.label)} AS ${q(`ref_${ref.field}`)}`,
     join: `LEFT JOIN ${q(ref.table)} AS r${i} ON r${i}.id = t.${q(ref.column)}`,
   }));
-  // The row's first change names the device that recorded it (changes_by_cell finds it).
-  const recordedBy = `(SELECT c.origin FROM changes AS c WHERE c.tbl = '${table}' AND c.row_id = t.id ORDER BY c.id LIMIT 1) AS recorded_by`;
-  const select = `SELECT t.*, ${recordedBy}${joins.map((j) => `, ${j.column}`).join('')} FROM ${q(table)} AS t ${joins.map((j) => j.join).join(' ')}`;
+  const select = `SELECT t.*${joins.map((j) => `, ${j.column}`).join('')} FROM ${q(table)} AS t ${joins.map((j) => j.join).join(' ')}`;
   const live = sqlite.prepare(`${select} WHERE t.id = ? AND t.deleted_at IS NULL`);
+  // The row's first change names the device that recorded it: the record's clock keeps that
+  // change's id (its origin follows the HLC), read for the rows asked for — a page, or one row.
+  const clocks = createClockReader(sqlite);
+  const withRecorder = (rows: Row[]): Row[] => rows.map((row) => ({ ...row, recorded_by: clocks.read(table, row.id as string)?.firstId.slice(HLC_HEX_LENGTH) ?? null }));
 
   return {
-    live: (id) => live.get(id) as Row | undefined,
+    live(id) {
+      const row = live.get(id) as Row | undefined;
+      return row && withRecorder([row])[0];
+    },
     page(query) {
       // One village by equality, so the (village_id, deleted_at, sort column) indexes can order the
       // page; every live village (a coordinator's usual view) as a lookup on villages' key, which
@@ -106,7 +114,7 @@ export function createLedgerReader(sqlite: Sqlite, table: LedgerName, references
       const orderParams = first ? [first.today, JSON.stringify(first.done), first.today, JSON.stringify(first.done)] : [];
       const total = sqlite.prepare(`SELECT count(*) FROM ${q(table)} AS t WHERE ${whereSql}`).pluck().get(...params) as number;
       const rows = sqlite.prepare(`${select} WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`).all(...params, ...orderParams, query.limit, query.offset) as Row[];
-      return { rows, total };
+      return { rows: withRecorder(rows), total };
     },
   };
 }

@@ -23,6 +23,9 @@ import * as m0190 from './0190_reserve_cadres';
 import * as m0200 from './0200_target_attachment_files';
 import * as m0210 from './0210_township_party_clocks';
 import * as m0220 from './0220_compact_change_log';
+import * as m0230 from './0230_record_clocks';
+import * as m0240 from './0240_segment_exclusions';
+import * as m0250 from './0250_received_changes_out';
 
 export interface Migration {
   readonly version: number;
@@ -58,6 +61,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 200, name: '0200_target_attachment_files', up: m0200.up },
   { version: 210, name: '0210_township_party_clocks', up: m0210.up },
   { version: 220, name: '0220_compact_change_log', up: m0220.up },
+  { version: 230, name: '0230_record_clocks', up: m0230.up },
+  { version: 240, name: '0240_segment_exclusions', up: m0240.up },
+  { version: 250, name: '0250_received_changes_out', up: m0250.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

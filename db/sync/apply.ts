@@ -7,6 +7,8 @@
 // several heads (a conflict), or one that is not its greatest (a history that is not causal),
 // or none at all (a hostile cycle of `seen`: one row holding NO_HEADS). So a merge writes no
 // head rows for the cells it creates, and a conflict is a cell with more than one row.
+import { createChangeLog } from './changeLog';
+import { createClockReader, createClockWriter, isCausal } from './clocks';
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -26,8 +28,19 @@ export interface Change {
 }
 
 export interface ChangeApplier {
-  /** Insert into the log; false when the change was already there (it is then not re-applied). */
+  /**
+   * Adds the change to the log; false when the log had it already (it is then not re-applied).
+   * A change of a stored segment is read from that segment from then on; any other (this
+   * device's own write, a change merged with no stored segment) becomes a row of `changes`.
+   */
   record(change: Change, segment?: string | null): boolean;
+  /**
+   * The ids this applier's merge has taken from a stored segment so far (the bulk merger adds the
+   * ones it takes): a segment could name an id twice, and the second is known, as a row's key made it.
+   */
+  mergedFrom(segment: string): Set<string>;
+  /** Whether a segment is stored (its changes are then read from it, not kept as rows). */
+  isStored(segment: string | null): segment is string;
   /** Move the cell's heads past what the change saw, and project it if it wins the cell. */
   apply(change: Change): void;
   /**
@@ -48,25 +61,50 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
     `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, seen, segment)
      VALUES (@id, @tbl, @row_id, @village_id, @col, @value, @seen, @segment)`,
   );
-  // A change that arrives after one that saw it (possible when files come out of order) is
-  // never a head.
-  const seenByLater = sqlite.prepare(
-    `SELECT 1 FROM changes AS c, json_each(c.seen) AS s
-      WHERE c.tbl = ? AND c.row_id = ? AND c.col = ? AND s.value = ? LIMIT 1`,
-  );
   const addHead = sqlite.prepare('INSERT INTO cell_heads (tbl, row_id, col, change_id) VALUES (?, ?, ?, ?)');
   const dropHeads = sqlite.prepare('DELETE FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?');
   const cellRows = sqlite.prepare('SELECT change_id FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY change_id').pluck();
   const rowRows = sqlite.prepare('SELECT col, change_id FROM cell_heads WHERE tbl = ? AND row_id = ?');
-  const greatestOfCell = sqlite.prepare('SELECT max(id) FROM changes WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
-  const greatestBefore = sqlite.prepare('SELECT max(id) FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND id < ?').pluck();
-  const greatestAfter = sqlite.prepare('SELECT max(id) FROM changes WHERE tbl = ? AND row_id = ? AND col = ? AND id > ?').pluck();
-  const greatestOfRow = sqlite.prepare('SELECT col, max(id) AS id FROM changes WHERE tbl = ? AND row_id = ? GROUP BY col');
-
+  // The compact store's clock (docs/compact-store.md): each cell's greatest change, written in the
+  // same transaction as the log; the cell's whole history, when needed, from the change log.
+  const clocks = createClockWriter(sqlite);
+  const clockReader = createClockReader(sqlite);
+  const changeLog = createChangeLog(sqlite);
+  const greatestOfCell = (tbl: string, rowId: string, col: string): string | null => clockReader.read(tbl, rowId)?.cells.get(col)?.id ?? null;
+  const rowExists = sqlite.prepare('SELECT 1 FROM changes WHERE id = ?').pluck();
+  const segmentStored = sqlite.prepare('SELECT 1 FROM segments WHERE hash = ?').pluck();
+  // Segments known stored (a stored segment is never removed); and the ids merged from the segment
+  // being merged now (a segment could name one id twice; the second is known, as a row's key made it).
+  const stored = new Set<string>();
+  let mergedFrom: { segment: string; ids: Set<string> } | null = null;
+  function isStored(segment: string | null): segment is string {
+    if (segment === null) return false;
+    if (stored.has(segment)) return true;
+    if (segmentStored.get(segment) === undefined) return false;
+    stored.add(segment);
+    return true;
+  }
+  function merged(segment: string): Set<string> {
+    if (mergedFrom?.segment !== segment) mergedFrom = { segment, ids: new Set() };
+    return mergedFrom.ids;
+  }
+  /**
+   * Whether the log has a change with this id: a row, a change merged from `segment` earlier in
+   * this merge, or a change of the cell in another stored segment (only looked for when the
+   * cell's clock has a change at least as great).
+   */
+  function logged(change: Change, segment: string | null, greatestOfCell: string | null): boolean {
+    if (rowExists.get(change.id) !== undefined) return true;
+    if (segment !== null && mergedFrom?.segment === segment && mergedFrom.ids.has(change.id)) return true;
+    if (greatestOfCell === null || greatestOfCell < change.id) return false;
+    return changeLog.ofCell(change.tbl, change.row_id, change.col, segment).some((c) => c.id === change.id);
+  }
+  // What the clock said of a change's cell just before `record` logged it, for `apply`.
+  const before = new Map<string, { greatest: string | null; nonCausal: boolean }>();
   function headsOfCell(tbl: string, rowId: string, col: string): string[] {
     const rows = cellRows.all(tbl, rowId, col) as string[];
     if (rows.length) return rows.filter((id) => id !== NO_HEADS);
-    const greatest = greatestOfCell.get(tbl, rowId, col) as string | null;
+    const greatest = greatestOfCell(tbl, rowId, col);
     return greatest === null ? [] : [greatest];
   }
 
@@ -74,7 +112,7 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
    * Stores a cell's heads (sorted) in as few rows as say them: none when it is the one greatest.
    * `greatest` is the cell's greatest change when the caller knows it already.
    */
-  function storeHeads(tbl: string, rowId: string, col: string, rows: readonly string[], heads: readonly string[], greatest = greatestOfCell.get(tbl, rowId, col) as string | null): void {
+  function storeHeads(tbl: string, rowId: string, col: string, rows: readonly string[], heads: readonly string[], greatest = greatestOfCell(tbl, rowId, col)): void {
     const wanted = heads.length === 1 && heads[0] === greatest ? [] : heads.length === 0 ? [NO_HEADS] : heads;
     if (wanted.length === rows.length && wanted.every((id, i) => id === rows[i])) return;
     if (rows.length) dropHeads.run(tbl, rowId, col);
@@ -110,25 +148,46 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
   return {
     record(change, segment = null) {
       if (change.id !== change.hlc + change.origin) throw new Error(idMismatch(change));
-      return insertChange.run({ ...change, seen: JSON.stringify(change.seen), segment }).changes === 1;
+      const clock = clockReader.read(change.tbl, change.row_id);
+      const greatest = clock?.cells.get(change.col)?.id ?? null;
+      if (logged(change, segment, greatest)) return false;
+      if (isStored(segment)) merged(segment).add(change.id);
+      else insertChange.run({ ...change, seen: JSON.stringify(change.seen), segment });
+      before.set(change.id, { greatest, nonCausal: clock?.nonCausal ?? false });
+      clocks.note([change], segment);
+      return true;
     },
+    mergedFrom: merged,
+    isStored,
     apply(change) {
       const { tbl, row_id, col } = change;
-      // The heads before this change: the rows, or the greatest change the cell had without it
-      // (the log holds this change already, and any that arrived before it with greater ids).
+      // The cell as it was before this change was logged; read from the log if `record` did not say.
+      let prior = before.get(change.id);
+      before.delete(change.id);
+      let history: readonly Change[] | undefined;
+      const cellHistory = () => (history ??= changeLog.ofCell(tbl, row_id, col));
+      if (!prior) {
+        const others = cellHistory().filter((c) => c.id !== change.id);
+        prior = { greatest: others.length ? others[others.length - 1]!.id : null, nonCausal: others.some((c) => !isCausal(c)) };
+      }
+      // The heads before this change: the rows, or the greatest change the cell had without it.
       const rows = cellRows.all(tbl, row_id, col) as string[];
-      let before: string[];
+      let heads: string[];
       let greatestNow: string | undefined; // the cell's greatest change, this one included, when known
-      if (rows.length) before = rows.filter((id) => id !== NO_HEADS);
+      const later = prior.greatest !== null && prior.greatest > change.id ? prior.greatest : null;
+      if (rows.length) heads = rows.filter((id) => id !== NO_HEADS);
       else {
-        const later = greatestAfter.get(tbl, row_id, col, change.id) as string | null;
-        const greatest = later ?? (greatestBefore.get(tbl, row_id, col, change.id) as string | null);
-        before = greatest === null ? [] : [greatest];
+        heads = prior.greatest === null ? [] : [prior.greatest];
         greatestNow = later ?? change.id;
       }
       const seen = new Set(change.seen);
-      const heads = before.filter((id) => id !== change.id && !seen.has(id));
-      if (!seenByLater.get(tbl, row_id, col, change.id)) heads.push(change.id);
+      heads = heads.filter((id) => id !== change.id && !seen.has(id));
+      // A change that arrives after one that saw it (possible when files come out of order) is
+      // never a head. Only a change smaller than the cell's greatest, or one in a record with a
+      // change that is not causal, can have been seen by another: then the cell's history is read.
+      const seenByLater =
+        later !== null || prior.nonCausal ? cellHistory().some((c) => c.seen.includes(change.id)) : change.seen.includes(change.id);
+      if (!seenByLater) heads.push(change.id);
       heads.sort();
       storeHeads(tbl, row_id, col, rows, heads, greatestNow);
       const at = hlcToIso(change.hlc);
@@ -152,6 +211,7 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
         columns.push(quote(change.col));
         values.push(projectedValue(change));
       }
+      clocks.note(changes, null);
       const key = `${first.tbl}\u0001${columns.join(',')}`;
       let insert = rowInserts.get(key);
       if (!insert) {
@@ -172,7 +232,7 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
         explicit.set(col, list);
       }
       const heads: string[] = [];
-      for (const { col, id } of greatestOfRow.all(tbl, rowId) as { col: string; id: string }[]) heads.push(...(explicit.get(col) ?? [id]));
+      for (const [col, { id }] of clockReader.read(tbl, rowId)?.cells ?? []) heads.push(...(explicit.get(col) ?? [id]));
       return heads.sort();
     },
   };

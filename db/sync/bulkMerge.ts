@@ -10,6 +10,8 @@
 // change by change in batch order, so even a hostile file ends where the old path ended.
 // Callers run this inside their transaction; one batch is held in memory at a time.
 import { createChangeApplier, idMismatch, projectedValue, quote, type Change } from './apply';
+import { createChangeLog } from './changeLog';
+import { createClockWriter, isCausal, NAME_KIND, recordKey } from './clocks';
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -57,15 +59,35 @@ type Statement = BetterSqlite3.Statement<unknown[]>;
 /** `seen` as the log stores it (most changes, a row's first writes, have seen nothing). */
 const seenText = (seen: readonly string[]) => (seen.length === 0 ? '[]' : JSON.stringify(seen));
 
-/** Causal: every change named in `seen` sorts before the change itself. */
-const isCausal = (change: Change) => change.seen.every((id) => id < change.id);
 
 export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): BulkMerger {
   const applier = createChangeApplier(sqlite);
   const insertChange = sqlite.prepare(
     `INSERT OR IGNORE INTO changes (id, tbl, row_id, village_id, col, value, seen, segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const villageInLog = sqlite.prepare('SELECT village_id FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
+  // The compact store's clock, written beside the log (docs/compact-store.md, step 2).
+  const clocks = createClockWriter(sqlite);
+  const exclusionsOf = sqlite.prepare('SELECT change_id FROM segment_exclusions WHERE segment = ?').pluck();
+  const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
+  const rowsWithIds = sqlite.prepare('SELECT id FROM changes WHERE id IN (SELECT value FROM json_each(?))').pluck();
+  // A released change is the log's only when the log took it now, or already holds it as it is
+  // (elsewhere than in its own segment): another change with its id (a fork's copy wrote it)
+  // keeps the id, and this one stays out.
+  const log = createChangeLog(sqlite);
+
+  // A record the log has a change of has a clock, and a row in its ledger (the applier and this
+  // merger write both), which holds its village (a record never changes village).
+  const clocked = sqlite.prepare(`SELECT 1 FROM clocks WHERE tbl = (SELECT n FROM names WHERE kind = ${NAME_KIND.table} AND text = ?) AND row_id = ?`).pluck();
+  const villageStatements = new Map<LedgerName, Statement>();
+  const villageInLedger = (tbl: LedgerName) => {
+    let statement = villageStatements.get(tbl);
+    if (!statement) {
+      statement = sqlite.prepare(`SELECT village_id FROM ${quote(tbl)} WHERE id = ?`).pluck();
+      villageStatements.set(tbl, statement);
+    }
+    return statement;
+  };
+  const villageInLog = { get: (tbl: LedgerName, rowId: string) => (clocked.get(tbl, recordKey(rowId)) === undefined ? undefined : (villageInLedger(tbl).get(rowId) as string | undefined)) };
   // Rows probed for the coming batch: table → row id → its village in the log, or null.
   const probed = new Map<LedgerName, Map<string, string | null>>();
   function loggedVillageOf(tbl: LedgerName, rowId: string): string | undefined {
@@ -172,28 +194,57 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         }
       }
 
+      // A change its segment brought but the log did not take (set aside, then released now) is
+      // the log's from here on: its segment's exclusion goes (one probe a batch; rows are few).
+      const excluded = segment === null ? [] : (exclusionsOf.all(segment) as string[]);
+      const stillOut = excluded.length ? new Set(excluded) : null;
+      const taken = stillOut ? new Set<string>() : null; // ids of the batch new to the log
+
       // 2. Log every change in batch order; rows merged change by change are applied as they go.
+      // A change of a stored segment is read from it from then on (no row); only one this log
+      // already has — a row (a segment-less merge), or one this merge took from the segment
+      // before (a segment may name an id twice) — is known. The rows are probed once a batch.
+      const backed = applier.isStored(segment);
+      const inRows = backed ? new Set(rowsWithIds.all(JSON.stringify(changes.map((c) => c.id))) as string[]) : null;
+      const fromSegment = backed ? applier.mergedFrom(segment) : null;
       let added = 0;
       let known = 0;
-      for (const [i, change] of changes.entries()) {
+            for (const [i, change] of changes.entries()) {
         const plan = plans[i]!;
         if (plan.byChange) {
           if (applier.record(change, segment)) {
             applier.apply(change);
+            taken?.add(change.id);
             added++;
           } else known++;
           continue;
         }
         const { id, tbl, row_id, village_id, col, value } = change;
         if (id !== change.hlc + change.origin) throw new Error(idMismatch(change));
-        if (insertChange.run(id, tbl, row_id, village_id, col, value, seenText(change.seen), segment).changes === 1) {
+        const isNew = backed
+          ? !inRows!.has(id) && !fromSegment!.has(id)
+          : insertChange.run(id, tbl, row_id, village_id, col, value, seenText(change.seen), segment).changes === 1;
+        if (isNew) {
+          fromSegment?.add(id);
           plan.added.push(change);
+          taken?.add(id);
           added++;
         } else known++;
       }
 
-      // 3. For each row new to this database: the head rows of its conflicts, and one upsert.
-      for (const ofTable of rows.values()) for (const plan of ofTable.values()) if (!plan.byChange && plan.added.length) projectNewRow(plan);
+      // Released now, so the log's own from here on (a change known already, another's copy of
+      // its id, stays out of its segment).
+      if (stillOut) for (const change of changes) if (stillOut.has(change.id) && (taken!.has(change.id) || log.holds(change, segment))) include.run(segment, change.id);
+
+      // 3. For each row new to this database: the head rows of its conflicts, one upsert, its clock.
+      const fresh: Change[] = [];
+      for (const ofTable of rows.values())
+        for (const plan of ofTable.values())
+          if (!plan.byChange && plan.added.length) {
+            projectNewRow(plan);
+            fresh.push(...plan.added);
+          }
+      clocks.note(fresh, segment, true);
       probed.clear(); // the batch has written: what was probed may be stale
       return { added, known, greatest };
     },

@@ -9,9 +9,12 @@ import type { Sqlite } from '../open';
 import { snakeCase } from '../../shared/domain/ledgers/columns';
 import { LEDGER_DEFINITIONS, type LedgerTable } from '../../shared/domain/ledgers/index';
 import { REFERENCES } from '../../shared/domain/ledgers/references';
-import { createChangeApplier, quote, type Change } from './apply';
+import { createChangeApplier, NO_HEADS, quote, type Change } from './apply';
+import { createChangeLog, createSegmentCache, type ChangeLog, type LoggedChange } from './changeLog';
+import { createClockReader, recordIdOf } from './clocks';
 import { changeIdOf, hlcToIso, type HlcClock } from './hlc';
 import { badValue } from './importBundle';
+import { createProjectedRows } from './projectedRows';
 
 export interface ConflictHeadRow {
   readonly changeId: string;
@@ -99,10 +102,23 @@ export function listConflicts(sqlite: Sqlite): ConflictRow[] {
     .all() as { tbl: string; row_id: string; col: string }[];
   const recordOf = createRecordNamer(sqlite);
   const applier = createChangeApplier(sqlite);
-  const changeOf = sqlite.prepare('SELECT id, col, value, origin, village_id, seen FROM changes WHERE id = ?');
-  const headsOf = (tbl: string, rowId: string, col: string) => applier.headsOfCell(tbl, rowId, col).map((id) => changeOf.get(id) as HeadRow);
+  // Conflicts are few: a head's value, origin and village are read from its record's changes in
+  // the log (its segments and unsealed rows), a record at a time.
+  const log = createChangeLog(sqlite);
+  const recordChanges = new Map<string, Map<string, LoggedChange>>();
+  const changeOf = (tbl: string, rowId: string, id: string): LoggedChange => {
+    const key = `${tbl}\u0000${rowId}`;
+    let changes = recordChanges.get(key);
+    if (!changes) {
+      changes = new Map(log.ofRecord(tbl, rowId).map((change) => [change.id, change]));
+      recordChanges.set(key, changes);
+    }
+    const change = changes.get(id);
+    if (!change) throw new Error(`${tbl} ${rowId} has a head ${id} that is not in the change log`);
+    return change;
+  };
   const conflictOf = (tbl: string, row_id: string, col: string): ConflictRow => {
-    const rows = headsOf(tbl, row_id, col);
+    const rows = applier.headsOfCell(tbl, row_id, col).map((id) => changeOf(tbl, row_id, id));
     const greatest = rows[rows.length - 1]!.id;
     return { tbl, rowId: row_id, villageId: rows[0]!.village_id, col, heads: rows.map((r) => headOf(r, r.id === greatest)), record: recordOf(tbl, row_id) };
   };
@@ -111,15 +127,12 @@ export function listConflicts(sqlite: Sqlite): ConflictRow[] {
   for (const { tbl, row_id, col } of cells) conflicts.set(keyOf(tbl, row_id, col), conflictOf(tbl, row_id, col));
 
   // Heads of a deleted row's cells that no deleting head had seen: listed with the row's `_row`.
-  // Rows ever deleted are few; their heads are read as the applier reads them.
-  const deletedRows = sqlite.prepare('SELECT DISTINCT tbl, row_id FROM changes WHERE col = ? AND value = ?').all(ROW_COLUMN, DELETED) as { tbl: string; row_id: string }[];
-  const unseen: (HeadRow & { tbl: string; row_id: string; col: string })[] = [];
-  for (const { tbl, row_id } of deletedRows) {
-    const heads = applier.headsOfRow(tbl, row_id).map((id) => changeOf.get(id) as HeadRow & { col: string; seen: string });
-    const deleting = heads.filter((h) => h.col === ROW_COLUMN && h.value === DELETED);
-    if (!deleting.length) continue;
-    const seenByDelete = new Set(deleting.flatMap((h) => JSON.parse(h.seen) as string[]));
-    for (const head of heads) if (head.col !== ROW_COLUMN && !seenByDelete.has(head.id)) unseen.push({ ...head, tbl, row_id });
+  const unseenEdits = createUnseenEdits(sqlite, () => log);
+  const projected = createProjectedRows(sqlite);
+  const unseen: LoggedChange[] = [];
+  for (const { tbl, rowId } of deletedRecords(sqlite)) {
+    const row = projected(tbl, rowId);
+    if (row) for (const id of unseenEdits(tbl, rowId, row.deleted)) unseen.push(changeOf(tbl, rowId, id));
   }
   for (const edit of unseen) {
     const key = keyOf(edit.tbl, edit.row_id, ROW_COLUMN);
@@ -135,14 +148,57 @@ export function listConflicts(sqlite: Sqlite): ConflictRow[] {
 
 const DELETED = JSON.stringify('deleted');
 
-interface HeadRow {
-  readonly id: string;
-  readonly value: string;
-  readonly origin: string;
-  readonly village_id: string;
+/** Records any change ever deleted (`record_deletes`, written with the log): few, and a superset of the deleted ones. */
+function deletedRecords(sqlite: Sqlite): { tbl: string; rowId: string }[] {
+  const rows = sqlite.prepare('SELECT t.text AS tbl, d.row_id FROM record_deletes AS d JOIN names AS t ON t.n = d.tbl').all() as { tbl: string; row_id: Buffer | string }[];
+  return rows.map((row) => ({ tbl: row.tbl, rowId: recordIdOf(row.row_id) }));
 }
 
-function headOf(row: HeadRow, shown: boolean): ConflictHeadRow {
+/**
+ * The heads of a record's cells that no deleting head of its `_row` cell had seen (a delete
+ * against edits it had not seen), in id order; none when no head of `_row` deletes. `deleted`:
+ * the projection shows the row deleted. One read of the record's clock and one of its
+ * `cell_heads` rows give its heads, as the applier's `headsOfRow` reads them (a cell without rows
+ * has its greatest change as its one head); in the usual case `_row`'s one head is that greatest
+ * change, whose `seen` the clock holds and whose value the projection shows (it wins the cell).
+ * Otherwise (`_row` has head rows: a conflict, or a history that is not causal) the `_row` cell's
+ * history is read from the log.
+ */
+function createUnseenEdits(sqlite: Sqlite, logOf: () => ChangeLog): (tbl: string, rowId: string, deleted: boolean) => string[] {
+  const clocks = createClockReader(sqlite);
+  const headRows = sqlite.prepare('SELECT col, change_id FROM cell_heads WHERE tbl = ? AND row_id = ?');
+  return (tbl, rowId, deleted) => {
+    const clock = clocks.read(tbl, rowId);
+    const greatest = clock?.cells.get(ROW_COLUMN);
+    if (!clock || !greatest) return [];
+    const explicit = new Map<string, string[]>();
+    for (const { col, change_id } of headRows.all(tbl, rowId) as { col: string; change_id: string }[]) {
+      const list = explicit.get(col) ?? [];
+      if (change_id !== NO_HEADS) list.push(change_id);
+      explicit.set(col, list);
+    }
+    const rowHeads = explicit.get(ROW_COLUMN);
+    let deleting: readonly { readonly seen: readonly string[] }[];
+    if (!rowHeads) deleting = deleted ? [greatest] : [];
+    else {
+      const history = new Map(logOf().ofCell(tbl, rowId, ROW_COLUMN).map((change) => [change.id, change]));
+      deleting = rowHeads.flatMap((id) => {
+        const head = history.get(id);
+        return head?.value === DELETED ? [head] : [];
+      });
+    }
+    if (!deleting.length) return [];
+    const seenByDelete = new Set(deleting.flatMap((head) => head.seen));
+    const unseen: string[] = [];
+    for (const [col, { id }] of clock.cells) {
+      if (col === ROW_COLUMN) continue;
+      for (const head of explicit.get(col) ?? [id]) if (!seenByDelete.has(head)) unseen.push(head);
+    }
+    return unseen.sort();
+  };
+}
+
+function headOf(row: Pick<Change, 'id' | 'value' | 'origin'>, shown: boolean): ConflictHeadRow {
   return { changeId: row.id, value: JSON.parse(row.value) as string | number | null, origin: row.origin, at: hlcToIso(row.id), shown };
 }
 
@@ -156,9 +212,12 @@ export class ResolveError extends Error {
   }
 }
 
-/** The village of a row (fixed at creation), or null when no change names the row. */
+/**
+ * The village of a row (fixed at creation), or null when no change names the row: the
+ * projection's, which holds every row the log has a change of.
+ */
 export function villageOfRow(sqlite: Sqlite, tbl: string, rowId: string): string | null {
-  return (sqlite.prepare('SELECT village_id FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck().get(tbl, rowId) as string | undefined) ?? null;
+  return createProjectedRows(sqlite)(tbl, rowId)?.villageId ?? null;
 }
 
 /** Writes `value` to the cell having seen every head: one head remains. Returns the change id. */
@@ -190,36 +249,30 @@ export function resolveCell(
 
 /**
  * How many conflicts `listConflicts` lists in these villages, for the menu's badge after every
- * write: the same two kinds, read through indexes only — the cells of `cell_heads` with several
- * heads (its primary key; a change's village by its id) and the deleted rows through the partial
- * index `changes_deletes` (migration 0140), whose heads are then read row by row as the list
- * reads them. No values, names or records are read.
+ * write: the same two kinds, read through keys only — the cells of `cell_heads` with several
+ * heads (rows only for conflicts, and histories that are not causal), each one's village from its
+ * projected row, and the records a change ever deleted (`record_deletes`: few), each one judged
+ * from its clock and projected row (the log is read only for a record whose `_row` cell's history
+ * is not causal). Nothing proportional to the log is read, and no values, names or records.
  */
 export function createConflictCounter(sqlite: Sqlite): (villageIds: readonly string[]) => number {
-  const applier = createChangeApplier(sqlite);
-  // A cell's heads all belong to its row, so any of them names the village.
-  const cells = sqlite.prepare(
-    `SELECT h.tbl, h.row_id, h.col, min(c.village_id) AS village_id
-       FROM cell_heads AS h JOIN changes AS c ON c.id = h.change_id
-      GROUP BY h.tbl, h.row_id, h.col HAVING count(*) > 1`,
-  );
-  // Literals, not parameters: SQLite uses a partial index only when the query says its condition.
-  const deletedRows = sqlite.prepare(`SELECT DISTINCT tbl, row_id, village_id FROM changes WHERE col = '_row' AND value = '"deleted"'`);
-  const headOf = sqlite.prepare('SELECT col, value, seen FROM changes WHERE id = ?');
+  const cells = sqlite.prepare('SELECT tbl, row_id, col FROM cell_heads GROUP BY tbl, row_id, col HAVING count(*) > 1');
+  const projected = createProjectedRows(sqlite);
+  // The log only for a `_row` cell with head rows (rare): made when first needed, a small cache.
+  let log: ChangeLog | undefined;
+  const unseenEdits = createUnseenEdits(sqlite, () => (log ??= createChangeLog(sqlite, createSegmentCache(2))));
   return (villageIds) => {
     const inScope = new Set(villageIds);
     const keys = new Set<string>();
-    for (const cell of cells.all() as { tbl: string; row_id: string; col: string; village_id: string }[]) {
-      if (inScope.has(cell.village_id)) keys.add(`${cell.tbl}\u0000${cell.row_id}\u0000${cell.col}`);
+    for (const cell of cells.all() as { tbl: string; row_id: string; col: string }[]) {
+      const village = projected(cell.tbl, cell.row_id)?.villageId;
+      if (village !== undefined && inScope.has(village)) keys.add(`${cell.tbl}\u0000${cell.row_id}\u0000${cell.col}`);
     }
-    for (const row of deletedRows.all() as { tbl: string; row_id: string; village_id: string }[]) {
-      const key = `${row.tbl}\u0000${row.row_id}\u0000${ROW_COLUMN}`;
-      if (!inScope.has(row.village_id) || keys.has(key)) continue;
-      const heads = applier.headsOfRow(row.tbl, row.row_id).map((id) => ({ id, ...(headOf.get(id) as { col: string; value: string; seen: string }) }));
-      const deleting = heads.filter((h) => h.col === ROW_COLUMN && h.value === DELETED);
-      if (!deleting.length) continue;
-      const seenByDelete = new Set(deleting.flatMap((h) => JSON.parse(h.seen) as string[]));
-      if (heads.some((h) => h.col !== ROW_COLUMN && !seenByDelete.has(h.id))) keys.add(key);
+    for (const { tbl, rowId } of deletedRecords(sqlite)) {
+      const key = `${tbl}\u0000${rowId}\u0000${ROW_COLUMN}`;
+      const row = projected(tbl, rowId);
+      if (!row || !inScope.has(row.villageId) || keys.has(key)) continue;
+      if (unseenEdits(tbl, rowId, row.deleted).length) keys.add(key);
     }
     return keys.size;
   };

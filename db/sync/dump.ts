@@ -2,6 +2,8 @@
 // for byte-for-byte comparisons between replicas and between live and rebuilt tables.
 import { LEDGER_NAMES } from '../ledgers';
 import type { Sqlite } from '../open';
+import { NO_HEADS } from './apply';
+import { createClockReader } from './clocks';
 
 export function dumpLedgers(sqlite: Sqlite): string {
   const lines: string[] = [];
@@ -22,19 +24,39 @@ export interface HeadOfCell {
 
 /**
  * Every head of every cell, ordered: the rows `cell_heads` keeps, and for each cell without rows
- * its greatest change (apply.ts says why those have none). The rows are a function of the heads
- * and the log, so replicas with equal heads and logs keep equal rows.
+ * its greatest change, which the record's clock holds (apply.ts says why those have none). The
+ * rows are a function of the heads and the log, so replicas with equal heads and logs keep equal
+ * rows.
  */
 export function listHeads(sqlite: Sqlite): HeadOfCell[] {
-  return sqlite
-    .prepare(
-      `SELECT tbl, row_id, col, change_id FROM cell_heads WHERE change_id <> ''
-       UNION ALL
-       SELECT tbl, row_id, col, max(id) FROM changes AS c GROUP BY tbl, row_id, col
-       HAVING NOT EXISTS (SELECT 1 FROM cell_heads AS h WHERE h.tbl = c.tbl AND h.row_id = c.row_id AND h.col = c.col)
-       ORDER BY 1, 2, 3, 4`,
-    )
-    .all() as HeadOfCell[];
+  const rows = sqlite.prepare('SELECT tbl, row_id, col, change_id FROM cell_heads').all() as HeadOfCell[];
+  const cellKey = (tbl: string, rowId: string, col: string) => `${tbl}\u0000${rowId}\u0000${col}`;
+  // A cell with rows, even the one row saying it has no head, is said by its rows alone.
+  const explicit = new Set(rows.map((row) => cellKey(row.tbl, row.row_id, row.col)));
+  const heads = rows.filter((row) => row.change_id !== NO_HEADS);
+  for (const { tbl, rowId, clock } of createClockReader(sqlite).all()) {
+    for (const [col, { id }] of clock.cells) if (!explicit.has(cellKey(tbl, rowId, col))) heads.push({ tbl, row_id: rowId, col, change_id: id });
+  }
+  return heads.sort((a, b) => byCodePoint(a.tbl, b.tbl) || byCodePoint(a.row_id, b.row_id) || byCodePoint(a.col, b.col) || byCodePoint(a.change_id, b.change_id));
+}
+
+/**
+ * SQLite's order of text (BINARY: UTF-8 bytes, so code points). JavaScript's `<` compares UTF-16
+ * units, which differs for a character above U+FFFF against one in U+E000–U+FFFF.
+ */
+function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const surrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+    // A surrogate (a code point above U+FFFF) sorts after every unit from U+E000.
+    if (surrogate(x) !== surrogate(y) && Math.max(x, y) >= 0xe000) return surrogate(x) ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 export function dumpHeads(sqlite: Sqlite): string {

@@ -6,6 +6,9 @@
 import { createHash } from 'node:crypto';
 import type { Sqlite } from '../open';
 import type { Change } from './apply';
+import { createChangeLog } from './changeLog';
+import { createClockWriter, NAME_KIND, recordKey } from './clocks';
+import { rebuildLedgers } from './rebuild';
 import type { SegmentHeader } from './segments/seal';
 
 /** A device that wrote two histories, as an import receipt names it. */
@@ -66,18 +69,38 @@ export type CollisionVerdict =
   /** This one takes the id: the stored one (returned) is set aside and the log row replaced. */
   | { readonly kind: 'replace'; readonly stored: Change & { readonly segment: string | null } };
 
+/** Why a change was set aside as DUPLICATE_ID: its device wrote another change with its id. */
+export function duplicateMessage(change: Pick<Change, 'origin' | 'id'>): string {
+  return `device ${change.origin} wrote two different changes with the same id ${change.id} (two copies of it wrote at the same moment); the other one was kept`;
+}
+
 /** Judges a change against a stored one with the same id; `replace` swaps the log row. */
 export function createCollisionGuard(sqlite: Sqlite): {
-  judge(change: Change): CollisionVerdict;
+  /** `segment`: the stored segment the change comes in, left out of the look-up. */
+  judge(change: Change, segment: string): CollisionVerdict;
   replace(change: Change, segment: string): void;
+  /**
+   * The stored change lost its id (`replace` gave it to another): every stored segment holding it
+   * leaves it out, since a copy of its device may have sealed it a second time.
+   */
+  loseId(stored: Change): void;
 } {
-  const stored = sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen, segment FROM changes WHERE id = ?');
+  const log = createChangeLog(sqlite);
+  // A doubled id held by a row (a change merged with no stored segment) is swapped in place; one
+  // held by a stored segment is left out of it (the import's set-aside wrote its exclusion).
   const swap = sqlite.prepare('UPDATE changes SET tbl = ?, row_id = ?, village_id = ?, col = ?, value = ?, seen = ?, segment = ? WHERE id = ?');
+  const addName = sqlite.prepare('INSERT OR IGNORE INTO names (kind, text) VALUES (?, ?)');
+  const addSegment = sqlite.prepare(
+    `INSERT OR IGNORE INTO record_segments (tbl, row_id, segment)
+     SELECT t.n, ?, s.n FROM names AS t, names AS s WHERE t.kind = ${NAME_KIND.table} AND t.text = ? AND s.kind = ${NAME_KIND.segment} AND s.text = ?`,
+  );
+  const clocks = createClockWriter(sqlite);
+  const covering = sqlite.prepare('SELECT hash FROM segments WHERE origin = ? AND hlc_min <= ? AND hlc_max >= ?').pluck();
+  const exclude = sqlite.prepare('INSERT OR IGNORE INTO segment_exclusions (segment, change_id) VALUES (?, ?)');
   return {
-    judge(change) {
-      const row = stored.get(change.id) as (Omit<Change, 'seen'> & { seen: string; segment: string | null }) | undefined;
-      if (!row) return { kind: 'merge' };
-      const held: Change & { segment: string | null } = { ...row, seen: JSON.parse(row.seen) as string[] };
+    judge(change, segment) {
+      const held = log.byId(change.id, segment);
+      if (!held) return { kind: 'merge' };
       const mine = changeContentHash(change);
       const theirs = changeContentHash(held);
       if (mine === theirs) return { kind: 'merge' };
@@ -86,8 +109,60 @@ export function createCollisionGuard(sqlite: Sqlite): {
       if (held.segment === null || theirs < mine) return { kind: 'aside' };
       return { kind: 'replace', stored: held };
     },
+    loseId(stored) {
+      for (const hash of covering.all(stored.origin, stored.hlc, stored.hlc) as string[]) {
+        if (log.segmentHolds(hash, stored)) exclude.run(hash, stored.id);
+      }
+    },
     replace(change, segment) {
-      swap.run(change.tbl, change.row_id, change.village_id, change.col, change.value, JSON.stringify(change.seen), segment, change.id);
+      const before = log.byId(change.id, segment);
+      if (before && log.isRow(before)) swap.run(change.tbl, change.row_id, change.village_id, change.col, change.value, JSON.stringify(change.seen), segment, change.id);
+      else {
+        // The id's new holder is read from its segment: its record gains the segment.
+        addName.run(NAME_KIND.table, change.tbl);
+        addName.run(NAME_KIND.segment, segment);
+        addSegment.run(recordKey(change.row_id), change.tbl, segment);
+      }
+      // The clocks of the record the id left and of the one it joined follow.
+      clocks.refresh(before ? [before, change] : [change], (tbl, rowId) => log.ofRecord(tbl, rowId));
+    },
+  };
+}
+
+/**
+ * The fork rule for changes released from the quarantine (a scope widened, a village move confirmed): a change whose id the log holds with
+ * other content is judged by content hash, the same way on every replica. It loses: it stays held
+ * as DUPLICATE_ID. It wins: the held change goes into the log, the one it displaces is held as
+ * DUPLICATE_ID and left out of every segment holding it, and the ledgers are replayed (rare).
+ */
+export function createReleaseForkRule(
+  sqlite: Sqlite,
+  selfId: string,
+  at: string,
+): { judge(item: { readonly id: number; readonly change: Change; readonly segment: string | null }): 'DUPLICATE_ID' | 'REPLACED' | null; finish(): void } {
+  const placer = createForkPlacer(sqlite);
+  const collisions = createCollisionGuard(sqlite);
+  const hold = sqlite.prepare('INSERT INTO quarantine (at, reason, detail, file_hash, origin, change_id) SELECT ?, ?, ?, file_hash, ?, ? FROM quarantine WHERE id = ?');
+  const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
+  let replaced = false;
+  return {
+    judge(item) {
+      const { change, segment } = item;
+      if (segment === null || (change.origin !== selfId && !placer.hasForks(change.origin))) return null;
+      const verdict = collisions.judge(change, segment);
+      if (verdict.kind === 'merge') return null;
+      if (verdict.kind === 'aside') return 'DUPLICATE_ID';
+      const { segment: storedIn, ...stored } = verdict.stored;
+      hold.run(at, 'DUPLICATE_ID', JSON.stringify({ message: duplicateMessage(stored), segment: storedIn, change: stored }), stored.origin, stored.id, item.id);
+      collisions.loseId(stored);
+      collisions.replace(change, segment);
+      // It is the log's now, read from its segment; the caller takes it out of the quarantine.
+      include.run(segment, change.id);
+      replaced = true;
+      return 'REPLACED';
+    },
+    finish() {
+      if (replaced) rebuildLedgers(sqlite);
     },
   };
 }

@@ -24,6 +24,7 @@ import type { Sqlite } from '../open';
 import type { Change } from './apply';
 import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
+import { createChangeLog } from './changeLog';
 import { createRecordTally, type RecordCount } from './recordCounts';
 import { invalidValue } from './valueCheck';
 import {
@@ -31,7 +32,7 @@ import {
   type SegmentVisitor,
 } from './segments/index';
 import { createMoveAnswerCheck, movesVillage } from './villageMoves';
-import { createCollisionGuard, createForkPlacer, type ForkNotice } from './forks';
+import { createCollisionGuard, createForkPlacer, duplicateMessage, type ForkNotice } from './forks';
 import { rebuildLedgers } from './rebuild';
 import { checkFileVillages, enrolmentsUsed, resolveEnrolments, type AcceptedEnrolment, type EnrolmentProblem, type EnrolmentResolution } from './enrolment';
 import { ed25519KeyId, fingerprintOf, inScope, recordEnrolled, scopeOf, trustedDevice, type DeviceScope } from './trust';
@@ -382,6 +383,9 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
   // HLCs are fixed-width hex: one written later than the limit sorts after this text.
   const latestHlc = formatHlc({ wall: limit, counter: 0xffff });
   const quarantine = sqlite.prepare('INSERT INTO quarantine (at, reason, detail, file_hash, origin, change_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const exclude = sqlite.prepare('INSERT OR IGNORE INTO segment_exclusions (segment, change_id) VALUES (?, ?)');
+  const log = createChangeLog(sqlite);
+
   const at = new Date(ctx.now()).toISOString();
 
   return sqlite.transaction((): ImportReceipt => {
@@ -434,12 +438,12 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       return null;
     }
 
-    const setAsideOne = (reason: SetAsideReason, message: string, segment: string | null, change: Change) => {
+    const setAsideOne = (reason: SetAsideReason, message: string, segment: string | null, change: Change, logged = false) => {
       setAside[reason] = (setAside[reason] ?? 0) + 1;
       quarantine.run(at, reason, JSON.stringify({ message, segment, change: heldForm(change, reason) }), scanned.fileHash, change.origin, change.id);
+      // Its stored segment holds a change the log does not (db/sync/changeLog.ts reads the log from the segments).
+      if (segment !== null && !logged) exclude.run(segment, change.id);
     };
-    const duplicate = (change: Change) =>
-      `device ${change.origin} wrote two different changes with the same id ${change.id} (two copies of it wrote at the same moment); the other one was kept`;
 
     for (const scannedSegment of scanned.segments) {
       // Signed by a revoked device after its revocation: neither kept nor merged (REVOKED_DEVICE).
@@ -464,15 +468,18 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       for (const change of changesOf(segment)) {
         const reason = judge(change);
         if (reason) {
-          setAsideOne(reason[0], reason[1], segment.hash, change);
+          // The log may hold it already, as it is (this device's own write, sealed again by a copy of
+          // it): then its segment gives what the log has, and nothing of it is excluded.
+          setAsideOne(reason[0], reason[1], segment.hash, change, log.holds(change, segment.hash));
           continue;
         }
-        const verdict = guarded ? collisions.judge(change) : ({ kind: 'merge' } as const);
+        const verdict = guarded ? collisions.judge(change, segment.hash) : ({ kind: 'merge' } as const);
         if (verdict.kind === 'merge') accepted.push(change);
-        else if (verdict.kind === 'aside') setAsideOne('DUPLICATE_ID', duplicate(change), segment.hash, change);
+        else if (verdict.kind === 'aside') setAsideOne('DUPLICATE_ID', duplicateMessage(change), segment.hash, change);
         else {
           const { segment: storedIn, ...stored } = verdict.stored;
-          setAsideOne('DUPLICATE_ID', duplicate(stored), storedIn, stored);
+          setAsideOne('DUPLICATE_ID', duplicateMessage(stored), storedIn, stored);
+          collisions.loseId(stored);
           collisions.replace(change, segment.hash);
           changesNew++;
           rebuild = true;
@@ -480,7 +487,6 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       }
       tally.noteBatch(accepted);
       const result = merger.mergeBatch(accepted, segment.hash);
-      conflicts.segmentMerged(segment.hash);
       villageOfRow.clear();
       changesNew += result.added;
       changesKnown += result.known;
@@ -524,27 +530,24 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
  * their conflicts as they are merged; a cell merged change by change is noted (in a temporary
  * table, not in memory) with its head count before the file, and counted at the end.
  */
-function createConflictTally(sqlite: Sqlite): { observer: BatchObserver; segmentMerged(hash: string): void; count(): number } {
+function createConflictTally(sqlite: Sqlite): { observer: BatchObserver; count(): number } {
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS import_cells (tbl TEXT, row_id TEXT, col TEXT, before INTEGER, PRIMARY KEY (tbl, row_id, col)) WITHOUT ROWID');
   sqlite.exec('DELETE FROM temp.import_cells');
   const noted = sqlite.prepare('SELECT 1 FROM temp.import_cells WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
   const note = sqlite.prepare('INSERT OR IGNORE INTO temp.import_cells (tbl, row_id, col, before) VALUES (?, ?, ?, ?)');
   const headCount = sqlite.prepare('SELECT count(*) FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
-  const segmentsOfCell = sqlite.prepare('SELECT DISTINCT segment FROM changes WHERE tbl = ? AND row_id = ? AND col = ?').pluck();
-  const mergedSegments = new Set<string>(); // at most the file's segment count
   return {
     observer: {
       beforeCellByChange(tbl, rowId, col) {
         if (noted.get(tbl, rowId, col) !== undefined) return;
-        // Merged earlier in this file as part of a new row: it had no head before the file.
-        const touched = (segmentsOfCell.all(tbl, rowId, col) as (string | null)[]).some((s) => s !== null && mergedSegments.has(s));
-        note.run(tbl, rowId, col, touched ? 0 : (headCount.get(tbl, rowId, col) as number));
+        // A cell merged earlier in this file as part of a new row has no head rows or one, unless
+        // it is a conflict (then newRowConflict noted it): counted as not in conflict before, as it was not.
+        note.run(tbl, rowId, col, headCount.get(tbl, rowId, col) as number);
       },
       newRowConflict(tbl, rowId, col) {
         note.run(tbl, rowId, col, 0);
       },
     },
-    segmentMerged: (hash) => void mergedSegments.add(hash),
     count() {
       const counted = sqlite
         .prepare(

@@ -5,6 +5,7 @@
 // change-by-change reference it is proven against (and the applier local writes use).
 import { createChangeApplier, type Change } from './apply';
 import { batchesOf, createBulkMerger } from './bulkMerge';
+import { createChangeLog } from './changeLog';
 import { HLC_HEX_LENGTH, type HlcClock } from './hlc';
 import type { Sqlite } from '../open';
 
@@ -60,15 +61,15 @@ export function mergeChangesOneByOne(sqlite: Sqlite, clock: HlcClock, changes: I
   })();
 }
 
-/** Every change in the log, in id order (for tests and full exports). */
+/** Every change in the log, in id order (for tests and full exports): held in memory whole. */
 export function readChanges(sqlite: Sqlite): Change[] {
-  return (sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, hlc, origin, seen FROM changes ORDER BY id').all() as (Omit<Change, 'seen'> & { seen: string })[]).map(
-    (row) => ({ ...row, seen: JSON.parse(row.seen) as string[] }),
-  );
+  return createChangeLog(sqlite)
+    .all()
+    .map(({ segment: _segment, ...change }) => change);
 }
 
 /** The HLC of the greatest change in the log (null when it is empty): a clock resumes after it. */
 export function greatestLoggedHlc(sqlite: Sqlite): string | null {
-  const id = sqlite.prepare('SELECT max(id) FROM changes').pluck().get() as string | null;
+  const id = createChangeLog(sqlite).greatestId();
   return id ? id.slice(0, HLC_HEX_LENGTH) : null;
 }

@@ -19,6 +19,8 @@ import type { Sqlite } from '../open';
 import type { Change } from './apply';
 import { HLC_HEX_LENGTH, parseHlc, type HlcClock } from './hlc';
 import { mergeChanges } from './merge';
+import { createProjectedRows } from './projectedRows';
+import { createReleaseForkRule } from './forks';
 import { FUTURE_LIMIT_MS } from './importBundle';
 import { createMoveAnswerCheck } from './villageMoves';
 import { inScope, listTrusted, scopeOf, trustedDevice, type TrustedDevice } from './trust';
@@ -80,12 +82,12 @@ export function releaseQuarantine(sqlite: Sqlite, clock: HlcClock, options: Quar
   const remembered = sqlite.inTransaction ? undefined : lastJudgement.get(sqlite);
   const before = remembered && remembered.limit <= limit ? remembered : undefined;
   lastJudgement.delete(sqlite);
-  const { result, judgement } = sqlite.transaction(() => releaseHeld(sqlite, clock, options.selfId, limit, before))();
+  const { result, judgement } = sqlite.transaction(() => releaseHeld(sqlite, clock, options.selfId, limit, before, new Date(options.now()).toISOString()))();
   if (!sqlite.inTransaction) lastJudgement.set(sqlite, judgement);
   return result;
 }
 
-function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: number, before: Judgement | undefined): { result: ReleaseResult; judgement: Judgement } {
+function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: number, before: Judgement | undefined, at: string): { result: ReleaseResult; judgement: Judgement } {
   const lastId = (sqlite.prepare('SELECT max(id) FROM quarantine').pluck().get() as number | null) ?? 0;
   const trust = new Map(
     (sqlite.prepare('SELECT * FROM trusted_devices').all() as { device_id: string }[]).map((row) => [row.device_id, JSON.stringify(row)]),
@@ -113,7 +115,8 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
     ].sort((a, b) => a.id - b.id);
   }
 
-  const ledgerVillageOf = sqlite.prepare('SELECT village_id FROM changes WHERE tbl = ? AND row_id = ? LIMIT 1').pluck();
+  // The village of a record in the log: its projected row's (every record the log has is projected).
+  const projected = createProjectedRows(sqlite);
   const devices = new Map<string, TrustedDevice | null>();
   const deviceOf = (origin: string) => {
     if (!devices.has(origin)) devices.set(origin, trustedDevice(sqlite, origin));
@@ -122,14 +125,14 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
   // Reads the clock, the device's scope and the township of the change's village; the village
   // the ledger gives its row only once those pass (the judgement above relies on this).
   const answersMove = createMoveAnswerCheck(sqlite);
-  const verdict = (change: Change): 'OUT_OF_SCOPE' | 'FUTURE_CLOCK' | 'VILLAGE_MISMATCH' | null => {
+  const verdict = (change: Change): HeldReason | null => {
     if (parseHlc(change.hlc.slice(0, HLC_HEX_LENGTH)).wall > limit) return 'FUTURE_CLOCK';
     if (change.origin !== selfId) {
       const device = deviceOf(change.origin);
       const scope = device ? scopeOf(device) : null;
       if (!scope || (!inScope(scope, change.village_id, townshipOf) && !answersMove(change, scope.townships))) return 'OUT_OF_SCOPE';
     }
-    const village = ledgerVillageOf.get(change.tbl, change.row_id) as string | undefined;
+    const village = projected(change.tbl, change.row_id)?.villageId;
     if (village !== undefined && village !== change.village_id) return 'VILLAGE_MISMATCH';
     return null;
   };
@@ -137,10 +140,21 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
   const release = sqlite.prepare('DELETE FROM quarantine WHERE id = ?');
   const rejudge = sqlite.prepare('UPDATE quarantine SET reason = ? WHERE id = ?');
   const bySegment = new Map<string | null, Change[]>();
+  // A change of a device that wrote two histories meets the fork rule as at import: it may find
+  // its id taken by the other copy's change (then it stays held, as DUPLICATE_ID), or take it.
+  const forkRule = createReleaseForkRule(sqlite, selfId, at);
   let released = 0;
   let leftRechecked = 0;
   for (const item of examined) {
-    const reason = verdict(item.change);
+    const judged = verdict(item.change) ?? forkRule.judge(item);
+    if (judged === 'REPLACED') {
+      // In the log already (the fork rule gave it its id): out of the quarantine, not merged again.
+      claims.delete(item.id);
+      release.run(item.id);
+      released++;
+      continue;
+    }
+    const reason = judged;
     if (reason === 'FUTURE_CLOCK') earliestFuture = Math.min(earliestFuture, wallOf(item.change.id));
     if (reason === null || reason === 'VILLAGE_MISMATCH') claims.delete(item.id);
     if (reason === null) {
@@ -155,6 +169,7 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
     }
   }
   for (const [segment, changes] of bySegment) mergeChanges(sqlite, clock, changes, segment);
+  forkRule.finish();
 
   const heldBefore = (before?.held ?? 0) + newer.length;
   return {
@@ -162,6 +177,8 @@ function releaseHeld(sqlite: Sqlite, clock: HlcClock, selfId: string, limit: num
     judgement: { lastId, limit, trust, townships, claims, earliestFuture, held: heldBefore - released - leftRechecked },
   };
 }
+
+type HeldReason = 'OUT_OF_SCOPE' | 'FUTURE_CLOCK' | 'VILLAGE_MISMATCH' | 'DUPLICATE_ID';
 
 function readHeld(sqlite: Sqlite, where: string, ...params: unknown[]): Held[] {
   const rows = sqlite.prepare(`SELECT id, reason, detail FROM quarantine WHERE ${where} ORDER BY id`).all(...params) as { id: number; reason: string; detail: string }[];

@@ -1,38 +1,38 @@
-// The ledgers are a projection of the change log: this replays the whole log, in HLC order,
-// through the same applier the live writes use. Tests prove the result equals the live tables.
-// The log is emptied and refilled as it is replayed, so each change is applied to the log as it
-// stood when that change was the newest, as a live write or merge applies it.
-import { createChangeApplier, type Change } from './apply';
-import { isLedger, LEDGER_NAMES } from '../ledgers';
+// The ledgers are a projection of the change log: this empties them, the heads, the clocks and the
+// log's rows, and merges the whole log again, a piece at a time (the rows, then each stored segment
+// less what it left out) through the bulk merger a live import uses. The merge laws make the result
+// independent of order and grouping, so it equals the live tables (tests prove it), and memory holds
+// one piece at a time however big the log. The stored segments and their exclusions stay: they are
+// the log's source.
+import { batchesOf, createBulkMerger } from './bulkMerge';
+import { createChangeLog } from './changeLog';
+import { MERGE_BATCH } from './merge';
+import { LEDGER_NAMES } from '../ledgers';
 import type { Sqlite } from '../open';
 
-const PAGE = 5000;
-
 export function rebuildLedgers(sqlite: Sqlite): { changes: number } {
-  const applier = createChangeApplier(sqlite);
   return sqlite.transaction(() => {
-    sqlite.exec('DROP TABLE IF EXISTS temp.rebuild_log');
-    sqlite.exec('CREATE TEMP TABLE rebuild_log AS SELECT * FROM changes');
-    // Paged rather than iterated: better-sqlite3 refuses other statements while iterating.
-    const page = sqlite.prepare('SELECT * FROM temp.rebuild_log WHERE id > ? ORDER BY id LIMIT ?');
+    const log = createChangeLog(sqlite);
+    const pieces = log.pieces()[Symbol.iterator]();
+    // The rows first, read before they are emptied.
+    const rows = pieces.next().value!.changes;
     for (const table of LEDGER_NAMES) sqlite.prepare(`DELETE FROM "${table}"`).run();
-    sqlite.prepare('DELETE FROM cell_heads').run();
-    sqlite.prepare('DELETE FROM changes').run();
-    let after = '';
+    for (const table of ['cell_heads', 'changes', 'clocks', 'record_segments', 'record_deletes']) sqlite.prepare(`DELETE FROM ${table}`).run();
+    // Names are kept: their numbers stay what they were.
+    const merger = createBulkMerger(sqlite);
     let count = 0;
-    for (;;) {
-      const rows = page.all(after, PAGE) as (Omit<Change, 'seen'> & { seen: string; segment: string | null })[];
-      for (const row of rows) {
-        if (!isLedger(row.tbl)) throw new Error(`The change log names a table that is not a ledger: ${row.tbl}`);
-        const change: Change = { ...row, seen: JSON.parse(row.seen) as string[] };
-        applier.record(change, row.segment);
-        applier.apply(change);
-      }
-      count += rows.length;
-      if (rows.length < PAGE) break;
-      after = rows[rows.length - 1]!.id;
+    // A row keeps the segment name it had (a change merged under a name that is not stored).
+    const rowsBySegment = new Map<string | null, (typeof rows)[number][]>();
+    for (const row of rows) {
+      const list = rowsBySegment.get(row.segment);
+      if (list) list.push(row);
+      else rowsBySegment.set(row.segment, [row]);
     }
-    sqlite.exec('DROP TABLE temp.rebuild_log');
+    const merge = (segment: string | null, changes: readonly (typeof rows)[number][]) => {
+      for (const batch of batchesOf(changes.map(({ segment: _segment, ...change }) => change), MERGE_BATCH)) count += merger.mergeBatch(batch, segment).added;
+    };
+    for (const [segment, changes] of rowsBySegment) merge(segment, changes);
+    for (let piece = pieces.next(); !piece.done; piece = pieces.next()) merge(piece.value.segment, piece.value.changes);
     return { changes: count };
   })();
 }

@@ -4,7 +4,9 @@
 // it, which merges it, or keeps the village where it was (electron/services/villageMoves.ts).
 import type { Sqlite } from '../open';
 import { createChangeApplier, type Change } from './apply';
+import { createChangeLog, createSegmentCache } from './changeLog';
 import { HLC_HEX_LENGTH, parseHlc, type HlcClock } from './hlc';
+import { createReleaseForkRule } from './forks';
 import { mergeChanges } from './merge';
 
 export interface HeldVillageMove {
@@ -77,12 +79,20 @@ export function heldVillageMove(sqlite: Sqlite, id: number): HeldVillageMove | n
  * Merges the held move as an import would have (it then wins or loses its cell like any change)
  * and takes it out of the quarantine. The caller holds the transaction.
  */
-export function mergeVillageMove(sqlite: Sqlite, clock: HlcClock, id: number): void {
+export function mergeVillageMove(sqlite: Sqlite, clock: HlcClock, id: number, selfId: string, at: string): void {
   const row = sqlite.prepare("SELECT id, origin, detail FROM quarantine WHERE id = ? AND reason = 'VILLAGE_MOVE'").get(id) as HeldRow | undefined;
   if (!row) return;
   const { change, segment } = heldChange(row);
-  mergeChanges(sqlite, clock, [change], segment);
+  // A change of a device that wrote two histories meets the fork rule first, as at import.
+  const forkRule = createReleaseForkRule(sqlite, selfId, at);
+  const judged = forkRule.judge({ id, change, segment });
+  if (judged === 'DUPLICATE_ID') {
+    sqlite.prepare("UPDATE quarantine SET reason = 'DUPLICATE_ID' WHERE id = ?").run(id);
+    return;
+  }
+  if (judged === null) mergeChanges(sqlite, clock, [change], segment);
   sqlite.prepare('DELETE FROM quarantine WHERE id = ?').run(id);
+  forkRule.finish();
 }
 
 /**
@@ -93,11 +103,14 @@ export function mergeVillageMove(sqlite: Sqlite, clock: HlcClock, id: number): v
  */
 export function createMoveAnswerCheck(sqlite: Sqlite): (change: Change, townships: ReadonlySet<string>) => boolean {
   let applier: ReturnType<typeof createChangeApplier> | null = null;
-  const wasIn = sqlite.prepare("SELECT 1 FROM changes WHERE tbl = 'villages' AND row_id = ? AND col = 'township' AND value = ? LIMIT 1").pluck();
+  // The village's township history, from its segments and rows: a cache for this check's life
+  // (segments are immutable by hash; what the log leaves out of one is read on every call).
+  const log = createChangeLog(sqlite, createSegmentCache(4));
+  const wasIn = (villageId: string, value: string) => log.ofCell('villages', villageId, 'township').some((logged) => logged.value === value);
   return (change, townships) => {
     if (change.tbl !== 'villages' || change.col !== 'township' || townships.size === 0) return false;
     const to = JSON.parse(change.value) as unknown;
-    if (typeof to !== 'string' || !townships.has(to) || wasIn.get(change.row_id, change.value) === undefined) return false;
+    if (typeof to !== 'string' || !townships.has(to) || !wasIn(change.row_id, change.value)) return false;
     applier ??= createChangeApplier(sqlite);
     const heads = applier.headsOfCell('villages', change.row_id, 'township');
     return heads.length > 0 && heads.every((head) => change.seen.includes(head));
@@ -120,19 +133,22 @@ export interface VillageMovedAway {
  */
 export function villagesMovedAway(sqlite: Sqlite, townships: readonly string[]): VillageMovedAway[] {
   if (townships.length === 0) return [];
-  const quoted = JSON.stringify(townships.map((t) => JSON.stringify(t)));
-  const rows = sqlite
+  // Only a village outside them now can have moved away; villages are few, each one's township
+  // history is read from the change log.
+  const elsewhere = sqlite
     .prepare(
-      `SELECT v.id AS villageId, v.name AS villageName, v.township AS "to",
-              (SELECT json_extract(c.value, '$') FROM changes AS c
-                WHERE c.tbl = 'villages' AND c.row_id = v.id AND c.col = 'township' AND c.value IN (SELECT value FROM json_each(@townships))
-                ORDER BY c.id DESC LIMIT 1) AS "from"
-         FROM villages AS v
-        WHERE v.deleted_at IS NULL
-          AND (v.township IS NULL OR v.township NOT IN (SELECT json_extract(value, '$') FROM json_each(@townships)))
-          AND EXISTS (SELECT 1 FROM changes AS c WHERE c.tbl = 'villages' AND c.row_id = v.id AND c.col = 'township' AND c.value IN (SELECT value FROM json_each(@townships)))
+      `SELECT v.id AS villageId, v.name AS villageName, v.township AS "to" FROM villages AS v
+        WHERE v.deleted_at IS NULL AND (v.township IS NULL OR v.township NOT IN (SELECT value FROM json_each(?)))
         ORDER BY v.name, v.id`,
     )
-    .all({ townships: quoted }) as VillageMovedAway[];
-  return rows;
+    .all(JSON.stringify(townships)) as Omit<VillageMovedAway, 'from'>[];
+  const kept = new Set(townships.map((t) => JSON.stringify(t)));
+  const log = createChangeLog(sqlite, createSegmentCache(4));
+  return elsewhere.flatMap((village) => {
+    const last = log
+      .ofCell('villages', village.villageId, 'township')
+      .filter((logged) => kept.has(logged.value))
+      .at(-1);
+    return last ? [{ ...village, from: JSON.parse(last.value) as string }] : [];
+  });
 }

@@ -9,6 +9,7 @@ import { maskIdNumber, maskPhone } from '../../shared/domain/idNumber';
 import { snakeCase } from '../../shared/domain/ledgers/define';
 import { LEDGER_DEFINITIONS } from '../../shared/domain/ledgers/index';
 import { rowHistory } from '../../db/history';
+import { createSegmentCache } from '../../db/sync/changeLog';
 import { ROW_COLUMN, type LedgerName } from '../../db/ledgers';
 import { hlcToIso } from '../../db/sync/hlc';
 import { listTrusted } from '../../db/sync/trust';
@@ -29,11 +30,14 @@ function shownValue(col: string, value: unknown): Cell {
 }
 
 export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'records.history'> {
+  // Decoded segments kept while the app runs, so paging through one village's records decodes its
+  // segments once. Safe across merges and rebuilds: a segment's hash names its bytes.
+  const segments = createSegmentCache(8);
   return {
     'records.history': ({ ledger, id }) => {
       const profile = requireProfile(ctx);
       const def = LEDGER_DEFINITIONS[ledger];
-      const steps = rowHistory(ctx.db.sqlite, def.table as LedgerName, id);
+      const steps = rowHistory(ctx.db.sqlite, def.table as LedgerName, id, segments);
       // A record of a village this device does not keep is as absent as one never written.
       if (steps.length === 0 || !villagesInScope(ctx).includes(steps[steps.length - 1]!.villageId)) {
         throw new ApiError('NOT_FOUND', `No ${ledger} record ${id}`);

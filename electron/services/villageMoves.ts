@@ -27,7 +27,7 @@ export function villageMoveHandlers(ctx: ServiceContext): VillageMoveHandlers {
       const move = heldVillageMove(sqlite, id);
       if (!move) throw new ApiError('NOT_FOUND', `No village move ${id} is waiting`);
       ctx.store.transaction(() => {
-        mergeVillageMove(sqlite, ctx.clock, id);
+        mergeVillageMove(sqlite, ctx.clock, id, ctx.identity.deviceId, new Date(ctx.now()).toISOString());
         if (decision === 'keep' && move.from !== null && liveVillageTownship(sqlite, move.villageId) !== undefined) {
           ctx.store.update('villages', move.villageId, { township: move.from });
         }

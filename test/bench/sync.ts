@@ -16,6 +16,7 @@ import { segmentsToExport, writeBundle } from '../../db/sync/segments/bundle';
 import { deviceKeys } from '../../db/sync/segments/seal';
 import { buildForked, mergeForked, type ForkedBuildFigures, type ForkedMergeFigures } from './automergeForked';
 import { arg, childImport, mainOrChild, cpuSeconds, generate, int, mb, runChild, seconds, type ImportFigures, type Manifest } from './syncFixture';
+import { loggedChanges } from '../helpers/loggedChanges';
 
 // --------------------------------------------------------------------------------------------
 // Children: each prints one JSON line with its figures and its peak RSS.
@@ -46,7 +47,8 @@ async function rawInsert(dir: string, manifest: Manifest): Promise<{ rows: numbe
   for (const v of manifest.villages) {
     // Reading a village's rows is not timed: only the inserts (and the commit) are.
     const village = await openDatabase(v.db);
-    const changes = village.sqlite.prepare('SELECT id, tbl, row_id, village_id, col, value, seen, segment FROM changes').raw().all() as unknown[][];
+    // The village's log, wherever kept (sealed, its changes are in their segments), as rows.
+    const changes = loggedChanges(village.sqlite).map((c) => [c.id, c.tbl, c.row_id, c.village_id, c.col, c.value, JSON.stringify(c.seen), c.segment]);
     village.close();
     const t0 = performance.now();
     const u0 = process.cpuUsage();

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dumpLedgers } from '../../db/sync/dump';
 import { backupName, backupsToRemove, parseBackupName, readBackupSummary, snapshotDatabase, type BackupFile } from '../../db/backups';
 import { expectOk, expectRefused, openTestApp, SECRETARY_SETUP, type TestApp } from '../helpers/openedApp';
+import { loggedChanges } from '../helpers/loggedChanges';
 import { mountSmallDisk } from '../helpers/smallDisk';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -83,7 +84,7 @@ describe('a full disk during a backup', () => {
       const villageId = app.context.db.sqlite.prepare('SELECT id FROM villages').pluck().get() as string;
       for (let i = 0; i < 300; i++) await expectOk(app, 'households.create', { villageId, headName: `户主${i}`, villagerGroup: `第${i}组`, category: 'ordinary', notes: '备注'.repeat(40) });
       // What is stored: the ledgers and every change (the backup seals waiting changes into segments first, which changes no record).
-      const stored = () => [dumpLedgers(app.context.db.sqlite), JSON.stringify(app.context.db.sqlite.prepare('SELECT id, tbl, row_id, col, value, seen FROM changes ORDER BY id').all())].join('\n');
+      const stored = () => [dumpLedgers(app.context.db.sqlite), JSON.stringify(loggedChanges(app.context.db.sqlite).map(({ id, tbl, row_id, col, value, seen }) => ({ id, tbl, row_id, col, value, seen })))].join('\n');
       const before = stored();
       const refused = await expectRefused(app, 'backups.exportTo', { folder: mountPoint });
       expect(refused.code).toBe('DISK_FULL');

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiMethod } from '../../shared/api/methods';
 import { createConflictCounter } from '../../db/sync/conflicts';
+import { createChangeLog } from '../../db/sync/changeLog';
+import { loadDeviceKeys, sealSegment } from '../../db/sync/segments/seal';
 import { expectOk, openTestApp, SECRETARY_SETUP, type TestApp } from '../helpers/openedApp';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,15 +145,32 @@ describe('the conflicts badge (conflicts.count, read after every write) never re
 });
 
 describe("a record's history reads the change log by index", () => {
-  it('records.history of a household searches changes_by_cell, never scans the log', async () => {
+  it("records.history of a household finds its segments by record_segments' key and its rows by changes_by_cell, never scans", async () => {
+    const { sqlite } = app.context.db;
+    // The household's first changes sealed into a segment (the setup's and the first households'),
+    // one more written after: its history is read from both places the log keeps changes.
+    const sealed = sealSegment(sqlite, loadDeviceKeys(sqlite), { maxChanges: 300 })!;
+    expect(createChangeLog(sqlite).ofRecord('households', householdId).some((c) => c.segment === sealed.hash)).toBe(true);
+    app.context.store.update('households', householdId, { address: '东头' });
     ran = [];
-    await expectOk(app, 'records.history', { ledger: 'households', id: householdId });
-    const reads = ran.filter((r) => /FROM changes WHERE tbl = \? AND row_id = \?/.test(r.sql));
-    expect(reads.length).toBeGreaterThan(0);
-    for (const r of reads) {
-      const plan = explain(r);
-      expect(plan.join('\n'), r.sql).toMatch(/SEARCH changes USING INDEX changes_by_cell \(tbl=\? AND row_id=\?\)/);
-      expect(plan.filter((l) => /^SCAN changes\b/.test(l)), r.sql).toEqual([]);
-    }
+    const { entries } = await expectOk(app, 'records.history', { ledger: 'households', id: householdId });
+    expect(entries[0]).toMatchObject({ field: 'address', after: '东头' });
+    const reads = ran.filter((r) => /\b(changes|record_segments|segments|segment_exclusions|names)\b/.test(r.sql));
+    const plans = reads.map((r) => ({ sql: r.sql, plan: explain(r).join('\n') }));
+    const planOf = (marker: RegExp) => {
+      const found = plans.filter((p) => marker.test(p.sql));
+      expect(found.length, `${marker} ran`).toBeGreaterThan(0);
+      return found.map((p) => p.plan).join('\n');
+    };
+    // The record's segments by record_segments' key, their names by theirs.
+    expect(planOf(/FROM record_segments/)).toMatch(/SEARCH r USING PRIMARY KEY \(tbl=\? AND row_id=\?\)/);
+    // Its rows of `changes` by the cell index, each row's segment by the segments' key.
+    const rows = planOf(/FROM changes AS c WHERE c\.tbl = \? AND c\.row_id = \?/);
+    expect(rows).toMatch(/SEARCH c USING INDEX changes_by_cell \(tbl=\? AND row_id=\?\)/);
+    expect(rows).toMatch(/SEARCH s USING (COVERING )?INDEX sqlite_autoindex_segments_1 \(hash=\?\)/);
+    // A segment's body by its hash, what the log leaves out of it by its key.
+    expect(planOf(/FROM segments WHERE hash = \?/)).toMatch(/SEARCH segments USING INDEX sqlite_autoindex_segments_1 \(hash=\?\)/);
+    expect(planOf(/FROM segment_exclusions WHERE segment = \?/)).toMatch(/SEARCH segment_exclusions USING (COVERING INDEX|PRIMARY KEY) .*\(segment=\?\)/);
+    for (const { sql, plan } of plans) expect(plan.split('\n').filter((l) => /^SCAN\b/.test(l)), `${sql}\n${plan}`).toEqual([]);
   });
 });

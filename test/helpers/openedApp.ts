@@ -11,6 +11,7 @@ import type { DeviceSetupInput } from '../../shared/domain/device';
 import type { Sqlite } from '../../db/open';
 import { dumpHeads, dumpLedgers } from '../../db/sync/dump';
 import { seedMigratedDatabase } from './migratedDatabase';
+import { logText } from './loggedChanges';
 
 export const APP_START_TIME = Date.UTC(2026, 10, 27, 8, 0, 0);
 
@@ -56,12 +57,12 @@ export function transportOf(app: Pick<OpenedApp, 'dispatch'>): Transport {
   return <M extends ApiMethod>(method: M, input: unknown) => app.dispatch(method, input) as Promise<ApiResult<ApiOutput<M>>>;
 }
 
-/** The ledgers, the cell heads, the change log and the local meta table, canonically ordered. */
+/** The ledgers, the cell heads, the change log (wherever its changes are kept) and the local meta table, canonically ordered. */
 export function snapshotDatabase(sqlite: Sqlite): string {
   return [
     dumpLedgers(sqlite),
     dumpHeads(sqlite),
-    sqlite.prepare('SELECT * FROM changes ORDER BY id').all().map((r) => JSON.stringify(r)).join('\n'),
+    logText(sqlite),
     sqlite.prepare('SELECT * FROM meta ORDER BY key').all().map((r) => JSON.stringify(r)).join('\n'),
   ].join('\n----\n');
 }

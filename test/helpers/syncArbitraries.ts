@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { StoreError } from '../../db/store';
 import type { Change } from '../../db/sync/apply';
 import { dumpHeads, dumpLedgers } from '../../db/sync/dump';
+import { createChangeLog } from '../../db/sync/changeLog';
 import { mergeChanges, readChanges, type MergeResult } from '../../db/sync/merge';
 import type { HlcClock } from '../../db/sync/hlc';
 import type { Sqlite } from '../../db/open';
@@ -45,7 +46,7 @@ function liveVillages(device: TestDevice): string[] {
 export type Knowledge = Map<string, Set<string>>;
 
 function cellChangeIds(device: TestDevice, rowId: string, col: string): string[] {
-  return device.db.sqlite.prepare("SELECT id FROM changes WHERE tbl = 'villages' AND row_id = ? AND col = ?").pluck().all(rowId, col) as string[];
+  return createChangeLog(device.db.sqlite).ofCell('villages', rowId, col).map((change) => change.id);
 }
 
 function recordKnowledge(device: TestDevice, knowledge: Knowledge, rowId: string, write: () => void): void {

@@ -3,6 +3,7 @@
 // upward unchanged and still verify against their origin's key.
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { Change } from '../apply';
+import { createClockWriter } from '../clocks';
 import type { Sqlite } from '../../open';
 import { SYNC_SCHEMA_VERSION } from '../../ledgers';
 import { encodeChanges, type Compression } from './codec';
@@ -129,9 +130,9 @@ export function sealSegment(sqlite: Sqlite, keys: DeviceKeys, options: SealOptio
     const hash = segmentHash(header, body);
     const segment: SealedSegment = { ...header, hash, signature: signSegmentHash(hash, keys.privateKey), body };
     storeSegment(sqlite, segment);
-    sqlite
-      .prepare('UPDATE changes SET segment = ? WHERE origin = ? AND segment IS NULL AND id <= ?')
-      .run(hash, keys.deviceId, changes[changes.length - 1]!.id);
+    // From now on the log reads these changes from the stored segment: their rows go.
+    createClockWriter(sqlite).sealed(hash, changes);
+    sqlite.prepare('DELETE FROM changes WHERE origin = ? AND segment IS NULL AND id <= ?').run(keys.deviceId, changes[changes.length - 1]!.id);
     return segment;
   })();
 }

@@ -1,9 +1,10 @@
 // 0220: the change log stops storing a change's HLC and origin (its id says both). A database
 // made by the code before it — a real history with a conflict, a delete, sealed and unsealed
-// changes, copied table by table into the schema of version 210 — migrates to a log that reads
-// back row for row as it was, with the same ledgers and heads, fewer bytes, and keeps working:
-// new writes, sealing, a rebuild. A log holding a change whose id is not its HLC and origin is
-// refused, and the database is left as it was.
+// changes, in the schema of version 210 with a row for every change of its log (test/db/migrations/
+// madeBefore.ts) — migrates to a log that reads back row for row as it was, with the same ledgers
+// and heads, fewer bytes, and keeps working on to today's schema: the same log, a rebuild, sealing.
+// A log holding a change whose id is not its HLC and origin is refused, and the database is left
+// as it was.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
@@ -16,24 +17,9 @@ import { newKeys } from '../sync/bundleHelpers';
 import { openTestDevice } from '../../helpers/device';
 import { useTempDirs } from '../../helpers/tempDir';
 import type { Sqlite } from '../../../db/open';
+import { changeRows, headsBeforeClocks, logAsRows, madeAtVersion } from './madeBefore';
 
 const tempDir = useTempDirs();
-
-/** Copies every table of `from` into the database at `file`, created at schema version 210 (the one before 0220). */
-async function atVersionBefore(from: Sqlite, file: string): Promise<void> {
-  const old = await openDatabase(file, { targetVersion: 210 });
-  old.close();
-  const tables = from.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-  from.prepare('ATTACH ? AS old').run(file);
-  from.exec('BEGIN');
-  // SELECT * reads the generated hlc and origin too, in the columns version 210 stores them.
-  for (const table of tables) from.exec(`INSERT INTO old."${table}" SELECT * FROM main."${table}"`);
-  from.exec('COMMIT');
-  from.exec('DETACH old');
-}
-
-const everything = (sqlite: Sqlite) =>
-  [JSON.stringify(sqlite.prepare('SELECT * FROM changes ORDER BY id').all()), dumpLedgers(sqlite), dumpHeads(sqlite)].join('\n');
 const changesBytes = (sqlite: Sqlite) => sqlite.prepare("SELECT sum(payload) FROM dbstat WHERE name = 'changes'").pluck().get() as number;
 
 describe('0220: compact change log', () => {
@@ -50,29 +36,43 @@ describe('0220: compact change log', () => {
     b.store.update('villages', village, { name: '李家湾', notes: '修路' });
     b.store.remove('households', household);
     mergeChanges(a.db.sqlite, a.clock, readChanges(b.db.sqlite)); // a conflict on the name, a delete; some unsealed
-    const before = everything(a.db.sqlite);
+    const rows = logAsRows(a.db.sqlite);
+    const ledgers = dumpLedgers(a.db.sqlite);
+    const heads = dumpHeads(a.db.sqlite);
     const file = join(dir, 'v210.sqlite');
-    await atVersionBefore(a.db.sqlite, file);
+    await madeAtVersion(a.db.sqlite, file, 210);
     a.close();
     b.close();
 
+    // Version 210 keeps every change a row, its sealed ones too, and lists heads from them.
     const old = await openDatabase(file, { targetVersion: 210 });
-    expect(everything(old.sqlite)).toBe(before);
+    expect(changeRows(old.sqlite)).toEqual(rows);
+    expect(rows.filter((row) => (JSON.parse(row) as { segment: string | null }).segment !== null).length).toBeGreaterThan(0);
+    expect(dumpLedgers(old.sqlite)).toBe(ledgers);
+    expect(headsBeforeClocks(old.sqlite)).toBe(heads);
     const oldBytes = changesBytes(old.sqlite);
     old.close();
 
-    const db = await openDatabase(file, { backupDir: join(dir, 'backups') });
-    expect(everything(db.sqlite)).toBe(before);
+    const db = await openDatabase(file, { targetVersion: 220, backupDir: join(dir, 'backups') });
+    expect(changeRows(db.sqlite)).toEqual(rows);
+    expect(dumpLedgers(db.sqlite)).toBe(ledgers);
+    expect(headsBeforeClocks(db.sqlite)).toBe(heads);
     expect(db.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     expect(db.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE tbl_name = 'changes' AND type = 'index'").pluck().get()).toBe(3);
     // The 32 characters of HLC and origin a change held are gone from the disk.
-    expect(changesBytes(db.sqlite)).toBeLessThan(oldBytes - 32 * (before.match(/"id":/g)!.length - 10));
-    // The rebuild from the migrated log equals the migrated ledgers.
-    const ledgers = dumpLedgers(db.sqlite);
-    rebuildLedgers(db.sqlite);
-    expect(everything(db.sqlite)).toBe(before);
-    expect(dumpLedgers(db.sqlite)).toBe(ledgers);
+    expect(changesBytes(db.sqlite)).toBeLessThan(oldBytes - 32 * (rows.length - 10));
     db.close();
+
+    // Migrated on to today's schema: the same log, ledgers and heads; the rebuild from the log equals the ledgers.
+    const latest = await openDatabase(file, { backupDir: join(dir, 'backups') });
+    expect(logAsRows(latest.sqlite)).toEqual(rows);
+    expect(dumpLedgers(latest.sqlite)).toBe(ledgers);
+    expect(dumpHeads(latest.sqlite)).toBe(heads);
+    rebuildLedgers(latest.sqlite);
+    expect(logAsRows(latest.sqlite)).toEqual(rows);
+    expect(dumpLedgers(latest.sqlite)).toBe(ledgers);
+    expect(dumpHeads(latest.sqlite)).toBe(heads);
+    latest.close();
 
     // Its device seals what waits; the segment holds exactly the changes the log had waiting.
     const reopened = await openDatabase(file);

@@ -2,7 +2,7 @@
 // a field two devices wrote, a delete against an edit it had not seen, both on one record (one
 // conflict, as listed), none once resolved, none in a village the device does not keep.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConflictCounter, listConflicts } from '../../../db/sync/conflicts';
+import { createConflictCounter, listConflicts, resolveCell } from '../../../db/sync/conflicts';
 import { useTempDirs } from '../../helpers/tempDir';
 import { openTwoKeepers, type Peer } from './syncPeers';
 
@@ -50,5 +50,44 @@ describe('conflicts counted for the badge', () => {
     exchange();
     expect(listConflicts(a.sqlite)).toHaveLength(1);
     expect(createConflictCounter(a.sqlite)([village])).toBe(1);
+  });
+
+  it('a record brought back after a delete is no delete: an edit its revival had not seen is no conflict, listed or counted', async () => {
+    const { a, b, village, household, exchange } = await twoKeepers();
+    a.device.store.remove('households', household);
+    exchange();
+    resolveCell(a.sqlite, a.device.clock, a.id, { tbl: 'households', rowId: household, col: '_row', value: 'alive' });
+    exchange();
+    b.device.store.update('households', household, { phone: '13900000000' });
+    exchange();
+    for (const peer of [a, b]) {
+      expect(listConflicts(peer.sqlite)).toEqual([]);
+      expect(createConflictCounter(peer.sqlite)([village])).toBe(0);
+    }
+    // Deleted again by a device that had not seen the next edit: now it is one.
+    b.device.store.update('households', household, { phone: '13700000000' });
+    a.device.store.remove('households', household);
+    exchange();
+    for (const peer of [a, b]) {
+      expect(listConflicts(peer.sqlite).map((c) => [c.col, c.heads.map((h) => h.col ?? '_row')])).toEqual([['_row', ['_row', 'phone']]]);
+      expect(createConflictCounter(peer.sqlite)([village])).toBe(1);
+    }
+  });
+
+  it('a delete and a revival written at once list, with the two, the edit only the revival had seen; counted once', async () => {
+    const { a, b, village, household, exchange } = await twoKeepers();
+    a.device.store.remove('households', household);
+    exchange();
+    resolveCell(a.sqlite, a.device.clock, a.id, { tbl: 'households', rowId: household, col: '_row', value: 'alive' });
+    exchange();
+    b.device.store.update('households', household, { phone: '13900000000' });
+    resolveCell(b.sqlite, b.device.clock, b.id, { tbl: 'households', rowId: household, col: '_row', value: 'alive' });
+    a.device.store.remove('households', household);
+    exchange();
+    for (const peer of [a, b]) {
+      const listed = listConflicts(peer.sqlite);
+      expect(listed.map((c) => [c.col, c.heads.map((h) => `${h.col ?? '_row'} ${String(h.value)}`).sort()])).toEqual([['_row', ['_row alive', '_row deleted', 'phone 13900000000']]]);
+      expect(createConflictCounter(peer.sqlite)([village])).toBe(1);
+    }
   });
 });

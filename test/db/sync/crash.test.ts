@@ -18,6 +18,7 @@ import { fileSource, verifyBundle } from '../../../db/sync/segments/bundle';
 import { sealAll } from '../../../db/sync/segments/seal';
 import { START_TIME } from '../../helpers/device';
 import { childEnv, useChildScript } from '../../helpers/childScript';
+import { countLogged } from '../../helpers/loggedChanges';
 import { useTempDirs } from '../../helpers/tempDir';
 import type { SyncJob } from './fixtures/syncChild';
 import { openPeer, replicaState, type Peer } from './syncPeers';
@@ -88,7 +89,7 @@ function writeLedgers(peer: Peer, villages: number, households: number, tag: str
 interface Inspection {
   /** `PRAGMA integrity_check`: 'ok' for a sound file. */
   readonly integrity: unknown;
-  /** Rows of the sync tables: the all-or-nothing outcomes are told apart by these. */
+  /** Changes in the log (wherever kept) and rows of the other sync tables: the all-or-nothing outcomes are told apart by these. */
   readonly counts: string;
   /** Ledgers and heads (replicaState). */
   readonly state: string;
@@ -97,8 +98,8 @@ interface Inspection {
 async function inspect(path: string): Promise<Inspection> {
   return withDatabase(path, (sqlite) => ({
     integrity: sqlite.pragma('integrity_check', { simple: true }),
-    counts: ['changes', 'segments', 'imports', 'quarantine', 'cell_heads', 'export_marks']
-      .map((t) => `${t}=${sqlite.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number}`)
+    counts: [`changes=${countLogged(sqlite)}`]
+      .concat(['segments', 'imports', 'quarantine', 'cell_heads', 'export_marks'].map((t) => `${t}=${sqlite.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number}`))
       .join(' '),
     state: replicaState(sqlite),
   }));

@@ -15,6 +15,7 @@ import type { ImportReceipt } from '../../../db/sync/importBundle';
 import { fileSource, readBundle } from '../../../db/sync/segments/bundle';
 import { TOWNSHIP_SCOPE_PREFIX } from '../../../db/sync/trust';
 import { useTempDirs } from '../../helpers/tempDir';
+import { loggedChanges } from '../../helpers/loggedChanges';
 import { keyring } from './bundleHelpers';
 import { deviceIdOf, openPeer, replicaState, villageWithHouseholds, type Peer } from './syncPeers';
 
@@ -148,7 +149,7 @@ describe('forks at random points of a random multi-device history', () => {
           }
         }
         for (const holder of [coordinator, district]) {
-          const logged = holder.sqlite.prepare('SELECT tbl, row_id, col, value, seen FROM changes WHERE id = ?');
+          const logged = new Map(loggedChanges(holder.sqlite).map((c) => [c.id, c]));
           const heldAside = new Set(
             (holder.sqlite.prepare("SELECT detail FROM quarantine WHERE reason = 'DUPLICATE_ID'").pluck().all() as string[]).map((d) => {
               const c = (JSON.parse(d) as { change: Change }).change;
@@ -156,7 +157,7 @@ describe('forks at random points of a random multi-device history', () => {
             }),
           );
           for (const [key, c] of carried) {
-            const row = logged.get(c.id) as { row_id: string; col: string; value: string } | undefined;
+            const row = logged.get(c.id);
             expect(row, `change ${c.id} is nowhere`).toBeDefined();
             const merged = row!.value === c.value && row!.row_id === c.row_id && row!.col === c.col;
             expect(merged || heldAside.has(key), `change ${c.id} (${c.value}) was dropped`).toBe(true);

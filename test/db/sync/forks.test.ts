@@ -9,6 +9,7 @@ import type { Change } from '../../../db/sync/apply';
 import { SUCCESSOR_NEEDED, type ImportReceipt } from '../../../db/sync/importBundle';
 import { sealChanges, assemble } from './bundleHelpers';
 import { useTempDirs } from '../../helpers/tempDir';
+import { createChangeLog } from '../../../db/sync/changeLog';
 import { openPeer, replicaState, villageWithHouseholds, type Peer } from './syncPeers';
 
 const tempDir = useTempDirs();
@@ -165,7 +166,7 @@ describe('a device that wrote two histories', () => {
     t.s1.device.store.update('households', household, { head_name: '原机所写' });
     const restored = await restore(copy, t.s1, join(dir, 'restored'), at);
     restored.device.store.update('households', household, { head_name: '副本所写' });
-    const idOf = (peer: Peer) => peer.sqlite.prepare("SELECT id FROM changes WHERE col = 'head_name' AND row_id = ? ORDER BY id DESC LIMIT 1").pluck().get(household);
+    const idOf = (peer: Peer) => createChangeLog(peer.sqlite).ofCell('households', household, 'head_name').at(-1)?.id;
     expect(idOf(restored)).toBe(idOf(t.s1));
     const fromOriginal = t.s1.exportTo(join(dir, 'up'))!;
     const fromCopy = restored.exportTo(join(dir, 'up-restored'))!;

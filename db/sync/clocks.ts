@@ -1,0 +1,333 @@
+// The compact store's clock (docs/compact-store.md, step 2): per record one packed blob giving,
+// for each written column, the cell's greatest change (its HLC as integers, its origin as a name
+// number, its `seen` when not empty), and an index from a record to the segments holding its
+// changes; tables, columns, devices and segments interned as small integers in `names`. Written
+// beside the change log, in the same transaction, by every writer of the log; nothing reads it
+// yet (step 3 moves the readers), so it must always equal what the log says.
+import { parseHlc, formatHlc } from './hlc';
+import type { Change } from './apply';
+import type { Sqlite } from '../open';
+
+/** What a name number stands for. */
+export const NAME_KIND = { table: 1, column: 2, device: 3, segment: 4 } as const;
+
+/** One cell of a record's clock: its greatest change, with the column and origin as name numbers. */
+export interface CellClock {
+  readonly col: number;
+  /** The greatest change's HLC (16 hex digits). */
+  readonly hlc: string;
+  readonly origin: number;
+  /** That change's `seen` as the log stores it (JSON), '' when it saw nothing. */
+  readonly seen: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A record id as the clock keys it: 16 bytes for a lowercase UUID (every id Cunji makes), else the text itself. */
+export function recordKey(rowId: string): Buffer | string {
+  return UUID.test(rowId) ? Buffer.from(rowId.replace(/-/g, ''), 'hex') : rowId;
+}
+
+/** The record id back from its key. */
+export function recordIdOf(key: Buffer | string): string {
+  if (typeof key === 'string') return key;
+  const hex = key.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// Unsigned LEB128 over safe integers (a wall time is 48 bits, so plain numbers suffice).
+function pushVarint(out: number[], value: number): void {
+  let v = value;
+  while (v >= 0x80) {
+    out.push((v % 0x80) | 0x80);
+    v = Math.floor(v / 0x80);
+  }
+  out.push(v);
+}
+
+const zigzag = (v: number) => (v < 0 ? -2 * v - 1 : 2 * v);
+const unzigzag = (v: number) => (v % 2 === 1 ? -(v + 1) / 2 : v / 2);
+
+/** A record's clock: its first change (who recorded it), whether any change of it is not causal, its cells. */
+export interface RecordClock {
+  /** The record's smallest change: its HLC and its origin's name number. */
+  readonly first: { readonly hlc: string; readonly origin: number };
+  /**
+   * A change of the record names, in `seen`, an id not smaller than its own (no honest writer
+   * does: a history that is not causal). Until then the clock alone answers "has a later change
+   * seen this one?" for a change newer than the cell's greatest: none can have.
+   */
+  readonly nonCausal: boolean;
+  readonly cells: readonly CellClock[];
+}
+
+/** Causal: every change named in `seen` sorts before the change itself. */
+export const isCausal = (change: Pick<Change, 'id' | 'seen'>) => change.seen.every((id) => id < change.id);
+
+/**
+ * The blob: a flags number (1: not causal), the first change's wall time, counter and origin; then
+ * per cell (by column number) the column, the wall time's difference from the first change's, the
+ * counter, the origin, the length of `seen` and its bytes.
+ */
+export function encodeClock(clock: RecordClock): Buffer {
+  const sorted = [...clock.cells].sort((a, b) => a.col - b.col);
+  const out: number[] = [];
+  const first = parseHlc(clock.first.hlc);
+  const base = first.wall;
+  pushVarint(out, clock.nonCausal ? 1 : 0);
+  pushVarint(out, base);
+  pushVarint(out, first.counter);
+  pushVarint(out, clock.first.origin);
+  const parts: Buffer[] = [];
+  for (const cell of sorted) {
+    const { wall, counter } = parseHlc(cell.hlc);
+    pushVarint(out, cell.col);
+    pushVarint(out, zigzag(wall - base));
+    pushVarint(out, counter);
+    pushVarint(out, cell.origin);
+    const seen = Buffer.from(cell.seen, 'utf8');
+    pushVarint(out, seen.length);
+    parts.push(Buffer.from(out.splice(0)), seen);
+  }
+  parts.unshift(Buffer.from(out));
+  return Buffer.concat(parts);
+}
+
+export function decodeClock(blob: Uint8Array): RecordClock {
+  let at = 0;
+  const varint = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (at >= blob.length) throw new Error('A record clock ends inside a number');
+      const byte = blob[at++]!;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  };
+  const flags = varint();
+  const base = varint();
+  const first = { hlc: formatHlc({ wall: base, counter: varint() }), origin: varint() };
+  const cells: CellClock[] = [];
+  while (at < blob.length) {
+    const col = varint();
+    const wall = base + unzigzag(varint());
+    const counter = varint();
+    const origin = varint();
+    const length = varint();
+    const seen = Buffer.from(blob.subarray(at, at + length)).toString('utf8');
+    at += length;
+    cells.push({ col, hlc: formatHlc({ wall, counter }), origin, seen });
+  }
+  return { first, nonCausal: (flags & 1) === 1, cells };
+}
+
+export interface ClockWriter {
+  /**
+   * Folds changes new to the log into their records' clocks and segments (one read and write a
+   * record). `newRecords`: the log had no change of these records before (the bulk merger knows),
+   * so there is no clock to read.
+   */
+  note(changes: readonly Change[], segment: string | null, newRecords?: boolean): void;
+  /**
+   * Recomputes records' clocks, deletes and segments from their logged changes (after a fork's
+   * doubled id changed hands); `changesOf` gives a record's changes in id order with their segments.
+   */
+  refresh(records: readonly { tbl: string; row_id: string }[], changesOf: (tbl: string, rowId: string) => readonly (Change & { readonly segment: string | null })[]): void;
+  /** A sealed segment: the records of its changes gain it. */
+  sealed(segment: string, changes: readonly Pick<Change, 'tbl' | 'row_id'>[]): void;
+}
+
+// db/ledgers' ROW_COLUMN written out: the migrations import this file, and db/ledgers reads the
+// migrations, so importing it here would make a cycle.
+/** A change that deletes its record (the `_row` cell set to "deleted"). */
+const isDelete = (change: Pick<Change, 'col' | 'value'>) => change.col === '_row' && change.value === DELETED_VALUE;
+const DELETED_VALUE = JSON.stringify('deleted');
+
+export function createClockWriter(sqlite: Sqlite): ClockWriter {
+  const findName = sqlite.prepare('SELECT n FROM names WHERE kind = ? AND text = ?').pluck();
+  const nameText = sqlite.prepare('SELECT text FROM names WHERE n = ?').pluck();
+  const addName = sqlite.prepare('INSERT INTO names (kind, text) VALUES (?, ?)');
+  const readClock = sqlite.prepare('SELECT cells FROM clocks WHERE tbl = ? AND row_id = ?').pluck();
+  const writeClock = sqlite.prepare('INSERT OR REPLACE INTO clocks (tbl, row_id, cells) VALUES (?, ?, ?)');
+  const dropClock = sqlite.prepare('DELETE FROM clocks WHERE tbl = ? AND row_id = ?');
+  const addSegment = sqlite.prepare('INSERT OR IGNORE INTO record_segments (tbl, row_id, segment) VALUES (?, ?, ?)');
+  const dropSegments = sqlite.prepare('DELETE FROM record_segments WHERE tbl = ? AND row_id = ?');
+  const addDelete = sqlite.prepare('INSERT OR IGNORE INTO record_deletes (tbl, row_id) VALUES (?, ?)');
+  const dropDelete = sqlite.prepare('DELETE FROM record_deletes WHERE tbl = ? AND row_id = ?');
+
+  // Name numbers are looked up per call, never kept across calls: a call runs inside its
+  // caller's transaction, and a number kept past a rollback could name nothing, or another name.
+  function interner(): { nameOf(kind: number, text: string): number; textOf(n: number): string } {
+    const known = new Map<string, number>();
+    const texts = new Map<number, string>();
+    return {
+      nameOf(kind, text) {
+        const key = `${kind}\u0000${text}`;
+        let n = known.get(key);
+        if (n === undefined) {
+          n = (findName.get(kind, text) as number | undefined) ?? Number(addName.run(kind, text).lastInsertRowid);
+          known.set(key, n);
+          texts.set(n, text);
+        }
+        return n;
+      },
+      textOf(n) {
+        let text = texts.get(n);
+        if (text === undefined) {
+          text = nameText.get(n) as string;
+          texts.set(n, text);
+        }
+        return text;
+      },
+    };
+  }
+
+  return {
+    note(changes, segment, newRecords = false) {
+      if (!changes.length) return;
+      const names = interner();
+      const segmentN = segment === null ? null : names.nameOf(NAME_KIND.segment, segment);
+      // table number → record key text → the record's changes
+      const records = new Map<string, { tbl: number; rowId: string; changes: Change[] }>();
+      for (const change of changes) {
+        const tbl = names.nameOf(NAME_KIND.table, change.tbl);
+        const key = `${tbl}\u0000${change.row_id}`;
+        let record = records.get(key);
+        if (!record) {
+          record = { tbl, rowId: change.row_id, changes: [] };
+          records.set(key, record);
+        }
+        record.changes.push(change);
+      }
+      for (const { tbl, rowId, changes: ofRecord } of records.values()) {
+        const key = recordKey(rowId);
+        const stored = newRecords ? undefined : (readClock.get(tbl, key) as Buffer | undefined);
+        const clock = stored ? decodeClock(stored) : undefined;
+        const cells = new Map<number, CellClock>();
+        if (clock) for (const cell of clock.cells) cells.set(cell.col, cell);
+        // A held change's id, for comparing: its HLC then its origin's text.
+        const idOf = (held: { hlc: string; origin: number }) => held.hlc + names.textOf(held.origin);
+        let first = clock?.first;
+        let nonCausal = clock?.nonCausal ?? false;
+        let changed = false;
+        for (const change of ofRecord) {
+          if (!first || change.id < idOf(first)) {
+            first = { hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin) };
+            changed = true;
+          }
+          if (!nonCausal && !isCausal(change)) {
+            nonCausal = true;
+            changed = true;
+          }
+          if (isDelete(change)) addDelete.run(tbl, key);
+          const col = names.nameOf(NAME_KIND.column, change.col);
+          const held = cells.get(col);
+          if (held && idOf(held) >= change.id) continue;
+          cells.set(col, { col, hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin), seen: change.seen.length ? JSON.stringify(change.seen) : '' });
+          changed = true;
+        }
+        if (changed) writeClock.run(tbl, key, encodeClock({ first: first!, nonCausal, cells: [...cells.values()] }));
+        if (segmentN !== null) addSegment.run(tbl, key, segmentN);
+      }
+    },
+    refresh(records, changesOf) {
+      const names = interner();
+      for (const { tbl: table, row_id } of records) {
+        const tbl = names.nameOf(NAME_KIND.table, table);
+        const key = recordKey(row_id);
+        const logged = changesOf(table, row_id);
+        const greatest = new Map<string, Change>();
+        let nonCausal = false;
+        dropDelete.run(tbl, key);
+        dropSegments.run(tbl, key);
+        for (const change of logged) {
+          greatest.set(change.col, change); // id order: the last of a column is its greatest
+          if (!isCausal(change)) nonCausal = true;
+          if (isDelete(change)) addDelete.run(tbl, key);
+          if (change.segment !== null) addSegment.run(tbl, key, names.nameOf(NAME_KIND.segment, change.segment));
+        }
+        const cells = [...greatest].map(([col, change]) => ({
+          col: names.nameOf(NAME_KIND.column, col),
+          hlc: change.hlc,
+          origin: names.nameOf(NAME_KIND.device, change.origin),
+          seen: change.seen.length ? JSON.stringify(change.seen) : '',
+        }));
+        const first = logged[0];
+        if (first) writeClock.run(tbl, key, encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal, cells }));
+        else dropClock.run(tbl, key);
+      }
+    },
+    sealed(segment, sealedChanges) {
+      const names = interner();
+      const segmentN = names.nameOf(NAME_KIND.segment, segment);
+      const done = new Set<string>();
+      for (const { tbl, row_id } of sealedChanges) {
+        const key = `${tbl}\u0000${row_id}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        addSegment.run(names.nameOf(NAME_KIND.table, tbl), recordKey(row_id), segmentN);
+      }
+    },
+  };
+}
+
+/** A record's clock with its names as text: what the readers of the log ask of it. */
+export interface ReadClock {
+  /** The record's smallest change id (its HLC and origin): who recorded it, and when. */
+  readonly firstId: string;
+  readonly nonCausal: boolean;
+  /** Column → the cell's greatest change: its id and `seen`. */
+  readonly cells: ReadonlyMap<string, { readonly id: string; readonly seen: readonly string[] }>;
+}
+
+export interface ClockReader {
+  /** The record's clock; undefined when the log has no change of it. */
+  read(tbl: string, rowId: string): ReadClock | undefined;
+  /** Every record's clock, a table at a time (for listings over the whole log). */
+  all(): Iterable<{ readonly tbl: string; readonly rowId: string; readonly clock: ReadClock }>;
+}
+
+/**
+ * Reads clocks. Names are looked up afresh by each call (a number kept past a rolled-back
+ * transaction could name another name), so one reader can serve a long-lived applier.
+ */
+export function createClockReader(sqlite: Sqlite): ClockReader {
+  const tableNumber = sqlite.prepare(`SELECT n FROM names WHERE kind = ${NAME_KIND.table} AND text = ?`).pluck();
+  const readClock = sqlite.prepare('SELECT cells FROM clocks WHERE tbl = ? AND row_id = ?').pluck();
+  const allClocks = sqlite.prepare('SELECT tbl, row_id, cells FROM clocks');
+  const nameText = sqlite.prepare('SELECT text FROM names WHERE n = ?').pluck();
+  function namer(): (n: number) => string {
+    const texts = new Map<number, string>();
+    return (n) => {
+      let text = texts.get(n);
+      if (text === undefined) {
+        text = nameText.get(n) as string;
+        texts.set(n, text);
+      }
+      return text;
+    };
+  }
+  const readable = (blob: Buffer, textOf: (n: number) => string): ReadClock => {
+    const clock = decodeClock(blob);
+    return {
+      firstId: clock.first.hlc + textOf(clock.first.origin),
+      nonCausal: clock.nonCausal,
+      cells: new Map(clock.cells.map((cell) => [textOf(cell.col), { id: cell.hlc + textOf(cell.origin), seen: cell.seen ? (JSON.parse(cell.seen) as string[]) : [] }])),
+    };
+  };
+  return {
+    read(tbl, rowId) {
+      const n = tableNumber.get(tbl) as number | undefined;
+      if (n === undefined) return undefined;
+      const blob = readClock.get(n, recordKey(rowId)) as Buffer | undefined;
+      return blob ? readable(blob, namer()) : undefined;
+    },
+    *all() {
+      const textOf = namer();
+      const rows = allClocks.raw().all() as [number, Buffer | string, Buffer][];
+      for (const [tbl, key, blob] of rows) yield { tbl: textOf(tbl), rowId: recordIdOf(key), clock: readable(blob, textOf) };
+    },
+  };
+}
