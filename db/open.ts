@@ -75,6 +75,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         await sql.raw(`PRAGMA user_version = ${Number(migration.version)}`).execute(trx);
       });
     }
+    // Outside any transaction, as VACUUM must be: once, however many migrations asked for it.
+    if (pending.some((m) => m.vacuumAfter)) sqlite.exec('VACUUM');
     const schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
     return {
       file,

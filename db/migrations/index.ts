@@ -36,6 +36,9 @@ export interface Migration {
    *  the migrations one by one and refuses a flag missing where the synced tables change, or
    *  set where they do not. */
   readonly syncShape?: true;
+  /** It frees much of the file (it deletes most of a table): the file is vacuumed once the
+   *  pending migrations are done, so the space goes back to the disk, not only to SQLite. */
+  readonly vacuumAfter?: true;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -63,7 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 220, name: '0220_compact_change_log', up: m0220.up },
   { version: 230, name: '0230_record_clocks', up: m0230.up },
   { version: 240, name: '0240_segment_exclusions', up: m0240.up },
-  { version: 250, name: '0250_received_changes_out', up: m0250.up },
+  { version: 250, name: '0250_received_changes_out', up: m0250.up, vacuumAfter: true },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

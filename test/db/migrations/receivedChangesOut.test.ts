@@ -88,6 +88,7 @@ describe('0250: received changes out of the change log', () => {
     expect(dumpHeads(old.sqlite)).toBe(heads);
     const rowsBefore = count(old.sqlite);
     const bytesBefore = bytes(old.sqlite);
+    const pagesBefore = old.sqlite.pragma('page_count', { simple: true }) as number;
     old.close();
 
     const db = await openDatabase(join(made, `${c.id}.sqlite`), { backupDir: join(dir, 'backups') });
@@ -103,6 +104,9 @@ describe('0250: received changes out of the change log', () => {
     expect(rowsBefore).toBe(log.length + 1); // every change a row, and the set-aside one
     const bytesAfter = bytes(db.sqlite);
     expect(bytesAfter * 10).toBeLessThan(bytesBefore);
+    // The file itself shrank (vacuumed after the migration), not only the table: no free pages left.
+    expect(db.sqlite.pragma('freelist_count', { simple: true })).toBe(0);
+    expect(db.sqlite.pragma('page_count', { simple: true }) as number).toBeLessThan(pagesBefore);
     expect(db.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'changes_deletes'").pluck().get()).toBe(0);
     db.close();
 
