@@ -1,6 +1,6 @@
 // Opening the store: pragmas, the refusal of a database from a newer version, a backup before
 // any migration, then each pending migration in its own transaction.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -43,6 +43,21 @@ export class DatabaseTooNewError extends Error {
         'It was written by a newer Cunji: install that version to open it. Nothing was changed.',
     );
     this.name = 'DatabaseTooNewError';
+  }
+}
+
+/**
+ * How many migrations opening `file` would run (0 for a file not there yet: a new database is made
+ * in a moment). Read-only; the shell asks it to tell the person before a long upgrade.
+ */
+export function pendingMigrationCount(file: string, options: Pick<OpenOptions, 'migrations' | 'nativeBinding'> = {}): number {
+  if (!existsSync(file)) return 0;
+  const sqlite = new BetterSqlite3(file, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    const found = sqlite.pragma('user_version', { simple: true }) as number;
+    return found === 0 ? 0 : (options.migrations ?? MIGRATIONS).filter((m) => m.version > found).length;
+  } finally {
+    sqlite.close();
   }
 }
 

@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, screen, sessio
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../shared/api/menuCommands';
 import type { Lang } from '../../shared/domain/labels';
 import { DIALOG_TEXT } from '../../shared/i18n/dialogs';
+import { pendingMigrationCount } from '../../db/open';
 import { DATABASE_FILE_NAME, openApp, type OpenedApp } from '../services/app';
 import { createLogger, logDirOf } from '../services/log';
 import { dataDirArgument } from '../services/paths';
@@ -19,6 +20,7 @@ import { isAppFrame, registerApi } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createSafeStorageSecretStore } from './secrets';
 import { denyPermissions, hardenWebContents } from './security';
+import { upgradeNoticeOptions, upgradeNoticeUrl } from './upgradeNotice';
 import { windowOptions } from './windowOptions';
 import { readWindowState, writeWindowState } from './windowState';
 
@@ -117,6 +119,15 @@ async function start(): Promise<void> {
   }
   log.info('self-test passed');
 
+  // A database from an older version is upgraded as it opens: say so while it runs.
+  const databaseFile = join(dataDir, DATABASE_FILE_NAME);
+  let notice: BrowserWindow | null = null;
+  if (pendingMigrationCount(databaseFile, { nativeBinding }) > 0) {
+    log.info('upgrading the data');
+    notice = new BrowserWindow(upgradeNoticeOptions());
+    hardenWebContents(notice.webContents, upgradeNoticeUrl());
+    void notice.loadURL(upgradeNoticeUrl());
+  }
   try {
     opened = await openApp({
       dataDir,
@@ -134,10 +145,12 @@ async function start(): Promise<void> {
       onUnexpected: (method, error) => log.error(`${method} failed`, error),
     });
   } catch (error) {
+    notice?.destroy();
     log.error('cannot open the data', error);
     const reason = error instanceof Error ? error.message : String(error);
     return failAtStart('村记无法打开数据 / Cunji cannot open its data', `${dataDir}\n\n${reason}\n\n日志 / Log: ${log.file}`);
   }
+  notice?.destroy();
   registerApi(ipcMain, opened.dispatch, (event) => {
     const trusted = isAppFrame(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, appUrl);
     if (!trusted) log.warn(`refused an IPC call from ${event.senderFrame?.url ?? 'an unknown frame'}`);

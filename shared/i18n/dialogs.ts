@@ -17,6 +17,8 @@ export const DIALOG_TEXT_ZH = {
   version: '版本',
   dataFolder: '数据文件夹',
   ok: '确定',
+  upgradingTitle: '村记',
+  upgradingText: '正在升级本机数据，只需这一次，可能要一两分钟。请不要关闭电脑。',
 } as const;
 
 export type DialogTexts = Record<keyof typeof DIALOG_TEXT_ZH, string>;
@@ -38,5 +40,7 @@ export const DIALOG_TEXT: Readonly<Record<Lang, DialogTexts>> = {
     version: 'Version',
     dataFolder: 'Data folder',
     ok: 'OK',
+    upgradingTitle: 'Cunji',
+    upgradingText: 'Upgrading the data on this computer, this once; it can take a minute or two. Please do not turn the computer off.',
   },
 };
