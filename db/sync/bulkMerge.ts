@@ -11,6 +11,7 @@
 // Callers run this inside their transaction; one batch is held in memory at a time.
 import { createChangeApplier, idMismatch, projectedValue, quote, type Change } from './apply';
 import { createChangeLog } from './changeLog';
+import { createProjectedRows } from './projectedRows';
 import { createClockWriter, isCausal, NAME_KIND, recordKey } from './clocks';
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
@@ -70,24 +71,13 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   const exclusionsOf = sqlite.prepare('SELECT change_id FROM segment_exclusions WHERE segment = ?').pluck();
   const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
   const rowsWithIds = sqlite.prepare('SELECT id FROM changes WHERE id IN (SELECT value FROM json_each(?))').pluck();
-  // A released change is the log's only when the log took it now, or already holds it as it is
-  // (elsewhere than in its own segment): another change with its id (a fork's copy wrote it)
-  // keeps the id, and this one stays out.
   const log = createChangeLog(sqlite);
 
   // A record the log has a change of has a clock, and a row in its ledger (the applier and this
   // merger write both), which holds its village (a record never changes village).
   const clocked = sqlite.prepare(`SELECT 1 FROM clocks WHERE tbl = (SELECT n FROM names WHERE kind = ${NAME_KIND.table} AND text = ?) AND row_id = ?`).pluck();
-  const villageStatements = new Map<LedgerName, Statement>();
-  const villageInLedger = (tbl: LedgerName) => {
-    let statement = villageStatements.get(tbl);
-    if (!statement) {
-      statement = sqlite.prepare(`SELECT village_id FROM ${quote(tbl)} WHERE id = ?`).pluck();
-      villageStatements.set(tbl, statement);
-    }
-    return statement;
-  };
-  const villageInLog = { get: (tbl: LedgerName, rowId: string) => (clocked.get(tbl, recordKey(rowId)) === undefined ? undefined : (villageInLedger(tbl).get(rowId) as string | undefined)) };
+  const projected = createProjectedRows(sqlite);
+  const villageInLog = (tbl: LedgerName, rowId: string) => (clocked.get(tbl, recordKey(rowId)) === undefined ? undefined : projected(tbl, rowId)?.villageId);
   // Rows probed for the coming batch: table → row id → its village in the log, or null.
   const probed = new Map<LedgerName, Map<string, string | null>>();
   function loggedVillageOf(tbl: LedgerName, rowId: string): string | undefined {
@@ -98,7 +88,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
     }
     let village = ofTable.get(rowId);
     if (village === undefined) {
-      village = (villageInLog.get(tbl, rowId) as string | undefined) ?? null;
+      village = villageInLog(tbl, rowId) ?? null;
       ofTable.set(rowId, village);
     }
     return village ?? undefined;
@@ -209,7 +199,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       const fromSegment = backed ? applier.mergedFrom(segment) : null;
       let added = 0;
       let known = 0;
-            for (const [i, change] of changes.entries()) {
+      for (const [i, change] of changes.entries()) {
         const plan = plans[i]!;
         if (plan.byChange) {
           if (applier.record(change, segment)) {
@@ -232,8 +222,9 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         } else known++;
       }
 
-      // Released now, so the log's own from here on (a change known already, another's copy of
-      // its id, stays out of its segment).
+      // Released now, so the log's own from here on: the log took it in this batch, or holds it as
+      // it is elsewhere. Another change with its id (a fork's copy wrote it) keeps the id, and this
+      // one stays out of its segment.
       if (stillOut) for (const change of changes) if (stillOut.has(change.id) && (taken!.has(change.id) || log.holds(change, segment))) include.run(segment, change.id);
 
       // 3. For each row new to this database: the head rows of its conflicts, one upsert, its clock.

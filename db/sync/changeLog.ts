@@ -54,8 +54,8 @@ export interface ChangeLog {
   byId(id: string, except?: string | null): LoggedChange | undefined;
   /** Whether the log holds this very change, other than in `except` (a segment being merged). */
   holds(change: Change, except?: string | null): boolean;
-  /** Whether a stored segment, as decoded (its exclusions aside), holds this very change. */
-  segmentHolds(segment: string, change: Change): boolean;
+  /** The stored segments that hold this very change as decoded, their exclusions aside (a copy of its device may have sealed it twice). */
+  segmentsHolding(change: Change): string[];
   /** Whether a logged change is kept as a row of `changes` (not read from a stored segment). */
   isRow(change: Pick<Change, 'id'>): boolean;
   /** Every change of one origin (the device that wrote it), in id order: a log too big to hold whole, an origin at a time. */
@@ -78,7 +78,7 @@ const ROW_NOT_IN_STORED_SEGMENT = 'AND (c.segment IS NULL OR NOT EXISTS (SELECT 
 const ROW_COLUMNS = 'c.id, c.tbl, c.row_id, c.village_id, c.col, c.value, c.hlc, c.origin, c.seen, c.segment';
 
 const fromRow = (row: Row): LoggedChange => ({ ...row, seen: JSON.parse(row.seen) as string[] });
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const inIdOrder = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegmentCache()): ChangeLog {
   const rowsOfRecord = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM changes AS c WHERE c.tbl = ? AND c.row_id = ? ${ROW_NOT_IN_STORED_SEGMENT}`);
@@ -102,9 +102,8 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
   // The greatest HLC a segment holds; its change ids start with it.
   const greatestSegments = sqlite.prepare('SELECT hash, hlc_max FROM segments ORDER BY hlc_max DESC');
 
-  /** The changes of a stored segment the log holds, in the segment's order. */
-  function changesOfSegment(hash: string): readonly Change[] {
-    // The cache holds segments as decoded (what is set aside can change; the bytes cannot).
+  /** A stored segment's changes as decoded, all of them; the cache holds them so (what is set aside can change; the bytes cannot). */
+  function decoded(hash: string): readonly Change[] {
     let changes = cache.get(hash);
     if (!changes) {
       const stored = segmentBody.get(hash) as { origin: string; body: Buffer } | undefined;
@@ -112,6 +111,18 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
       changes = decodeChanges(stored.origin, stored.body);
       cache.set(hash, changes);
     }
+    return changes;
+  }
+
+  /** The segments of an id's origin whose HLC range covers it, but `except`. */
+  const covering = (id: string, except: string | null) => {
+    const hlc = id.slice(0, HLC_HEX_LENGTH);
+    return (segmentsCovering.all(id.slice(HLC_HEX_LENGTH), hlc, hlc) as string[]).filter((hash) => hash !== except);
+  };
+
+  /** The changes of a stored segment the log holds, in the segment's order. */
+  function changesOfSegment(hash: string): readonly Change[] {
+    const changes = decoded(hash);
     const left = excluded.all(hash) as string[];
     if (!left.length) return changes;
     const out = new Set(left);
@@ -123,7 +134,17 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
     const found = new Map<string, LoggedChange>();
     for (const row of rows) found.set(row.id, fromRow(row));
     for (const hash of segments) for (const change of changesOfSegment(hash)) if (keep(change) && !found.has(change.id)) found.set(change.id, { ...change, segment: hash });
-    return [...found.values()].sort(byId);
+    return [...found.values()].sort(inIdOrder);
+  }
+
+  function byId(id: string, except: string | null = null): LoggedChange | undefined {
+    const row = rowById.get(id) as Row | undefined;
+    if (row) return fromRow(row);
+    for (const hash of covering(id, except)) {
+      const change = changesOfSegment(hash).find((c) => c.id === id);
+      if (change) return { ...change, segment: hash };
+    }
+    return undefined;
   }
 
   function ofRecord(tbl: string, rowId: string, except: string | null = null): LoggedChange[] {
@@ -134,33 +155,13 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
   return {
     ofRecord,
     ofCell: (tbl, rowId, col, except) => ofRecord(tbl, rowId, except).filter((change) => change.col === col),
+    byId,
     holds(change, except = null) {
-      const held = this.byId(change.id, except);
+      const held = byId(change.id, except);
       return held !== undefined && sameChange(held, change);
     },
-    segmentHolds(segment, change) {
-      let changes = cache.get(segment);
-      if (!changes) {
-        const stored = segmentBody.get(segment) as { origin: string; body: Buffer } | undefined;
-        if (!stored) return false;
-        changes = decodeChanges(stored.origin, stored.body);
-        cache.set(segment, changes);
-      }
-      return changes.some((c) => sameChange(c, change));
-    },
+    segmentsHolding: (change) => covering(change.id, null).filter((hash) => decoded(hash).some((c) => sameChange(c, change))),
     isRow: (change) => rowById.get(change.id) !== undefined,
-    byId(id, except = null) {
-      const row = rowById.get(id) as Row | undefined;
-      if (row) return fromRow(row);
-      // A segment of the id's origin whose HLC range covers it.
-      const hlc = id.slice(0, HLC_HEX_LENGTH);
-      for (const hash of segmentsCovering.all(id.slice(HLC_HEX_LENGTH), hlc, hlc) as string[]) {
-        if (hash === except) continue;
-        const change = changesOfSegment(hash).find((c) => c.id === id);
-        if (change) return { ...change, segment: hash };
-      }
-      return undefined;
-    },
     ofOrigin: (origin) => collect(rowsOfOrigin.all(origin) as Row[], segmentsOfOrigin.all(origin) as string[], () => true),
     all: () => collect(allRows.all() as Row[], allSegments.all() as string[], () => true),
     *pieces() {

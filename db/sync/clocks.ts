@@ -143,7 +143,21 @@ export interface ClockWriter {
 // migrations, so importing it here would make a cycle.
 /** A change that deletes its record (the `_row` cell set to "deleted"). */
 const isDelete = (change: Pick<Change, 'col' | 'value'>) => change.col === '_row' && change.value === DELETED_VALUE;
-const DELETED_VALUE = JSON.stringify('deleted');
+/** The value of a change that deletes its record, as the log holds it (JSON). */
+export const DELETED_VALUE = JSON.stringify('deleted');
+
+/** Texts of name numbers, each looked up once for the caller's call (see the writer on why not longer). */
+function nameTexts(nameText: ReturnType<Sqlite['prepare']>): (n: number) => string {
+  const texts = new Map<number, string>();
+  return (n) => {
+    let text = texts.get(n);
+    if (text === undefined) {
+      text = nameText.get(n) as string;
+      texts.set(n, text);
+    }
+    return text;
+  };
+}
 
 export function createClockWriter(sqlite: Sqlite): ClockWriter {
   const findName = sqlite.prepare('SELECT n FROM names WHERE kind = ? AND text = ?').pluck();
@@ -161,7 +175,6 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
   // caller's transaction, and a number kept past a rollback could name nothing, or another name.
   function interner(): { nameOf(kind: number, text: string): number; textOf(n: number): string } {
     const known = new Map<string, number>();
-    const texts = new Map<number, string>();
     return {
       nameOf(kind, text) {
         const key = `${kind}\u0000${text}`;
@@ -169,18 +182,10 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
         if (n === undefined) {
           n = (findName.get(kind, text) as number | undefined) ?? Number(addName.run(kind, text).lastInsertRowid);
           known.set(key, n);
-          texts.set(n, text);
         }
         return n;
       },
-      textOf(n) {
-        let text = texts.get(n);
-        if (text === undefined) {
-          text = nameText.get(n) as string;
-          texts.set(n, text);
-        }
-        return text;
-      },
+      textOf: nameTexts(nameText),
     };
   }
 
@@ -298,17 +303,7 @@ export function createClockReader(sqlite: Sqlite): ClockReader {
   const readClock = sqlite.prepare('SELECT cells FROM clocks WHERE tbl = ? AND row_id = ?').pluck();
   const allClocks = sqlite.prepare('SELECT tbl, row_id, cells FROM clocks');
   const nameText = sqlite.prepare('SELECT text FROM names WHERE n = ?').pluck();
-  function namer(): (n: number) => string {
-    const texts = new Map<number, string>();
-    return (n) => {
-      let text = texts.get(n);
-      if (text === undefined) {
-        text = nameText.get(n) as string;
-        texts.set(n, text);
-      }
-      return text;
-    };
-  }
+  const namer = () => nameTexts(nameText);
   const readable = (blob: Buffer, textOf: (n: number) => string): ReadClock => {
     const clock = decodeClock(blob);
     return {

@@ -11,7 +11,7 @@ import { LEDGER_DEFINITIONS, type LedgerTable } from '../../shared/domain/ledger
 import { REFERENCES } from '../../shared/domain/ledgers/references';
 import { createChangeApplier, NO_HEADS, quote, type Change } from './apply';
 import { createChangeLog, createSegmentCache, type ChangeLog, type LoggedChange } from './changeLog';
-import { createClockReader, recordIdOf } from './clocks';
+import { createClockReader, DELETED_VALUE, recordIdOf } from './clocks';
 import { changeIdOf, hlcToIso, type HlcClock } from './hlc';
 import { badValue } from './importBundle';
 import { createProjectedRows } from './projectedRows';
@@ -146,8 +146,6 @@ export function listConflicts(sqlite: Sqlite): ConflictRow[] {
   return [...conflicts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, conflict]) => conflict);
 }
 
-const DELETED = JSON.stringify('deleted');
-
 /** Records any change ever deleted (`record_deletes`, written with the log): few, and a superset of the deleted ones. */
 function deletedRecords(sqlite: Sqlite): { tbl: string; rowId: string }[] {
   const rows = sqlite.prepare('SELECT t.text AS tbl, d.row_id FROM record_deletes AS d JOIN names AS t ON t.n = d.tbl').all() as { tbl: string; row_id: Buffer | string }[];
@@ -184,7 +182,7 @@ function createUnseenEdits(sqlite: Sqlite, logOf: () => ChangeLog): (tbl: string
       const history = new Map(logOf().ofCell(tbl, rowId, ROW_COLUMN).map((change) => [change.id, change]));
       deleting = rowHeads.flatMap((id) => {
         const head = history.get(id);
-        return head?.value === DELETED ? [head] : [];
+        return head?.value === DELETED_VALUE ? [head] : [];
       });
     }
     if (!deleting.length) return [];

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Sqlite } from '../open';
 import type { Change } from './apply';
 import { createChangeLog } from './changeLog';
-import { createClockWriter, NAME_KIND, recordKey } from './clocks';
+import { createClockWriter } from './clocks';
 import { rebuildLedgers } from './rebuild';
 import type { SegmentHeader } from './segments/seal';
 
@@ -89,13 +89,7 @@ export function createCollisionGuard(sqlite: Sqlite): {
   // A doubled id held by a row (a change merged with no stored segment) is swapped in place; one
   // held by a stored segment is left out of it (the import's set-aside wrote its exclusion).
   const swap = sqlite.prepare('UPDATE changes SET tbl = ?, row_id = ?, village_id = ?, col = ?, value = ?, seen = ?, segment = ? WHERE id = ?');
-  const addName = sqlite.prepare('INSERT OR IGNORE INTO names (kind, text) VALUES (?, ?)');
-  const addSegment = sqlite.prepare(
-    `INSERT OR IGNORE INTO record_segments (tbl, row_id, segment)
-     SELECT t.n, ?, s.n FROM names AS t, names AS s WHERE t.kind = ${NAME_KIND.table} AND t.text = ? AND s.kind = ${NAME_KIND.segment} AND s.text = ?`,
-  );
   const clocks = createClockWriter(sqlite);
-  const covering = sqlite.prepare('SELECT hash FROM segments WHERE origin = ? AND hlc_min <= ? AND hlc_max >= ?').pluck();
   const exclude = sqlite.prepare('INSERT OR IGNORE INTO segment_exclusions (segment, change_id) VALUES (?, ?)');
   return {
     judge(change, segment) {
@@ -110,19 +104,13 @@ export function createCollisionGuard(sqlite: Sqlite): {
       return { kind: 'replace', stored: held };
     },
     loseId(stored) {
-      for (const hash of covering.all(stored.origin, stored.hlc, stored.hlc) as string[]) {
-        if (log.segmentHolds(hash, stored)) exclude.run(hash, stored.id);
-      }
+      for (const hash of log.segmentsHolding(stored)) exclude.run(hash, stored.id);
     },
     replace(change, segment) {
       const before = log.byId(change.id, segment);
       if (before && log.isRow(before)) swap.run(change.tbl, change.row_id, change.village_id, change.col, change.value, JSON.stringify(change.seen), segment, change.id);
-      else {
-        // The id's new holder is read from its segment: its record gains the segment.
-        addName.run(NAME_KIND.table, change.tbl);
-        addName.run(NAME_KIND.segment, segment);
-        addSegment.run(recordKey(change.row_id), change.tbl, segment);
-      }
+      // The id's new holder is read from its segment: its record gains the segment (then refreshed below).
+      else clocks.note([change], segment);
       // The clocks of the record the id left and of the one it joined follow.
       clocks.refresh(before ? [before, change] : [change], (tbl, rowId) => log.ofRecord(tbl, rowId));
     },
