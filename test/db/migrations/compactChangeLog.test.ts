@@ -9,15 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
 import { dumpHeads, dumpLedgers } from '../../../db/sync/dump';
-import { mergeChanges, readChanges } from '../../../db/sync/merge';
 import { rebuildLedgers } from '../../../db/sync/rebuild';
 import { sealAll } from '../../../db/sync/segments/seal';
 import { decodeChanges } from '../../../db/sync/segments/codec';
-import { newKeys } from '../sync/bundleHelpers';
-import { openTestDevice } from '../../helpers/device';
 import { useTempDirs } from '../../helpers/tempDir';
 import type { Sqlite } from '../../../db/open';
-import { changeRows, headsBeforeClocks, logAsRows, madeAtVersion } from './madeBefore';
+import { changeRows, headsBeforeClocks, logAsRows, madeAtVersion, twoDevicesInConflict } from './madeBefore';
 
 const tempDir = useTempDirs();
 const changesBytes = (sqlite: Sqlite) => sqlite.prepare("SELECT sum(payload) FROM dbstat WHERE name = 'changes'").pluck().get() as number;
@@ -25,17 +22,7 @@ const changesBytes = (sqlite: Sqlite) => sqlite.prepare("SELECT sum(payload) FRO
 describe('0220: compact change log', () => {
   it('migrates a log made before it to the same rows, ledgers and heads in fewer bytes, and the database keeps working', async () => {
     const dir = tempDir();
-    const a = await openTestDevice(dir, '00000000000000a1');
-    const b = await openTestDevice(dir, '00000000000000b2');
-    const keys = newKeys(a.deviceId);
-    const village = a.store.create('villages', null, { name: '李家村', township: '青石镇' });
-    const household = a.store.create('households', village, { head_name: '王建国' });
-    sealAll(a.db.sqlite, keys);
-    mergeChanges(b.db.sqlite, b.clock, readChanges(a.db.sqlite));
-    a.store.update('villages', village, { name: '李家庄' });
-    b.store.update('villages', village, { name: '李家湾', notes: '修路' });
-    b.store.remove('households', household);
-    mergeChanges(a.db.sqlite, a.clock, readChanges(b.db.sqlite)); // a conflict on the name, a delete; some unsealed
+    const { a, b, keys } = await twoDevicesInConflict(dir); // a conflict on the name, a delete; some unsealed
     const rows = logAsRows(a.db.sqlite);
     const ledgers = dumpLedgers(a.db.sqlite);
     const heads = dumpHeads(a.db.sqlite);

@@ -5,6 +5,10 @@
 // `changes` lacks those, so it is not copied but written from the log read whole.
 import { openDatabase, type Sqlite } from '../../../db/open';
 import { createChangeLog, type LoggedChange } from '../../../db/sync/changeLog';
+import { mergeChanges, readChanges } from '../../../db/sync/merge';
+import { sealAll, type DeviceKeys } from '../../../db/sync/segments/seal';
+import { openTestDevice, type TestDevice } from '../../helpers/device';
+import { newKeys } from '../sync/bundleHelpers';
 
 /** Writes at `file` the database `from` would have been at schema `version` (before 250). */
 export async function madeAtVersion(from: Sqlite, file: string, version: number): Promise<void> {
@@ -74,4 +78,25 @@ export function headsBeforeClocks(sqlite: Sqlite): string {
     )
     .all() as { tbl: string; row_id: string; col: string; change_id: string }[];
   return heads.map((h) => `${h.tbl}\t${h.row_id}\t${h.col}\t${h.change_id}`).join('\n');
+}
+
+/**
+ * Two devices' history the migration tests start from: A's sealed village and household merged
+ * into B (under `segmentOfA`, a name no segment is stored under, when given), then both edit the
+ * village's name (a conflict), B its notes and a delete, merged back into A; some of A's unsealed.
+ * `keys`: A's signing keys.
+ */
+export async function twoDevicesInConflict(dir: string, segmentOfA: string | null = null): Promise<{ a: TestDevice; b: TestDevice; keys: DeviceKeys }> {
+  const a = await openTestDevice(dir, '00000000000000a1');
+  const b = await openTestDevice(dir, '00000000000000b2');
+  const village = a.store.create('villages', null, { name: '李家村', township: '青石镇' });
+  const household = a.store.create('households', village, { head_name: '王建国' });
+  const keys = newKeys(a.deviceId);
+  sealAll(a.db.sqlite, keys);
+  mergeChanges(b.db.sqlite, b.clock, readChanges(a.db.sqlite), segmentOfA);
+  a.store.update('villages', village, { name: '李家庄' });
+  b.store.update('villages', village, { name: '李家湾', notes: '修路' });
+  b.store.remove('households', household);
+  mergeChanges(a.db.sqlite, a.clock, readChanges(b.db.sqlite));
+  return { a, b, keys };
 }

@@ -8,30 +8,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open';
 import { dumpHeads, dumpLedgers } from '../../../db/sync/dump';
-import { mergeChanges, readChanges } from '../../../db/sync/merge';
-import { sealAll } from '../../../db/sync/segments/seal';
-import { newKeys } from '../sync/bundleHelpers';
-import { openTestDevice } from '../../helpers/device';
 import { clockSays, logSays } from '../../helpers/recordClocks';
 import { useTempDirs } from '../../helpers/tempDir';
-import { changeRows, headsBeforeClocks, logAsRows, madeAtVersion } from './madeBefore';
+import { changeRows, headsBeforeClocks, logAsRows, madeAtVersion, twoDevicesInConflict } from './madeBefore';
 
 const tempDir = useTempDirs();
 
 describe('0230: record clocks', () => {
   it('fills the clocks and record → segments of a database made before it with what its log says, as the live writers do', async () => {
     const dir = tempDir();
-    const a = await openTestDevice(dir, '00000000000000a1');
-    const b = await openTestDevice(dir, '00000000000000b2');
-    const keys = newKeys(a.deviceId);
-    const village = a.store.create('villages', null, { name: '李家村', township: '青石镇' });
-    const household = a.store.create('households', village, { head_name: '王建国' });
-    sealAll(a.db.sqlite, keys);
-    mergeChanges(b.db.sqlite, b.clock, readChanges(a.db.sqlite), 'segment-of-a');
-    a.store.update('villages', village, { name: '李家庄' });
-    b.store.update('villages', village, { name: '李家湾', notes: '修路' });
-    b.store.remove('households', household);
-    mergeChanges(a.db.sqlite, a.clock, readChanges(b.db.sqlite)); // a conflict on the name, a delete; some unsealed
+    const { a, b } = await twoDevicesInConflict(dir, 'segment-of-a'); // a conflict on the name, a delete; some unsealed
     const rows = logAsRows(a.db.sqlite);
     const ledgers = dumpLedgers(a.db.sqlite);
     const heads = dumpHeads(a.db.sqlite);
