@@ -13,7 +13,7 @@ import { createChangeApplier, NO_HEADS, quote, type Change } from './apply';
 import { createChangeLog, createSegmentCache, type ChangeLog, type LoggedChange } from './changeLog';
 import { createClockReader, DELETED_VALUE, recordIdOf } from './clocks';
 import { changeIdOf, hlcToIso, type HlcClock } from './hlc';
-import { badValue } from './importBundle';
+import { badValue } from './valueCheck';
 import { createProjectedRows } from './projectedRows';
 
 export interface ConflictHeadRow {

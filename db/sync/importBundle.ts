@@ -19,14 +19,13 @@
 // A segment that does not follow the stored history of its origin is a fork (a device restored
 // from a backup, or copied): it is kept on a branch and merged, and the receipt names the device.
 import { basename } from 'node:path';
-import { LEDGERS, ROW_COLUMN, type ColumnKind, type LedgerName } from '../ledgers';
 import type { Sqlite } from '../open';
 import type { Change } from './apply';
 import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
 import { createChangeLog } from './changeLog';
 import { createRecordTally, type RecordCount } from './recordCounts';
-import { invalidValue } from './valueCheck';
+import { safeParse, valueProblem } from './valueCheck';
 import {
   changesOf, fileSource, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,
@@ -560,34 +559,6 @@ function createConflictTally(sqlite: Sqlite): { observer: BatchObserver; count()
       return counted;
     },
   };
-}
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Why a value cannot go into its column, or null when it can. */
-export function badValue(change: Pick<Change, 'tbl' | 'col' | 'value'>): string | null {
-  return valueProblem(change)?.[1] ?? null;
-}
-
-/** The reason a value is set aside: not its column's kind (BAD_VALUE), or refused by its field's schema (VALUE_INVALID). */
-function valueProblem(change: Pick<Change, 'tbl' | 'col' | 'value'>): ['BAD_VALUE' | 'VALUE_INVALID', string] | null {
-  const value = safeParse(change.value);
-  if (value === undefined) return ['BAD_VALUE', 'the value is not valid JSON'];
-  if (change.col === ROW_COLUMN) return value === 'deleted' || value === 'alive' ? null : ['BAD_VALUE', `_row may only be 'deleted' or 'alive'`];
-  const kind = (LEDGERS[change.tbl] as Record<string, ColumnKind | undefined>)[change.col];
-  if (!kind) return ['BAD_VALUE', `${change.tbl} has no column ${change.col}`];
-  if (value === null) return null;
-  if (kind === 'text' && typeof value !== 'string') return ['BAD_VALUE', `${change.tbl}.${change.col} holds text`];
-  if (kind === 'integer' && !(typeof value === 'number' && Number.isSafeInteger(value))) return ['BAD_VALUE', `${change.tbl}.${change.col} holds whole numbers`];
-  if (kind === 'real' && !(typeof value === 'number' && Number.isFinite(value))) return ['BAD_VALUE', `${change.tbl}.${change.col} holds numbers`];
-  const invalid = invalidValue(change.tbl as LedgerName, change.col, value);
-  return invalid ? ['VALUE_INVALID', invalid] : null;
 }
 
 /** Longest value text a set-aside change keeps: the quarantine never holds a hostile value whole. */

@@ -4,12 +4,14 @@
 // limits live only there; this derives the column checks from them (column = snake_case of the
 // field, a 'bool' field kept as 0/1, a 'json' field as JSON text). A ledger column may be null
 // (a row is a projection of changes that arrive in pieces), so null passes every column.
+// valueProblem is the whole judgement of a received change's value text: JSON, column kind, schema.
 import type { z } from 'zod';
 import { LEDGER_DEFINITIONS } from '../../shared/domain/ledgers/index';
 import { snakeCase, type FieldCodec } from '../../shared/domain/ledgers/define';
 import { villageFields } from '../../shared/domain/village';
 import { ATTACHMENT_CODECS, attachmentFields } from '../../shared/domain/attachments';
-import { LEDGERS, type LedgerName } from '../ledgers';
+import { LEDGERS, ROW_COLUMN, type ColumnKind, type LedgerName } from '../ledgers';
+import type { Change } from './apply';
 
 interface ColumnRule {
   readonly field: string;
@@ -72,4 +74,33 @@ export function invalidValue(tbl: LedgerName, col: string, value: unknown): stri
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
   return `${tbl}.${col} refuses ${described(value)} (${issue?.message ?? 'invalid'})`;
+}
+
+/** The value of a JSON text, or undefined when it is not JSON. */
+export function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a value cannot go into its column, or null when it can. */
+export function badValue(change: Pick<Change, 'tbl' | 'col' | 'value'>): string | null {
+  return valueProblem(change)?.[1] ?? null;
+}
+
+/** The reason a value is set aside: not its column's kind (BAD_VALUE), or refused by its field's schema (VALUE_INVALID). */
+export function valueProblem(change: Pick<Change, 'tbl' | 'col' | 'value'>): ['BAD_VALUE' | 'VALUE_INVALID', string] | null {
+  const value = safeParse(change.value);
+  if (value === undefined) return ['BAD_VALUE', 'the value is not valid JSON'];
+  if (change.col === ROW_COLUMN) return value === 'deleted' || value === 'alive' ? null : ['BAD_VALUE', `_row may only be 'deleted' or 'alive'`];
+  const kind = (LEDGERS[change.tbl] as Record<string, ColumnKind | undefined>)[change.col];
+  if (!kind) return ['BAD_VALUE', `${change.tbl} has no column ${change.col}`];
+  if (value === null) return null;
+  if (kind === 'text' && typeof value !== 'string') return ['BAD_VALUE', `${change.tbl}.${change.col} holds text`];
+  if (kind === 'integer' && !(typeof value === 'number' && Number.isSafeInteger(value))) return ['BAD_VALUE', `${change.tbl}.${change.col} holds whole numbers`];
+  if (kind === 'real' && !(typeof value === 'number' && Number.isFinite(value))) return ['BAD_VALUE', `${change.tbl}.${change.col} holds numbers`];
+  const invalid = invalidValue(change.tbl as LedgerName, change.col, value);
+  return invalid ? ['VALUE_INVALID', invalid] : null;
 }
