@@ -12,7 +12,7 @@
 import { createChangeApplier, idMismatch, projectedValue, quote, type Change } from './apply';
 import { createChangeLog } from './changeLog';
 import { createProjectedRows } from './projectedRows';
-import { createClockWriter, isCausal, NAME_KIND, recordKey } from './clocks';
+import { createClockWriter, isCausal, isDelete, NAME_KIND, recordKey, type NewRecordClocks } from './clocks';
 import { hlcToIso } from './hlc';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -57,6 +57,10 @@ interface RowPlan {
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 
+/** A change's id is its HLC then its origin (checked without building the text again). */
+const isIdOf = (change: Change) =>
+  change.id.length === change.hlc.length + change.origin.length && change.id.startsWith(change.hlc) && change.id.endsWith(change.origin);
+
 /** `seen` as the log stores it (most changes, a row's first writes, have seen nothing). */
 const seenText = (seen: readonly string[]) => (seen.length === 0 ? '[]' : JSON.stringify(seen));
 
@@ -70,7 +74,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   const clocks = createClockWriter(sqlite);
   const exclusionsOf = sqlite.prepare('SELECT change_id FROM segment_exclusions WHERE segment = ?').pluck();
   const include = sqlite.prepare('DELETE FROM segment_exclusions WHERE segment = ? AND change_id = ?');
-  const rowsWithIds = sqlite.prepare('SELECT id FROM changes WHERE id IN (SELECT value FROM json_each(?))').pluck();
+  const rowIdsBetween = sqlite.prepare('SELECT id FROM changes WHERE id BETWEEN ? AND ?').pluck();
   const log = createChangeLog(sqlite);
 
   // A record the log has a change of has a clock, and a row in its ledger (the applier and this
@@ -112,24 +116,25 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
     return statement;
   }
 
-  function projectNewRow(plan: RowPlan): void {
+  function projectNewRow(plan: RowPlan, clocksOfBatch: NewRecordClocks): void {
     // A cell written once (the common case: a row's creation) is its change itself.
     const cells = new Map<string, Change | Change[]>();
-    // HLCs are fixed-width hex, so the earliest and latest by text are so in time.
-    let first = plan.added[0]!.hlc;
-    let last = first;
+    // The smallest id is the earliest HLC; HLCs are fixed-width hex, so text order is time order.
+    let first = plan.added[0]!;
+    let last = first.hlc;
+    let deleted = false;
     for (const change of plan.added) {
       const cell = cells.get(change.col);
       if (cell === undefined) cells.set(change.col, change);
       else if (Array.isArray(cell)) cell.push(change);
       else cells.set(change.col, [cell, change]);
-      if (change.hlc < first) first = change.hlc;
+      if (change.id < first.id) first = change;
       if (change.hlc > last) last = change.hlc;
+      if (!deleted && isDelete(change)) deleted = true;
     }
-    const created = hlcToIso(first);
-    const updated = hlcToIso(last);
     const targets: string[] = [];
     const values: (string | number | null)[] = [];
+    const winners: Change[] = [];
     for (const [col, cell] of cells) {
       let winner: Change | null = null;
       // A cell with one head, its greatest change, has no head row (apply.ts says why); causal
@@ -145,40 +150,53 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
           observer.newRowConflict?.(plan.tbl, plan.rowId, col);
         }
       }
-      // Causal changes: the greatest id of a cell is seen by none, so a winner always exists.
+      // Causal changes: the greatest id of a cell is seen by none, so a winner always exists, and
+      // it is the cell's greatest change — what the record's clock keeps.
+      winners.push(winner!);
       targets.push(col === ROW_COLUMN ? 'deleted_at' : col);
       values.push(projectedValue(winner!));
     }
-    upsertOf(plan.tbl, targets).run(plan.rowId, plan.added[0]!.village_id, created, updated, ...values);
+    upsertOf(plan.tbl, targets).run(plan.rowId, first.village_id, hlcToIso(first.hlc), hlcToIso(last), ...values);
+    clocksOfBatch.add(plan.tbl, plan.rowId, first, winners, deleted);
   }
 
   return {
     mergeBatch(changes, segment) {
       // 1. Decide, before anything of the batch is written, how each row is merged.
       const rows = new Map<LedgerName, Map<string, RowPlan>>(); // table → row id → plan
-      const plans: RowPlan[] = []; // plans[i]: the plan of changes[i]
+      const plans: RowPlan[] = new Array<RowPlan>(changes.length); // plans[i]: the plan of changes[i]
       let greatest = '';
-      for (const change of changes) {
+      let smallestId = '';
+      let greatestId = '';
+      let plan: RowPlan | undefined;
+      for (let i = 0; i < changes.length; i++) {
+        const change = changes[i]!;
         if (!isLedger(change.tbl) || !isLedgerColumn(change.tbl, change.col)) throw new Error(`Not a ledger column: ${change.tbl}.${change.col}`);
-        let ofTable = rows.get(change.tbl);
-        if (!ofTable) {
-          ofTable = new Map();
-          rows.set(change.tbl, ofTable);
+        // A segment keeps a record's changes together, so most changes take the plan before theirs.
+        if (plan === undefined || plan.rowId !== change.row_id || plan.tbl !== change.tbl) {
+          let ofTable = rows.get(change.tbl);
+          if (!ofTable) {
+            ofTable = new Map();
+            rows.set(change.tbl, ofTable);
+          }
+          plan = ofTable.get(change.row_id);
+          if (!plan) {
+            plan = { tbl: change.tbl, rowId: change.row_id, byChange: loggedVillageOf(change.tbl, change.row_id) !== undefined, added: [] };
+            ofTable.set(change.row_id, plan);
+          }
         }
-        let plan = ofTable.get(change.row_id);
-        if (!plan) {
-          plan = { tbl: change.tbl, rowId: change.row_id, byChange: loggedVillageOf(change.tbl, change.row_id) !== undefined, added: [] };
-          ofTable.set(change.row_id, plan);
-        }
-        if (!plan.byChange && !isCausal(change)) plan.byChange = true;
-        plans.push(plan);
+        if (!plan.byChange && change.seen.length && !isCausal(change)) plan.byChange = true;
+        plans[i] = plan;
         if (change.hlc > greatest) greatest = change.hlc;
+        if (i === 0 || change.id < smallestId) smallestId = change.id;
+        if (change.id > greatestId) greatestId = change.id;
       }
       if (observer.beforeCellByChange) {
         const told = new Set<string>();
         for (const [i, change] of changes.entries()) {
+          if (!plans[i]!.byChange) continue;
           const key = `${change.tbl}\u0000${change.row_id}\u0000${change.col}`;
-          if (!plans[i]!.byChange || told.has(key)) continue;
+          if (told.has(key)) continue;
           told.add(key);
           observer.beforeCellByChange(change.tbl, change.row_id, change.col);
         }
@@ -193,9 +211,10 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       // 2. Log every change in batch order; rows merged change by change are applied as they go.
       // A change of a stored segment is read from it from then on (no row); only one this log
       // already has — a row (a segment-less merge), or one this merge took from the segment
-      // before (a segment may name an id twice) — is known. The rows are probed once a batch.
+      // before (a segment may name an id twice) — is known. The rows are probed once a batch,
+      // over the batch's range of ids (the log keeps few rows: this device's unsealed writes).
       const backed = applier.isStored(segment);
-      const inRows = backed ? new Set(rowsWithIds.all(JSON.stringify(changes.map((c) => c.id))) as string[]) : null;
+      const inRows = backed && changes.length ? new Set(rowIdsBetween.all(smallestId, greatestId) as string[]) : null;
       const fromSegment = backed ? applier.mergedFrom(segment) : null;
       let added = 0;
       let known = 0;
@@ -210,7 +229,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
           continue;
         }
         const { id, tbl, row_id, village_id, col, value } = change;
-        if (id !== change.hlc + change.origin) throw new Error(idMismatch(change));
+        if (!isIdOf(change)) throw new Error(idMismatch(change));
         const isNew = backed
           ? !inRows!.has(id) && !fromSegment!.has(id)
           : insertChange.run(id, tbl, row_id, village_id, col, value, seenText(change.seen), segment).changes === 1;
@@ -228,14 +247,8 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       if (stillOut) for (const change of changes) if (stillOut.has(change.id) && (taken!.has(change.id) || log.holds(change, segment))) include.run(segment, change.id);
 
       // 3. For each row new to this database: the head rows of its conflicts, one upsert, its clock.
-      const fresh: Change[] = [];
-      for (const ofTable of rows.values())
-        for (const plan of ofTable.values())
-          if (!plan.byChange && plan.added.length) {
-            projectNewRow(plan);
-            fresh.push(...plan.added);
-          }
-      clocks.note(fresh, segment, true);
+      const clocksOfBatch = clocks.newRecords(segment);
+      for (const ofTable of rows.values()) for (const rowPlan of ofTable.values()) if (!rowPlan.byChange && rowPlan.added.length) projectNewRow(rowPlan, clocksOfBatch);
       probed.clear(); // the batch has written: what was probed may be stale
       return { added, known, greatest };
     },

@@ -4,7 +4,7 @@
 // changes; tables, columns, devices and segments interned as small integers in `names`. Written
 // beside the change log, in the same transaction, by every writer of the log; nothing reads it
 // yet (step 3 moves the readers), so it must always equal what the log says.
-import { parseHlc, formatHlc } from './hlc';
+import { formatHlc, parseHlc } from './hlc';
 import type { Change } from './apply';
 import type { Sqlite } from '../open';
 
@@ -70,7 +70,8 @@ export const isCausal = (change: Pick<Change, 'id' | 'seen'>) => change.seen.eve
  * counter, the origin, the length of `seen` and its bytes.
  */
 export function encodeClock(clock: RecordClock): Buffer {
-  const sorted = [...clock.cells].sort((a, b) => a.col - b.col);
+  const cells = clock.cells.length > 1 ? [...clock.cells].sort((a, b) => a.col - b.col) : clock.cells;
+  // One array of bytes, made into a Buffer once: this runs for every record a merge touches.
   const out: number[] = [];
   const first = parseHlc(clock.first.hlc);
   const base = first.wall;
@@ -78,19 +79,29 @@ export function encodeClock(clock: RecordClock): Buffer {
   pushVarint(out, base);
   pushVarint(out, first.counter);
   pushVarint(out, clock.first.origin);
-  const parts: Buffer[] = [];
-  for (const cell of sorted) {
+  for (const cell of cells) {
     const { wall, counter } = parseHlc(cell.hlc);
     pushVarint(out, cell.col);
     pushVarint(out, zigzag(wall - base));
     pushVarint(out, counter);
     pushVarint(out, cell.origin);
-    const seen = Buffer.from(cell.seen, 'utf8');
-    pushVarint(out, seen.length);
-    parts.push(Buffer.from(out.splice(0)), seen);
+    pushText(out, cell.seen);
   }
-  parts.unshift(Buffer.from(out));
-  return Buffer.concat(parts);
+  return Buffer.from(out);
+}
+
+/** A text's length in UTF-8 bytes, then its bytes (ASCII, what `seen` nearly always is, without a Buffer). */
+function pushText(out: number[], text: string): void {
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
+  if (ascii) {
+    pushVarint(out, text.length);
+    for (let i = 0; i < text.length; i++) out.push(text.charCodeAt(i));
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  pushVarint(out, bytes.length);
+  for (const byte of bytes) out.push(byte);
 }
 
 export function decodeClock(blob: Uint8Array): RecordClock {
@@ -137,12 +148,26 @@ export interface ClockWriter {
   refresh(records: readonly { tbl: string; row_id: string }[], changesOf: (tbl: string, rowId: string) => readonly (Change & { readonly segment: string | null })[]): void;
   /** A sealed segment: the records of its changes gain it. */
   sealed(segment: string, changes: readonly Pick<Change, 'tbl' | 'row_id'>[]): void;
+  /**
+   * Clocks of records new to the log, merged whole by the bulk merger from a batch of `segment`:
+   * what `note(…, true)` writes, from what the merger has already worked out (no regrouping).
+   * Use the returned writer for that one batch only (its name numbers live as long as the call).
+   */
+  newRecords(segment: string | null): NewRecordClocks;
+}
+
+export interface NewRecordClocks {
+  /**
+   * One record's clock: `first` its smallest change, `greatest` each written cell's greatest
+   * change (its changes causal, as the merger checked), `deleted` whether a change deletes it.
+   */
+  add(tbl: string, rowId: string, first: Change, greatest: Iterable<Change>, deleted: boolean): void;
 }
 
 // db/ledgers' ROW_COLUMN written out: the migrations import this file, and db/ledgers reads the
 // migrations, so importing it here would make a cycle.
 /** A change that deletes its record (the `_row` cell set to "deleted"). */
-const isDelete = (change: Pick<Change, 'col' | 'value'>) => change.col === '_row' && change.value === DELETED_VALUE;
+export const isDelete = (change: Pick<Change, 'col' | 'value'>) => change.col === '_row' && change.value === DELETED_VALUE;
 /** The value of a change that deletes its record, as the log holds it (JSON). */
 export const DELETED_VALUE = JSON.stringify('deleted');
 
@@ -174,14 +199,18 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
   // Name numbers are looked up per call, never kept across calls: a call runs inside its
   // caller's transaction, and a number kept past a rollback could name nothing, or another name.
   function interner(): { nameOf(kind: number, text: string): number; textOf(n: number): string } {
-    const known = new Map<string, number>();
+    const known = new Map<number, Map<string, number>>(); // kind → text → number
     return {
       nameOf(kind, text) {
-        const key = `${kind}\u0000${text}`;
-        let n = known.get(key);
+        let ofKind = known.get(kind);
+        if (!ofKind) {
+          ofKind = new Map();
+          known.set(kind, ofKind);
+        }
+        let n = ofKind.get(text);
         if (n === undefined) {
           n = (findName.get(kind, text) as number | undefined) ?? Number(addName.run(kind, text).lastInsertRowid);
-          known.set(key, n);
+          ofKind.set(text, n);
         }
         return n;
       },
@@ -263,6 +292,24 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
         if (first) writeClock.run(tbl, key, encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal, cells }));
         else dropClock.run(tbl, key);
       }
+    },
+    newRecords(segment) {
+      const names = interner();
+      const segmentN = segment === null ? null : names.nameOf(NAME_KIND.segment, segment);
+      const seenText = (seen: readonly string[]) => (seen.length ? JSON.stringify(seen) : '');
+      return {
+        add(table, rowId, first, greatest, deleted) {
+          const tbl = names.nameOf(NAME_KIND.table, table);
+          const key = recordKey(rowId);
+          const cells: CellClock[] = [];
+          for (const change of greatest) {
+            cells.push({ col: names.nameOf(NAME_KIND.column, change.col), hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin), seen: seenText(change.seen) });
+          }
+          writeClock.run(tbl, key, encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal: false, cells }));
+          if (deleted) addDelete.run(tbl, key);
+          if (segmentN !== null) addSegment.run(tbl, key, segmentN);
+        },
+      };
     },
     sealed(segment, sealedChanges) {
       const names = interner();
