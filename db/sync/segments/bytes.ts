@@ -129,6 +129,12 @@ export class ByteReader {
     return out;
   }
 
+  /** Passes over n bytes (bytes(n) without making a view of them). */
+  skip(n: number): void {
+    if (n > this.remaining) this.fail('a length runs past the end');
+    this.pos += n;
+  }
+
   /**
    * A length-prefixed text. Past `keep` bytes it is passed over, not decoded: what is returned
    * is its first `keep` bytes, so a hostile text costs no memory beyond them.

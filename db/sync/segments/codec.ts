@@ -52,9 +52,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX16 = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
-const DATE_BIAS = 20_000; // days since 1970 near the present: small zigzag numbers
-const MAX_WALL = 2 ** 48 - 1;
-const MAX_COUNTER = 0xffff;
+// These and Tag, formatDate, readId, hex and NOTHING_SEEN are shared with the one-record decoder (recordChanges.ts).
+export const DATE_BIAS = 20_000; // days since 1970 near the present: small zigzag numbers
+export const MAX_WALL = 2 ** 48 - 1;
+export const MAX_COUNTER = 0xffff;
 
 const enum Stream {
   Dict,
@@ -69,7 +70,7 @@ const enum Stream {
   Count,
 }
 
-const enum Tag {
+export const enum Tag {
   Null,
   Int,
   NegInt,
@@ -132,7 +133,7 @@ function dateDays(s: string): number | null {
   return formatDate(days) === s ? days : null;
 }
 
-function formatDate(days: number): string {
+export function formatDate(days: number): string {
   return new Date(days * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -348,7 +349,7 @@ function unpack(body: Buffer, limits: DecodeLimits): Buffer {
   return raw;
 }
 
-function readId(r: ByteReader): string {
+export function readId(r: ByteReader): string {
   const kind = r.u8();
   if (kind === IdKind.Uuid) {
     const hex = r.bytes(16).toString('hex');
@@ -360,14 +361,27 @@ function readId(r: ByteReader): string {
 }
 
 /** The `seen` of the many changes that have seen nothing: one frozen array, not one each. */
-const NOTHING_SEEN: readonly string[] = Object.freeze([]);
+export const NOTHING_SEEN: readonly string[] = Object.freeze([]);
 
-function hex(value: number, width: number): string {
+export function hex(value: number, width: number): string {
   return value.toString(16).padStart(width, '0');
 }
 
-/** Decodes a segment body of `origin`. Throws SyncFileError for anything malformed. */
-export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
+/** A segment body opened: its counts, its streams and its dictionaries, all checked. */
+export interface OpenedBody {
+  readonly raw: Buffer;
+  readonly count: number;
+  readonly runCount: number;
+  /** The streams in order: dictionaries, ids, runs, columns, HLCs, seen, tags, numbers, text. */
+  readonly streams: readonly [ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader];
+  readonly tables: readonly LedgerName[];
+  readonly columns: readonly string[];
+  /** The devices `seen` names: `origin` first. */
+  readonly origins: readonly string[];
+}
+
+/** Unpacks a segment body and reads its counts, streams and dictionaries (both decoders start so). */
+export function openBody(origin: string, body: Buffer, limits: DecodeLimits): OpenedBody {
   const raw = unpack(body, limits);
   const p = new ByteReader(raw);
   // Every change takes at least 4 bytes (column, HLC, seen, tag): caps the count before allocating.
@@ -375,9 +389,9 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
   const runCount = p.bounded(count, 'the run count');
   const lengths: number[] = [];
   for (let i = 0; i < Stream.Count; i++) lengths.push(p.bounded(raw.length, 'a stream length'));
-  const s = lengths.map((n, i) => p.slice(n, `stream ${i}`));
+  const streams = lengths.map((n, i) => p.slice(n, `stream ${i}`)) as unknown as OpenedBody['streams'];
   if (p.remaining !== 0) p.fail('bytes follow the last stream');
-  const [d, idsR, runsR, colsR, hlcsR, seenR, tagsR, numsR, textR] = s as [ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader, ByteReader];
+  const d = streams[Stream.Dict];
 
   const tableCount = d.bounded(Object.keys(LEDGERS).length, 'the table count');
   const tables: LedgerName[] = [];
@@ -398,6 +412,13 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
   const originCount = d.bounded(d.remaining, 'the device count');
   const origins: string[] = [origin];
   for (let i = 0; i < originCount; i++) origins.push(readId(d));
+  return { raw, count, runCount, streams, tables, columns, origins };
+}
+
+/** Decodes a segment body of `origin`. Throws SyncFileError for anything malformed. */
+export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
+  const { count, runCount, streams: s, tables, columns, origins } = openBody(origin, body, limits);
+  const [, idsR, runsR, colsR, hlcsR, seenR, tagsR, numsR, textR] = s;
 
   const ids: string[] = [];
   const idRef = (r: ByteReader): string => {
@@ -522,7 +543,7 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
       out.push({ id, tbl, row_id: rowId, village_id: village, col, value, hlc, origin, seen });
     }
   }
-  if (out.length !== count) p.fail(`it holds ${out.length} changes, not the ${count} it declares`);
+  if (out.length !== count) runsR.fail(`it holds ${out.length} changes, not the ${count} it declares`);
   for (const r of s) if (r.remaining !== 0) r.fail('a stream has bytes left over');
   return out;
 }

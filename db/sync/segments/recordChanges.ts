@@ -1,0 +1,169 @@
+// One record's changes of a segment (the change log's `ofRecord`, db/sync/changeLog.ts), without
+// building the others: the body is walked and checked exactly as decodeChanges walks it — ids and
+// `seen` references are positional, so every run and change is read — but another record's change
+// keeps only its HLC, as two numbers, and its values and texts are passed over, not decoded.
+import type { Change } from '../apply';
+import { isLedgerColumn } from '../../ledgers';
+import type { ByteReader } from './bytes';
+import { DATE_BIAS, DEFAULT_DECODE_LIMITS, formatDate, hex, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, readId, Tag, type DecodeLimits } from './codec';
+import { shown, SyncFileError } from './errors';
+
+/** Passes over a text as `r.text(keep)` reads it, refusing what it refuses, decoding nothing. */
+function skipText(r: ByteReader, keep = Infinity): void {
+  const header = r.bounded(r.remaining * 2 + 1, 'a text length');
+  const length = Math.floor(header / 2);
+  r.skip(length);
+  // text(keep) checks a UTF-16 text's length only when it keeps all of it (a cut is even).
+  if (header % 2 === 1 && length <= keep && length % 2 !== 0) r.fail('a UTF-16 text has an odd length');
+}
+
+/**
+ * The changes of `tbl`'s record `rowId` in a segment body of `origin`, in segment order: equal to
+ * decodeChanges' output filtered to that record. Throws the same SyncFileError as decodeChanges
+ * for anything malformed, wherever in the body it is.
+ */
+export function decodeRecordChanges(origin: string, body: Buffer, tbl: string, rowId: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
+  const { count, runCount, streams: s, tables, columns, origins } = openBody(origin, body, limits);
+  const [, idsR, runsR, colsR, hlcsR, seenR, tagsR, numsR, textR] = s;
+
+  // The id dictionary, and each id's first index among equal ids: a row's cells are tracked by it,
+  // as decodeChanges tracks them by the id's text (a hostile body may name one id twice).
+  const ids: string[] = [];
+  const firstOf = new Map<string, number>();
+  const sameAs: number[] = [];
+  const idRef = (r: ByteReader): number => {
+    const ref = r.bounded(ids.length, 'an id reference');
+    if (ref !== 0) return ids.length - ref;
+    const id = readId(idsR);
+    const first = firstOf.get(id);
+    if (first === undefined) firstOf.set(id, ids.length);
+    sameAs.push(first ?? ids.length);
+    ids.push(id);
+    return ids.length - 1;
+  };
+
+  // Every change's HLC as numbers: a `seen` of the record may name any earlier change by position.
+  const walls = new Float64Array(count);
+  const counters = new Uint16Array(count);
+  const idAt = (i: number) => hex(walls[i]!, 12) + hex(counters[i]!, 4) + origin;
+
+  const out: Change[] = [];
+  const lastOfCell = new Map<number, number[]>();
+  const columnOk = new Int8Array(tables.length * columns.length);
+  let walked = 0;
+  let wall = 0;
+  let counter = 0;
+  let village = '';
+  for (let run = 0; run < runCount; run++) {
+    const tableIndex = runsR.bounded(tables.length - 1, 'a table index');
+    const table = tables[tableIndex] ?? runsR.fail('a run names no table');
+    const row = idRef(runsR);
+    const rowKey = sameAs[row]! * tables.length + tableIndex;
+    let lastOfRow = lastOfCell.get(rowKey);
+    if (!lastOfRow) {
+      lastOfRow = [];
+      lastOfCell.set(rowKey, lastOfRow);
+    }
+    const villageCode = runsR.bounded(2, 'a village code');
+    if (villageCode === 0 && run === 0) runsR.fail('the first run has no village');
+    if (villageCode === 1) village = ids[row]!;
+    else if (villageCode === 2) village = ids[idRef(runsR)]!;
+    const length = runsR.bounded(count - walked, 'a run length');
+    if (length === 0) runsR.fail('a run is empty');
+    const asked = table === tbl && ids[row] === rowId;
+    for (let k = 0; k < length; k++) {
+      const i = walked++;
+      const columnIndex = colsR.bounded(columns.length - 1, 'a column index');
+      const col = columns[columnIndex] ?? colsR.fail('a change names no column');
+      const pair = tableIndex * columns.length + columnIndex;
+      if (columnOk[pair] === 0) columnOk[pair] = isLedgerColumn(table, col) ? 1 : -1;
+      if (columnOk[pair] === -1) throw new SyncFileError('UNKNOWN_COLUMN', `A segment writes to ${shown(`${table}.${col}`)}, a column Cunji does not have.`);
+
+      const a = hlcsR.varint();
+      if (a === 0) {
+        if (i === 0) hlcsR.fail('the first HLC is relative');
+        counter++;
+      } else {
+        const z = a - 1;
+        const delta = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+        wall += delta;
+        counter = delta === 0 && i > 0 ? counter + hlcsR.svarint() : hlcsR.varint();
+      }
+      if (wall < 0 || wall > MAX_WALL || counter < 0 || counter > MAX_COUNTER) hlcsR.fail('an HLC is out of range');
+      walls[i] = wall;
+      counters[i] = counter;
+
+      const seenCode = seenR.bounded(limits.maxSeen + 1, 'a seen count');
+      let seen: readonly string[] = NOTHING_SEEN;
+      if (seenCode === 1) {
+        const at = lastOfRow[columnIndex] ?? seenR.fail('a change refers to an earlier change of its cell that is not there');
+        if (asked) seen = [idAt(at)];
+      } else if (seenCode > 1) {
+        const named: string[] = [];
+        if (asked) seen = named;
+        for (let n = 0; n < seenCode - 1; n++) {
+          const kind = seenR.bounded(i + 1, 'a seen reference');
+          if (kind === 0) {
+            if (asked) named.push(seenR.text());
+            else skipText(seenR);
+          } else if (kind === 1) {
+            const seenOrigin = origins[seenR.bounded(origins.length - 1, 'a device index')]!;
+            const sw = wall - seenR.svarint();
+            const sc = seenR.varint();
+            if (sw < 0 || sw > MAX_WALL || sc > MAX_COUNTER) seenR.fail('a seen HLC is out of range');
+            if (asked) named.push(hex(sw, 12) + hex(sc, 4) + seenOrigin);
+          } else if (asked) named.push(idAt(i - (kind - 1)));
+        }
+      }
+      lastOfRow[columnIndex] = i;
+
+      // Each value read as decodeChanges reads it; only the asked record's is made a string.
+      let value = '';
+      const tag = tagsR.u8();
+      switch (tag) {
+        case Tag.Null:
+          value = 'null';
+          break;
+        case Tag.Int: {
+          const magnitude = numsR.varint();
+          if (asked) value = String(magnitude);
+          break;
+        }
+        case Tag.NegInt: {
+          const magnitude = numsR.varint();
+          if (magnitude === 0) numsR.fail('a negative zero');
+          if (asked) value = String(-magnitude);
+          break;
+        }
+        case Tag.Str:
+          if (asked) value = JSON.stringify(textR.text(limits.maxValueBytes));
+          else skipText(textR, limits.maxValueBytes);
+          break;
+        case Tag.Raw:
+          if (asked) value = textR.text(limits.maxValueBytes);
+          else skipText(textR, limits.maxValueBytes);
+          break;
+        case Tag.IdRef: {
+          const ref = idRef(numsR);
+          if (asked) value = JSON.stringify(ids[ref]);
+          break;
+        }
+        case Tag.Date: {
+          const days = numsR.svarint() + DATE_BIAS;
+          if (days < -354_285 || days > 2_932_896) numsR.fail('a date is out of range');
+          if (asked) value = JSON.stringify(formatDate(days));
+          break;
+        }
+        default:
+          return tagsR.fail(`unknown value tag ${tag}`);
+      }
+      if (asked) {
+        const hlc = hex(wall, 12) + hex(counter, 4);
+        out.push({ id: hlc + origin, tbl: table, row_id: ids[row]!, village_id: village, col, value, hlc, origin, seen });
+      }
+    }
+  }
+  if (walked !== count) runsR.fail(`it holds ${walked} changes, not the ${count} it declares`);
+  for (const r of s) if (r.remaining !== 0) r.fail('a stream has bytes left over');
+  return out;
+}
