@@ -5,6 +5,10 @@
 // field, a 'bool' field kept as 0/1, a 'json' field as JSON text). A ledger column may be null
 // (a row is a projection of changes that arrive in pieces), so null passes every column.
 // valueProblem is the whole judgement of a received change's value text: JSON, column kind, schema.
+// It runs for every change an import merges, so a plain string's or null's text is read without
+// JSON.parse, and a value is first asked of a check compiled once per column from its schema
+// (schemaAccepts.ts); only what that check does not accept (rare) runs the schema, whose first
+// issue is the reason — the reasons are the schema's own words either way.
 import type { z } from 'zod';
 import { LEDGER_DEFINITIONS } from '../../shared/domain/ledgers/index';
 import { snakeCase, type FieldCodec } from '../../shared/domain/ledgers/define';
@@ -12,16 +16,19 @@ import { villageFields } from '../../shared/domain/village';
 import { ATTACHMENT_CODECS, attachmentFields } from '../../shared/domain/attachments';
 import { LEDGERS, ROW_COLUMN, type ColumnKind, type LedgerName } from '../ledgers';
 import type { Change } from './apply';
+import { compileAccepts } from './schemaAccepts';
 
-interface ColumnRule {
+export interface ColumnRule {
   readonly field: string;
   readonly schema: z.ZodType;
   readonly codec: FieldCodec | null;
+  /** A yes only where the schema says yes, without running it (schemaAccepts.ts). */
+  readonly accepts: (value: unknown) => boolean;
 }
 
 function rulesOf(fields: Record<string, z.ZodType>, codecs: Partial<Record<string, FieldCodec>>): Map<string, ColumnRule> {
   const rules = new Map<string, ColumnRule>();
-  for (const [field, schema] of Object.entries(fields)) rules.set(snakeCase(field), { field, schema, codec: codecs[field] ?? null });
+  for (const [field, schema] of Object.entries(fields)) rules.set(snakeCase(field), { field, schema, codec: codecs[field] ?? null, accepts: compileAccepts(schema) });
   return rules;
 }
 
@@ -33,6 +40,11 @@ const RULES: ReadonlyMap<string, Map<string, ColumnRule>> = new Map([
     (def) => [def.table, rulesOf(def.fields as unknown as Record<string, z.ZodType>, def.codecs as Partial<Record<string, FieldCodec>>)] as const,
   ),
 ]);
+
+/** The rule of a column: its field, schema, codec and compiled check (tests ask it of every column). */
+export function ruleOf(tbl: string, col: string): ColumnRule | undefined {
+  return RULES.get(tbl)?.get(col);
+}
 
 /** The ledger columns no field of the contract describes (a test keeps this empty). */
 export function columnsWithoutRule(): string[] {
@@ -56,6 +68,10 @@ function described(value: unknown): string {
  * A column without a rule refuses everything: an unknown column never takes a value.
  */
 export function invalidValue(tbl: LedgerName, col: string, value: unknown): string | null {
+  return invalidBy(tbl, col, value, true);
+}
+
+function invalidBy(tbl: LedgerName, col: string, value: unknown, compiled: boolean): string | null {
   const rule = RULES.get(tbl)?.get(col);
   if (!rule) return `${tbl}.${col} has no rule`;
   let input = value;
@@ -70,6 +86,8 @@ export function invalidValue(tbl: LedgerName, col: string, value: unknown): stri
       return `${tbl}.${col} holds a list as text, not ${described(value)}`;
     }
   }
+  // The compiled check's yes is the schema's; anything else (rare) is the schema's to judge and word.
+  if (compiled && rule.accepts(input)) return null;
   const parsed = rule.schema.safeParse(input);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
@@ -90,9 +108,30 @@ export function badValue(change: Pick<Change, 'tbl' | 'col' | 'value'>): string 
   return valueProblem(change)?.[1] ?? null;
 }
 
+/** A JSON text of a plain string: no escape, no control character (which JSON refuses unescaped). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON refuses in a string
+const PLAIN_STRING = /^"[^"\\\u0000-\u001f]*"$/;
+
+/** safeParse, without parsing the texts that say what they hold: `null` and a plain string (most values). */
+function valueOfText(text: string): unknown {
+  if (text === 'null') return null;
+  if (text.charCodeAt(0) === 34 && PLAIN_STRING.test(text)) return text.slice(1, -1);
+  return safeParse(text);
+}
+
+type ValueProblem = ['BAD_VALUE' | 'VALUE_INVALID', string] | null;
+
 /** The reason a value is set aside: not its column's kind (BAD_VALUE), or refused by its field's schema (VALUE_INVALID). */
-export function valueProblem(change: Pick<Change, 'tbl' | 'col' | 'value'>): ['BAD_VALUE' | 'VALUE_INVALID', string] | null {
-  const value = safeParse(change.value);
+export function valueProblem(change: Pick<Change, 'tbl' | 'col' | 'value'>): ValueProblem {
+  return problemOf(change, valueOfText(change.value), true);
+}
+
+/** valueProblem by JSON.parse and the schema's parse alone: the reference the fast paths are tested and measured against. */
+export function valueProblemByZod(change: Pick<Change, 'tbl' | 'col' | 'value'>): ValueProblem {
+  return problemOf(change, safeParse(change.value), false);
+}
+
+function problemOf(change: Pick<Change, 'tbl' | 'col' | 'value'>, value: unknown, compiled: boolean): ValueProblem {
   if (value === undefined) return ['BAD_VALUE', 'the value is not valid JSON'];
   if (change.col === ROW_COLUMN) return value === 'deleted' || value === 'alive' ? null : ['BAD_VALUE', `_row may only be 'deleted' or 'alive'`];
   const kind = (LEDGERS[change.tbl] as Record<string, ColumnKind | undefined>)[change.col];
@@ -101,6 +140,6 @@ export function valueProblem(change: Pick<Change, 'tbl' | 'col' | 'value'>): ['B
   if (kind === 'text' && typeof value !== 'string') return ['BAD_VALUE', `${change.tbl}.${change.col} holds text`];
   if (kind === 'integer' && !(typeof value === 'number' && Number.isSafeInteger(value))) return ['BAD_VALUE', `${change.tbl}.${change.col} holds whole numbers`];
   if (kind === 'real' && !(typeof value === 'number' && Number.isFinite(value))) return ['BAD_VALUE', `${change.tbl}.${change.col} holds numbers`];
-  const invalid = invalidValue(change.tbl as LedgerName, change.col, value);
+  const invalid = invalidBy(change.tbl as LedgerName, change.col, value, compiled);
   return invalid ? ['VALUE_INVALID', invalid] : null;
 }
