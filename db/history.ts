@@ -1,9 +1,9 @@
 // Every change of one record, read from the change log: each cell's changes with the values they
 // replaced (the changes they had seen), whether one settled a conflict (it saw several), and
 // whether it is one of several current heads (an open conflict). The log is the record's stored
-// segments (found through `record_segments`, decoded, kept in the cache passed in) and its rows of
-// `changes` no stored segment holds (db/sync/changeLog.ts); test/db/queryPlans.test.ts holds each
-// look-up to an index.
+// segments (found through `record_segments`, decoded for the record, kept in the cache passed in)
+// and its rows of `changes` no stored segment holds (db/sync/changeLog.ts);
+// test/db/queryPlans.test.ts holds each look-up to an index.
 import { ROW_COLUMN, type LedgerName } from './ledgers';
 import type { Sqlite } from './open';
 import { createChangeLog, type SegmentCache } from './sync/changeLog';
@@ -20,6 +20,13 @@ export interface HistoryStep {
   readonly conflict: boolean;
 }
 
+/**
+ * The decoded changes the history service keeps between calls (~280 bytes of heap each: ~56 MB
+ * at most), whatever the size of the segments: whole segments of the records paged, and the
+ * record's part of each segment for a record spread over many (db/sync/changeLog.ts).
+ */
+export const HISTORY_CACHE_CHANGES = 200_000;
+
 const parsed = (text: string): unknown => {
   try {
     return JSON.parse(text) as unknown;
@@ -30,8 +37,8 @@ const parsed = (text: string): unknown => {
 
 /**
  * The record's changes, newest first; empty when the log has none (no such record). `segments`
- * keeps decoded segments between calls: safe for the app's life, as a segment's hash names its
- * bytes (what the log leaves out of a segment is read again on every call).
+ * keeps decoded segments (or the record's part of them) between calls: safe for the app's life, as
+ * a segment's hash names its bytes (what the log leaves out of a segment is read again on every call).
  */
 export function rowHistory(sqlite: Sqlite, tbl: LedgerName, rowId: string, segments: SegmentCache): HistoryStep[] {
   const rows = createChangeLog(sqlite, segments).ofRecord(tbl, rowId);

@@ -2,10 +2,12 @@
 // rows of `changes` that no stored segment holds (this device's unsealed writes, changes merged
 // without a segment) and the changes of the stored segments, less those a segment brought that the
 // log does not hold (`segment_exclusions`: set aside, or lost a fork's doubled id). A record's
-// changes are found through `record_segments`; a decoded segment is kept in a small cache passed in.
+// changes are found through `record_segments`, a segment decoded for that record alone at first
+// (segments/recordChanges.ts) and whole when another record asks for it; both kept in a cache passed in.
 import { HLC_HEX_LENGTH } from './hlc';
 import { NAME_KIND, recordKey } from './clocks';
-import { decodeChanges } from './segments/codec';
+import { decodeChanges, SEGMENT_MAX_CHANGES } from './segments/codec';
+import { decodeRecordChanges } from './segments/recordChanges';
 import type { Change } from './apply';
 import type { Sqlite } from '../open';
 
@@ -20,27 +22,74 @@ export function sameChange(a: Change, b: Change): boolean {
   );
 }
 
-/** Decoded segments by hash, the most recently used kept (one segment is at most 50,000 changes). */
+/**
+ * Decoded segments, the most recently used kept: whole (by hash) and one record's part of one
+ * (decodeRecordChanges, by hash and record). Safe for a process's life: a segment's hash names
+ * its bytes.
+ */
 export interface SegmentCache {
   get(hash: string): readonly Change[] | undefined;
   set(hash: string, changes: readonly Change[]): void;
+  getPart(hash: string, tbl: string, rowId: string): readonly Change[] | undefined;
+  setPart(hash: string, tbl: string, rowId: string, changes: readonly Change[]): void;
+  /** Notes that a segment is read for one record; whether one was before (then it pays to decode it whole). */
+  readPartly(hash: string): boolean;
 }
 
-export function createSegmentCache(capacity = 8): SegmentCache {
+/** How many segments read for one record a cache remembers (for readPartly). */
+const PARTLY_READ_REMEMBERED = 4096;
+
+/**
+ * A cache bounded by the segments it holds whole (`capacity`; then by `capacity` segments at the
+ * codec's bound of changes in all) or by the decoded changes it holds, whole and parts (`{ changes }`;
+ * a decoded change is ~280 bytes of heap). A part counts one more than its changes.
+ */
+export function createSegmentCache(capacity: number | { readonly changes: number } = 8): SegmentCache {
+  const maxWhole = typeof capacity === 'number' ? capacity : Infinity;
+  const maxChanges = typeof capacity === 'number' ? capacity * SEGMENT_MAX_CHANGES : capacity.changes;
+  // Every entry in order of use, and the whole ones again (to drop the oldest whole one).
   const held = new Map<string, readonly Change[]>();
+  const whole = new Map<string, readonly Change[]>();
+  const partlyRead = new Set<string>();
+  let changesHeld = 0;
+  const weight = (key: string, changes: readonly Change[]) => changes.length + (whole.has(key) ? 0 : 1);
+  const drop = (key: string) => {
+    const changes = held.get(key);
+    if (!changes) return;
+    changesHeld -= weight(key, changes);
+    held.delete(key);
+    whole.delete(key);
+  };
+  const use = (key: string) => {
+    const changes = held.get(key);
+    if (changes) {
+      held.delete(key);
+      held.set(key, changes);
+      if (whole.delete(key)) whole.set(key, changes);
+    }
+    return changes;
+  };
+  const put = (key: string, changes: readonly Change[], isWhole: boolean) => {
+    drop(key);
+    const cost = changes.length + (isWhole ? 0 : 1);
+    if (cost > maxChanges) return;
+    held.set(key, changes);
+    if (isWhole) whole.set(key, changes);
+    changesHeld += cost;
+    while (whole.size > maxWhole) drop(whole.keys().next().value!);
+    while (changesHeld > maxChanges && held.size) drop(held.keys().next().value!);
+  };
+  const partKey = (hash: string, tbl: string, rowId: string) => `${hash}\u0000${tbl}\u0000${rowId}`;
   return {
-    get(hash) {
-      const changes = held.get(hash);
-      if (changes) {
-        held.delete(hash);
-        held.set(hash, changes);
-      }
-      return changes;
-    },
-    set(hash, changes) {
-      held.delete(hash);
-      held.set(hash, changes);
-      while (held.size > capacity) held.delete(held.keys().next().value!);
+    get: use,
+    set: (hash, changes) => put(hash, changes, true),
+    getPart: (hash, tbl, rowId) => use(partKey(hash, tbl, rowId)),
+    setPart: (hash, tbl, rowId, changes) => put(partKey(hash, tbl, rowId), changes, false),
+    readPartly(hash) {
+      const before = partlyRead.delete(hash);
+      partlyRead.add(hash);
+      if (partlyRead.size > PARTLY_READ_REMEMBERED) partlyRead.delete(partlyRead.values().next().value!);
+      return before;
     },
   };
 }
@@ -77,6 +126,9 @@ interface Row extends Omit<Change, 'seen'> {
 const ROW_NOT_IN_STORED_SEGMENT = 'AND (c.segment IS NULL OR NOT EXISTS (SELECT 1 FROM segments AS s WHERE s.hash = c.segment))';
 const ROW_COLUMNS = 'c.id, c.tbl, c.row_id, c.village_id, c.col, c.value, c.hlc, c.origin, c.seen, c.segment';
 
+/** The changes one read of a record decodes whole at most (beyond one segment): ~50 ms of CPU. */
+const WHOLE_DECODES_A_READ = 25_000;
+
 const fromRow = (row: Row): LoggedChange => ({ ...row, seen: JSON.parse(row.seen) as string[] });
 const inIdOrder = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -91,10 +143,10 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
   const segmentsOfRecord = sqlite
     .prepare(
       // Only stored segments: a change merged under a segment name that is not stored (tests do) is a row.
-      `SELECT n.text FROM record_segments AS r JOIN names AS t ON t.n = r.tbl JOIN names AS n ON n.n = r.segment
+      `SELECT n.text AS hash, (SELECT s.count FROM segments AS s WHERE s.hash = n.text) AS count
+         FROM record_segments AS r JOIN names AS t ON t.n = r.tbl JOIN names AS n ON n.n = r.segment
         WHERE t.kind = ${NAME_KIND.table} AND t.text = ? AND r.row_id = ? AND EXISTS (SELECT 1 FROM segments AS s WHERE s.hash = n.text)`,
-    )
-    .pluck();
+    );
   const segmentBody = sqlite.prepare('SELECT origin, body FROM segments WHERE hash = ?');
   const allSegments = sqlite.prepare('SELECT hash FROM segments').pluck();
   const excluded = sqlite.prepare('SELECT change_id FROM segment_exclusions WHERE segment = ?').pluck();
@@ -120,13 +172,37 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
     return (segmentsCovering.all(id.slice(HLC_HEX_LENGTH), hlc, hlc) as string[]).filter((hash) => hash !== except);
   };
 
-  /** The changes of a stored segment the log holds, in the segment's order. */
-  function changesOfSegment(hash: string): readonly Change[] {
-    const changes = decoded(hash);
+  /** `changes` of a stored segment less those the log leaves out of it. */
+  function held(hash: string, changes: readonly Change[]): readonly Change[] {
     const left = excluded.all(hash) as string[];
     if (!left.length) return changes;
     const out = new Set(left);
     return changes.filter((change) => !out.has(change.id));
+  }
+
+  /** The changes of a stored segment the log holds, in the segment's order. */
+  const changesOfSegment = (hash: string) => held(hash, decoded(hash));
+
+  /**
+   * One record's changes of a stored segment as decoded. A segment not in the cache is decoded for
+   * the record only (decodeRecordChanges: ~40% of a whole decode), unless it was so read before
+   * for another record and this call has decoded less than WHOLE_DECODES_A_READ changes whole:
+   * then whole, and cached, as the next records of it (a village paged, a merge) will want it.
+   */
+  function recordPart(hash: string, count: number, tbl: string, rowId: string, budget: { changes: number }): readonly Change[] {
+    const whole = cache.get(hash);
+    if (whole) return whole.filter((c) => c.tbl === tbl && c.row_id === rowId);
+    const part = cache.getPart(hash, tbl, rowId);
+    if (part) return part;
+    if (cache.readPartly(hash) && budget.changes < WHOLE_DECODES_A_READ) {
+      budget.changes += count;
+      return decoded(hash).filter((c) => c.tbl === tbl && c.row_id === rowId);
+    }
+    const stored = segmentBody.get(hash) as { origin: string; body: Buffer } | undefined;
+    if (!stored) throw new Error(`The log names segment ${hash}, which is not stored`);
+    const changes = decodeRecordChanges(stored.origin, stored.body, tbl, rowId);
+    cache.setPart(hash, tbl, rowId, changes);
+    return changes;
   }
 
   /** One entry per id: a change can come in two segments (a relay of a fork); they are equal. */
@@ -148,8 +224,14 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
   }
 
   function ofRecord(tbl: string, rowId: string, except: string | null = null): LoggedChange[] {
-    const segments = (segmentsOfRecord.all(tbl, recordKey(rowId)) as string[]).filter((hash) => hash !== except);
-    return collect(rowsOfRecord.all(tbl, rowId) as Row[], segments, (c) => c.tbl === tbl && c.row_id === rowId);
+    const found = new Map<string, LoggedChange>();
+    for (const row of rowsOfRecord.all(tbl, rowId) as Row[]) found.set(row.id, fromRow(row));
+    const budget = { changes: 0 };
+    for (const { hash, count } of segmentsOfRecord.all(tbl, recordKey(rowId)) as { hash: string; count: number }[]) {
+      if (hash === except) continue;
+      for (const change of held(hash, recordPart(hash, count, tbl, rowId, budget))) if (!found.has(change.id)) found.set(change.id, { ...change, segment: hash });
+    }
+    return [...found.values()].sort(inIdOrder);
   }
 
   return {

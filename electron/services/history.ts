@@ -8,7 +8,7 @@ import type { HistoryEntry } from '../../shared/domain/history';
 import { maskIdNumber, maskPhone } from '../../shared/domain/idNumber';
 import { snakeCase } from '../../shared/domain/ledgers/define';
 import { LEDGER_DEFINITIONS } from '../../shared/domain/ledgers/index';
-import { rowHistory } from '../../db/history';
+import { HISTORY_CACHE_CHANGES, rowHistory } from '../../db/history';
 import { createSegmentCache } from '../../db/sync/changeLog';
 import { ROW_COLUMN, type LedgerName } from '../../db/ledgers';
 import { hlcToIso } from '../../db/sync/hlc';
@@ -30,9 +30,10 @@ function shownValue(col: string, value: unknown): Cell {
 }
 
 export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'records.history'> {
-  // Decoded segments kept while the app runs, so paging through one village's records decodes its
+  // Decoded segments kept while the app runs, bounded by the changes they hold (not by segments,
+  // which may be 500 changes or 50,000), so paging through one village's records decodes its
   // segments once. Safe across merges and rebuilds: a segment's hash names its bytes.
-  const segments = createSegmentCache(8);
+  const segments = createSegmentCache({ changes: HISTORY_CACHE_CHANGES });
   return {
     'records.history': ({ ledger, id }) => {
       const profile = requireProfile(ctx);
