@@ -414,6 +414,10 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
     const keptTownships = new Set(ctx.townships ?? []);
     const answersMove = createMoveAnswerCheck(sqlite);
 
+    // The change accepted last, when its village and scope checks passed on their own (not as the
+    // answer to a move): the next change of the same record, village and device passes them too
+    // (nothing they read has changed), and a segment keeps a record's changes together.
+    let settled: Change | null = null;
     function judge(change: Change): [SetAsideReason, string] | null {
       // The value first: a change held for its clock or scope may be merged later without it.
       const bad = valueProblem(change);
@@ -421,19 +425,26 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       if (change.hlc > latestHlc) {
         return ['FUTURE_CLOCK', `written at ${new Date(parseHlc(change.hlc).wall).toISOString()}, more than 24 hours ahead of this computer's clock`];
       }
-      const rowKey = `${change.tbl}\u0000${change.row_id}`;
-      const village = villageOfRow.get(rowKey) ?? merger.loggedVillageOf(change.tbl, change.row_id);
-      if (change.tbl === 'villages' && change.village_id !== change.row_id) return ['VILLAGE_MISMATCH', 'a village row must be its own village'];
-      if (village !== undefined && village !== change.village_id) return ['VILLAGE_MISMATCH', `the row belongs to village ${village}, not ${change.village_id}`];
-      const scope = facts.scopeFor(change.origin);
-      if (scope && !inScope(scope, change.village_id, facts.townshipOf) && !answersMove(change, scope.townships)) {
-        return ['OUT_OF_SCOPE', `device ${change.origin} is not enrolled for village ${change.village_id}`];
+      const same = settled !== null && change.row_id === settled.row_id && change.tbl === settled.tbl && change.village_id === settled.village_id && change.origin === settled.origin;
+      let rowKey = '';
+      let ownScope = same;
+      if (!same) {
+        settled = null;
+        rowKey = `${change.tbl}\u0000${change.row_id}`;
+        const village = villageOfRow.get(rowKey) ?? merger.loggedVillageOf(change.tbl, change.row_id);
+        if (change.tbl === 'villages' && change.village_id !== change.row_id) return ['VILLAGE_MISMATCH', 'a village row must be its own village'];
+        if (village !== undefined && village !== change.village_id) return ['VILLAGE_MISMATCH', `the row belongs to village ${village}, not ${change.village_id}`];
+        const scope = facts.scopeFor(change.origin);
+        if (scope && !inScope(scope, change.village_id, facts.townshipOf)) {
+          if (!answersMove(change, scope.townships)) return ['OUT_OF_SCOPE', `device ${change.origin} is not enrolled for village ${change.village_id}`];
+        } else ownScope = true;
       }
       // Judged against the ledger as merged so far: a village created earlier in the file moves nowhere.
       if (change.origin !== ctx.selfId && movesVillage(sqlite, change, keptTownships)) {
         return ['VILLAGE_MOVE', `device ${change.origin} moved village ${change.row_id} to another township; a person here confirms it`];
       }
-      villageOfRow.set(rowKey, change.village_id);
+      if (!same) villageOfRow.set(rowKey, change.village_id);
+      settled = ownScope ? change : null;
       return null;
     }
 
@@ -448,6 +459,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       // Signed by a revoked device after its revocation: neither kept nor merged (REVOKED_DEVICE).
       if (ctx.guard.refuses(scannedSegment)) continue;
       const segment = rereadSegment(source, scannedSegment);
+      settled = null;
       // A known segment was decided when it first came.
       if (held.get(segment.hash) !== undefined) {
         segmentsKnown++;
