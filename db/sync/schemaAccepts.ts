@@ -1,7 +1,8 @@
 // A fast yes for a value a zod schema accepts, made once per schema by reading its definition
-// (`_zod.def`), for the import's check of every received value. Its one promise: when it says yes,
-// the schema's own parse succeeds. When it says no, the caller runs the schema, which gives the
-// verdict and the reason — so a refusal reads exactly as the schema words it. Each node does what
+// (`_zod.def`), for the import's check of every received value. What it must never do is say yes
+// where the schema's own parse says no; when it says no, the caller runs the schema, which gives
+// the verdict and the reason — so a refusal reads exactly as the schema words it. (Its tests hold
+// it to saying yes wherever zod does, too: a needless no costs only time.) Each node does what
 // zod's parse does for it (the same order of type, checks and rewrites such as trim, the same
 // length in code points, the schema's own refine and transform functions called as zod calls
 // them); a node or check it does not know is run through zod's own code for that node or check.
@@ -115,7 +116,13 @@ function parseOf(node: Node): Step | null {
       const inner = stepOf(innerNode);
       // z.exactOptional() hands undefined to its inner schema, as it does any value.
       if (zod.traits.has('$ZodExactOptional')) return inner;
-      if (internals(innerNode).optin === 'defaulted') return (v) => (v === undefined ? UNSURE : inner(v));
+      // Absent, a defaulted inner schema gives its default; zod takes undefined if that fails.
+      if (internals(innerNode).optin === 'defaulted') {
+        return (v) => {
+          const out = inner(v);
+          return v === undefined && out === REFUSED ? undefined : out;
+        };
+      }
       return (v) => (v === undefined ? undefined : inner(v));
     }
     case 'default': {
