@@ -17,27 +17,54 @@ function skipText(r: ByteReader, keep = Infinity): void {
   if (header % 2 === 1 && length <= keep && length % 2 !== 0) r.fail('a UTF-16 text has an odd length');
 }
 
+/** Thrown by the quick pass when the body names an id twice in its dictionary (the encoder never does). */
+const NAMED_TWICE = Symbol('an id named twice');
+const giveUp = (): never => {
+  throw NAMED_TWICE;
+};
+
 /**
  * The changes of `tbl`'s record `rowId` in a segment body of `origin`, in segment order: equal to
  * decodeChanges' output filtered to that record. Throws the same SyncFileError as decodeChanges
  * for anything malformed, wherever in the body it is.
  */
 export function decodeRecordChanges(origin: string, body: Buffer, tbl: string, rowId: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
+  try {
+    return decodeRecord(origin, body, tbl, rowId, limits, false);
+  } catch (error) {
+    if (error !== NAMED_TWICE) throw error;
+    return decodeRecord(origin, body, tbl, rowId, limits, true);
+  }
+}
+
+/**
+ * decodeChanges tracks a row's cells by the row id's text, so two dictionary entries of one id are
+ * one row. The quick pass (`sameIds` false) tracks them by dictionary entry, which is the same as
+ * long as no id is named twice: it gives up (NAMED_TWICE) where that could matter — the asked id
+ * named twice, or a change referring to an earlier change of its cell it cannot find — and the
+ * second pass maps each entry to the first of its text (a map of every id: slower).
+ */
+function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, limits: DecodeLimits, sameIds: boolean): Change[] {
   const { count, runCount, streams: s, tables, columns, origins } = openBody(origin, body, limits);
   const [, idsR, runsR, colsR, hlcsR, seenR, tagsR, numsR, textR] = s;
 
-  // The id dictionary, and each id's first index among equal ids: a row's cells are tracked by it,
-  // as decodeChanges tracks them by the id's text (a hostile body may name one id twice).
+  // The id dictionary, and the entry a row's cells are tracked by (see above).
   const ids: string[] = [];
   const firstOf = new Map<string, number>();
   const sameAs: number[] = [];
+  let askedEntries = 0;
   const idRef = (r: ByteReader): number => {
     const ref = r.bounded(ids.length, 'an id reference');
     if (ref !== 0) return ids.length - ref;
     const id = readId(idsR);
-    const first = firstOf.get(id);
-    if (first === undefined) firstOf.set(id, ids.length);
-    sameAs.push(first ?? ids.length);
+    if (sameIds) {
+      const first = firstOf.get(id);
+      if (first === undefined) firstOf.set(id, ids.length);
+      sameAs.push(first ?? ids.length);
+    } else {
+      if (id === rowId && ++askedEntries > 1) throw NAMED_TWICE;
+      sameAs.push(ids.length);
+    }
     ids.push(id);
     return ids.length - 1;
   };
@@ -96,7 +123,7 @@ export function decodeRecordChanges(origin: string, body: Buffer, tbl: string, r
       const seenCode = seenR.bounded(limits.maxSeen + 1, 'a seen count');
       let seen: readonly string[] = NOTHING_SEEN;
       if (seenCode === 1) {
-        const at = lastOfRow[columnIndex] ?? seenR.fail('a change refers to an earlier change of its cell that is not there');
+        const at = lastOfRow[columnIndex] ?? (sameIds ? seenR.fail('a change refers to an earlier change of its cell that is not there') : giveUp());
         if (asked) seen = [idAt(at)];
       } else if (seenCode > 1) {
         const named: string[] = [];

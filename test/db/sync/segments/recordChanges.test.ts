@@ -104,6 +104,7 @@ describe("a segment's changes of one record", () => {
     const all = decodeChanges(ORIGIN, body);
     expect(all.map((c) => c.seen)).toEqual([[], [all[0]!.id]]);
     expect(decodeRecordChanges(ORIGIN, body, 'villages', 'v1')).toEqual(all);
+    expect(decodeRecordChanges(ORIGIN, body, 'villages', 'another')).toEqual([]);
   });
 
   it('refuse random bytes as decodeChanges does', () => {
