@@ -1,6 +1,7 @@
 // Hybrid logical clock (Kulkarni et al.): 48-bit wall milliseconds + 16-bit counter as 16
 // fixed-width hex characters, so HLC text sorts exactly as the clocks compare. A change id is
 // the HLC followed by the origin device id: unique, and ordered the same way.
+import { isoOfWall } from './civilTime';
 
 export interface HlcParts {
   readonly wall: number;
@@ -30,35 +31,6 @@ export function compareHlc(a: HlcParts, b: HlcParts): number {
 /** The wall-clock part of an HLC or change id as ISO text (what created_at/updated_at show). */
 export function hlcToIso(hlcOrChangeId: string): string {
   return isoOfWall(parseHlc(hlcOrChangeId.slice(0, HLC_HEX_LENGTH)).wall);
-}
-
-/** The first millisecond of the year 10000: from there `toISOString` writes a six-digit year. */
-const YEAR_10000 = 253_402_300_800_000;
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-
-/**
- * `new Date(ms).toISOString()` for a wall time of an HLC (never negative), without the Date: a merge
- * writes two a record, and the Date's own formatting was most of that cost.
- */
-export function isoOfWall(ms: number): string {
-  if (ms >= YEAR_10000) return new Date(ms).toISOString();
-  const days = Math.floor(ms / 86_400_000);
-  const inDay = ms - days * 86_400_000;
-  // Days since 1970-01-01 to a civil date (Howard Hinnant's days_from_civil, inverted).
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const hours = Math.floor(inDay / 3_600_000);
-  const minutes = Math.floor((inDay % 3_600_000) / 60_000);
-  const seconds = Math.floor((inDay % 60_000) / 1000);
-  const millis = inDay % 1000;
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${String(millis).padStart(3, '0')}Z`;
 }
 
 export function changeIdOf(hlc: string, origin: string): string {

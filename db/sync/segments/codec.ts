@@ -12,6 +12,7 @@ import type { Change } from '../apply';
 import { isLedger, isLedgerColumn, LEDGERS, ROW_COLUMN, type LedgerName } from '../../ledgers';
 import { ByteReader, ByteWriter, isWellFormed } from './bytes';
 import { shown, SyncFileError } from './errors';
+import { dateOfDays } from '../civilTime';
 
 export const CODEC_VERSION = 1;
 const BODY_MAGIC = 0xc5;
@@ -133,9 +134,8 @@ function dateDays(s: string): number | null {
   return formatDate(days) === s ? days : null;
 }
 
-export function formatDate(days: number): string {
-  return new Date(days * DAY_MS).toISOString().slice(0, 10);
-}
+/** A date value's text from its days since 1970-01-01. */
+export const formatDate = dateOfDays;
 
 /** Encodes changes that all come from `origin` (which the bytes do not repeat). */
 export function encodeChanges(origin: string, changes: readonly Change[], compression: Compression = 'brotli-5'): Buffer {
