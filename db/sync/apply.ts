@@ -10,6 +10,7 @@
 import { createChangeLog } from './changeLog';
 import { createClockReader, createClockWriter, isCausal } from './clocks';
 import { hlcToIso } from './hlc';
+import { valueOfText } from './valueText';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Sqlite } from '../open';
@@ -253,7 +254,8 @@ type BetterSqlite3Statement = BetterSqlite3.Statement<unknown[]>;
 
 /** What a change writes into its column (`_row` becomes deleted_at). */
 export function projectedValue(change: Change): string | number | null {
-  const value: unknown = JSON.parse(change.value);
+  const value = valueOfText(change.value);
+  if (value === undefined) throw new Error(`Change ${change.id} holds a value that is not JSON`);
   if (change.col === ROW_COLUMN) return value === 'deleted' ? hlcToIso(change.hlc) : null;
   if (value === null || typeof value === 'string' || typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;

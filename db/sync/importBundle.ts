@@ -25,7 +25,8 @@ import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
 import { createChangeLog } from './changeLog';
 import { createRecordTally, type RecordCount } from './recordCounts';
-import { safeParse, valueProblem } from './valueCheck';
+import { valueProblem } from './valueCheck';
+import { safeParse } from './valueText';
 import {
   changesOf, fileSource, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,

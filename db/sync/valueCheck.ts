@@ -17,6 +17,7 @@ import { ATTACHMENT_CODECS, attachmentFields } from '../../shared/domain/attachm
 import { LEDGERS, ROW_COLUMN, type ColumnKind, type LedgerName } from '../ledgers';
 import type { Change } from './apply';
 import { compileAccepts } from './schemaAccepts';
+import { safeParse, valueOfText } from './valueText';
 
 export interface ColumnRule {
   readonly field: string;
@@ -94,29 +95,9 @@ function invalidBy(tbl: LedgerName, col: string, value: unknown, compiled: boole
   return `${tbl}.${col} refuses ${described(value)} (${issue?.message ?? 'invalid'})`;
 }
 
-/** The value of a JSON text, or undefined when it is not JSON. */
-export function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Why a value cannot go into its column, or null when it can. */
 export function badValue(change: Pick<Change, 'tbl' | 'col' | 'value'>): string | null {
   return valueProblem(change)?.[1] ?? null;
-}
-
-/** A JSON text of a plain string: no escape, no control character (which JSON refuses unescaped). */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON refuses in a string
-const PLAIN_STRING = /^"[^"\\\u0000-\u001f]*"$/;
-
-/** safeParse, without parsing the texts that say what they hold: `null` and a plain string (most values). */
-function valueOfText(text: string): unknown {
-  if (text === 'null') return null;
-  if (text.charCodeAt(0) === 34 && PLAIN_STRING.test(text)) return text.slice(1, -1);
-  return safeParse(text);
 }
 
 type ValueProblem = ['BAD_VALUE' | 'VALUE_INVALID', string] | null;
