@@ -21,8 +21,8 @@ export interface HistoryStep {
 }
 
 /**
- * The decoded changes the history service keeps between calls (~280 bytes of heap each: ~56 MB
- * at most), whatever the size of the segments: whole segments of the records paged, and the
+ * The decoded changes the history service keeps between calls (~280–345 bytes of heap each:
+ * ~56–69 MB at most), whatever the size of the segments: whole segments of the records paged, and the
  * record's part of each segment for a record spread over many (db/sync/changeLog.ts).
  */
 export const HISTORY_CACHE_CHANGES = 200_000;
