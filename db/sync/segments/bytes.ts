@@ -86,6 +86,11 @@ export class ByteReader {
     return this.end - this.pos;
   }
 
+  /** Where the next read starts, in the whole buffer. */
+  get offset(): number {
+    return this.pos;
+  }
+
   fail(message: string): never {
     throw new SyncFileError('BAD_SEGMENT', `The ${this.what} is damaged: ${message}.`);
   }

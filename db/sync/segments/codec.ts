@@ -53,7 +53,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HEX16 = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
-// These and Tag, formatDate, readId, hex and NOTHING_SEEN are shared with the one-record decoder (recordChanges.ts).
+// These and Tag, IdKind, formatDate, readId, hex and NOTHING_SEEN are shared with the one-record decoder (recordChanges.ts).
 export const DATE_BIAS = 20_000; // days since 1970 near the present: small zigzag numbers
 export const MAX_WALL = 2 ** 48 - 1;
 export const MAX_COUNTER = 0xffff;
@@ -81,7 +81,7 @@ export const enum Tag {
   Date,
 }
 
-const enum IdKind {
+export const enum IdKind {
   Uuid,
   Text,
   Hex16,

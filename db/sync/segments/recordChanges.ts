@@ -5,7 +5,7 @@
 import type { Change } from '../apply';
 import { isLedgerColumn } from '../../ledgers';
 import type { ByteReader } from './bytes';
-import { DATE_BIAS, DEFAULT_DECODE_LIMITS, formatDate, hex, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, readId, Tag, type DecodeLimits } from './codec';
+import { DATE_BIAS, DEFAULT_DECODE_LIMITS, formatDate, hex, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, type DecodeLimits } from './codec';
 import { shown, SyncFileError } from './errors';
 
 /** Passes over a text as `r.text(keep)` reads it, refusing what it refuses, decoding nothing. */
@@ -19,6 +19,8 @@ function skipText(r: ByteReader, keep = Infinity): void {
 
 /** Thrown by the quick pass when the body names an id twice in its dictionary (the encoder never does). */
 const NAMED_TWICE = Symbol('an id named twice');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX16 = /^[0-9a-f]{16}$/;
 const giveUp = (): never => {
   throw NAMED_TWICE;
 };
@@ -45,28 +47,68 @@ export function decodeRecordChanges(origin: string, body: Buffer, tbl: string, r
  * second pass maps each entry to the first of its text (a map of every id: slower).
  */
 function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, limits: DecodeLimits, sameIds: boolean): Change[] {
-  const { count, runCount, streams: s, tables, columns, origins } = openBody(origin, body, limits);
+  const opened = openBody(origin, body, limits);
+  const { count, runCount, streams: s, tables, columns, origins } = opened;
   const [, idsR, runsR, colsR, hlcsR, seenR, tagsR, numsR, textR] = s;
 
-  // The id dictionary, and the entry a row's cells are tracked by (see above).
-  const ids: string[] = [];
+  const askedKind = UUID.test(rowId) ? IdKind.Uuid : HEX16.test(rowId) ? IdKind.Hex16 : IdKind.Text;
+  const askedBytes = Buffer.from(askedKind === IdKind.Text ? '' : rowId.replace(/-/g, ''), 'hex');
+
+  // The id dictionary: where each entry's bytes are, its text only once something needs it (most
+  // are other records' ids), whether it is the asked id, and the entry a row's cells are tracked by.
+  const { raw } = opened;
+  const kinds: number[] = [];
+  const starts: number[] = [];
+  const texts: (string | undefined)[] = [];
+  const isAsked: boolean[] = [];
   const firstOf = new Map<string, number>();
   const sameAs: number[] = [];
   let askedEntries = 0;
-  const idRef = (r: ByteReader): number => {
-    const ref = r.bounded(ids.length, 'an id reference');
-    if (ref !== 0) return ids.length - ref;
-    const id = readId(idsR);
-    if (sameIds) {
-      const first = firstOf.get(id);
-      if (first === undefined) firstOf.set(id, ids.length);
-      sameAs.push(first ?? ids.length);
-    } else {
-      if (id === rowId && ++askedEntries > 1) throw NAMED_TWICE;
-      sameAs.push(ids.length);
+  const idText = (k: number): string => {
+    let text = texts[k];
+    if (text === undefined) {
+      // As readId makes it.
+      if (kinds[k] === IdKind.Hex16) text = raw.toString('hex', starts[k]!, starts[k]! + 8);
+      else {
+        const hex = raw.toString('hex', starts[k]!, starts[k]! + 16);
+        text = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+      }
+      texts[k] = text;
     }
-    ids.push(id);
-    return ids.length - 1;
+    return text;
+  };
+  const idRef = (r: ByteReader): number => {
+    const ref = r.bounded(kinds.length, 'an id reference');
+    if (ref !== 0) return kinds.length - ref;
+    const k = kinds.length;
+    const kind = idsR.u8();
+    const start = idsR.offset;
+    let asked: boolean;
+    if (kind === IdKind.Uuid || kind === IdKind.Hex16) {
+      const length = kind === IdKind.Uuid ? 16 : 8;
+      idsR.skip(length);
+      // A UUID entry's text is a lower-case UUID, a Hex16 one's 16 lower-case hex digits: the asked
+      // id is one of them exactly when it is that text, so when the bytes are equal.
+      asked = kind === askedKind && raw.compare(askedBytes, 0, length, start, start + length) === 0;
+      texts.push(undefined);
+    } else if (kind === IdKind.Text) {
+      const text = idsR.text();
+      asked = text === rowId;
+      texts.push(text);
+    } else return idsR.fail(`unknown id kind ${kind}`);
+    kinds.push(kind);
+    starts.push(start);
+    isAsked.push(asked);
+    if (sameIds) {
+      const text = idText(k);
+      const first = firstOf.get(text);
+      if (first === undefined) firstOf.set(text, k);
+      sameAs.push(first ?? k);
+    } else {
+      if (asked && ++askedEntries > 1) throw NAMED_TWICE;
+      sameAs.push(k);
+    }
+    return k;
   };
 
   // Every change's HLC as numbers: a `seen` of the record may name any earlier change by position.
@@ -80,7 +122,7 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
   let walked = 0;
   let wall = 0;
   let counter = 0;
-  let village = '';
+  let village = -1; // the entry of the run's village
   for (let run = 0; run < runCount; run++) {
     const tableIndex = runsR.bounded(tables.length - 1, 'a table index');
     const table = tables[tableIndex] ?? runsR.fail('a run names no table');
@@ -93,11 +135,11 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
     }
     const villageCode = runsR.bounded(2, 'a village code');
     if (villageCode === 0 && run === 0) runsR.fail('the first run has no village');
-    if (villageCode === 1) village = ids[row]!;
-    else if (villageCode === 2) village = ids[idRef(runsR)]!;
+    if (villageCode === 1) village = row;
+    else if (villageCode === 2) village = idRef(runsR);
     const length = runsR.bounded(count - walked, 'a run length');
     if (length === 0) runsR.fail('a run is empty');
-    const asked = table === tbl && ids[row] === rowId;
+    const asked = table === tbl && isAsked[row]!;
     for (let k = 0; k < length; k++) {
       const i = walked++;
       const columnIndex = colsR.bounded(columns.length - 1, 'a column index');
@@ -172,7 +214,7 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
           break;
         case Tag.IdRef: {
           const ref = idRef(numsR);
-          if (asked) value = JSON.stringify(ids[ref]);
+          if (asked) value = JSON.stringify(idText(ref));
           break;
         }
         case Tag.Date: {
@@ -186,7 +228,7 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
       }
       if (asked) {
         const hlc = hex(wall, 12) + hex(counter, 4);
-        out.push({ id: hlc + origin, tbl: table, row_id: ids[row]!, village_id: village, col, value, hlc, origin, seen });
+        out.push({ id: hlc + origin, tbl: table, row_id: idText(row), village_id: idText(village), col, value, hlc, origin, seen });
       }
     }
   }

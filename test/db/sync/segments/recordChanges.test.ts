@@ -80,31 +80,39 @@ describe("a segment's changes of one record", () => {
     expect(refused).toBeGreaterThan(1000);
   });
 
-  it('follow a cell across runs that name its row anew (a body the encoder does not write, but decodeChanges reads)', () => {
-    // Two runs of one village, each bringing its id into the dictionary again; the second change
-    // saw "the previous change of its cell", which is in the first run.
+  it('follow a cell across runs that name its row anew, and find an id written as text (bodies the encoder does not write, but decodeChanges reads)', () => {
+    // Two runs of one village, the second bringing its id into the dictionary again (or naming the
+    // first entry); its change saw "the previous change of its cell", which is in the first run.
     const stream = (fill: (w: ByteWriter) => void) => {
       const w = new ByteWriter();
       fill(w);
       return w.finish();
     };
-    const streams = [
-      stream((w) => [w.varint(1), w.text('villages'), w.varint(1), w.text('name'), w.varint(0)]),
-      stream((w) => [w.u8(1), w.text('v1'), w.u8(1), w.text('v1')]), // ids: text kind, twice
-      stream((w) => [w.varint(0), w.varint(0), w.varint(1), w.varint(1), w.varint(0), w.varint(0), w.varint(1), w.varint(1)]),
-      stream((w) => [w.varint(0), w.varint(0)]),
-      stream((w) => [w.varint(1 + 2 * 0x19ac0000000), w.varint(0), w.varint(0)]),
-      stream((w) => [w.varint(0), w.varint(1)]),
-      stream((w) => [w.u8(0), w.u8(0)]),
-      stream(() => undefined),
-      stream(() => undefined),
-    ];
-    const raw = stream((w) => [w.varint(2), w.varint(2), ...streams.map((b) => w.varint(b.length)), ...streams.map((b) => w.bytes(b))]);
-    const body = stream((w) => [w.u8(0xc5), w.u8(1), w.u8(0), w.varint(raw.length), w.bytes(raw)]);
-    const all = decodeChanges(ORIGIN, body);
-    expect(all.map((c) => c.seen)).toEqual([[], [all[0]!.id]]);
-    expect(decodeRecordChanges(ORIGIN, body, 'villages', 'v1')).toEqual(all);
-    expect(decodeRecordChanges(ORIGIN, body, 'villages', 'another')).toEqual([]);
+    const bodyOf = (id: string, twice: boolean) => {
+      const streams = [
+        stream((w) => [w.varint(1), w.text('villages'), w.varint(1), w.text('name'), w.varint(0)]),
+        stream((w) => [w.u8(1), w.text(id), ...(twice ? [w.u8(1), w.text(id)] : [])]), // ids: the text kind
+        stream((w) => [w.varint(0), w.varint(0), w.varint(1), w.varint(1), w.varint(0), w.varint(twice ? 0 : 1), w.varint(1), w.varint(1)]),
+        stream((w) => [w.varint(0), w.varint(0)]),
+        stream((w) => [w.varint(1 + 2 * 0x19ac0000000), w.varint(0), w.varint(0)]),
+        stream((w) => [w.varint(0), w.varint(1)]),
+        stream((w) => [w.u8(0), w.u8(0)]),
+        stream(() => undefined),
+        stream(() => undefined),
+      ];
+      const raw = stream((w) => [w.varint(2), w.varint(2), ...streams.map((b) => w.varint(b.length)), ...streams.map((b) => w.bytes(b))]);
+      return stream((w) => [w.u8(0xc5), w.u8(1), w.u8(0), w.varint(raw.length), w.bytes(raw)]);
+    };
+    // A UUID as text (the encoder writes one as 16 bytes) is still that UUID.
+    for (const id of ['v1', '0190a000-0000-7000-8000-000000000001']) {
+      for (const twice of [true, false]) {
+        const body = bodyOf(id, twice);
+        const all = decodeChanges(ORIGIN, body);
+        expect(all.map((c) => c.seen)).toEqual([[], [all[0]!.id]]);
+        expect(decodeRecordChanges(ORIGIN, body, 'villages', id)).toEqual(all);
+        expect(decodeRecordChanges(ORIGIN, body, 'villages', 'another')).toEqual([]);
+      }
+    }
   });
 
   it('refuse random bytes as decodeChanges does', () => {
