@@ -193,7 +193,8 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       }
       if (observer.beforeCellByChange) {
         const told = new Set<string>();
-        for (const [i, change] of changes.entries()) {
+        for (let i = 0; i < changes.length; i++) {
+          const change = changes[i]!;
           if (!plans[i]!.byChange) continue;
           const key = `${change.tbl}\u0000${change.row_id}\u0000${change.col}`;
           if (told.has(key)) continue;
@@ -218,7 +219,8 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       const fromSegment = backed ? applier.mergedFrom(segment) : null;
       let added = 0;
       let known = 0;
-      for (const [i, change] of changes.entries()) {
+      for (let i = 0; i < changes.length; i++) {
+        const change = changes[i]!;
         const plan = plans[i]!;
         if (plan.byChange) {
           if (applier.record(change, segment)) {
