@@ -49,11 +49,11 @@ export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
   maxValueBytes: 16 * 1024,
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const HEX16 = /^[0-9a-f]{16}$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const HEX16 = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
-// These and Tag, IdKind, formatDate, readId, hex and NOTHING_SEEN are shared with the one-record decoder (recordChanges.ts).
+// The next three, and UUID, HEX16, Tag, IdKind, formatDate, hex and NOTHING_SEEN, are shared with the one-record decoder (recordChanges.ts).
 export const DATE_BIAS = 20_000; // days since 1970 near the present: small zigzag numbers
 export const MAX_WALL = 2 ** 48 - 1;
 export const MAX_COUNTER = 0xffff;
@@ -349,7 +349,7 @@ function unpack(body: Buffer, limits: DecodeLimits): Buffer {
   return raw;
 }
 
-export function readId(r: ByteReader): string {
+function readId(r: ByteReader): string {
   const kind = r.u8();
   if (kind === IdKind.Uuid) {
     const hex = r.bytes(16).toString('hex');

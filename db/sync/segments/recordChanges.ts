@@ -5,7 +5,7 @@
 import type { Change } from '../apply';
 import { isLedgerColumn } from '../../ledgers';
 import type { ByteReader } from './bytes';
-import { DATE_BIAS, DEFAULT_DECODE_LIMITS, formatDate, hex, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, type DecodeLimits } from './codec';
+import { DATE_BIAS, DEFAULT_DECODE_LIMITS, formatDate, hex, HEX16, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, UUID, type DecodeLimits } from './codec';
 import { shown, SyncFileError } from './errors';
 
 /** Passes over a text as `r.text(keep)` reads it, refusing what it refuses, decoding nothing. */
@@ -19,8 +19,6 @@ function skipText(r: ByteReader, keep = Infinity): void {
 
 /** Thrown by the quick pass when the body names an id twice in its dictionary (the encoder never does). */
 const NAMED_TWICE = Symbol('an id named twice');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const HEX16 = /^[0-9a-f]{16}$/;
 const giveUp = (): never => {
   throw NAMED_TWICE;
 };
