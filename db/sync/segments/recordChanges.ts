@@ -75,6 +75,11 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
     }
     return text;
   };
+  // From the last byte: a UUID's last bytes are random, so another id differs at the first compared.
+  const sameBytes = (at: number, length: number) => {
+    for (let i = length - 1; i >= 0; i--) if (raw[at + i] !== askedBytes[i]) return false;
+    return true;
+  };
   const idRef = (r: ByteReader): number => {
     const ref = r.bounded(kinds.length, 'an id reference');
     if (ref !== 0) return kinds.length - ref;
@@ -87,7 +92,7 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
       idsR.skip(length);
       // A UUID entry's text is a lower-case UUID, a Hex16 one's 16 lower-case hex digits: the asked
       // id is one of them exactly when it is that text, so when the bytes are equal.
-      asked = kind === askedKind && raw.compare(askedBytes, 0, length, start, start + length) === 0;
+      asked = kind === askedKind && sameBytes(start, length);
       texts.push(undefined);
     } else if (kind === IdKind.Text) {
       const text = idsR.text();
