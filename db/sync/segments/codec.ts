@@ -415,10 +415,61 @@ export function openBody(origin: string, body: Buffer, limits: DecodeLimits): Op
   return { raw, count, runCount, streams, tables, columns, origins };
 }
 
+/**
+ * What every change of a body begins with, read the same way by both decoders (this one and the
+ * one-record decoder): its column, checked against its run's table once per pair, and its HLC,
+ * relative to the change before. After `next`, the fields are the change's.
+ */
+export class ColumnAndClockReader {
+  columnIndex = 0;
+  col = '';
+  wall = 0;
+  counter = 0;
+  // Whether a table (by index) has a column (by index): 0 not decided yet, 1 yes, -1 no.
+  private readonly columnOk: Int8Array;
+  private readonly colsR: ByteReader;
+  private readonly hlcsR: ByteReader;
+
+  constructor(private readonly opened: Pick<OpenedBody, 'tables' | 'columns' | 'streams'>) {
+    this.columnOk = new Int8Array(opened.tables.length * opened.columns.length);
+    this.colsR = opened.streams[Stream.Cols];
+    this.hlcsR = opened.streams[Stream.Hlcs];
+  }
+
+  /** Reads change `i` (its index in the body) of a run of table `tableIndex`. */
+  next(tableIndex: number, i: number): void {
+    const { tables, columns } = this.opened;
+    const { colsR, hlcsR } = this;
+    const columnIndex = colsR.bounded(columns.length - 1, 'a column index');
+    const col = columns[columnIndex] ?? colsR.fail('a change names no column');
+    const pair = tableIndex * columns.length + columnIndex;
+    if (this.columnOk[pair] === 0) this.columnOk[pair] = isLedgerColumn(tables[tableIndex]!, col) ? 1 : -1;
+    if (this.columnOk[pair] === -1) throw new SyncFileError('UNKNOWN_COLUMN', `A segment writes to ${shown(`${tables[tableIndex]!}.${col}`)}, a column Cunji does not have.`);
+    this.columnIndex = columnIndex;
+    this.col = col;
+
+    let { wall, counter } = this;
+    const a = hlcsR.varint();
+    if (a === 0) {
+      if (i === 0) hlcsR.fail('the first HLC is relative');
+      counter++;
+    } else {
+      const z = a - 1;
+      const delta = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+      wall += delta;
+      counter = delta === 0 && i > 0 ? counter + hlcsR.svarint() : hlcsR.varint();
+    }
+    if (wall < 0 || wall > MAX_WALL || counter < 0 || counter > MAX_COUNTER) hlcsR.fail('an HLC is out of range');
+    this.wall = wall;
+    this.counter = counter;
+  }
+}
+
 /** Decodes a segment body of `origin`. Throws SyncFileError for anything malformed. */
 export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
-  const { count, runCount, streams: s, tables, columns, origins } = openBody(origin, body, limits);
-  const [, idsR, runsR, colsR, hlcsR, seenR, tagsR, numsR, textR] = s;
+  const opened = openBody(origin, body, limits);
+  const { count, runCount, streams: s, tables, origins } = opened;
+  const [, idsR, runsR, , , seenR, tagsR, numsR, textR] = s;
 
   const ids: string[] = [];
   const idRef = (r: ByteReader): string => {
@@ -435,12 +486,9 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
   // The last change of each cell so far, by row (table index and row id) then column index:
   // one array per row rather than one key string per change (this loop runs for every change).
   const lastOfCell = new Map<string, number[]>();
-  // Whether a table (by index) has a column (by index), decided once per pair.
-  const columnOk = new Int8Array(tables.length * columns.length);
-  let wall = 0;
+  const step = new ColumnAndClockReader(opened);
   let wallHex = '';
   let wallOfHex = -1;
-  let counter = 0;
   let village = '';
   for (let run = 0; run < runCount; run++) {
     const tableIndex = runsR.bounded(tables.length - 1, 'a table index');
@@ -460,23 +508,8 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
     if (length === 0) runsR.fail('a run is empty');
     for (let k = 0; k < length; k++) {
       const i = out.length;
-      const columnIndex = colsR.bounded(columns.length - 1, 'a column index');
-      const col = columns[columnIndex] ?? colsR.fail('a change names no column');
-      const pair = tableIndex * columns.length + columnIndex;
-      if (columnOk[pair] === 0) columnOk[pair] = isLedgerColumn(tbl, col) ? 1 : -1;
-      if (columnOk[pair] === -1) throw new SyncFileError('UNKNOWN_COLUMN', `A segment writes to ${shown(`${tbl}.${col}`)}, a column Cunji does not have.`);
-
-      const a = hlcsR.varint();
-      if (a === 0) {
-        if (i === 0) hlcsR.fail('the first HLC is relative');
-        counter++;
-      } else {
-        const z = a - 1;
-        const delta = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-        wall += delta;
-        counter = delta === 0 && i > 0 ? counter + hlcsR.svarint() : hlcsR.varint();
-      }
-      if (wall < 0 || wall > MAX_WALL || counter < 0 || counter > MAX_COUNTER) hlcsR.fail('an HLC is out of range');
+      step.next(tableIndex, i);
+      const { columnIndex, col, wall, counter } = step;
       // Consecutive changes mostly share a millisecond: its hex is reused.
       if (wall !== wallOfHex) {
         wallHex = hex(wall, 12);

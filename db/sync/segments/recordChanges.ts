@@ -3,10 +3,8 @@
 // `seen` references are positional, so every run and change is read — but another record's change
 // keeps only its HLC, as two numbers, and its values and texts are passed over, not decoded.
 import type { Change } from '../apply';
-import { isLedgerColumn } from '../../ledgers';
 import type { ByteReader } from './bytes';
-import { DATE_BIAS, DEFAULT_DECODE_LIMITS, formatDate, hex, HEX16, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, UUID, type DecodeLimits } from './codec';
-import { shown, SyncFileError } from './errors';
+import { ColumnAndClockReader, DATE_BIAS, DEFAULT_DECODE_LIMITS, formatDate, hex, HEX16, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, UUID, type DecodeLimits } from './codec';
 
 /** Passes over a text as `r.text(keep)` reads it, refusing what it refuses, decoding nothing. */
 function skipText(r: ByteReader, keep = Infinity): void {
@@ -46,8 +44,8 @@ export function decodeRecordChanges(origin: string, body: Buffer, tbl: string, r
  */
 function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, limits: DecodeLimits, sameIds: boolean): Change[] {
   const opened = openBody(origin, body, limits);
-  const { count, runCount, streams: s, tables, columns, origins } = opened;
-  const [, idsR, runsR, colsR, hlcsR, seenR, tagsR, numsR, textR] = s;
+  const { count, runCount, streams: s, tables, origins } = opened;
+  const [, idsR, runsR, , , seenR, tagsR, numsR, textR] = s;
 
   const askedKind = UUID.test(rowId) ? IdKind.Uuid : HEX16.test(rowId) ? IdKind.Hex16 : IdKind.Text;
   const askedBytes = Buffer.from(askedKind === IdKind.Text ? '' : rowId.replace(/-/g, ''), 'hex');
@@ -121,10 +119,8 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
 
   const out: Change[] = [];
   const lastOfCell = new Map<number, number[]>();
-  const columnOk = new Int8Array(tables.length * columns.length);
+  const step = new ColumnAndClockReader(opened);
   let walked = 0;
-  let wall = 0;
-  let counter = 0;
   let village = -1; // the entry of the run's village
   for (let run = 0; run < runCount; run++) {
     const tableIndex = runsR.bounded(tables.length - 1, 'a table index');
@@ -145,23 +141,8 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
     const asked = table === tbl && isAsked[row]!;
     for (let k = 0; k < length; k++) {
       const i = walked++;
-      const columnIndex = colsR.bounded(columns.length - 1, 'a column index');
-      const col = columns[columnIndex] ?? colsR.fail('a change names no column');
-      const pair = tableIndex * columns.length + columnIndex;
-      if (columnOk[pair] === 0) columnOk[pair] = isLedgerColumn(table, col) ? 1 : -1;
-      if (columnOk[pair] === -1) throw new SyncFileError('UNKNOWN_COLUMN', `A segment writes to ${shown(`${table}.${col}`)}, a column Cunji does not have.`);
-
-      const a = hlcsR.varint();
-      if (a === 0) {
-        if (i === 0) hlcsR.fail('the first HLC is relative');
-        counter++;
-      } else {
-        const z = a - 1;
-        const delta = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-        wall += delta;
-        counter = delta === 0 && i > 0 ? counter + hlcsR.svarint() : hlcsR.varint();
-      }
-      if (wall < 0 || wall > MAX_WALL || counter < 0 || counter > MAX_COUNTER) hlcsR.fail('an HLC is out of range');
+      step.next(tableIndex, i);
+      const { columnIndex, col, wall, counter } = step;
       walls[i] = wall;
       counters[i] = counter;
 
