@@ -27,8 +27,8 @@ export async function writeGrowthChart(points: readonly GrowthPoint[], title: st
     animation: false,
     backgroundColor: '#ffffff',
     title: { text: title, left: 'center', textStyle: { fontSize: 15 } },
-    legend: { top: 28 },
-    grid: [{ left: 70, right: 640, top: 80, bottom: 60 }, { left: 680, right: 40, top: 80, bottom: 60 }],
+    legend: { top: 36 },
+    grid: [{ left: 70, right: 640, top: 90, bottom: 60 }, { left: 680, right: 40, top: 90, bottom: 60 }],
     xAxis: [0, 1].map((gridIndex) => ({ type: 'value', gridIndex, name: 'villages merged', nameLocation: 'middle', nameGap: 30, min: 0 })),
     yAxis: [
       { type: 'value', gridIndex: 0, name: 'merge time, s', min: 0 },
