@@ -13,7 +13,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildForked, mergeForked, type ForkedBuildFigures, type ForkedMergeFigures } from './automergeForked';
-import { writeGrowthChart } from './growthChart';
 import { hostColdStart, HOST_SCRIPT } from './hostStart';
 import { bytesByTable, ledgerDifference, townshipsOf, physicalReferences, type PhysicalFigures } from './physical';
 import { topFrames, type ProfileFrame } from './profileSummary';
@@ -142,6 +141,8 @@ async function main(): Promise<void> {
     if (json) writeFileSync(json, JSON.stringify(done, null, 2));
     const chart = textArg('chart');
     if (chart && !quick) {
+      // Loaded only here: ECharts and sharp would otherwise sit in every merging child's memory.
+      const { writeGrowthChart } = await import('./growthChart');
       await writeGrowthChart(measured.map((p) => ({ villages: p.villages, changes: p.merge.changes, wallS: p.merge.importS, cpuS: p.merge.importCpuS, rssMb: p.merge.peakRss / 2 ** 20 })), `Cunji merge, villages merged directly (${at.date.slice(0, 10)}, ${at.cores} cores)`, chart);
       console.log(`chart written to ${chart}`);
     }
