@@ -465,6 +465,20 @@ export class ColumnAndClockReader {
   }
 }
 
+/**
+ * The rest of a run's header after its table and row, read the same way by both decoders: its
+ * village (the row itself, the run before's, or another id) and its number of changes (1 to
+ * `remaining`). `Id` is how the decoder holds an id: its text, or its dictionary entry.
+ */
+export function villageAndLength<Id>(runsR: ByteReader, run: number, row: Id, village: Id, idRef: (r: ByteReader) => Id, remaining: number): [village: Id, length: number] {
+  const villageCode = runsR.bounded(2, 'a village code');
+  if (villageCode === 0 && run === 0) runsR.fail('the first run has no village');
+  const next = villageCode === 1 ? row : villageCode === 2 ? idRef(runsR) : village;
+  const length = runsR.bounded(remaining, 'a run length');
+  if (length === 0) runsR.fail('a run is empty');
+  return [next, length];
+}
+
 /** Decodes a segment body of `origin`. Throws SyncFileError for anything malformed. */
 export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
   const opened = openBody(origin, body, limits);
@@ -500,12 +514,8 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
       lastOfRow = [];
       lastOfCell.set(rowKey, lastOfRow);
     }
-    const villageCode = runsR.bounded(2, 'a village code');
-    if (villageCode === 0 && run === 0) runsR.fail('the first run has no village');
-    if (villageCode === 1) village = rowId;
-    else if (villageCode === 2) village = idRef(runsR);
-    const length = runsR.bounded(count - out.length, 'a run length');
-    if (length === 0) runsR.fail('a run is empty');
+    const [runVillage, length] = villageAndLength(runsR, run, rowId, village, idRef, count - out.length);
+    village = runVillage;
     for (let k = 0; k < length; k++) {
       const i = out.length;
       step.next(tableIndex, i);

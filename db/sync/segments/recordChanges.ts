@@ -4,7 +4,7 @@
 // keeps only its HLC, as two numbers, and its values and texts are passed over, not decoded.
 import type { Change } from '../apply';
 import type { ByteReader } from './bytes';
-import { ColumnAndClockReader, DATE_BIAS, DEFAULT_DECODE_LIMITS, formatDate, hex, HEX16, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, UUID, type DecodeLimits } from './codec';
+import { ColumnAndClockReader, villageAndLength, DATE_BIAS, DEFAULT_DECODE_LIMITS, formatDate, hex, HEX16, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, UUID, type DecodeLimits } from './codec';
 
 /** Passes over a text as `r.text(keep)` reads it, refusing what it refuses, decoding nothing. */
 function skipText(r: ByteReader, keep = Infinity): void {
@@ -132,12 +132,8 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
       lastOfRow = [];
       lastOfCell.set(rowKey, lastOfRow);
     }
-    const villageCode = runsR.bounded(2, 'a village code');
-    if (villageCode === 0 && run === 0) runsR.fail('the first run has no village');
-    if (villageCode === 1) village = row;
-    else if (villageCode === 2) village = idRef(runsR);
-    const length = runsR.bounded(count - walked, 'a run length');
-    if (length === 0) runsR.fail('a run is empty');
+    const [runVillage, length] = villageAndLength(runsR, run, row, village, idRef, count - walked);
+    village = runVillage;
     const asked = table === tbl && isAsked[row]!;
     for (let k = 0; k < length; k++) {
       const i = walked++;
