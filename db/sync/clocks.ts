@@ -2,8 +2,9 @@
 // for each written column, the cell's greatest change (its HLC as integers, its origin as a name
 // number, its `seen` when not empty), and an index from a record to the segments holding its
 // changes; tables, columns, devices and segments interned as small integers in `names`. Written
-// beside the change log, in the same transaction, by every writer of the log; nothing reads it
-// yet (step 3 moves the readers), so it must always equal what the log says.
+// beside the change log, in the same transaction, by every writer of the log, and read by the
+// applier, the conflict list, the ledgers' listings and (the record index) the change log, so it
+// must always equal what the log says.
 import { formatHlc, parseHlc } from './hlc';
 import type { Change } from './apply';
 import type { Sqlite } from '../open';
@@ -137,10 +138,9 @@ export function decodeClock(blob: Uint8Array): RecordClock {
 export interface ClockWriter {
   /**
    * Folds changes new to the log into their records' clocks and segments (one read and write a
-   * record). `newRecords`: the log had no change of these records before (the bulk merger knows),
-   * so there is no clock to read.
+   * record).
    */
-  note(changes: readonly Change[], segment: string | null, newRecords?: boolean): void;
+  note(changes: readonly Change[], segment: string | null): void;
   /**
    * Recomputes records' clocks, deletes and segments from their logged changes (after a fork's
    * doubled id changed hands); `changesOf` gives a record's changes in id order with their segments.
@@ -150,7 +150,8 @@ export interface ClockWriter {
   sealed(segment: string, changes: readonly Pick<Change, 'tbl' | 'row_id'>[]): void;
   /**
    * Clocks of records new to the log, merged whole by the bulk merger from a batch of `segment`:
-   * what `note(…, true)` writes, from what the merger has already worked out (no regrouping).
+   * what `note` would write, from what the merger has already worked out (no clock to read, no
+   * regrouping).
    * Use the returned writer for that one batch only (its name numbers live as long as the call).
    */
   newRecords(segment: string | null): NewRecordClocks;
@@ -168,6 +169,9 @@ export interface NewRecordClocks {
 // migrations, so importing it here would make a cycle.
 /** A change that deletes its record (the `_row` cell set to "deleted"). */
 export const isDelete = (change: Pick<Change, 'col' | 'value'>) => change.col === '_row' && change.value === DELETED_VALUE;
+/** A cell clock's `seen`: the change's as JSON, '' when it saw nothing. */
+const seenText = (seen: readonly string[]) => (seen.length ? JSON.stringify(seen) : '');
+
 /** The value of a change that deletes its record, as the log holds it (JSON). */
 export const DELETED_VALUE = JSON.stringify('deleted');
 
@@ -219,7 +223,7 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
   }
 
   return {
-    note(changes, segment, newRecords = false) {
+    note(changes, segment) {
       if (!changes.length) return;
       const names = interner();
       const segmentN = segment === null ? null : names.nameOf(NAME_KIND.segment, segment);
@@ -237,7 +241,7 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
       }
       for (const { tbl, rowId, changes: ofRecord } of records.values()) {
         const key = recordKey(rowId);
-        const stored = newRecords ? undefined : (readClock.get(tbl, key) as Buffer | undefined);
+        const stored = readClock.get(tbl, key) as Buffer | undefined;
         const clock = stored ? decodeClock(stored) : undefined;
         const cells = new Map<number, CellClock>();
         if (clock) for (const cell of clock.cells) cells.set(cell.col, cell);
@@ -259,7 +263,7 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
           const col = names.nameOf(NAME_KIND.column, change.col);
           const held = cells.get(col);
           if (held && idOf(held) >= change.id) continue;
-          cells.set(col, { col, hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin), seen: change.seen.length ? JSON.stringify(change.seen) : '' });
+          cells.set(col, { col, hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin), seen: seenText(change.seen) });
           changed = true;
         }
         if (changed) writeClock.run(tbl, key, encodeClock({ first: first!, nonCausal, cells: [...cells.values()] }));
@@ -286,7 +290,7 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
           col: names.nameOf(NAME_KIND.column, col),
           hlc: change.hlc,
           origin: names.nameOf(NAME_KIND.device, change.origin),
-          seen: change.seen.length ? JSON.stringify(change.seen) : '',
+          seen: seenText(change.seen),
         }));
         const first = logged[0];
         if (first) writeClock.run(tbl, key, encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal, cells }));
@@ -296,7 +300,6 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
     newRecords(segment) {
       const names = interner();
       const segmentN = segment === null ? null : names.nameOf(NAME_KIND.segment, segment);
-      const seenText = (seen: readonly string[]) => (seen.length ? JSON.stringify(seen) : '');
       return {
         add(table, rowId, first, greatest, deleted) {
           const tbl = names.nameOf(NAME_KIND.table, table);

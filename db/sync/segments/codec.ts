@@ -53,7 +53,7 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export const HEX16 = /^[0-9a-f]{16}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
-// The next three, and UUID, HEX16, Tag, IdKind, formatDate, hex and NOTHING_SEEN, are shared with the one-record decoder (recordChanges.ts).
+// The next three, and UUID, HEX16, Tag, IdKind, hex and NOTHING_SEEN, are shared with the one-record decoder (recordChanges.ts).
 export const DATE_BIAS = 20_000; // days since 1970 near the present: small zigzag numbers
 export const MAX_WALL = 2 ** 48 - 1;
 export const MAX_COUNTER = 0xffff;
@@ -131,11 +131,8 @@ function dateDays(s: string): number | null {
   const ms = Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
   if (!Number.isFinite(ms) || Number(s.slice(0, 4)) < 1000) return null;
   const days = ms / DAY_MS;
-  return formatDate(days) === s ? days : null;
+  return dateOfDays(days) === s ? days : null;
 }
-
-/** A date value's text from its days since 1970-01-01. */
-export const formatDate = dateOfDays;
 
 /** Encodes changes that all come from `origin` (which the bytes do not repeat). */
 export function encodeChanges(origin: string, changes: readonly Change[], compression: Compression = 'brotli-5'): Buffer {
@@ -577,7 +574,7 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
         case Tag.Date: {
           const days = numsR.svarint() + DATE_BIAS;
           if (days < -354_285 || days > 2_932_896) numsR.fail('a date is out of range');
-          value = JSON.stringify(formatDate(days));
+          value = JSON.stringify(dateOfDays(days));
           break;
         }
         default:

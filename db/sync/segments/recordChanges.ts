@@ -4,7 +4,8 @@
 // keeps only its HLC, as two numbers, and its values and texts are passed over, not decoded.
 import type { Change } from '../apply';
 import type { ByteReader } from './bytes';
-import { ColumnAndClockReader, villageAndLength, DATE_BIAS, DEFAULT_DECODE_LIMITS, formatDate, hex, HEX16, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, UUID, type DecodeLimits } from './codec';
+import { dateOfDays } from '../civilTime';
+import { ColumnAndClockReader, villageAndLength, DATE_BIAS, DEFAULT_DECODE_LIMITS, hex, HEX16, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, UUID, type DecodeLimits } from './codec';
 
 /** Passes over a text as `r.text(keep)` reads it, refusing what it refuses, decoding nothing. */
 function skipText(r: ByteReader, keep = Infinity): void {
@@ -200,7 +201,7 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
         case Tag.Date: {
           const days = numsR.svarint() + DATE_BIAS;
           if (days < -354_285 || days > 2_932_896) numsR.fail('a date is out of range');
-          if (asked) value = JSON.stringify(formatDate(days));
+          if (asked) value = JSON.stringify(dateOfDays(days));
           break;
         }
         default:
