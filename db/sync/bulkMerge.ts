@@ -56,6 +56,11 @@ interface RowPlan {
 }
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
+/** A step of the upserts' tree: the statement for the columns walked so far, and the next columns. */
+interface UpsertNode {
+  statement?: Statement;
+  readonly next: Map<string, UpsertNode>;
+}
 
 /** A change's id is its HLC then its origin (checked without building the text again). */
 const isIdOf = (change: Change) =>
@@ -99,11 +104,18 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   }
   const addHead = sqlite.prepare('INSERT OR IGNORE INTO cell_heads (tbl, row_id, col, change_id) VALUES (?, ?, ?, ?)');
   // One upsert per (table, winning columns): the row's values, created_at/updated_at widened the
-  // way the applier widens them (min and max with what the row already holds).
-  const upserts = new Map<string, Statement>();
+  // way the applier widens them (min and max with what the row already holds). Found by walking
+  // the columns one by one from the table (no key text built for every row).
+  const upserts = new Map<string, UpsertNode>();
   function upsertOf(tbl: LedgerName, targets: readonly string[]): Statement {
-    const key = `${tbl}\u0000${targets.join('\u0000')}`;
-    let statement = upserts.get(key);
+    let node = upserts.get(tbl);
+    if (!node) upserts.set(tbl, (node = { next: new Map() }));
+    for (const target of targets) {
+      let next = node.next.get(target);
+      if (!next) node.next.set(target, (next = { next: new Map() }));
+      node = next;
+    }
+    let statement = node.statement;
     if (!statement) {
       const columns = targets.map(quote);
       statement = sqlite.prepare(
@@ -111,7 +123,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
          VALUES (?, ?, ?, ?${', ?'.repeat(columns.length)})
          ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}, `).join('')}created_at = min(created_at, excluded.created_at), updated_at = max(updated_at, excluded.updated_at)`,
       );
-      upserts.set(key, statement);
+      node.statement = statement;
     }
     return statement;
   }

@@ -146,11 +146,15 @@ export class ByteReader {
    */
   text(keep = Infinity): string {
     const header = this.bounded(this.remaining * 2 + 1, 'a text length');
-    let data = this.bytes(Math.floor(header / 2));
-    if (data.length > keep) data = data.subarray(0, keep - (keep % 2));
-    if (header % 2 === 0) return data.toString('utf8');
-    if (data.length % 2 !== 0) this.fail('a UTF-16 text has an odd length');
-    return data.toString('utf16le');
+    const length = Math.floor(header / 2);
+    if (length > this.remaining) this.fail('a length runs past the end');
+    // Decoded from the buffer in place: a view of each text would be one more object per value.
+    const start = this.pos;
+    const end = start + (length > keep ? keep - (keep % 2) : length);
+    this.pos += length;
+    if (header % 2 === 0) return this.buf.toString('utf8', start, end);
+    if ((end - start) % 2 !== 0) this.fail('a UTF-16 text has an odd length');
+    return this.buf.toString('utf16le', start, end);
   }
 
   /** A sub-reader over the next n bytes. */
