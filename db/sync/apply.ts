@@ -7,6 +7,7 @@
 // several heads (a conflict), or one that is not its greatest (a history that is not causal),
 // or none at all (a hostile cycle of `seen`: one row holding NO_HEADS). So a merge writes no
 // head rows for the cells it creates, and a conflict is a cell with more than one row.
+import { MergedIds } from './mergedIds';
 import { createChangeLog } from './changeLog';
 import { createClockReader, createClockWriter, isCausal } from './clocks';
 import { hlcToIso } from './hlc';
@@ -39,7 +40,7 @@ export interface ChangeApplier {
    * The ids this applier's merge has taken from a stored segment so far (the bulk merger adds the
    * ones it takes): a segment could name an id twice, and the second is known, as a row's key made it.
    */
-  mergedFrom(segment: string): Set<string>;
+  mergedFrom(segment: string): MergedIds;
   /** Whether a segment is stored (its changes are then read from it, not kept as rows). */
   isStored(segment: string | null): segment is string;
   /** Move the cell's heads past what the change saw, and project it if it wins the cell. */
@@ -77,7 +78,7 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
   // Segments known stored (a stored segment is never removed); and the ids merged from the segment
   // being merged now (a segment could name one id twice; the second is known, as a row's key made it).
   const stored = new Set<string>();
-  let mergedFrom: { segment: string; ids: Set<string> } | null = null;
+  let mergedFrom: { segment: string; ids: MergedIds } | null = null;
   function isStored(segment: string | null): segment is string {
     if (segment === null) return false;
     if (stored.has(segment)) return true;
@@ -85,8 +86,8 @@ export function createChangeApplier(sqlite: Sqlite): ChangeApplier {
     stored.add(segment);
     return true;
   }
-  function merged(segment: string): Set<string> {
-    if (mergedFrom?.segment !== segment) mergedFrom = { segment, ids: new Set() };
+  function merged(segment: string): MergedIds {
+    if (mergedFrom?.segment !== segment) mergedFrom = { segment, ids: new MergedIds() };
     return mergedFrom.ids;
   }
   /**

@@ -180,6 +180,8 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       let greatest = '';
       let smallestId = '';
       let greatestId = '';
+      // Whether the batch's ids increase (a sealed segment's do: it is written in id order).
+      let increasing = true;
       let plan: RowPlan | undefined;
       for (let i = 0; i < changes.length; i++) {
         const change = changes[i]!;
@@ -202,6 +204,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         if (change.hlc > greatest) greatest = change.hlc;
         if (i === 0 || change.id < smallestId) smallestId = change.id;
         if (change.id > greatestId) greatestId = change.id;
+        else increasing = false;
       }
       if (observer.beforeCellByChange) {
         const told = new Set<string>();
@@ -229,6 +232,10 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       const backed = applier.isStored(segment);
       const inRows = backed && changes.length ? new Set(rowIdsBetween.all(smallestId, greatestId) as string[]) : null;
       const fromSegment = backed ? applier.mergedFrom(segment) : null;
+      // Increasing, and after every id taken from the segment before: the batch names none twice
+      // and none taken already, so only the log's rows are asked, and its ids are kept as one run.
+      const fresh = fromSegment !== null && increasing && fromSegment.allBefore(smallestId);
+      const freshIds: string[] = [];
       let added = 0;
       let known = 0;
       for (let i = 0; i < changes.length; i++) {
@@ -245,15 +252,17 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         const { id, tbl, row_id, village_id, col, value } = change;
         if (!isIdOf(change)) throw new Error(idMismatch(change));
         const isNew = backed
-          ? !inRows!.has(id) && !fromSegment!.has(id)
+          ? !inRows!.has(id) && (fresh || !fromSegment!.has(id))
           : insertChange.run(id, tbl, row_id, village_id, col, value, seenText(change.seen), segment).changes === 1;
         if (isNew) {
-          fromSegment?.add(id);
+          if (fresh) freshIds.push(id);
+          else fromSegment?.add(id);
           plan.added.push(change);
           taken?.add(id);
           added++;
         } else known++;
       }
+      if (fresh) fromSegment.addRun(freshIds);
 
       // Released now, so the log's own from here on: the log took it in this batch, or holds it as
       // it is elsewhere. Another change with its id (a fork's copy wrote it) keeps the id, and this

@@ -11,7 +11,6 @@ export interface HlcParts {
 export const HLC_HEX_LENGTH = 16;
 const MAX_WALL = 2 ** 48 - 1;
 const MAX_COUNTER = 0xffff;
-const HLC_PATTERN = /^[0-9a-f]{16}$/;
 
 export function formatHlc({ wall, counter }: HlcParts): string {
   if (!Number.isSafeInteger(wall) || wall < 0 || wall > MAX_WALL) throw new RangeError(`HLC wall time out of range: ${wall}`);
@@ -19,9 +18,23 @@ export function formatHlc({ wall, counter }: HlcParts): string {
   return wall.toString(16).padStart(12, '0') + counter.toString(16).padStart(4, '0');
 }
 
+/** A lowercase hex digit's value by character code, -1 for any other character. */
+const HEX_DIGIT = new Int8Array(128).fill(-1);
+for (let d = 0; d < 16; d++) HEX_DIGIT['0123456789abcdef'.charCodeAt(d)] = d;
+
 export function parseHlc(text: string): HlcParts {
-  if (!HLC_PATTERN.test(text)) throw new Error(`Not an HLC: ${JSON.stringify(text.slice(0, 40))}`);
-  return { wall: parseInt(text.slice(0, 12), 16), counter: parseInt(text.slice(12), 16) };
+  // Digit by digit: the clock writer parses one for every cell it writes, so no pattern and no slices.
+  let wall = 0;
+  let counter = 0;
+  let ok = text.length === HLC_HEX_LENGTH;
+  for (let i = 0; ok && i < HLC_HEX_LENGTH; i++) {
+    const digit = HEX_DIGIT[text.charCodeAt(i)] ?? -1;
+    if (digit < 0) ok = false;
+    else if (i < 12) wall = wall * 16 + digit;
+    else counter = counter * 16 + digit;
+  }
+  if (!ok) throw new Error(`Not an HLC: ${JSON.stringify(text.slice(0, 40))}`);
+  return { wall, counter };
 }
 
 export function compareHlc(a: HlcParts, b: HlcParts): number {

@@ -22,6 +22,18 @@ describe('HLC text', () => {
     expect(() => formatHlc({ wall: 0, counter: 0x10000 })).toThrow(RangeError);
   });
 
+  it('refuses one character that is not a lowercase hex digit, anywhere, and reads every other', () => {
+    fc.assert(
+      fc.property(parts, fc.nat(15), fc.integer({ min: 0, max: 0x2fff }), (p, at, code) => {
+        const text = formatHlc(p);
+        const changed = text.slice(0, at) + String.fromCharCode(code) + text.slice(at + 1);
+        if (/^[0-9a-f]{16}$/.test(changed)) expect(parseHlc(changed)).toEqual({ wall: parseInt(changed.slice(0, 12), 16), counter: parseInt(changed.slice(12), 16) });
+        else expect(() => parseHlc(changed)).toThrow('Not an HLC');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('shows its wall time as ISO text', () => {
     expect(hlcToIso(formatHlc({ wall: Date.UTC(2026, 10, 27), counter: 5 }))).toBe('2026-11-27T00:00:00.000Z');
   });
