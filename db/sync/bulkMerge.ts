@@ -108,10 +108,10 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   // the columns one by one from the table (no key text built for every row).
   const upserts = new Map<string, UpsertNode>();
   function upsertOf(tbl: LedgerName, targets: readonly string[]): Statement {
-    let node = upserts.get(tbl);
+    let node: UpsertNode | undefined = upserts.get(tbl);
     if (!node) upserts.set(tbl, (node = { next: new Map() }));
     for (const target of targets) {
-      let next = node.next.get(target);
+      let next: UpsertNode | undefined = node.next.get(target);
       if (!next) node.next.set(target, (next = { next: new Map() }));
       node = next;
     }
