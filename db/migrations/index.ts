@@ -27,6 +27,7 @@ import * as m0230 from './0230_record_clocks';
 import * as m0240 from './0240_segment_exclusions';
 import * as m0250 from './0250_received_changes_out';
 import * as m0260 from './0260_redundant_village_indexes';
+import * as m0270 from './0270_first_segment_in_clock';
 
 export interface Migration {
   readonly version: number;
@@ -69,6 +70,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 240, name: '0240_segment_exclusions', up: m0240.up },
   { version: 250, name: '0250_received_changes_out', up: m0250.up, vacuumAfter: true },
   { version: 260, name: '0260_redundant_village_indexes', up: m0260.up },
+  { version: 270, name: '0270_first_segment_in_clock', up: m0270.up, vacuumAfter: true },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,7 +2,7 @@
 // rows of `changes` that no stored segment holds (this device's unsealed writes, changes merged
 // without a segment) and the changes of the stored segments, less those a segment brought that the
 // log does not hold (`segment_exclusions`: set aside, or lost a fork's doubled id). A record's
-// changes are found through `record_segments`, a segment decoded for that record alone at first
+// changes are found through its clock's segment and `record_segments`, a segment decoded for that record alone at first
 // (segments/recordChanges.ts) and whole when another record asks for it; both kept in a cache passed in.
 import { HLC_HEX_LENGTH } from './hlc';
 import { NAME_KIND, recordKey } from './clocks';
@@ -140,12 +140,20 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
   const rowById = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM changes AS c WHERE c.id = ? ${ROW_NOT_IN_STORED_SEGMENT}`);
   const segmentsCovering = sqlite.prepare('SELECT hash FROM segments WHERE origin = ? AND hlc_min <= ? AND hlc_max >= ? ORDER BY hash').pluck();
   const allRows = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM changes AS c WHERE 1 ${ROW_NOT_IN_STORED_SEGMENT}`);
-  const segmentsOfRecord = sqlite
-    .prepare(
-      // Only stored segments: a change merged under a segment name that is not stored (tests do) is a row.
-      `SELECT n.text AS hash, (SELECT s.count FROM segments AS s WHERE s.hash = n.text) AS count
-         FROM record_segments AS r JOIN names AS t ON t.n = r.tbl JOIN names AS n ON n.n = r.segment
-        WHERE t.kind = ${NAME_KIND.table} AND t.text = ? AND r.row_id = ? AND EXISTS (SELECT 1 FROM segments AS s WHERE s.hash = n.text)`,
+  // Prepared at the first record read: the migrations' tests read the log of an older schema whole.
+  let segmentsOfRecord: ReturnType<Sqlite['prepare']> | undefined;
+  const prepareSegmentsOfRecord = () =>
+    sqlite.prepare(
+      // The record's first segment is in its clock's row, any further ones in record_segments (never
+      // the clock's again; UNION would drop a repeat anyway), each found by its key. Only stored
+      // segments: a change merged under a segment name that is not stored (tests do) is a row.
+      `SELECT n.text AS hash, s.count AS count
+         FROM clocks AS k JOIN names AS t ON t.n = k.tbl JOIN names AS n ON n.n = k.segment JOIN segments AS s ON s.hash = n.text
+        WHERE t.kind = ${NAME_KIND.table} AND t.text = @tbl AND k.row_id = @rowId
+       UNION
+       SELECT n.text, s.count
+         FROM record_segments AS r JOIN names AS t ON t.n = r.tbl JOIN names AS n ON n.n = r.segment JOIN segments AS s ON s.hash = n.text
+        WHERE t.kind = ${NAME_KIND.table} AND t.text = @tbl AND r.row_id = @rowId`,
     );
   const segmentBody = sqlite.prepare('SELECT origin, body FROM segments WHERE hash = ?');
   const allSegments = sqlite.prepare('SELECT hash FROM segments').pluck();
@@ -227,7 +235,7 @@ export function createChangeLog(sqlite: Sqlite, cache: SegmentCache = createSegm
     const found = new Map<string, LoggedChange>();
     for (const row of rowsOfRecord.all(tbl, rowId) as Row[]) found.set(row.id, fromRow(row));
     const budget = { changes: 0 };
-    for (const { hash, count } of segmentsOfRecord.all(tbl, recordKey(rowId)) as { hash: string; count: number }[]) {
+    for (const { hash, count } of (segmentsOfRecord ??= prepareSegmentsOfRecord()).all({ tbl, rowId: recordKey(rowId) }) as { hash: string; count: number }[]) {
       if (hash === except) continue;
       for (const change of held(hash, recordPart(hash, count, tbl, rowId, budget))) if (!found.has(change.id)) found.set(change.id, { ...change, segment: hash });
     }

@@ -1,7 +1,8 @@
 // The compact store's clock (docs/compact-store.md, step 2): per record one packed blob giving,
 // for each written column, the cell's greatest change (its HLC as integers, its origin as a name
-// number, its `seen` when not empty), and an index from a record to the segments holding its
-// changes; tables, columns, devices and segments interned as small integers in `names`. Written
+// number, its `seen` when not empty) and the first segment holding its changes, and an index from a
+// record to its further segments (`record_segments`: few records have any); tables, columns,
+// devices and segments interned as small integers in `names`. Written
 // beside the change log, in the same transaction, by every writer of the log, and read by the
 // applier, the conflict list, the ledgers' listings and (the record index) the change log, so it
 // must always equal what the log says.
@@ -212,8 +213,14 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
   const findName = sqlite.prepare('SELECT n FROM names WHERE kind = ? AND text = ?').pluck();
   const nameText = sqlite.prepare('SELECT text FROM names WHERE n = ?').pluck();
   const addName = sqlite.prepare('INSERT INTO names (kind, text) VALUES (?, ?)');
-  const readClock = sqlite.prepare('SELECT cells FROM clocks WHERE tbl = ? AND row_id = ?').pluck();
-  const writeClock = sqlite.prepare('INSERT OR REPLACE INTO clocks (tbl, row_id, cells) VALUES (?, ?, ?)');
+  // A record's first segment is kept in its clock's row, its further ones in record_segments
+  // (never the clock's own): a merge writes one row for a record new to the log, not two.
+  const readClock = sqlite.prepare('SELECT cells, segment FROM clocks WHERE tbl = ? AND row_id = ?').raw();
+  const writeClock = sqlite.prepare('INSERT INTO clocks (tbl, row_id, cells, segment) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET cells = excluded.cells, segment = excluded.segment');
+  // A record new to the log has no clock: a plain insert, the merge's hot path.
+  const addClock = sqlite.prepare('INSERT INTO clocks (tbl, row_id, cells, segment) VALUES (?, ?, ?, ?)');
+  const clockSegment = sqlite.prepare('SELECT segment FROM clocks WHERE tbl = ? AND row_id = ?').raw();
+  const setClockSegment = sqlite.prepare('UPDATE clocks SET segment = ? WHERE tbl = ? AND row_id = ?');
   const dropClock = sqlite.prepare('DELETE FROM clocks WHERE tbl = ? AND row_id = ?');
   const addSegment = sqlite.prepare('INSERT OR IGNORE INTO record_segments (tbl, row_id, segment) VALUES (?, ?, ?)');
   const dropSegments = sqlite.prepare('DELETE FROM record_segments WHERE tbl = ? AND row_id = ?');
@@ -261,15 +268,21 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
       }
       for (const { tbl, rowId, changes: ofRecord } of records.values()) {
         const key = recordKey(rowId);
-        const stored = readClock.get(tbl, key) as Buffer | undefined;
-        const clock = stored ? decodeClock(stored) : undefined;
+        const stored = readClock.get(tbl, key) as [Buffer, number | null] | undefined;
+        const clock = stored ? decodeClock(stored[0]) : undefined;
+        // The clock's segment: a record without one (new, or only segment-less changes) takes this one.
+        let ownSegment = stored ? stored[1] : null;
+        let changed = false;
+        if (segmentN !== null && ownSegment === null) {
+          ownSegment = segmentN;
+          changed = true;
+        }
         const cells = new Map<number, CellClock>();
         if (clock) for (const cell of clock.cells) cells.set(cell.col, cell);
         // A held change's id, for comparing: its HLC then its origin's text.
         const idOf = (held: { hlc: string; origin: number }) => held.hlc + names.textOf(held.origin);
         let first = clock?.first;
         let nonCausal = clock?.nonCausal ?? false;
-        let changed = false;
         for (const change of ofRecord) {
           if (!first || change.id < idOf(first)) {
             first = { hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin) };
@@ -286,8 +299,8 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
           cells.set(col, { col, hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin), seen: seenText(change.seen) });
           changed = true;
         }
-        if (changed) writeClock.run(tbl, key, encodeClock({ first: first!, nonCausal, cells: [...cells.values()] }));
-        if (segmentN !== null) addSegment.run(tbl, key, segmentN);
+        if (changed) writeClock.run(tbl, key, encodeClock({ first: first!, nonCausal, cells: [...cells.values()] }), ownSegment);
+        if (segmentN !== null && ownSegment !== segmentN) addSegment.run(tbl, key, segmentN);
       }
     },
     refresh(records, changesOf) {
@@ -298,14 +311,18 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
         const logged = changesOf(table, row_id);
         const greatest = new Map<string, Change>();
         let nonCausal = false;
+        const segments = new Set<number>();
         dropDelete.run(tbl, key);
         dropSegments.run(tbl, key);
         for (const change of logged) {
           greatest.set(change.col, change); // id order: the last of a column is its greatest
           if (!isCausal(change)) nonCausal = true;
           if (isDelete(change)) addDelete.run(tbl, key);
-          if (change.segment !== null) addSegment.run(tbl, key, names.nameOf(NAME_KIND.segment, change.segment));
+          if (change.segment !== null) segments.add(names.nameOf(NAME_KIND.segment, change.segment));
         }
+        // The smallest number in the clock (as the migration that moved it there chose), the rest beside.
+        const ownSegment = segments.size ? Math.min(...segments) : null;
+        for (const segment of segments) if (segment !== ownSegment) addSegment.run(tbl, key, segment);
         const cells = [...greatest].map(([col, change]) => ({
           col: names.nameOf(NAME_KIND.column, col),
           hlc: change.hlc,
@@ -313,7 +330,7 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
           seen: seenText(change.seen),
         }));
         const first = logged[0];
-        if (first) writeClock.run(tbl, key, encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal, cells }));
+        if (first) writeClock.run(tbl, key, encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal, cells }), ownSegment);
         else dropClock.run(tbl, key);
       }
     },
@@ -328,9 +345,18 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
           for (const change of greatest) {
             cells.push({ col: names.nameOf(NAME_KIND.column, change.col), hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin), seen: seenText(change.seen) });
           }
-          writeClock.run(tbl, key, encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal: false, cells }));
+          const blob = encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal: false, cells });
+          try {
+            addClock.run(tbl, key, blob, segmentN);
+          } catch (error) {
+            // A record the merger took for new though the log has it (its probe of the record went
+            // stale): written over as it always was; its segment stays, this one joins the further ones.
+            if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
+            const own = (clockSegment.get(tbl, key) as [number | null])[0] ?? segmentN;
+            writeClock.run(tbl, key, blob, own);
+            if (segmentN !== null && own !== segmentN) addSegment.run(tbl, key, segmentN);
+          }
           if (deleted) addDelete.run(tbl, key);
-          if (segmentN !== null) addSegment.run(tbl, key, segmentN);
         },
       };
     },
@@ -342,7 +368,13 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
         const key = `${tbl}\u0000${row_id}`;
         if (done.has(key)) continue;
         done.add(key);
-        addSegment.run(names.nameOf(NAME_KIND.table, tbl), recordKey(row_id), segmentN);
+        const tblN = names.nameOf(NAME_KIND.table, tbl);
+        const rowKey = recordKey(row_id);
+        // A clock whose record had only unsealed writes takes the segment; a record with no clock
+        // (rows written into the log by hand, as tests do) keeps it in record_segments as before.
+        const own = clockSegment.get(tblN, rowKey) as [number | null] | undefined;
+        if (own && own[0] === null) setClockSegment.run(segmentN, tblN, rowKey);
+        else if (!own || own[0] !== segmentN) addSegment.run(tblN, rowKey, segmentN);
       }
     },
   };

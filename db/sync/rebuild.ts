@@ -17,6 +17,7 @@ export function rebuildLedgers(sqlite: Sqlite): { changes: number } {
     // The rows first, read before they are emptied.
     const rows = pieces.next().value!.changes;
     for (const table of LEDGER_NAMES) sqlite.prepare(`DELETE FROM "${table}"`).run();
+    // The clocks with their first segments, record_segments with the further ones: the merger refills both.
     for (const table of ['cell_heads', 'changes', 'clocks', 'record_segments', 'record_deletes']) sqlite.prepare(`DELETE FROM ${table}`).run();
     // Names are kept: their numbers stay what they were.
     const merger = createBulkMerger(sqlite);

@@ -145,7 +145,7 @@ describe('the conflicts badge (conflicts.count, read after every write) never re
 });
 
 describe("a record's history reads the change log by index", () => {
-  it("records.history of a household finds its segments by record_segments' key and its rows by changes_by_cell, never scans", async () => {
+  it("records.history of a household finds its segments by its clock's key and record_segments', and its rows by changes_by_cell, never scans", async () => {
     const { sqlite } = app.context.db;
     // The household's first changes sealed into a segment (the setup's and the first households'),
     // one more written after: its history is read from both places the log keeps changes.
@@ -155,15 +155,21 @@ describe("a record's history reads the change log by index", () => {
     ran = [];
     const { entries } = await expectOk(app, 'records.history', { ledger: 'households', id: householdId });
     expect(entries[0]).toMatchObject({ field: 'address', after: '东头' });
-    const reads = ran.filter((r) => /\b(changes|record_segments|segments|segment_exclusions|names)\b/.test(r.sql));
+    const reads = ran.filter((r) => /\b(changes|clocks|record_segments|segments|segment_exclusions|names)\b/.test(r.sql));
     const plans = reads.map((r) => ({ sql: r.sql, plan: explain(r).join('\n') }));
     const planOf = (marker: RegExp) => {
       const found = plans.filter((p) => marker.test(p.sql));
       expect(found.length, `${marker} ran`).toBeGreaterThan(0);
       return found.map((p) => p.plan).join('\n');
     };
-    // The record's segments by record_segments' key, their names by theirs.
-    expect(planOf(/FROM record_segments/)).toMatch(/SEARCH r USING PRIMARY KEY \(tbl=\? AND row_id=\?\)/);
+    // The record's first segment by its clock's key, its further ones by record_segments' key, their names by theirs.
+    const segments = planOf(/FROM record_segments/);
+    expect(segments).toMatch(/SEARCH k USING PRIMARY KEY \(tbl=\? AND row_id=\?\)/);
+    expect(segments).toMatch(/SEARCH r USING PRIMARY KEY \(tbl=\? AND row_id=\?\)/);
+    expect(segments).toMatch(/SEARCH n USING INTEGER PRIMARY KEY/);
+    // The household sealed once: its segment is its clock's, record_segments holds nothing of it.
+    expect(sqlite.prepare('SELECT count(*) FROM record_segments').pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM clocks WHERE segment IS NOT NULL').pluck().get()).toBeGreaterThan(0);
     // Its rows of `changes` by the cell index, each row's segment by the segments' key.
     const rows = planOf(/FROM changes AS c WHERE c\.tbl = \? AND c\.row_id = \?/);
     expect(rows).toMatch(/SEARCH c USING INDEX changes_by_cell \(tbl=\? AND row_id=\?\)/);

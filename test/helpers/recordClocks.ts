@@ -1,6 +1,6 @@
 // What the compact store's clock says (db/sync/clocks.ts) against what the change log says, as
 // two comparable texts: per cell its greatest change and that change's `seen`, and per record
-// the segments its changes came in, its first change, whether it is causal, whether it was ever deleted. Equal texts mean the clock can replace the log's readers.
+// the segments its changes came in (its clock's own and record_segments'), its first change, whether it is causal, whether it was ever deleted. Equal texts mean the clock can replace the log's readers.
 import { decodeClock, recordIdOf } from '../../db/sync/clocks';
 import type { LoggedChange } from '../../db/sync/changeLog';
 import type { Sqlite } from '../../db/open';
@@ -9,8 +9,13 @@ import { loggedChanges } from './loggedChanges';
 export function clockSays(sqlite: Sqlite): string {
   const name = new Map((sqlite.prepare('SELECT n, text FROM names').all() as { n: number; text: string }[]).map((r) => [r.n, r.text]));
   const lines: string[] = [];
-  for (const { tbl, row_id, cells } of sqlite.prepare('SELECT tbl, row_id, cells FROM clocks').all() as { tbl: number; row_id: Buffer | string; cells: Buffer }[]) {
+  // Before migration 0270 a clock's row held no segment (all were in record_segments).
+  const hasSegment = sqlite.prepare("SELECT 1 FROM pragma_table_info('clocks') WHERE name = 'segment'").get() !== undefined;
+  const clocks = sqlite.prepare(`SELECT tbl, row_id, cells, ${hasSegment ? 'segment' : 'NULL AS segment'} FROM clocks`).all() as { tbl: number; row_id: Buffer | string; cells: Buffer; segment: number | null }[];
+  for (const { tbl, row_id, cells, segment } of clocks) {
     const clock = decodeClock(cells);
+    // A record's first segment is in its clock; record_segments repeating it would show twice.
+    if (segment !== null) lines.push(`segment\t${name.get(tbl)}\t${recordIdOf(row_id)}\t${name.get(segment)}`);
     lines.push(`record\t${name.get(tbl)}\t${recordIdOf(row_id)}\t${clock.first.hlc}${name.get(clock.first.origin)}\t${clock.nonCausal ? 'not causal' : 'causal'}`);
     for (const cell of clock.cells) {
       lines.push(`cell\t${name.get(tbl)}\t${recordIdOf(row_id)}\t${name.get(cell.col)}\t${cell.hlc}${name.get(cell.origin)}\t${cell.seen || '[]'}`);
