@@ -346,12 +346,26 @@ function unpack(body: Buffer, limits: DecodeLimits): Buffer {
   return raw;
 }
 
+/** The character codes of a byte's two hex digits, high then low, by byte. */
+const HEX_CODES = Uint8Array.from({ length: 512 }, (_, i) => '0123456789abcdef'.charCodeAt(i % 2 === 0 ? (i >> 1) >> 4 : (i >> 1) & 15));
+/** Where each of a UUID's 16 bytes goes in its text (after the dashes before it). */
+const UUID_AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+
+/** A UUID's text from its 16 bytes, written as one run of ASCII (not sliced and joined: a record's id is read once a record). */
+function uuidText(bytes: Buffer): string {
+  const out = Buffer.allocUnsafe(36);
+  out[8] = out[13] = out[18] = out[23] = 0x2d;
+  for (let i = 0; i < 16; i++) {
+    const at = UUID_AT[i]!;
+    out[at] = HEX_CODES[bytes[i]! * 2]!;
+    out[at + 1] = HEX_CODES[bytes[i]! * 2 + 1]!;
+  }
+  return out.toString('latin1');
+}
+
 function readId(r: ByteReader): string {
   const kind = r.u8();
-  if (kind === IdKind.Uuid) {
-    const hex = r.bytes(16).toString('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  }
+  if (kind === IdKind.Uuid) return uuidText(r.bytes(16));
   if (kind === IdKind.Hex16) return r.bytes(8).toString('hex');
   if (kind === IdKind.Text) return r.text();
   return r.fail(`unknown id kind ${kind}`);
@@ -362,6 +376,14 @@ export const NOTHING_SEEN: readonly string[] = Object.freeze([]);
 
 export function hex(value: number, width: number): string {
   return value.toString(16).padStart(width, '0');
+}
+
+/** Every byte's two hex digits. */
+const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => hex(byte, 2));
+
+/** An HLC's counter (0–0xffff) as its four hex digits: every decoded change has one. */
+export function counterHex(counter: number): string {
+  return HEX_PAIRS[counter >> 8]! + HEX_PAIRS[counter & 0xff]!;
 }
 
 /** A segment body opened: its counts, its streams and its dictionaries, all checked. */
@@ -522,7 +544,7 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
         wallHex = hex(wall, 12);
         wallOfHex = wall;
       }
-      const hlc = wallHex + hex(counter, 4);
+      const hlc = wallHex + counterHex(counter);
       const id = hlc + origin;
 
       const seenCode = seenR.bounded(limits.maxSeen + 1, 'a seen count');

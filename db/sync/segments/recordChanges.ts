@@ -5,7 +5,7 @@
 import type { Change } from '../apply';
 import type { ByteReader } from './bytes';
 import { dateOfDays } from '../civilTime';
-import { ColumnAndClockReader, villageAndLength, DATE_BIAS, DEFAULT_DECODE_LIMITS, hex, HEX16, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, UUID, type DecodeLimits } from './codec';
+import { ColumnAndClockReader, counterHex, villageAndLength, DATE_BIAS, DEFAULT_DECODE_LIMITS, hex, HEX16, IdKind, MAX_COUNTER, MAX_WALL, NOTHING_SEEN, openBody, Tag, UUID, type DecodeLimits } from './codec';
 
 /** Passes over a text as `r.text(keep)` reads it, refusing what it refuses, decoding nothing. */
 function skipText(r: ByteReader, keep = Infinity): void {
@@ -116,7 +116,7 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
   // Every change's HLC as numbers: a `seen` of the record may name any earlier change by position.
   const walls = new Float64Array(count);
   const counters = new Uint16Array(count);
-  const idAt = (i: number) => hex(walls[i]!, 12) + hex(counters[i]!, 4) + origin;
+  const idAt = (i: number) => hex(walls[i]!, 12) + counterHex(counters[i]!) + origin;
 
   const out: Change[] = [];
   const lastOfCell = new Map<number, number[]>();
@@ -208,7 +208,7 @@ function decodeRecord(origin: string, body: Buffer, tbl: string, rowId: string, 
           return tagsR.fail(`unknown value tag ${tag}`);
       }
       if (asked) {
-        const hlc = hex(wall, 12) + hex(counter, 4);
+        const hlc = hex(wall, 12) + counterHex(counter);
         out.push({ id: hlc + origin, tbl: table, row_id: idText(row), village_id: idText(village), col, value, hlc, origin, seen });
       }
     }
