@@ -73,8 +73,9 @@ describe("a record's first segment in its clock", () => {
     agrees();
     // Sealed: its own record's clock takes the seal's segment; h2, already in segment-1, gains a row.
     const [sealed] = sealAll(sqlite, newKeys(coordinator.deviceId));
-    expect(segmentsOf(sqlite, own)).toEqual({ clock: sealed!.hash, further: [] });
-    expect(segmentsOf(sqlite, h2)).toEqual({ clock: 'segment-1', further: [sealed!.hash] });
+    const sealedHash = sqlite.prepare('SELECT hash FROM segments WHERE origin = ? AND seq = ?').pluck().get(sealed!.origin, sealed!.seq) as string;
+    expect(segmentsOf(sqlite, own)).toEqual({ clock: sealedHash, further: [] });
+    expect(segmentsOf(sqlite, h2)).toEqual({ clock: 'segment-1', further: [sealedHash] });
     expect(rows(sqlite)).toBe(3);
     agrees();
 
