@@ -44,6 +44,8 @@ export interface BulkMerger {
    * batch's plan, so a row's log is probed once, not twice.
    */
   loggedVillageOf(tbl: LedgerName, rowId: string): string | undefined;
+  /** The log was written outside the merger (a fork's change took another's id): forget what was probed. */
+  forgetProbes(): void;
 }
 
 interface RowPlan {
@@ -82,14 +84,17 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
   const rowIdsBetween = sqlite.prepare('SELECT id FROM changes WHERE id BETWEEN ? AND ?').pluck();
   const log = createChangeLog(sqlite);
 
-  // A record the log has a change of has a clock, and a row in its ledger (the applier and this
-  // merger write both), which holds its village (a record never changes village).
+  // A record the log has a change of has a clock (the applier and this merger write both) and,
+  // once merged, a row in its ledger holding its village (a record never changes village). A
+  // fork's change that takes another's id is logged before the ledgers are replayed: its record
+  // then has a clock and no row yet.
   const clocked = sqlite.prepare(`SELECT 1 FROM clocks WHERE tbl = (SELECT n FROM names WHERE kind = ${NAME_KIND.table} AND text = ?) AND row_id = ?`).pluck();
   const projected = createProjectedRows(sqlite);
-  const villageInLog = (tbl: LedgerName, rowId: string) => (clocked.get(tbl, recordKey(rowId)) === undefined ? undefined : projected(tbl, rowId)?.villageId);
-  // Rows probed for the coming batch: table → row id → its village in the log, or null.
+  /** The record's village in the log: null when the log has no change of it, '' when it has no row yet. */
+  const probe = (tbl: LedgerName, rowId: string): string | null => (clocked.get(tbl, recordKey(rowId)) === undefined ? null : (projected(tbl, rowId)?.villageId ?? ''));
+  // Records probed for the coming batch: table → row id → what `probe` said.
   const probed = new Map<LedgerName, Map<string, string | null>>();
-  function loggedVillageOf(tbl: LedgerName, rowId: string): string | undefined {
+  function probeOf(tbl: LedgerName, rowId: string): string | null {
     let ofTable = probed.get(tbl);
     if (!ofTable) {
       ofTable = new Map();
@@ -97,11 +102,12 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
     }
     let village = ofTable.get(rowId);
     if (village === undefined) {
-      village = villageInLog(tbl, rowId) ?? null;
+      village = probe(tbl, rowId);
       ofTable.set(rowId, village);
     }
-    return village ?? undefined;
+    return village;
   }
+  const loggedVillageOf = (tbl: LedgerName, rowId: string): string | undefined => probeOf(tbl, rowId) || undefined;
   const addHead = sqlite.prepare('INSERT OR IGNORE INTO cell_heads (tbl, row_id, col, change_id) VALUES (?, ?, ?, ?)');
   // One upsert per (table, winning columns): the row's values, created_at/updated_at widened the
   // way the applier widens them (min and max with what the row already holds). Found by walking
@@ -195,7 +201,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
           }
           plan = ofTable.get(change.row_id);
           if (!plan) {
-            plan = { tbl: change.tbl, rowId: change.row_id, byChange: loggedVillageOf(change.tbl, change.row_id) !== undefined, added: [] };
+            plan = { tbl: change.tbl, rowId: change.row_id, byChange: probeOf(change.tbl, change.row_id) !== null, added: [] };
             ofTable.set(change.row_id, plan);
           }
         }
@@ -276,6 +282,7 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
       return { added, known, greatest };
     },
     loggedVillageOf,
+    forgetProbes: () => probed.clear(),
   };
 }
 

@@ -346,16 +346,7 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
             cells.push({ col: names.nameOf(NAME_KIND.column, change.col), hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin), seen: seenText(change.seen) });
           }
           const blob = encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal: false, cells });
-          try {
-            addClock.run(tbl, key, blob, segmentN);
-          } catch (error) {
-            // A record the merger took for new though the log has it (its probe of the record went
-            // stale): written over as it always was; its segment stays, this one joins the further ones.
-            if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
-            const own = (clockSegment.get(tbl, key) as [number | null])[0] ?? segmentN;
-            writeClock.run(tbl, key, blob, own);
-            if (segmentN !== null && own !== segmentN) addSegment.run(tbl, key, segmentN);
-          }
+          addClock.run(tbl, key, blob, segmentN);
           if (deleted) addDelete.run(tbl, key);
         },
       };

@@ -493,6 +493,7 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
           setAsideOne('DUPLICATE_ID', duplicateMessage(stored), storedIn, stored);
           collisions.loseId(stored);
           collisions.replace(change, segment.hash);
+          merger.forgetProbes(); // the log has changed under the merger's probes
           changesNew++;
           rebuild = true;
         }
