@@ -1,7 +1,8 @@
 // Bench: a record's full history (records.history → db/history.ts `rowHistory`) read from the
-// change log — its stored segments found through record_segments and decoded for the record, plus
-// its unsealed rows — against the target of 100 ms, cold (a fresh cache: every segment decoded) and
-// warm (the history service's cache already holding them). The read before segments were decoded
+// change log — its stored segments found through the record's index (its clock's segment and
+// record_segments) and decoded for the record, plus its unsealed rows — against the target of
+// 100 ms, cold (a fresh cache: every segment decoded) and warm (the history service's cache
+// already holding them). The read before segments were decoded
 // for one record (the record's segments decoded whole, then filtered) is timed in the same run as
 // the reference. Wall and CPU (user + system of this process) milliseconds; the load average is
 // printed with them.
@@ -31,6 +32,9 @@ import { decodeRecordChanges } from '../../db/sync/segments/recordChanges';
 import { sealSegment } from '../../db/sync/segments/seal';
 import { villagesMovedAway } from '../../db/sync/villageMoves';
 import { arg, int, newKeys } from './syncFixture';
+
+/** A record's index to its segments (migration 0270): its clock's segment, then record_segments' further ones. */
+const RECORD_SEGMENTS = '(SELECT tbl, row_id, segment FROM clocks WHERE segment IS NOT NULL UNION ALL SELECT tbl, row_id, segment FROM record_segments)';
 
 const TARGET_MS = 100;
 
@@ -68,11 +72,11 @@ interface Picked {
   rowId: string;
 }
 
-/** The record's stored segments (through record_segments) and how many changes each holds. */
+/** The record's stored segments (through its index) and how many changes each holds. */
 function describeRecord(db: OpenedDatabase, tbl: string, rowId: string): string {
   const segs = db.sqlite
     .prepare(
-      `SELECT s.count FROM record_segments AS r JOIN names AS t ON t.n = r.tbl AND t.kind = ${NAME_KIND.table}
+      `SELECT s.count FROM ${RECORD_SEGMENTS} AS r JOIN names AS t ON t.n = r.tbl AND t.kind = ${NAME_KIND.table}
          JOIN names AS n ON n.n = r.segment JOIN segments AS s ON s.hash = n.text
         WHERE t.text = ? AND r.row_id = ?`,
     )
@@ -86,7 +90,7 @@ function describeRecord(db: OpenedDatabase, tbl: string, rowId: string): string 
 function segmentsOf(db: OpenedDatabase, tbl: string, rowId: string): { hash: string; origin: string; body: Buffer }[] {
   return db.sqlite
     .prepare(
-      `SELECT s.hash, s.origin, s.body FROM record_segments AS r JOIN names AS t ON t.n = r.tbl AND t.kind = ${NAME_KIND.table}
+      `SELECT s.hash, s.origin, s.body FROM ${RECORD_SEGMENTS} AS r JOIN names AS t ON t.n = r.tbl AND t.kind = ${NAME_KIND.table}
          JOIN names AS n ON n.n = r.segment JOIN segments AS s ON s.hash = n.text
         WHERE t.text = ? AND r.row_id = ?`,
     )
@@ -210,17 +214,17 @@ async function benchDatabase(path: string, runs: number): Promise<void> {
     console.log(
       `村记 bench:history — ${path}: ${int(totals.sealed!)} changes in ${int(totals.segments!)} segments and ${int(totals.rows!)} rows of changes, ${int(totals.records!)} records; ${runs} runs each; load ${load()}`,
     );
-    const spread = sqlite.prepare(`SELECT count(*) AS n FROM record_segments AS r GROUP BY r.tbl, r.row_id ORDER BY n DESC`).all() as { n: number }[];
+    const spread = sqlite.prepare(`SELECT count(*) AS n FROM ${RECORD_SEGMENTS} AS r GROUP BY r.tbl, r.row_id ORDER BY n DESC`).all() as { n: number }[];
     const histogram = new Map<number, number>();
     for (const { n } of spread) histogram.set(n, (histogram.get(n) ?? 0) + 1);
     console.log(`records by how many segments hold their changes: ${[...histogram].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}: ${int(v)}`).join(', ')}`);
     const asPicked = (why: string, row: { tbl: string; row_id: Buffer | string }): Picked => ({ why, tbl: row.tbl as LedgerName, rowId: recordIdOf(row.row_id) });
     const mostSegments = sqlite
-      .prepare(`SELECT t.text AS tbl, r.row_id FROM record_segments AS r JOIN names AS t ON t.n = r.tbl AND t.kind = ${NAME_KIND.table} GROUP BY r.tbl, r.row_id ORDER BY count(*) DESC, r.row_id LIMIT 1`)
+      .prepare(`SELECT t.text AS tbl, r.row_id FROM ${RECORD_SEGMENTS} AS r JOIN names AS t ON t.n = r.tbl AND t.kind = ${NAME_KIND.table} GROUP BY r.tbl, r.row_id ORDER BY count(*) DESC, r.row_id LIMIT 1`)
       .get() as { tbl: string; row_id: Buffer };
     const mostDecoded = sqlite
       .prepare(
-        `SELECT t.text AS tbl, r.row_id FROM record_segments AS r JOIN names AS t ON t.n = r.tbl AND t.kind = ${NAME_KIND.table}
+        `SELECT t.text AS tbl, r.row_id FROM ${RECORD_SEGMENTS} AS r JOIN names AS t ON t.n = r.tbl AND t.kind = ${NAME_KIND.table}
            JOIN names AS n ON n.n = r.segment JOIN segments AS s ON s.hash = n.text
           GROUP BY r.tbl, r.row_id ORDER BY sum(s.count) DESC, r.row_id LIMIT 1`,
       )
