@@ -159,7 +159,9 @@ export function decodeClock(blob: Uint8Array): RecordClock {
 export interface ClockWriter {
   /**
    * Folds changes new to the log into their records' clocks and segments (one read and write a
-   * record).
+   * record). A record's segments name, for each of its changes, one segment holding it as it is,
+   * not every copy: a segment that brings only changes the log holds already (sealed a second time
+   * by a copy of their device, or relayed) is not added; the change log's record reads need one.
    */
   note(changes: readonly Change[], segment: string | null): void;
   /**

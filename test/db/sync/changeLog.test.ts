@@ -25,6 +25,7 @@ import type { Sqlite } from '../../../db/open';
 import type { Change } from '../../../db/sync/apply';
 import { StoreError } from '../../../db/store';
 import { useTempDirs } from '../../helpers/tempDir';
+import { expectRecordReadsServeTheLog } from './recordReads';
 import { deviceIdOf, openPeer, replicaState, type Peer } from './syncPeers';
 
 const tempDir = useTempDirs();
@@ -180,6 +181,8 @@ function expectAccounted({ sqlite, id: selfId }: Pick<Peer, 'sqlite' | 'id'>, wh
       expect(log.ofCell(tbl, rowId, col).map(asLine), `${who}: ${tbl} ${rowId} ${col}`).toEqual(changes.filter((change) => change.col === col).map(asLine));
     }
   }
+  // Each change read for its record from a segment that gives it as it is, and reads with a segment left out.
+  seen.sealedTwice += expectRecordReadsServeTheLog(sqlite, who);
   expect(log.greatestId(), `${who}: the greatest id`).toBe(all.length ? all[all.length - 1]!.id : null);
   return all;
 }
@@ -205,7 +208,7 @@ async function restoredCopy(peer: Peer, folder: string, at: number): Promise<Pee
 }
 
 /** What the runs went through, summed: the test proves the paths it claims to. */
-const seen = { runsWithExclusions: 0, released: 0, replaced: 0, duplicates: 0, refusedValues: 0, future: 0, ownWritesChecked: 0, replicasCompared: 0 };
+const seen = { runsWithExclusions: 0, released: 0, replaced: 0, duplicates: 0, refusedValues: 0, future: 0, ownWritesChecked: 0, replicasCompared: 0, sealedTwice: 0 };
 
 function valueOf(col: (typeof COLUMNS)[number], value: number, quality: Quality): string | number {
   if (quality === 'bad') return 1000 + value; // a number in a text column
@@ -428,6 +431,7 @@ describe('the change log read from the stored segments', () => {
     expect(seen.future).toBeGreaterThan(0);
     expect(seen.ownWritesChecked).toBeGreaterThan(0);
     expect(seen.replicasCompared).toBeGreaterThan(0);
+    expect(seen.sealedTwice).toBeGreaterThan(0);
   }, 120_000);
 
   it('a village move held for a person here joins the log, and leaves its segment\'s exclusions, once confirmed', async () => {
