@@ -57,16 +57,6 @@ export function recordIdOf(key: Buffer | string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-// Unsigned LEB128 over safe integers (a wall time is 48 bits, so plain numbers suffice).
-function pushVarint(out: number[], value: number): void {
-  let v = value;
-  while (v >= 0x80) {
-    out.push((v % 0x80) | 0x80);
-    v = Math.floor(v / 0x80);
-  }
-  out.push(v);
-}
-
 const zigzag = (v: number) => (v < 0 ? -2 * v - 1 : 2 * v);
 const unzigzag = (v: number) => (v % 2 === 1 ? -(v + 1) / 2 : v / 2);
 
@@ -93,37 +83,53 @@ export const isCausal = (change: Pick<Change, 'id' | 'seen'>) => change.seen.eve
  */
 export function encodeClock(clock: RecordClock): Buffer {
   const cells = clock.cells.length > 1 ? [...clock.cells].sort((a, b) => a.col - b.col) : clock.cells;
-  // One array of bytes, made into a Buffer once: this runs for every record a merge touches.
-  const out: number[] = [];
+  // Written straight into one buffer sized for the worst case (a varint of a safe integer takes at
+  // most 8 bytes, a UTF-16 unit at most 3 in UTF-8): this runs for every record a merge writes.
+  let bound = 4 * 8;
+  for (const cell of cells) bound += 5 * 8 + 3 * cell.seen.length;
+  const out = Buffer.allocUnsafe(bound);
   const first = parseHlc(clock.first.hlc);
   const base = first.wall;
-  pushVarint(out, clock.nonCausal ? 1 : 0);
-  pushVarint(out, base);
-  pushVarint(out, first.counter);
-  pushVarint(out, clock.first.origin);
+  let at = writeVarint(out, 0, clock.nonCausal ? 1 : 0);
+  at = writeVarint(out, at, base);
+  at = writeVarint(out, at, first.counter);
+  at = writeVarint(out, at, clock.first.origin);
   for (const cell of cells) {
     const { wall, counter } = parseHlc(cell.hlc);
-    pushVarint(out, cell.col);
-    pushVarint(out, zigzag(wall - base));
-    pushVarint(out, counter);
-    pushVarint(out, cell.origin);
-    pushText(out, cell.seen);
+    at = writeVarint(out, at, cell.col);
+    at = writeVarint(out, at, zigzag(wall - base));
+    at = writeVarint(out, at, counter);
+    at = writeVarint(out, at, cell.origin);
+    at = writeText(out, at, cell.seen);
   }
-  return Buffer.from(out);
+  return out.subarray(0, at);
 }
 
-/** A text's length in UTF-8 bytes, then its bytes (ASCII, what `seen` nearly always is, without a Buffer). */
-function pushText(out: number[], text: string): void {
+/** Unsigned LEB128 of a safe integer at `at` (a wall time is 48 bits: plain numbers suffice); where the next byte goes. */
+function writeVarint(out: Buffer, at: number, value: number): number {
+  let v = value;
+  let i = at;
+  while (v >= 0x80) {
+    out[i++] = (v % 0x80) | 0x80;
+    v = Math.floor(v / 0x80);
+  }
+  out[i++] = v;
+  return i;
+}
+
+/** A text's length in UTF-8 bytes, then its bytes; where the next byte goes. */
+function writeText(out: Buffer, at: number, text: string): number {
   let ascii = true;
   for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
   if (ascii) {
-    pushVarint(out, text.length);
-    for (let i = 0; i < text.length; i++) out.push(text.charCodeAt(i));
-    return;
+    let i = writeVarint(out, at, text.length);
+    for (let k = 0; k < text.length; k++) out[i++] = text.charCodeAt(k);
+    return i;
   }
   const bytes = Buffer.from(text, 'utf8');
-  pushVarint(out, bytes.length);
-  for (const byte of bytes) out.push(byte);
+  const i = writeVarint(out, at, bytes.length);
+  bytes.copy(out, i);
+  return i + bytes.length;
 }
 
 export function decodeClock(blob: Uint8Array): RecordClock {

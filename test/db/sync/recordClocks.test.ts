@@ -58,12 +58,22 @@ describe('record clocks', () => {
 
   it('packs a clock that decodes to the cells it was made of, whatever their times', () => {
     const hlc = fc.tuple(fc.integer({ min: 0, max: 2 ** 48 - 1 }), fc.integer({ min: 0, max: 0xffff })).map(([wall, counter]) => wall.toString(16).padStart(12, '0') + counter.toString(16).padStart(4, '0'));
-    const cell = fc.record({ col: fc.nat({ max: 100_000 }), hlc, origin: fc.nat({ max: 100_000 }), seen: fc.oneof(fc.constant(''), fc.json()) });
+    // Any text for `seen` (surrogates and all: the buffer is sized for the worst UTF-8), and numbers up to the safe limit.
+    const cell = fc.record({
+      col: fc.oneof(fc.nat({ max: 100_000 }), fc.maxSafeNat()),
+      hlc,
+      origin: fc.oneof(fc.nat({ max: 100_000 }), fc.maxSafeNat()),
+      seen: fc.oneof(fc.constant(''), fc.json(), fc.string({ unit: 'binary', maxLength: 40 })),
+    });
     fc.assert(
       fc.property(fc.uniqueArray(cell, { selector: (c) => c.col, maxLength: 30 }), hlc, fc.nat({ max: 100_000 }), fc.boolean(), (cells, firstHlc, firstOrigin, nonCausal) => {
         const first = { hlc: firstHlc, origin: firstOrigin };
         expect(decodeClock(encodeClock({ first, nonCausal, cells }))).toEqual({ first, nonCausal, cells: [...cells].sort((a, b) => a.col - b.col) });
       }),
     );
+    // The worst case the buffer is sized for: every number at the safe limit, `seen` all three-byte characters.
+    const widest = { col: Number.MAX_SAFE_INTEGER, hlc: 'ffffffffffffffff', origin: Number.MAX_SAFE_INTEGER, seen: '已见'.repeat(200) };
+    const clock = { first: { hlc: '0000000000000000', origin: Number.MAX_SAFE_INTEGER }, nonCausal: true, cells: [widest, { ...widest, col: 1 }] };
+    expect(decodeClock(encodeClock(clock))).toEqual({ ...clock, cells: [...clock.cells].sort((a, b) => a.col - b.col) });
   });
 });
