@@ -6,7 +6,7 @@
 // beside the change log, in the same transaction, by every writer of the log, and read by the
 // applier, the conflict list, the ledgers' listings and (the record index) the change log, so it
 // must always equal what the log says.
-import { formatHlc, parseHlc } from './hlc';
+import { formatHlc, hexDigit, parseHlc } from './hlc';
 import type { Change } from './apply';
 import type { Sqlite } from '../open';
 
@@ -23,9 +23,6 @@ export interface CellClock {
   readonly seen: string;
 }
 
-/** A lowercase hex digit's value by character code, -1 for any other character. */
-const HEX_DIGIT = new Int8Array(128).fill(-1);
-for (let d = 0; d < 16; d++) HEX_DIGIT['0123456789abcdef'.charCodeAt(d)] = d;
 const DASH = 0x2d;
 
 /**
@@ -42,8 +39,8 @@ export function recordKey(rowId: string): Buffer | string {
       i--; // the next pair starts right after the dash
       continue;
     }
-    const high = HEX_DIGIT[rowId.charCodeAt(i)] ?? -1;
-    const low = HEX_DIGIT[rowId.charCodeAt(i + 1)] ?? -1;
+    const high = hexDigit(rowId.charCodeAt(i));
+    const low = hexDigit(rowId.charCodeAt(i + 1));
     if (high < 0 || low < 0) return rowId;
     key[k++] = high * 16 + low;
   }

@@ -18,9 +18,13 @@ export function formatHlc({ wall, counter }: HlcParts): string {
   return wall.toString(16).padStart(12, '0') + counter.toString(16).padStart(4, '0');
 }
 
-/** A lowercase hex digit's value by character code, -1 for any other character. */
 const HEX_DIGIT = new Int8Array(128).fill(-1);
 for (let d = 0; d < 16; d++) HEX_DIGIT['0123456789abcdef'.charCodeAt(d)] = d;
+
+/** A lowercase hex digit's value from its character code, -1 for any other character. */
+export function hexDigit(code: number): number {
+  return HEX_DIGIT[code] ?? -1;
+}
 
 export function parseHlc(text: string): HlcParts {
   // Digit by digit: the clock writer parses one for every cell it writes, so no pattern and no slices.
@@ -28,7 +32,7 @@ export function parseHlc(text: string): HlcParts {
   let counter = 0;
   let ok = text.length === HLC_HEX_LENGTH;
   for (let i = 0; ok && i < HLC_HEX_LENGTH; i++) {
-    const digit = HEX_DIGIT[text.charCodeAt(i)] ?? -1;
+    const digit = hexDigit(text.charCodeAt(i));
     if (digit < 0) ok = false;
     else if (i < 12) wall = wall * 16 + digit;
     else counter = counter * 16 + digit;
