@@ -1,8 +1,8 @@
 // Every change of one record, read from the change log: each cell's changes with the values they
 // replaced (the changes they had seen), whether one settled a conflict (it saw several), and
 // whether it is one of several current heads (an open conflict). The log is the record's stored
-// segments (found through its index: its clock's segment and `record_segments`; decoded for the record, kept in the cache passed in)
-// and its rows of `changes` no stored segment holds (db/sync/changeLog.ts);
+// segments (found through its clock's segment and `record_segments`, decoded for the record, kept
+// in the cache passed in) and its rows of `changes` no stored segment holds (db/sync/changeLog.ts);
 // test/db/queryPlans.test.ts holds each look-up to an index.
 import { ROW_COLUMN, type LedgerName } from './ledgers';
 import type { Sqlite } from './open';

@@ -2,8 +2,9 @@
 // rows of `changes` that no stored segment holds (this device's unsealed writes, changes merged
 // without a segment) and the changes of the stored segments, less those a segment brought that the
 // log does not hold (`segment_exclusions`: set aside, or lost a fork's doubled id). A record's
-// changes are found through its clock's segment and `record_segments`, a segment decoded for that record alone at first
-// (segments/recordChanges.ts) and whole when another record asks for it; both kept in a cache passed in.
+// changes are found through its clock's segment and `record_segments`, a segment decoded for that
+// record alone at first (segments/recordChanges.ts) and whole when another record asks for it;
+// both kept in a cache passed in.
 import { HLC_HEX_LENGTH } from './hlc';
 import { NAME_KIND, recordKey } from './clocks';
 import { decodeChanges, SEGMENT_MAX_CHANGES } from './segments/codec';

@@ -350,8 +350,7 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
           for (const change of greatest) {
             cells.push({ col: names.nameOf(NAME_KIND.column, change.col), hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin), seen: seenText(change.seen) });
           }
-          const blob = encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal: false, cells });
-          addClock.run(tbl, key, blob, segmentN);
+          addClock.run(tbl, key, encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal: false, cells }), segmentN);
           if (deleted) addDelete.run(tbl, key);
         },
       };
