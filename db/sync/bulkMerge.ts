@@ -12,8 +12,11 @@
 import { createChangeApplier, idMismatch, projectedValue, quote, type Change } from './apply';
 import { createChangeLog } from './changeLog';
 import { createProjectedRows } from './projectedRows';
-import { createClockWriter, isCausal, isDelete, NAME_KIND, recordKey, type NewRecordClocks } from './clocks';
+import { createClockWriter, isCausal, isDelete, NAME_KIND, recordKey, type NewCellParts, type NewRecordClocks } from './clocks';
 import { hlcToIso } from './hlc';
+import { isoOfWall } from './civilTime';
+import { hlcAt, idAt, SeenKind, type SegmentColumns } from './segments/codec';
+import { parsedValueAt, type WholeRecord } from './recordImport';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Sqlite } from '../open';
@@ -46,6 +49,15 @@ export interface BulkMerger {
   loggedVillageOf(tbl: LedgerName, rowId: string): string | undefined;
   /** The log was written outside the merger (a fork's change took another's id): forget what was probed. */
   forgetProbes(): void;
+  /** Whether the log has a change of the record (kept for the coming batch, as loggedVillageOf is). */
+  isLogged(tbl: LedgerName, rowId: string): boolean;
+  /** Whether the log keeps, as rows, a change with an id from `smallest` to `greatest`. */
+  hasRowsBetween(smallest: string, greatest: string): boolean;
+  /**
+   * Records of a stored segment new to the log, each merged whole (db/sync/recordImport.ts): one
+   * upsert and one clock, as a new row of a batch is. Call inside a transaction.
+   */
+  mergeWhole(s: SegmentColumns, records: readonly WholeRecord[], segment: string): BatchResult;
 }
 
 interface RowPlan {
@@ -283,6 +295,40 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
     },
     loggedVillageOf,
     forgetProbes: () => probed.clear(),
+    isLogged: (tbl, rowId) => probeOf(tbl, rowId) !== null,
+    hasRowsBetween: (smallest, greatest) => rowIdsBetween.get(smallest, greatest) !== undefined,
+    mergeWhole(s, records, segment) {
+      const clocksOfBatch = clocks.newRecords(segment);
+      const { columns, col, wall, counter, seenKind, seenAt, origin } = s;
+      let added = 0;
+      let greatestAt = -1;
+      for (const record of records) {
+        const targets: string[] = [];
+        const values: (string | number | null)[] = [];
+        const cells: NewCellParts[] = [];
+        for (const i of record.winners) {
+          const name = columns[col[i]!]!;
+          const value = parsedValueAt(s, i) as string | number | boolean | null;
+          // As projectedValue makes the winner's value (the split let no other kind through).
+          if (name === ROW_COLUMN) {
+            targets.push('deleted_at');
+            values.push(value === 'deleted' ? isoOfWall(wall[i]!) : null);
+          } else {
+            targets.push(name);
+            values.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+          }
+          const seen = seenKind[i] === SeenKind.Previous ? JSON.stringify([idAt(s, seenAt[i]!)]) : '';
+          cells.push({ col: name, wall: wall[i]!, counter: counter[i]!, seen });
+        }
+        const { first, last } = record;
+        upsertOf(record.tbl, targets).run(record.rowId, record.village, isoOfWall(wall[first]!), isoOfWall(wall[last]!), ...values);
+        clocksOfBatch.addParts(record.tbl, record.rowId, origin, { wall: wall[first]!, counter: counter[first]! }, cells, record.deleted);
+        added += record.count;
+        if (last > greatestAt) greatestAt = last;
+      }
+      probed.clear(); // written: what was probed may be stale
+      return { added, known: 0, greatest: greatestAt < 0 ? '' : hlcAt(s, greatestAt) };
+    },
   };
 }
 

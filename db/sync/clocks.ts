@@ -6,7 +6,7 @@
 // beside the change log, in the same transaction, by every writer of the log, and read by the
 // applier, the conflict list, the ledgers' listings and (the record index) the change log, so it
 // must always equal what the log says.
-import { formatHlc, hexDigit, parseHlc } from './hlc';
+import { formatHlc, hexDigit, parseHlc, type HlcParts } from './hlc';
 import type { Change } from './apply';
 import type { Sqlite } from '../open';
 
@@ -79,23 +79,37 @@ export const isCausal = (change: Pick<Change, 'id' | 'seen'>) => change.seen.eve
  * counter, the origin, the length of `seen` and its bytes.
  */
 export function encodeClock(clock: RecordClock): Buffer {
-  const cells = clock.cells.length > 1 ? [...clock.cells].sort((a, b) => a.col - b.col) : clock.cells;
+  const first = parseHlc(clock.first.hlc);
+  const cells = clock.cells.map(({ col, hlc, origin, seen }) => ({ col, ...parseHlc(hlc), origin, seen }));
+  return encodeClockParts(clock.nonCausal, { ...first, origin: clock.first.origin }, cells);
+}
+
+/** A cell of a clock with its HLC as two numbers (what encodeClock writes). */
+export interface CellClockParts {
+  readonly col: number;
+  readonly wall: number;
+  readonly counter: number;
+  readonly origin: number;
+  readonly seen: string;
+}
+
+/** encodeClock from HLCs already held as numbers (the import's record path has no HLC text). */
+export function encodeClockParts(nonCausal: boolean, first: { readonly wall: number; readonly counter: number; readonly origin: number }, unsorted: readonly CellClockParts[]): Buffer {
+  const cells = unsorted.length > 1 ? [...unsorted].sort((a, b) => a.col - b.col) : unsorted;
   // Written straight into one buffer sized for the worst case (a varint of a safe integer takes at
   // most 8 bytes, a UTF-16 unit at most 3 in UTF-8): this runs for every record a merge writes.
   let bound = 4 * 8;
   for (const cell of cells) bound += 5 * 8 + 3 * cell.seen.length;
   const out = Buffer.allocUnsafe(bound);
-  const first = parseHlc(clock.first.hlc);
   const base = first.wall;
-  let at = writeVarint(out, 0, clock.nonCausal ? 1 : 0);
+  let at = writeVarint(out, 0, nonCausal ? 1 : 0);
   at = writeVarint(out, at, base);
   at = writeVarint(out, at, first.counter);
-  at = writeVarint(out, at, clock.first.origin);
+  at = writeVarint(out, at, first.origin);
   for (const cell of cells) {
-    const { wall, counter } = parseHlc(cell.hlc);
     at = writeVarint(out, at, cell.col);
-    at = writeVarint(out, at, zigzag(wall - base));
-    at = writeVarint(out, at, counter);
+    at = writeVarint(out, at, zigzag(cell.wall - base));
+    at = writeVarint(out, at, cell.counter);
     at = writeVarint(out, at, cell.origin);
     at = writeText(out, at, cell.seen);
   }
@@ -189,6 +203,16 @@ export interface NewRecordClocks {
    * change (its changes causal, as the merger checked), `deleted` whether a change deletes it.
    */
   add(tbl: string, rowId: string, first: Change, greatest: Iterable<Change>, deleted: boolean): void;
+  /** `add` for a record whose changes are all of `origin`, their HLCs as numbers (the import's record path). */
+  addParts(tbl: string, rowId: string, origin: string, first: HlcParts, greatest: readonly NewCellParts[], deleted: boolean): void;
+}
+
+/** A written cell of a record new to the log: its column, its greatest change's HLC, and that change's `seen` (JSON, '' when none). */
+export interface NewCellParts {
+  readonly col: string;
+  readonly wall: number;
+  readonly counter: number;
+  readonly seen: string;
 }
 
 // db/ledgers' ROW_COLUMN written out: the migrations import this file, and db/ledgers reads the
@@ -342,16 +366,25 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
     newRecords(segment) {
       const names = interner();
       const segmentN = segment === null ? null : names.nameOf(NAME_KIND.segment, segment);
+      const cellOf = (col: string, { wall, counter }: HlcParts, origin: string, seen: string): CellClockParts => ({
+        col: names.nameOf(NAME_KIND.column, col), wall, counter, origin: names.nameOf(NAME_KIND.device, origin), seen,
+      });
+      // Names are interned in the order the clock is read: table, cells, the first change's device.
+      const write = (tbl: number, rowId: string, cells: CellClockParts[], { wall, counter }: HlcParts, origin: string, deleted: boolean) => {
+        const key = recordKey(rowId);
+        addClock.run(tbl, key, encodeClockParts(false, { wall, counter, origin: names.nameOf(NAME_KIND.device, origin) }, cells), segmentN);
+        if (deleted) addDelete.run(tbl, key);
+      };
       return {
         add(table, rowId, first, greatest, deleted) {
           const tbl = names.nameOf(NAME_KIND.table, table);
-          const key = recordKey(rowId);
-          const cells: CellClock[] = [];
-          for (const change of greatest) {
-            cells.push({ col: names.nameOf(NAME_KIND.column, change.col), hlc: change.hlc, origin: names.nameOf(NAME_KIND.device, change.origin), seen: seenText(change.seen) });
-          }
-          addClock.run(tbl, key, encodeClock({ first: { hlc: first.hlc, origin: names.nameOf(NAME_KIND.device, first.origin) }, nonCausal: false, cells }), segmentN);
-          if (deleted) addDelete.run(tbl, key);
+          const cells: CellClockParts[] = [];
+          for (const change of greatest) cells.push(cellOf(change.col, parseHlc(change.hlc), change.origin, seenText(change.seen)));
+          write(tbl, rowId, cells, parseHlc(first.hlc), first.origin, deleted);
+        },
+        addParts(table, rowId, origin, first, greatest, deleted) {
+          const tbl = names.nameOf(NAME_KIND.table, table);
+          write(tbl, rowId, greatest.map((cell) => cellOf(cell.col, cell, origin, cell.seen)), first, origin, deleted);
         },
       };
     },

@@ -25,10 +25,11 @@ import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
 import { createChangeLog } from './changeLog';
 import { createRecordTally, type RecordCount } from './recordCounts';
+import { splitSegment } from './recordImport';
 import { valueProblem } from './valueCheck';
 import { safeParse } from './valueText';
 import {
-  changesOf, fileSource, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
+  changesOfColumns, columnsOf, fileSource, idAt, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,
 } from './segments/index';
 import { createMoveAnswerCheck, movesVillage } from './villageMoves';
@@ -122,6 +123,11 @@ export interface ImportOptions {
   readonly townships?: readonly string[];
   /** A demo installation: files marked as demo are imported (a real one refuses them as DEMO_FILE). */
   readonly acceptDemo?: boolean;
+  /**
+   * Records merged whole where they can be (db/sync/recordImport.ts); on unless false. Off, every
+   * change takes the change-by-change path: the tests import both ways and compare.
+   */
+  readonly recordPath?: boolean;
 }
 
 /** Set when this device learnt it was copied: it continues under a new id at its next start (db/sync/succession.ts). */
@@ -476,8 +482,20 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       segmentsNew++;
       // Two copies of one device can write one change id: judged whenever the origin has forked.
       const guarded = segment.origin === ctx.selfId || placer.hasForks(segment.origin);
+      const columns = columnsOf(segment);
+      // Records new here, one device's chain of changes each, are merged whole; the rest change by change.
+      const split = !guarded && ctx.recordPath !== false && columns.increasing && !merger.hasRowsBetween(idAt(columns, 0), idAt(columns, columns.count - 1))
+        ? splitSegment(columns, {
+            latestWall: limit,
+            isNew: (tbl, rowId) => !merger.isLogged(tbl, rowId),
+            inScope: (village) => {
+              const scope = facts.scopeFor(segment.origin);
+              return !scope || inScope(scope, village, facts.townshipOf);
+            },
+          })
+        : null;
       const accepted: Change[] = [];
-      for (const change of changesOf(segment)) {
+      for (const change of split ? split.rest : changesOfColumns(columns)) {
         const reason = judge(change);
         if (reason) {
           // The log may hold it already, as it is (this device's own write, sealed again by a copy of
@@ -499,11 +517,17 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
         }
       }
       tally.noteBatch(accepted);
+      if (split) tally.noteWhole(segment.origin, split.whole);
       const result = merger.mergeBatch(accepted, segment.hash);
       villageOfRow.clear();
       changesNew += result.added;
       changesKnown += result.known;
       if (result.greatest > greatest) greatest = result.greatest;
+      if (split?.whole.length) {
+        const whole = merger.mergeWhole(columns, split.whole, segment.hash);
+        changesNew += whole.added;
+        if (whole.greatest > greatest) greatest = whole.greatest;
+      }
     }
     if (greatest) clock.receive(greatest);
     // A change that took its id from one merged before: the ledgers are replayed from the log (rare).

@@ -11,6 +11,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { isLedger, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type { Sqlite } from '../open';
 import type { Change } from './apply';
+import type { WholeRecord } from './recordImport';
 
 export interface RecordCount {
   readonly origin: string;
@@ -26,6 +27,8 @@ export interface RecordCount {
 export interface RecordTally {
   /** Notes the rows of a batch about to be merged (call before mergeBatch). */
   noteBatch(changes: readonly Change[]): void;
+  /** Notes records of `origin` about to be merged whole (call before mergeWhole). */
+  noteWhole(origin: string, records: readonly Pick<WholeRecord, 'tbl' | 'rowId' | 'deletedLast'>[]): void;
   /** The counts so far, by device then ledger; empties the tally. */
   counts(): RecordCount[];
 }
@@ -83,6 +86,15 @@ export function createRecordTally(sqlite: Sqlite): RecordTally {
       for (const [origin, ofOrigin] of byOrigin) {
         for (const [tbl, rows] of ofOrigin) noteRowsOf(tbl).run(tbl, origin, JSON.stringify([...rows.values()]));
       }
+    },
+    noteWhole(origin, records) {
+      const ofTable = new Map<LedgerName, NotedRow[]>();
+      for (const { tbl, rowId, deletedLast } of records) {
+        let rows = ofTable.get(tbl);
+        if (!rows) ofTable.set(tbl, (rows = []));
+        rows.push([rowId, deletedLast ? 1 : 0]);
+      }
+      for (const [tbl, rows] of ofTable) noteRowsOf(tbl).run(tbl, origin, JSON.stringify(rows));
     },
     counts() {
       const counted = sqlite

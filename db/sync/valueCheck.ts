@@ -107,12 +107,17 @@ export function valueProblem(change: Pick<Change, 'tbl' | 'col' | 'value'>): Val
   return problemOf(change, valueOfText(change.value), true);
 }
 
+/** valueProblem of a value already parsed from its text (undefined: the text is not JSON), as the import's record path holds it. */
+export function parsedValueProblem(change: Pick<Change, 'tbl' | 'col'>, value: unknown): ValueProblem {
+  return problemOf(change, value, true);
+}
+
 /** valueProblem by JSON.parse and the schema's parse alone: the reference the fast paths are tested and measured against. */
 export function valueProblemByZod(change: Pick<Change, 'tbl' | 'col' | 'value'>): ValueProblem {
   return problemOf(change, safeParse(change.value), false);
 }
 
-function problemOf(change: Pick<Change, 'tbl' | 'col' | 'value'>, value: unknown, compiled: boolean): ValueProblem {
+function problemOf(change: Pick<Change, 'tbl' | 'col'>, value: unknown, compiled: boolean): ValueProblem {
   if (value === undefined) return ['BAD_VALUE', 'the value is not valid JSON'];
   if (change.col === ROW_COLUMN) return value === 'deleted' || value === 'alive' ? null : ['BAD_VALUE', `_row may only be 'deleted' or 'alive'`];
   const kind = (LEDGERS[change.tbl] as Record<string, ColumnKind | undefined>)[change.col];

@@ -13,7 +13,7 @@ import { createUuidV7Source } from '../../ids';
 import { SYNC_SCHEMA_VERSION } from '../../ledgers';
 import type { Sqlite } from '../../open';
 import type { Change } from '../apply';
-import { decodeChanges, DEFAULT_DECODE_LIMITS, type Compression, type DecodeLimits } from './codec';
+import { changesOfColumns, decodeColumns, DEFAULT_DECODE_LIMITS, hlcAt, type Compression, type DecodeLimits, type SegmentColumns } from './codec';
 import { shown, SyncFileError } from './errors';
 import { keyIdOf, segmentFromRow, segmentHash, verifySegmentHash, type DeviceKeys, type SealedSegment, type SegmentHeader } from './seal';
 
@@ -540,9 +540,9 @@ export function scanBundle(
     const segment: ScannedSegment = { ...sealed, hash: e.hash, signature, offset: e.offset, position: dataStart + e.offset, length: e.length };
     segments.push(segment);
     if (decode) {
-      const changes = decodeChanges(e.origin, body, limits.decode);
-      checkContent(e, changes);
-      visit?.(segment, body, changes);
+      const columns = decodeColumns(e.origin, body, limits.decode);
+      checkContent(e, columns);
+      visit?.(segment, body, changesOfColumns(columns));
     }
   }
 
@@ -583,16 +583,10 @@ function damagedMark(source: ByteSource): boolean {
   return sha256Of(source, BUNDLE_MAGIC, end).equals(source.read(end, 32));
 }
 
-function checkContent(e: Pick<BundleSegmentEntry, 'origin' | 'seq' | 'count' | 'hlcMin' | 'hlcMax'>, changes: readonly Change[]): void {
+function checkContent(e: Pick<BundleSegmentEntry, 'origin' | 'seq' | 'count' | 'hlcMin' | 'hlcMax'>, columns: SegmentColumns): void {
   const where = `Device ${e.origin}, segment ${e.seq}`;
-  if (changes.length !== e.count) fail('BAD_SEGMENT', `${where} holds ${changes.length} changes, not the ${e.count} it declares.`);
-  let min = changes[0]!.hlc;
-  let max = min;
-  for (const c of changes) {
-    if (c.hlc < min) min = c.hlc;
-    if (c.hlc > max) max = c.hlc;
-  }
-  if (min !== e.hlcMin || max !== e.hlcMax) fail('BAD_SEGMENT', `${where} holds changes outside the time range it declares.`);
+  if (columns.count !== e.count) fail('BAD_SEGMENT', `${where} holds ${columns.count} changes, not the ${e.count} it declares.`);
+  if (hlcAt(columns, columns.minAt) !== e.hlcMin || hlcAt(columns, columns.maxAt) !== e.hlcMax) fail('BAD_SEGMENT', `${where} holds changes outside the time range it declares.`);
 }
 
 /**
@@ -610,9 +604,14 @@ export function rereadSegment(source: ByteSource, segment: ScannedSegment): Veri
 
 /** The changes of a verified segment (verification kept only the bytes), checked against what it declares. */
 export function changesOf(segment: VerifiedSegment, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
-  const changes = decodeChanges(segment.origin, segment.body, limits);
-  checkContent(segment, changes);
-  return changes;
+  return changesOfColumns(columnsOf(segment, limits));
+}
+
+/** A verified segment decoded into columns (codec.ts), checked against what it declares. */
+export function columnsOf(segment: VerifiedSegment, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): SegmentColumns {
+  const columns = decodeColumns(segment.origin, segment.body, limits);
+  checkContent(segment, columns);
+  return columns;
 }
 
 /** Verify, then decode everything (small files and tests). */

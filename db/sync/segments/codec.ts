@@ -498,8 +498,73 @@ export function villageAndLength<Id>(runsR: ByteReader, run: number, row: Id, vi
   return [next, length];
 }
 
-/** Decodes a segment body of `origin`. Throws SyncFileError for anything malformed. */
-export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
+/** What a change's `seen` is in a decoded segment: nothing, the previous change of its cell in the segment, or named ids. */
+export const enum SeenKind {
+  Nothing,
+  Previous,
+  Named,
+}
+
+/**
+ * A segment body decoded into columns, without an object per change: what decodeChanges makes
+ * of it (decodeChanges is this, made into changes), and what the import's record path reads
+ * (db/sync/recordImport.ts). Values are decoded, not turned back into JSON text.
+ */
+export interface SegmentColumns {
+  readonly origin: string;
+  readonly count: number;
+  readonly tables: readonly LedgerName[];
+  readonly columns: readonly string[];
+  /** Runs (consecutive changes of one row): table index, row id, village, first change. */
+  readonly runCount: number;
+  readonly runTable: Uint8Array;
+  readonly runRow: readonly string[];
+  readonly runVillage: readonly string[];
+  /** `runCount + 1` entries: run r holds changes runStart[r] to runStart[r + 1] - 1. */
+  readonly runStart: Uint32Array;
+  /** Per change: its column index, its HLC as two numbers, its `seen`, its value. */
+  readonly col: Uint16Array;
+  readonly wall: Float64Array;
+  readonly counter: Uint16Array;
+  readonly seenKind: Uint8Array;
+  /** For SeenKind.Previous: the index of the change it saw. */
+  readonly seenAt: Int32Array;
+  /** For SeenKind.Named: the ids, by change index. */
+  readonly named: ReadonlyMap<number, readonly string[]>;
+  readonly tag: Uint8Array;
+  /** A number (Int, NegInt), a string (Str, IdRef, Date), the JSON text itself (Raw), or null. */
+  readonly value: readonly (string | number | null)[];
+  /** Each change's HLC after the one before it (so its id too: one origin). */
+  readonly increasing: boolean;
+  /** The indexes of the smallest and the greatest HLC. */
+  readonly minAt: number;
+  readonly maxAt: number;
+}
+
+/** A change's HLC text in decoded columns. */
+export const hlcAt = (s: SegmentColumns, i: number): string => hex(s.wall[i]!, 12) + counterHex(s.counter[i]!);
+
+/** A change's id in decoded columns: its HLC and the segment's origin. */
+export const idAt = (s: SegmentColumns, i: number): string => hlcAt(s, i) + s.origin;
+
+/** A change's value as the log holds it (JSON text). */
+export function valueTextAt(s: SegmentColumns, i: number): string {
+  const value = s.value[i]!;
+  switch (s.tag[i]) {
+    case Tag.Null:
+      return 'null';
+    case Tag.Int:
+    case Tag.NegInt:
+      return String(value);
+    case Tag.Raw:
+      return value as string;
+    default:
+      return JSON.stringify(value);
+  }
+}
+
+/** Decodes a segment body of `origin` into columns. Throws SyncFileError for anything malformed. */
+export function decodeColumns(origin: string, body: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): SegmentColumns {
   const opened = openBody(origin, body, limits);
   const { count, runCount, streams: s, tables, origins } = opened;
   const [, idsR, runsR, , , seenR, tagsR, numsR, textR] = s;
@@ -515,17 +580,32 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
     return ids[ids.length - ref]!;
   };
 
-  const out: Change[] = [];
+  const runTable = new Uint8Array(runCount);
+  const runRow: string[] = new Array<string>(runCount);
+  const runVillage: string[] = new Array<string>(runCount);
+  const runStart = new Uint32Array(runCount + 1);
+  const colOf = new Uint16Array(count);
+  const wallOf = new Float64Array(count);
+  const counterOf = new Uint16Array(count);
+  const seenKind = new Uint8Array(count);
+  const seenAt = new Int32Array(count);
+  const named = new Map<number, string[]>();
+  const tagOf = new Uint8Array(count);
+  const valueOf: (string | number | null)[] = new Array<string | number | null>(count);
+  let increasing = true;
+  let minAt = 0;
+  let maxAt = 0;
+
   // The last change of each cell so far, by row (table index and row id) then column index:
   // one array per row rather than one key string per change (this loop runs for every change).
   const lastOfCell = new Map<string, number[]>();
   const step = new ColumnAndClockReader(opened);
-  let wallHex = '';
-  let wallOfHex = -1;
   let village = '';
-  for (let run = 0; run < runCount; run++) {
+  let i = 0;
+  let run = 0;
+  for (; run < runCount; run++) {
     const tableIndex = runsR.bounded(tables.length - 1, 'a table index');
-    const tbl = tables[tableIndex] ?? runsR.fail('a run names no table');
+    if (tables[tableIndex] === undefined) runsR.fail('a run names no table');
     const rowId = idRef(runsR);
     const rowKey = `${tableIndex}\u0000${rowId}`;
     let lastOfRow = lastOfCell.get(rowKey);
@@ -533,79 +613,128 @@ export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits
       lastOfRow = [];
       lastOfCell.set(rowKey, lastOfRow);
     }
-    const [runVillage, length] = villageAndLength(runsR, run, rowId, village, idRef, count - out.length);
-    village = runVillage;
-    for (let k = 0; k < length; k++) {
-      const i = out.length;
+    const [runVillageId, length] = villageAndLength(runsR, run, rowId, village, idRef, count - i);
+    village = runVillageId;
+    runTable[run] = tableIndex;
+    runRow[run] = rowId;
+    runVillage[run] = village;
+    runStart[run] = i;
+    for (let k = 0; k < length; k++, i++) {
       step.next(tableIndex, i);
-      const { columnIndex, col, wall, counter } = step;
-      // Consecutive changes mostly share a millisecond: its hex is reused.
-      if (wall !== wallOfHex) {
-        wallHex = hex(wall, 12);
-        wallOfHex = wall;
+      const { columnIndex, wall, counter } = step;
+      colOf[i] = columnIndex;
+      wallOf[i] = wall;
+      counterOf[i] = counter;
+      if (i > 0) {
+        const before = wallOf[i - 1]!;
+        if (wall < before || (wall === before && counter <= counterOf[i - 1]!)) increasing = false;
+        const least = wallOf[minAt]!;
+        if (wall < least || (wall === least && counter < counterOf[minAt]!)) minAt = i;
+        const most = wallOf[maxAt]!;
+        if (wall > most || (wall === most && counter > counterOf[maxAt]!)) maxAt = i;
       }
-      const hlc = wallHex + counterHex(counter);
-      const id = hlc + origin;
 
       const seenCode = seenR.bounded(limits.maxSeen + 1, 'a seen count');
-      let seen: readonly string[] = NOTHING_SEEN;
       if (seenCode === 1) {
-        const at = lastOfRow[columnIndex] ?? seenR.fail('a change refers to an earlier change of its cell that is not there');
-        seen = [out[at]!.id];
+        seenKind[i] = SeenKind.Previous;
+        seenAt[i] = lastOfRow[columnIndex] ?? seenR.fail('a change refers to an earlier change of its cell that is not there');
       } else if (seenCode > 1) {
-        const named: string[] = [];
-        seen = named;
+        const ofChange: string[] = [];
+        seenKind[i] = SeenKind.Named;
+        named.set(i, ofChange);
         for (let n = 0; n < seenCode - 1; n++) {
           const kind = seenR.bounded(i + 1, 'a seen reference');
-          if (kind === 0) named.push(seenR.text());
+          if (kind === 0) ofChange.push(seenR.text());
           else if (kind === 1) {
             const seenOrigin = origins[seenR.bounded(origins.length - 1, 'a device index')]!;
             const sw = wall - seenR.svarint();
             const sc = seenR.varint();
             if (sw < 0 || sw > MAX_WALL || sc > MAX_COUNTER) seenR.fail('a seen HLC is out of range');
-            named.push(hex(sw, 12) + hex(sc, 4) + seenOrigin);
-          } else named.push(out[i - (kind - 1)]!.id);
+            ofChange.push(hex(sw, 12) + hex(sc, 4) + seenOrigin);
+          } else {
+            const at = i - (kind - 1);
+            ofChange.push(hex(wallOf[at]!, 12) + counterHex(counterOf[at]!) + origin);
+          }
         }
       }
       lastOfRow[columnIndex] = i;
 
-      let value: string;
       const tag = tagsR.u8();
+      tagOf[i] = tag;
       switch (tag) {
         case Tag.Null:
-          value = 'null';
+          valueOf[i] = null;
           break;
         case Tag.Int:
-          value = String(numsR.varint());
+          valueOf[i] = numsR.varint();
           break;
         case Tag.NegInt: {
           const magnitude = numsR.varint();
           if (magnitude === 0) numsR.fail('a negative zero');
-          value = String(-magnitude);
+          valueOf[i] = -magnitude;
           break;
         }
         case Tag.Str:
-          value = JSON.stringify(textR.text(limits.maxValueBytes));
-          break;
         case Tag.Raw:
-          value = textR.text(limits.maxValueBytes);
+          valueOf[i] = textR.text(limits.maxValueBytes);
           break;
         case Tag.IdRef:
-          value = JSON.stringify(idRef(numsR));
+          valueOf[i] = idRef(numsR);
           break;
         case Tag.Date: {
           const days = numsR.svarint() + DATE_BIAS;
           if (days < -354_285 || days > 2_932_896) numsR.fail('a date is out of range');
-          value = JSON.stringify(dateOfDays(days));
+          valueOf[i] = dateOfDays(days);
           break;
         }
         default:
           return tagsR.fail(`unknown value tag ${tag}`);
       }
-      out.push({ id, tbl, row_id: rowId, village_id: village, col, value, hlc, origin, seen });
     }
   }
-  if (out.length !== count) runsR.fail(`it holds ${out.length} changes, not the ${count} it declares`);
+  runStart[run] = i;
+  if (i !== count) runsR.fail(`it holds ${i} changes, not the ${count} it declares`);
   for (const r of s) if (r.remaining !== 0) r.fail('a stream has bytes left over');
+  return {
+    origin, count, tables, columns: opened.columns, runCount, runTable, runRow, runVillage, runStart, col: colOf, wall: wallOf, counter: counterOf,
+    seenKind, seenAt, named, tag: tagOf, value: valueOf, increasing, minAt, maxAt,
+  };
+}
+
+/**
+ * The changes of decoded columns, in segment order: of every run, or of the runs `take` chooses.
+ * `ids` keeps the id of each change made so far (by index), for the `seen` that names it.
+ */
+export function changesOfColumns(s: SegmentColumns, take?: (run: number) => boolean): Change[] {
+  const { origin, tables, columns, runTable, runRow, runVillage, runStart, col, wall, counter, seenKind, seenAt, named } = s;
+  const out: Change[] = [];
+  const ids: string[] = new Array<string>(s.count);
+  let wallHex = '';
+  let wallOfHex = -1;
+  for (let run = 0; run < s.runCount; run++) {
+    if (take && !take(run)) continue;
+    const tbl = tables[runTable[run]!]!;
+    const rowId = runRow[run]!;
+    const village = runVillage[run]!;
+    for (let i = runStart[run]!; i < runStart[run + 1]!; i++) {
+      // Consecutive changes mostly share a millisecond: its hex is reused.
+      if (wall[i] !== wallOfHex) {
+        wallOfHex = wall[i]!;
+        wallHex = hex(wallOfHex, 12);
+      }
+      const hlc = wallHex + counterHex(counter[i]!);
+      const id = hlc + origin;
+      ids[i] = id;
+      const kind = seenKind[i];
+      // A change sees an earlier one of its own row, which `take` took with it.
+      const seen = kind === SeenKind.Nothing ? NOTHING_SEEN : kind === SeenKind.Previous ? [ids[seenAt[i]!]!] : named.get(i)!;
+      out.push({ id, tbl, row_id: rowId, village_id: village, col: columns[col[i]!]!, value: valueTextAt(s, i), hlc, origin, seen });
+    }
+  }
   return out;
+}
+
+/** Decodes a segment body of `origin`. Throws SyncFileError for anything malformed. */
+export function decodeChanges(origin: string, body: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Change[] {
+  return changesOfColumns(decodeColumns(origin, body, limits));
 }
