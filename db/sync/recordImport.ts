@@ -74,7 +74,12 @@ interface Fold {
  * judged for doubled ids) into records merged whole and the changes of the rest.
  */
 export function splitSegment(s: SegmentColumns, judge: RecordJudge): SegmentSplit {
-  const { tables, columns, runTable, runRow, runVillage, runStart, col, wall, seenKind, tag } = s;
+  const { tables, columns, runTable, runRow, runVillage, runStart, col, wall, seenKind, seenAt, tag } = s;
+  // A hostile dictionary may name a table or column twice: records and cells are keyed by name,
+  // as today's path keys them, through the first index of each name.
+  const canonical = (names: readonly string[]) => names.map((name) => names.indexOf(name));
+  const tableOf = canonical(tables);
+  const columnOf = canonical(columns);
   const byTable: Map<string, Fold>[] = tables.map(() => new Map());
   const folds: Fold[] = [];
   const foldOfRun: Fold[] = new Array<Fold>(s.runCount);
@@ -82,7 +87,7 @@ export function splitSegment(s: SegmentColumns, judge: RecordJudge): SegmentSpli
     const tbl = tables[runTable[run]!]!;
     const rowId = runRow[run]!;
     const village = runVillage[run]!;
-    const ofTable = byTable[runTable[run]!]!;
+    const ofTable = byTable[tableOf[runTable[run]!]!]!;
     let fold = ofTable.get(rowId);
     if (!fold) {
       // Villages move between townships and are judged for it change by change: never whole.
@@ -96,11 +101,11 @@ export function splitSegment(s: SegmentColumns, judge: RecordJudge): SegmentSpli
     if (fold.ok && village !== fold.village) fold.ok = false;
     const end = runStart[run + 1]!;
     for (let i = runStart[run]!; i < end && fold.ok; i++) {
-      const c = col[i]!;
+      const c = columnOf[col[i]!]!;
       const previous = fold.cellLast[c]!;
       // A cell's changes form one chain (each saw the one before, the first saw nothing): its
       // last change is its one head. A `seen` naming anything else is today's path's to judge.
-      const chained = seenKind[i] === SeenKind.Nothing ? previous === -1 : seenKind[i] === SeenKind.Previous;
+      const chained = seenKind[i] === SeenKind.Nothing ? previous === -1 : seenKind[i] === SeenKind.Previous && seenAt[i] === previous;
       const name = columns[c]!;
       const value = parsedValueAt(s, i);
       if (!chained || wall[i]! > judge.latestWall || parsedValueProblem({ tbl, col: name }, value) !== null) {
