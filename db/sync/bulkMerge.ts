@@ -15,8 +15,8 @@ import { createProjectedRows } from './projectedRows';
 import { createClockWriter, isCausal, isDelete, NAME_KIND, recordKey, type NewCellParts, type NewRecordClocks } from './clocks';
 import { hlcToIso } from './hlc';
 import { isoOfWall } from './civilTime';
-import { hlcAt, idAt, SeenKind, type SegmentColumns } from './segments/codec';
-import { parsedValueAt, type WholeRecord } from './recordImport';
+import { hlcAt, idAt, parsedValueAt, SeenKind, type SegmentColumns } from './segments/codec';
+import type { WholeRecord } from './recordImport';
 import { isLedger, isLedgerColumn, ROW_COLUMN, type LedgerName } from '../ledgers';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Sqlite } from '../open';
@@ -308,14 +308,14 @@ export function createBulkMerger(sqlite: Sqlite, observer: BatchObserver = {}): 
         const cells: NewCellParts[] = [];
         for (const i of record.winners) {
           const name = columns[col[i]!]!;
-          const value = parsedValueAt(s, i) as string | number | boolean | null;
-          // As projectedValue makes the winner's value (the split let no other kind through).
+          // As projectedValue makes the winner's value: the split let only null, text and numbers through.
+          const value = parsedValueAt(s, i) as string | number | null;
           if (name === ROW_COLUMN) {
             targets.push('deleted_at');
             values.push(value === 'deleted' ? isoOfWall(wall[i]!) : null);
           } else {
             targets.push(name);
-            values.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+            values.push(value);
           }
           const seen = seenKind[i] === SeenKind.Previous ? JSON.stringify([idAt(s, seenAt[i]!)]) : '';
           cells.push({ col: name, wall: wall[i]!, counter: counter[i]!, seen });

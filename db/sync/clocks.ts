@@ -195,6 +195,12 @@ export interface ClockWriter {
    * Use the returned writer for that one batch only (its name numbers live as long as the call).
    */
   newRecords(segment: string | null): NewRecordClocks;
+  /**
+   * Numbers a stored segment's names before it is merged — the segment, its device, then its
+   * dictionary's tables and columns in order — so that they do not depend on which of the
+   * import's paths (record by record, change by change) meets them first.
+   */
+  internSegment(segment: string, origin: string, tables: readonly string[], columns: readonly string[]): void;
 }
 
 export interface NewRecordClocks {
@@ -387,6 +393,13 @@ export function createClockWriter(sqlite: Sqlite): ClockWriter {
           write(tbl, rowId, greatest.map((cell) => cellOf(cell.col, cell, origin, cell.seen)), first, origin, deleted);
         },
       };
+    },
+    internSegment(segment, origin, tables, columns) {
+      const names = interner();
+      names.nameOf(NAME_KIND.segment, segment);
+      names.nameOf(NAME_KIND.device, origin);
+      for (const table of tables) names.nameOf(NAME_KIND.table, table);
+      for (const column of columns) names.nameOf(NAME_KIND.column, column);
     },
     sealed(segment, sealedChanges) {
       const names = interner();

@@ -25,11 +25,12 @@ import { formatHlc, parseHlc, type HlcClock } from './hlc';
 import { createBulkMerger, type BatchObserver } from './bulkMerge';
 import { createChangeLog } from './changeLog';
 import { createRecordTally, type RecordCount } from './recordCounts';
-import { splitSegment } from './recordImport';
+import { canSplit, splitSegment } from './recordImport';
+import { createClockWriter } from './clocks';
 import { valueProblem } from './valueCheck';
 import { safeParse } from './valueText';
 import {
-  changesOfColumns, columnsOf, fileSource, idAt, rereadSegment, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
+  changesOfColumns, columnsOf, fileSource, idAt, rereadSegment, type SegmentColumns, scanBundle, sealAll, storeSegment, SyncFileError, type DeviceKeys, type BundleDeviceCard, type BundleHeader, type ByteSource, type ScannedBundle,
   type SegmentVisitor,
 } from './segments/index';
 import { createMoveAnswerCheck, movesVillage } from './villageMoves';
@@ -455,6 +456,20 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       return null;
     }
 
+    const names = createClockWriter(sqlite);
+    // Records new here, one device's chain of changes each, are merged whole (db/sync/recordImport.ts);
+    // the rest change by change. A segment whose ids hold rows of the log (this device's unsealed
+    // writes, or a merge without segments) takes the change-by-change path whole.
+    const splitOf = (columns: SegmentColumns, origin: string) => {
+      if (!canSplit(columns) || merger.hasRowsBetween(idAt(columns, 0), idAt(columns, columns.count - 1))) return null;
+      const scope = facts.scopeFor(origin);
+      return splitSegment(columns, {
+        latestWall: limit,
+        isNew: (tbl, rowId) => !merger.isLogged(tbl, rowId),
+        inScope: (village) => !scope || inScope(scope, village, facts.townshipOf),
+      });
+    };
+
     const setAsideOne = (reason: SetAsideReason, message: string, segment: string | null, change: Change, logged = false) => {
       setAside[reason] = (setAside[reason] ?? 0) + 1;
       quarantine.run(at, reason, JSON.stringify({ message, segment, change: heldForm(change, reason) }), scanned.fileHash, change.origin, change.id);
@@ -483,17 +498,8 @@ function applyScanned(sqlite: Sqlite, clock: HlcClock, source: ByteSource, scann
       // Two copies of one device can write one change id: judged whenever the origin has forked.
       const guarded = segment.origin === ctx.selfId || placer.hasForks(segment.origin);
       const columns = columnsOf(segment);
-      // Records new here, one device's chain of changes each, are merged whole; the rest change by change.
-      const split = !guarded && ctx.recordPath !== false && columns.increasing && !merger.hasRowsBetween(idAt(columns, 0), idAt(columns, columns.count - 1))
-        ? splitSegment(columns, {
-            latestWall: limit,
-            isNew: (tbl, rowId) => !merger.isLogged(tbl, rowId),
-            inScope: (village) => {
-              const scope = facts.scopeFor(segment.origin);
-              return !scope || inScope(scope, village, facts.townshipOf);
-            },
-          })
-        : null;
+      names.internSegment(segment.hash, segment.origin, columns.tables, columns.columns);
+      const split = guarded || ctx.recordPath === false ? null : splitOf(columns, segment.origin);
       const accepted: Change[] = [];
       for (const change of split ? split.rest : changesOfColumns(columns)) {
         const reason = judge(change);

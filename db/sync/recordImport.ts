@@ -10,9 +10,8 @@
 // test/db/sync/recordImport.test.ts imports every history with this path on and off and compares.
 import type { Change } from './apply';
 import { ROW_COLUMN, type LedgerName } from '../ledgers';
-import { changesOfColumns, SeenKind, Tag, type SegmentColumns } from './segments/codec';
+import { changesOfColumns, parsedValueAt, SeenKind, Tag, type SegmentColumns } from './segments/codec';
 import { parsedValueProblem } from './valueCheck';
-import { safeParse } from './valueText';
 
 /** A record of a segment merged whole by the record path. */
 export interface WholeRecord {
@@ -35,7 +34,7 @@ export interface WholeRecord {
 export interface RecordJudge {
   /** A change written after this wall time is held (FUTURE_CLOCK). */
   readonly latestWall: number;
-  /** The log has no change of the record. */
+  /** The log has no change of the record (it has no clock: every writer of the log writes one). */
   isNew(tbl: LedgerName, rowId: string): boolean;
   /** The segment's device may write to the village (its scope), with no question for a person. */
   inScope(village: string): boolean;
@@ -48,12 +47,6 @@ export interface SegmentSplit {
   readonly rest: Change[];
 }
 
-/** A change's value parsed (undefined: its text is not JSON), as valueOfText would read its text. */
-export function parsedValueAt(s: SegmentColumns, i: number): unknown {
-  const value = s.value[i]!;
-  return s.tag[i] === Tag.Raw ? safeParse(value as string) : value;
-}
-
 interface Fold {
   readonly tbl: LedgerName;
   readonly rowId: string;
@@ -62,24 +55,26 @@ interface Fold {
   first: number;
   last: number;
   count: number;
-  /** By column index: the cell's last change so far, -1 when not written. */
-  readonly cellLast: Int32Array;
-  readonly order: number[];
+  /** The columns written, in the order first written, and each one's last change so far. */
+  readonly columns: number[];
+  readonly lasts: number[];
   deleted: boolean;
   deletedLast: boolean;
 }
 
+const distinct = (names: readonly string[]) => new Set(names).size === names.length;
+
 /**
- * Splits a segment whose ids increase (`s.increasing`: the caller checks, with the segment not
- * judged for doubled ids) into records merged whole and the changes of the rest.
+ * Whether a segment can be split: its ids increase (each HLC after the one before), and its
+ * dictionaries name each table and column once (the encoder's always do; a hostile one naming a
+ * column many times would otherwise cost memory a record at a time). The caller also keeps the
+ * segments judged for doubled ids, and those whose range of ids holds rows of the log, out.
  */
+export const canSplit = (s: SegmentColumns): boolean => s.increasing && distinct(s.tables) && distinct(s.columns);
+
+/** Splits a segment `canSplit` allows into records merged whole and the changes of the rest. */
 export function splitSegment(s: SegmentColumns, judge: RecordJudge): SegmentSplit {
   const { tables, columns, runTable, runRow, runVillage, runStart, col, wall, seenKind, seenAt, tag } = s;
-  // A hostile dictionary may name a table or column twice: records and cells are keyed by name,
-  // as today's path keys them, through the first index of each name.
-  const canonical = (names: readonly string[]) => names.map((name) => names.indexOf(name));
-  const tableOf = canonical(tables);
-  const columnOf = canonical(columns);
   const byTable: Map<string, Fold>[] = tables.map(() => new Map());
   const folds: Fold[] = [];
   const foldOfRun: Fold[] = new Array<Fold>(s.runCount);
@@ -87,12 +82,12 @@ export function splitSegment(s: SegmentColumns, judge: RecordJudge): SegmentSpli
     const tbl = tables[runTable[run]!]!;
     const rowId = runRow[run]!;
     const village = runVillage[run]!;
-    const ofTable = byTable[tableOf[runTable[run]!]!]!;
+    const ofTable = byTable[runTable[run]!]!;
     let fold = ofTable.get(rowId);
     if (!fold) {
       // Villages move between townships and are judged for it change by change: never whole.
       const ok = tbl !== 'villages' && judge.isNew(tbl, rowId) && judge.inScope(village);
-      fold = { tbl, rowId, village, ok, first: runStart[run]!, last: -1, count: 0, cellLast: new Int32Array(columns.length).fill(-1), order: [], deleted: false, deletedLast: false };
+      fold = { tbl, rowId, village, ok, first: runStart[run]!, last: -1, count: 0, columns: [], lasts: [], deleted: false, deletedLast: false };
       ofTable.set(rowId, fold);
       folds.push(fold);
     }
@@ -101,12 +96,14 @@ export function splitSegment(s: SegmentColumns, judge: RecordJudge): SegmentSpli
     if (fold.ok && village !== fold.village) fold.ok = false;
     const end = runStart[run + 1]!;
     for (let i = runStart[run]!; i < end && fold.ok; i++) {
-      const c = columnOf[col[i]!]!;
-      const previous = fold.cellLast[c]!;
+      const c = col[i]!;
+      const at = fold.columns.indexOf(c); // a record writes a few columns: a short list
       // A cell's changes form one chain (each saw the one before, the first saw nothing): its
       // last change is its one head. A `seen` naming anything else is today's path's to judge.
-      const chained = seenKind[i] === SeenKind.Nothing ? previous === -1 : seenKind[i] === SeenKind.Previous && seenAt[i] === previous;
+      const chained = seenKind[i] === SeenKind.Nothing ? at === -1 : seenKind[i] === SeenKind.Previous && at !== -1 && seenAt[i] === fold.lasts[at];
       const name = columns[c]!;
+      // The value check admits only null, text and numbers (the ledgers' kinds), which the
+      // projection takes as they are.
       const value = parsedValueAt(s, i);
       if (!chained || wall[i]! > judge.latestWall || parsedValueProblem({ tbl, col: name }, value) !== null) {
         fold.ok = false;
@@ -121,12 +118,11 @@ export function splitSegment(s: SegmentColumns, judge: RecordJudge): SegmentSpli
         }
         fold.deletedLast = value === 'deleted';
         if (fold.deletedLast) fold.deleted = true;
-      } else if (typeof value === 'object' && value !== null) {
-        fold.ok = false; // not a value a column holds: today's path refuses it in its own words
-        break;
       }
-      if (previous === -1) fold.order.push(c);
-      fold.cellLast[c] = i;
+      if (at === -1) {
+        fold.columns.push(c);
+        fold.lasts.push(i);
+      } else fold.lasts[at] = i;
       fold.last = i;
       fold.count++;
     }
@@ -135,7 +131,7 @@ export function splitSegment(s: SegmentColumns, judge: RecordJudge): SegmentSpli
   for (const fold of folds) {
     if (!fold.ok) continue;
     const { tbl, rowId, village, first, last, count, deleted, deletedLast } = fold;
-    whole.push({ tbl, rowId, village, first, last, count, winners: fold.order.map((c) => fold.cellLast[c]!), deleted, deletedLast });
+    whole.push({ tbl, rowId, village, first, last, count, winners: fold.lasts, deleted, deletedLast });
   }
   const rest = whole.length === folds.length ? [] : changesOfColumns(s, (run) => !foldOfRun[run]!.ok);
   return { whole, rest };

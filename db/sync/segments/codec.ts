@@ -13,6 +13,7 @@ import { isLedger, isLedgerColumn, LEDGERS, ROW_COLUMN, type LedgerName } from '
 import { ByteReader, ByteWriter, isWellFormed } from './bytes';
 import { shown, SyncFileError } from './errors';
 import { dateOfDays } from '../civilTime';
+import { safeParse } from '../valueText';
 
 export const CODEC_VERSION = 1;
 const BODY_MAGIC = 0xc5;
@@ -563,6 +564,12 @@ export function valueTextAt(s: SegmentColumns, i: number): string {
   }
 }
 
+/** A change's value parsed (undefined: its text is not JSON), as valueOfText reads the text valueTextAt gives. */
+export function parsedValueAt(s: SegmentColumns, i: number): unknown {
+  const value = s.value[i]!;
+  return s.tag[i] === Tag.Raw ? safeParse(value as string) : value;
+}
+
 /** Decodes a segment body of `origin` into columns. Throws SyncFileError for anything malformed. */
 export function decodeColumns(origin: string, body: Buffer, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): SegmentColumns {
   const opened = openBody(origin, body, limits);
@@ -702,8 +709,8 @@ export function decodeColumns(origin: string, body: Buffer, limits: DecodeLimits
 }
 
 /**
- * The changes of decoded columns, in segment order: of every run, or of the runs `take` chooses.
- * `ids` keeps the id of each change made so far (by index), for the `seen` that names it.
+ * The changes of decoded columns, in segment order: of every run, or of the runs `take` chooses,
+ * which must take every run of a record or none (a `seen` names an earlier change of its record).
  */
 export function changesOfColumns(s: SegmentColumns, take?: (run: number) => boolean): Change[] {
   const { origin, tables, columns, runTable, runRow, runVillage, runStart, col, wall, counter, seenKind, seenAt, named } = s;

@@ -104,8 +104,6 @@ describe('the record path against the change-by-change path', () => {
   it('imports random villages written through the app alike, file after file and relayed on', async () => {
     let run = 0;
     let wholeRecords = 0;
-    let imports = 0;
-    let rawCompared = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 18 }), async (script) => {
         run++;
@@ -151,8 +149,6 @@ describe('the record path against the change-by-change path', () => {
         // And the secretaries' files once more after the relay: every segment known.
         for (const file of files.slice(-2)) district.importBoth(file);
 
-        imports += files.length + 1 + Math.min(2, files.length);
-        rawCompared += coordinator.rawCompared() + district.rawCompared();
         for (const peer of peers) peer.device.close();
         coordinator.close();
         district.close();
@@ -162,8 +158,6 @@ describe('the record path against the change-by-change path', () => {
     );
     // The runs did merge records new to the coordinator (the record path's case).
     expect(wholeRecords).toBeGreaterThan(0);
-    // Most imports interned names in the same order, so raw numbers and clock blobs were compared too.
-    expect(rawCompared).toBeGreaterThan(imports / 2);
   }, 60_000);
 
   it('splits an ordinary village segment into whole records, and imports it alike', async () => {
