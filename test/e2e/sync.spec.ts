@@ -217,10 +217,11 @@ test('two secretaries, a coordinator and the district: sync, trust, a conflict r
     // district sees 青石镇's villages side by side, its own two townships named in the header.
     expect(await figures(district)).toEqual(before);
     // The count is read again as a screen opens, so each is asked until it answers (a stale
-    // figure showing for a moment is not what is checked; the figures after an import are).
+    // figure showing for a moment is not what is checked; the figures after an import are). One
+    // asking opens four screens, which on a loaded machine can alone take the default 10 s.
     const onDistrictScreen = ['帮扶村2个', '共 3 条', '共 5 条', '共 3 条'];
-    await expect.poll(() => figuresOnScreen(district)).toEqual(onDistrictScreen);
-    await expect.poll(() => figuresOnScreen(zhao)).toEqual(onDistrictScreen);
+    await expect.poll(() => figuresOnScreen(district), { timeout: 30_000 }).toEqual(onDistrictScreen);
+    await expect.poll(() => figuresOnScreen(zhao), { timeout: 30_000 }).toEqual(onDistrictScreen);
     await expect(district.page.getByTestId('header-who')).toHaveText('周强 · 区县组织部 · 青石镇、白河镇');
     await district.page.getByTestId('nav-villages').click();
     await expect(district.page.getByTestId('villages-table')).toContainText('李家村');
