@@ -4,7 +4,8 @@
 // (recordImportHistories.ts `expectSameImport`), receipts included. Histories: random villages
 // written through the app's store by two secretaries who exchange files, imported file after file
 // by a coordinator and relayed on to a district; hand-sealed hostile or odd segments, one by one
-// and at random. It also checks the record path is taken: an ordinary segment splits into whole
+// and at random (dictionaries naming a name twice, forks within a file, township scopes judged by
+// the file's own village claims among them). It also checks the record path is taken: an ordinary segment splits into whole
 // records, a hostile one sends exactly its hostile record to the old path.
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -12,13 +13,13 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../db/sync/apply';
 import { formatHlc } from '../../../db/sync/hlc';
 import { FUTURE_LIMIT_MS, type ImportReceipt } from '../../../db/sync/importBundle';
-import { splitSegment, type RecordJudge } from '../../../db/sync/recordImport';
-import { decodeChanges, decodeColumns } from '../../../db/sync/segments/codec';
-import type { SealedSegment } from '../../../db/sync/segments/seal';
+import { canSplit, splitSegment, type RecordJudge } from '../../../db/sync/recordImport';
+import { decodeChanges, decodeColumns, encodeWithoutNameChecksForTests } from '../../../db/sync/segments/codec';
+import type { DeviceKeys, SealedSegment } from '../../../db/sync/segments/seal';
 import { TOWNSHIP_SCOPE_PREFIX } from '../../../db/sync/trust';
 import { START_TIME } from '../../helpers/device';
 import { useTempDirs } from '../../helpers/tempDir';
-import { newKeys, sealChanges } from './bundleHelpers';
+import { handSeal, newKeys, sealChanges } from './bundleHelpers';
 import { bundleFile, openTwins } from './recordImportHistories';
 import { deviceIdOf, openPeer, villageWithHouseholds, type Peer } from './syncPeers';
 
@@ -253,6 +254,33 @@ interface HandCase {
   readonly setup?: (peer: Peer) => void;
   /** A file's segment is placed on a fork's branch. */
   readonly forked?: boolean;
+  /** The hostile device's scope at the coordinator, as a coordinator (default: village A, as a secretary). */
+  readonly scope?: readonly string[];
+}
+
+// A dictionary naming a table or column twice, which no honest encoder writes (it dedups names):
+// the second name is encoded as a stand-in of the same length, whose bytes are then overwritten
+// with the real name's in the uncompressed body.
+const standIns = new Map<string, string>();
+const twice = (name: string): string => {
+  const standIn = `${name.slice(0, -1)}~`;
+  standIns.set(standIn, name);
+  return standIn;
+};
+
+/** The changes sealed naming a name twice, and the same changes (real names) sealed as usual. */
+function sealNamingTwice(keys: DeviceKeys, changes: Change[]): { twice: SealedSegment; plain: SealedSegment } {
+  const body = encodeWithoutNameChecksForTests(keys.deviceId, changes, 'none');
+  for (const [standIn, name] of standIns) {
+    const at = body.indexOf(standIn);
+    if (at < 0) continue;
+    expect(body.indexOf(standIn, at + 1)).toBe(-1);
+    body.write(name, at);
+  }
+  const real = changes.map((c) => ({ ...c, tbl: (standIns.get(c.tbl) ?? c.tbl) as Change['tbl'], col: standIns.get(c.col) ?? c.col }));
+  const segment = handSeal(keys, 1, null, body, real);
+  expect(decodeChanges(segment.origin, segment.body)).toEqual(real);
+  return { twice: segment, plain: sealChanges(keys, 1, null, real) };
 }
 
 function handCases(keys: ReturnType<typeof newKeys>, forkKeys: ReturnType<typeof newKeys>): HandCase[] {
@@ -396,6 +424,50 @@ function handCases(keys: ReturnType<typeof newKeys>, forkKeys: ReturnType<typeof
     const s = seal([w.change(R1, '_row', '"deleted"'), w.change(R3, 'head_name', '"王"'), w.change(R3, '_row', '"deleted"'), w.change(R3, 'address', '"村东"'), w.change(R3, 'notes', '"删后"')]);
     return { files: [[s]], split: { segment: s, rest: [] } };
   });
+  // Named twice: the whole segment takes the change-by-change path, which judges cells by name.
+  const namedTwice = (name: string, build: (w: ReturnType<typeof writer>) => Change[], expected: Omit<HandCase, 'name' | 'files'> = {}) =>
+    add(name, (w) => {
+      const { twice: s, plain } = sealNamingTwice(keys, build(w));
+      expect(canSplit(decodeColumns(s.origin, s.body)), name).toBe(false);
+      expect(canSplit(decodeColumns(plain.origin, plain.body)), name).toBe(true);
+      return { files: [[s]], ...expected };
+    });
+  namedTwice('a column named twice, the second written over the first', (w) => {
+    const one = w.household(R1);
+    return [...one, w.change(R1, twice('address'), '"村西"', { seen: [one[2]!.id] }), ...w.household(R3)];
+  });
+  namedTwice('a column named twice, each written seeing nothing', (w) => [...w.household(R1), w.change(R1, twice('address'), '"村西"'), ...w.household(R3)], { conflicts: 1 });
+  namedTwice('a table named twice, a record over both and one cell under each', (w) => {
+    const name = w.change(R1, 'head_name', '"王"');
+    return [name, ...w.household(R3), w.change(R1, 'category', '"ordinary"', { tbl: twice('households') as Change['tbl'] }), w.change(R1, 'head_name', '"李"', { tbl: twice('households') as Change['tbl'], seen: [name.id] })];
+  });
+  add('a record merged whole before a record today’s path takes (names numbered alike)', (w, seal) => {
+    const plan = [w.change(R2, 'year', '2026', { tbl: 'plans' }), w.change(R2, 'duty', '"产业"', { tbl: 'plans' }), w.change(R2, 'goal', '"种茶"', { tbl: 'plans' }), w.change(R2, 'status', '"planned"', { tbl: 'plans' })];
+    const s = seal([...plan, ...w.household(R1), w.change(R1, 'head_name', '"李"')]);
+    return { files: [[s]], split: { segment: s, rest: [R1] }, conflicts: 1 };
+  });
+  add('a township scope judged by the villages the file itself claims', (w, seal) => {
+    const village = (id: string, name: string, township: string) => [w.change(id, 'name', name, { tbl: 'villages', village: id }), w.change(id, 'township', township, { tbl: 'villages', village: id })];
+    const s1 = seal([...village(VILLAGE_A, '"石桥村"', '"青石镇"'), ...village(VILLAGE_B, '"外村"', '"别镇"')]);
+    const s2 = seal([...w.household(R1), ...w.household(R2, VILLAGE_B), ...w.household(R3)], 2, s1);
+    return { files: [[s1, s2]], scope: [TOWNSHIP], split: { segment: s2, rest: [R2], judge: { ...openJudge, inScope: (v) => v === VILLAGE_A } }, setAside: { OUT_OF_SCOPE: 6 } };
+  });
+  // A device forking within one file, before or after segments of it merged whole: one branch
+  // writes the other's ids (for another record), so only judging it as a fork sets them aside.
+  const forkLate = (name: string, order: (a1: SealedSegment, a2: SealedSegment, b1: SealedSegment) => SealedSegment[]) =>
+    cases.push(
+      ((): HandCase => {
+        const w = writer(forkKeys.deviceId);
+        const a1 = sealChanges(forkKeys, 1, null, w.household(R1));
+        const two = w.household(R2);
+        const a2 = sealChanges(forkKeys, 2, a1.hash, two);
+        const b1 = sealChanges(forkKeys, 1, null, two.map((c) => ({ ...c, row_id: R3 })));
+        return { name, files: [order(a1, a2, b1)], forked: true, setAside: { DUPLICATE_ID: 4 } };
+      })(),
+    );
+  forkLate('a fork arriving after its device’s segments were merged whole', (a1, a2, b1) => [a1, a2, b1]);
+  forkLate('a device’s segment merged after its fork, in one file', (a1, a2, b1) => [a1, b1, a2]);
+  forkLate('a fork merged whole before the branch it forks from, in one file', (a1, a2, b1) => [b1, a1, a2]);
   // A forked device: a second history from the same start, then a segment following it.
   cases.push(
     ((): HandCase => {
@@ -419,7 +491,7 @@ describe('the record path on hand-sealed segments', () => {
     const coordinatorKeys = newKeys(deviceIdOf(0xfffe, 0xc));
     for (const [n, c] of cases.entries()) {
       const twins = await openTwins(join(dir, `case-${n}`), coordinatorKeys.deviceId, coordinatorKeys, (p) => {
-        p.trust({ id: keys.deviceId, keys }, [VILLAGE_A]);
+        p.trust({ id: keys.deviceId, keys }, c.scope ?? [VILLAGE_A], c.scope ? 'coordinator' : undefined);
         p.trust({ id: forkKeys.deviceId, keys: forkKeys }, [VILLAGE_A]);
         c.setup?.(p);
       });
