@@ -215,7 +215,9 @@ test("two photos attached to a visit show as thumbnails and in the viewer, with 
   await tiles.first().getByTestId('gallery-thumb').click();
   await expect(viewer).toContainText('1 / 1：验收单.pdf');
   const pdfPage = viewer.getByTestId('pdf-canvas');
-  await expect(pdfPage).toHaveAttribute('data-drawn', '1@1');
+  // The first page drawn loads the PDF reader (its worker) first: on a CI machine busy with two
+  // workers' browsers and hosts that alone took over 10 s once, the page drawn right after it.
+  await expect(pdfPage).toHaveAttribute('data-drawn', '1@1', { timeout: 30_000 });
   await expect(viewer.getByTestId('pdf-page')).toHaveText('第 1 / 2 页');
   expect(await inkOn(pdfPage)).toBeGreaterThan(100);
   await expect(viewer.getByTestId('attachment-open-pdf')).toHaveText('用系统阅读器打开');
