@@ -28,7 +28,9 @@ async function demoDevice(): Promise<SyncDevice> {
   return device;
 }
 
-describe("the demo township's files", () => {
+// Each test loads the demo township (six villages), one of them twice and imports its file: 6 s
+// alone, over 30 s on a CI machine running a second suite beside it.
+describe("the demo township's files", { timeout: 120_000 }, () => {
   it('are marked as demo, and a real installation refuses them by name, asks to trust no one and changes nothing', async () => {
     const demo = await demoDevice();
     const { file } = await demo.api.sync.exportFile({ path: tempDir() });
