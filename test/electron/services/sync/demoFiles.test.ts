@@ -28,8 +28,8 @@ async function demoDevice(): Promise<SyncDevice> {
   return device;
 }
 
-// Each test loads the demo township (six villages), one of them twice and imports its file: 6 s
-// alone, over 30 s on a CI machine running a second suite beside it.
+// The first two tests load the demo township (six villages), the second into two installations,
+// and export and import its file: 6 s alone, over 30 s on a CI machine running a second suite.
 describe("the demo township's files", { timeout: 120_000 }, () => {
   it('are marked as demo, and a real installation refuses them by name, asks to trust no one and changes nothing', async () => {
     const demo = await demoDevice();
